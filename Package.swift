@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rcpx",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rcpx", targets: ["rcpx"]),
+        .library(name: "RCPCore", targets: ["RCPCore"]),
+        .library(name: "RCPUI", targets: ["RCPUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The data set, compiled into the binary so a copied `rcpx` needs no files beside it.
+        .target(
+            name: "RCPData",
+            path: "Resources",
+            exclude: ["README.md"],
+            sources: ["RCPData.swift"],
+            resources: [.embedInCode("rcp-data.json")]
+        ),
+        // Data types, loading and validation, queries, search, checklist store. No terminal code.
+        .target(name: "RCPCore", dependencies: ["RCPData"]),
+        // UI state, key events, reducer and rendering into a grid of cells. No ncurses.
+        .target(name: "RCPUI", dependencies: ["RCPCore"]),
+        // The system ncurses library (wide-character build) and a shim for its macros.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .executableTarget(
+            name: "rcpx",
+            dependencies: [
+                "RCPCore", "RCPUI", "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RCPCoreTests", dependencies: ["RCPCore"]),
+        .testTarget(name: "RCPUITests", dependencies: ["RCPUI", "RCPCore"]),
+        // End-to-end: runs the built `rcpx` binary (command line and tmux).
+        .testTarget(name: "RCPXTests", dependencies: ["RCPCore"]),
+    ]
+)

@@ -1,0 +1,95 @@
+/// What a cell means; a `Theme` turns it into colours and attributes. Meaning never rests on colour alone:
+/// every role that matters also has a shape (glyph, bracket, reverse video, bold or underline).
+public enum StyleRole: String, CaseIterable, Sendable, Hashable {
+    case normal
+    case dim
+    case title
+    case heading
+    case border
+    case borderFocused
+    case selection
+    case selectionUnfocused
+    case crosshair
+    case match
+    case statusBar
+    case statusKey
+    case tab
+    case tabActive
+    case warning
+    case roleMember
+    case roleInterested
+    case roleObserver
+    case roleLeader
+    case progressDone
+    case progressTodo
+}
+
+/// The look of one cell: a semantic role plus attributes that hold even without colour.
+public struct Style: Sendable, Hashable {
+    public var role: StyleRole
+    public var bold: Bool
+    public var underline: Bool
+    public var reverse: Bool
+
+    public init(_ role: StyleRole = .normal, bold: Bool = false, underline: Bool = false, reverse: Bool = false) {
+        self.role = role; self.bold = bold; self.underline = underline; self.reverse = reverse
+    }
+
+    public static let normal = Style()
+}
+
+/// One terminal cell. A wide grapheme occupies its cell (`width == 2`) and the next one,
+/// which holds an empty `text` and `width == 0` as a continuation.
+public struct Cell: Sendable, Hashable {
+    public var text: String
+    public var width: UInt8
+    public var style: Style
+
+    public init(_ text: String = " ", width: UInt8 = 1, style: Style = .normal) {
+        self.text = text; self.width = width; self.style = style
+    }
+
+    public static let blank = Cell()
+    public var isContinuation: Bool { width == 0 }
+}
+
+/// A rectangle of cells: what a frame renders into, what the backend blits and what snapshots compare.
+public struct Grid: Sendable, Hashable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the hardware cursor rests (the selected item), if anywhere.
+    public var cursor: (x: Int, y: Int)? {
+        get { cursorX.map { ($0, cursorY) } }
+        set { cursorX = newValue?.x; cursorY = newValue?.y ?? 0 }
+    }
+    private var cursorX: Int?
+    private var cursorY: Int = 0
+
+    public init(width: Int, height: Int, fill: Cell = .blank) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
+
+    /// The grid as plain text, one line per row, trailing blanks kept; continuation cells add nothing.
+    public func plainText() -> String {
+        var out = ""
+        out.reserveCapacity((width + 1) * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let c = cells[y * width + x]
+                if !c.isContinuation { out += c.text }
+            }
+            if y < height - 1 { out += "\n" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,4 @@
+import RCPCore
+
+// Entry point; replaced by the argument-parsing root command.
+print("rcpx")
