@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "RCPCoreTests", dependencies: ["RCPCore"]),
         .testTarget(name: "RCPUITests", dependencies: ["RCPUI", "RCPCore"]),
         // End-to-end: runs the built `rcpx` binary (command line and tmux).
-        .testTarget(name: "RCPXTests", dependencies: ["RCPCore"]),
+        .testTarget(name: "RCPXTests", dependencies: ["RCPCore", "rcpx"]),
     ]
 )
