@@ -93,3 +93,23 @@ public struct Grid: Sendable, Hashable {
         return out
     }
 }
+
+/// The colour themes. Every theme keeps meaning in shapes and attributes, so monochrome loses nothing.
+public enum ThemeName: String, CaseIterable, Sendable, Hashable {
+    case `default`
+    case highContrast = "high-contrast"
+    case monochrome
+}
+
+/// How the explorer was asked to look and behave.
+public struct UIOptions: Sendable, Hashable {
+    public var theme: ThemeName
+    /// Draw with ASCII only (lines, glyphs and transliterated names).
+    public var ascii: Bool
+    /// Capture the mouse (off leaves the terminal's own text selection alone).
+    public var mouse: Bool
+
+    public init(theme: ThemeName = .default, ascii: Bool = false, mouse: Bool = true) {
+        self.theme = theme; self.ascii = ascii; self.mouse = mouse
+    }
+}
