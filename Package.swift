@@ -17,10 +17,12 @@ let package = Package(
         .target(
             name: "RCPData",
             path: "Resources",
-            exclude: ["README.md"],
+            exclude: ["README.md", "rcp-data.json"],
             sources: ["RCPData.swift"],
-            resources: [.embedInCode("rcp-data.json")]
+            plugins: ["EmbedDataPlugin"]
         ),
+        .executableTarget(name: "embed-data"),
+        .plugin(name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["embed-data"]),
         // Data types, loading and validation, queries, search, checklist store. No terminal code.
         .target(name: "RCPCore", dependencies: ["RCPData"]),
         // UI state, key events, reducer and rendering into a grid of cells. No ncurses.

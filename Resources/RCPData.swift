@@ -1,7 +1,14 @@
-/// The data set shipped with rcpx (`rcp-data.json` beside this file), compiled into the binary.
+/// The data set shipped with rcpx (`rcp-data.json` beside this file), compiled into the binary
+/// by the `EmbedDataPlugin` build tool.
 public enum BundledData {
     /// The UTF-8 bytes of `rcp-data.json`.
-    public static var json: [UInt8] { PackageResources.rcp_data_json }
+    public static var json: [UInt8] {
+        embedded_rcp_data_json.withUTF8Buffer { Array($0) }
+    }
+    /// Calls `body` with the bytes of `rcp-data.json` without copying them.
+    public static func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        embedded_rcp_data_json.withUTF8Buffer(body)
+    }
     /// The name error messages use for the bundled file.
     public static let fileName = "rcp-data.json (bundled)"
 }
