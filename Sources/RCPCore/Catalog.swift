@@ -1,0 +1,166 @@
+import RCPData
+
+/// A data set with the indexes every query needs, built once. Immutable, so it can be shared freely.
+///
+/// Lists come sorted for display: regions by `order`; processes by region, then matrix number, then the
+/// footnote groups by name; parties by name (case- and diacritic-insensitively); practices and understandings
+/// by number. Lookups by id return nil for an unknown id.
+public final class Catalog: Sendable {
+    public let dataset: Dataset
+
+    public let regions: [Region]
+    public let processes: [Process]
+    public let parties: [Party]
+    public let mechanisms: [Mechanism]
+    public let practices: [Practice]
+    public let understandings: [Understanding]
+
+    /// The catalog of the data set compiled into rcpx.
+    public static let bundled = Catalog(DataLoader.bundled())
+
+    // Positions in the sorted lists above.
+    let regionIndex: [String: Int]
+    let processIndex: [String: Int]
+    let partyIndex: [String: Int]
+    let mechanismIndex: [String: Int]
+    let practiceIndex: [String: Int]
+    let practiceByNumber: [Int: Int]
+    let understandingIndex: [String: Int]
+    /// Item id → (practice position, item position).
+    let itemIndex: [String: ItemPosition]
+    /// Event id → (mechanism position, event position).
+    let eventIndex: [String: ItemPosition]
+
+    /// For each party position: the processes it takes part in, as (process position, participation position),
+    /// in process order.
+    let partyProcesses: [[ItemPosition]]
+    /// For each party position: (mechanism position, participation position).
+    let partyMechanisms: [[ItemPosition]]
+    /// For each party position: (mechanism position, event position) of the events naming it as a partner.
+    let partyEvents: [[ItemPosition]]
+
+    /// Exact-match keys (folded, collapsed) of every way to name a process or a party → positions.
+    let processKeys: [[UInt32]: [Int]]
+    let partyKeys: [[UInt32]: [Int]]
+
+    let searchIndex: SearchIndex
+
+    struct ItemPosition: Sendable, Hashable {
+        var outer: Int
+        var inner: Int
+    }
+
+    public init(_ dataset: Dataset) {
+        self.dataset = dataset
+        let regions = dataset.regions.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+        let regionIndex = Self.index(regions.map(\.id))
+        let regionOrder = { (id: String) in regionIndex[id] ?? Int.max }
+        let processes = dataset.processes.sorted { a, b in
+            let ka = (regionOrder(a.region), a.number == nil ? 1 : 0, a.number ?? 0)
+            let kb = (regionOrder(b.region), b.number == nil ? 1 : 0, b.number ?? 0)
+            if ka != kb { return ka < kb }
+            return normalizeForSearch(a.name) < normalizeForSearch(b.name)
+        }
+        let parties = dataset.parties
+            .map { (key: normalizeForSearch($0.name), party: $0) }
+            .sorted { ($0.key, $0.party.id) < ($1.key, $1.party.id) }
+            .map(\.party)
+        let practices = dataset.practices.sorted { $0.number < $1.number }
+        let understandings = dataset.understandings.sorted { $0.number < $1.number }
+        self.regions = regions
+        self.processes = processes
+        self.parties = parties
+        self.mechanisms = dataset.mechanisms
+        self.practices = practices
+        self.understandings = understandings
+
+        self.regionIndex = regionIndex
+        processIndex = Self.index(processes.map(\.id))
+        let partyIndex = Self.index(parties.map(\.id))
+        self.partyIndex = partyIndex
+        mechanismIndex = Self.index(dataset.mechanisms.map(\.id))
+        practiceIndex = Self.index(practices.map(\.id))
+        practiceByNumber = Dictionary(practices.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
+        understandingIndex = Self.index(understandings.map(\.id))
+
+        var itemIndex: [String: ItemPosition] = [:]
+        for (p, practice) in practices.enumerated() {
+            for (i, item) in practice.items.enumerated() where itemIndex[item.id] == nil {
+                itemIndex[item.id] = ItemPosition(outer: p, inner: i)
+            }
+        }
+        self.itemIndex = itemIndex
+
+        var partyProcesses = Array(repeating: [ItemPosition](), count: parties.count)
+        for (p, process) in processes.enumerated() {
+            for (i, participation) in process.participants.enumerated() {
+                if let party = partyIndex[participation.party] { partyProcesses[party].append(ItemPosition(outer: p, inner: i)) }
+            }
+        }
+        self.partyProcesses = partyProcesses
+
+        var eventIndex: [String: ItemPosition] = [:]
+        var partyMechanisms = Array(repeating: [ItemPosition](), count: parties.count)
+        var partyEvents = Array(repeating: [ItemPosition](), count: parties.count)
+        for (m, mechanism) in dataset.mechanisms.enumerated() {
+            for (i, participation) in mechanism.participants.enumerated() {
+                if let party = partyIndex[participation.party] { partyMechanisms[party].append(ItemPosition(outer: m, inner: i)) }
+            }
+            for (e, event) in mechanism.events.enumerated() {
+                if eventIndex[event.id] == nil { eventIndex[event.id] = ItemPosition(outer: m, inner: e) }
+                for partner in Set(event.partners) {
+                    if let party = partyIndex[partner] { partyEvents[party].append(ItemPosition(outer: m, inner: e)) }
+                }
+            }
+        }
+        self.eventIndex = eventIndex
+        self.partyMechanisms = partyMechanisms
+        self.partyEvents = partyEvents
+
+        processKeys = Self.keys(processes.map { p in [p.id, p.name, p.shortName] + p.aliases + (p.number.map { [String($0)] } ?? []) })
+        partyKeys = Self.keys(parties.map { p in [p.id, p.name] + p.aliases + [p.iso3, p.asciiName].compactMap { $0 } })
+
+        searchIndex = SearchIndex(regions: regions, processes: processes, parties: parties,
+                                  partyProcessCounts: partyProcesses.map(\.count), mechanisms: dataset.mechanisms,
+                                  practices: practices, understandings: understandings)
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() where index[id] == nil { index[id] = i }
+        return index
+    }
+
+    private static func keys(_ names: [[String]]) -> [[UInt32]: [Int]] {
+        var keys: [[UInt32]: [Int]] = [:]
+        for (i, list) in names.enumerated() {
+            for name in list {
+                let key = searchKey(name)
+                if key.isEmpty { continue }
+                if keys[key]?.last != i { keys[key, default: []].append(i) }
+            }
+        }
+        return keys
+    }
+
+    // MARK: Lookups by id
+
+    public func region(id: String) -> Region? { regionIndex[id].map { regions[$0] } }
+    public func process(id: String) -> Process? { processIndex[id].map { processes[$0] } }
+    public func party(id: String) -> Party? { partyIndex[id].map { parties[$0] } }
+    public func mechanism(id: String) -> Mechanism? { mechanismIndex[id].map { mechanisms[$0] } }
+    public func practice(id: String) -> Practice? { practiceIndex[id].map { practices[$0] } }
+    public func practice(number: Int) -> Practice? { practiceByNumber[number].map { practices[$0] } }
+    public func understanding(id: String) -> Understanding? { understandingIndex[id].map { understandings[$0] } }
+
+    /// A sub-heading by its id ("ep-06.2") with the heading it belongs to.
+    public func practiceItem(id: String) -> (Practice, PracticeItem)? {
+        itemIndex[id].map { (practices[$0.outer], practices[$0.outer].items[$0.inner]) }
+    }
+
+    /// An event by its id with the mechanism it belongs to.
+    public func event(id: String) -> (Mechanism, Event)? {
+        eventIndex[id].map { (mechanisms[$0.outer], mechanisms[$0.outer].events[$0.inner]) }
+    }
+}

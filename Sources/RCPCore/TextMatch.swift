@@ -1,0 +1,97 @@
+/// The best way a folded query matches one folded text.
+struct TextMatch: Sendable, Hashable {
+    var quality: MatchQuality
+    /// Start of the match in the folded text.
+    var start: Int
+    /// Length of the matched stretch: the query's length, or for a fuzzy match the window holding it.
+    var span: Int
+}
+
+/// The outcome of matching one text.
+enum TextOutcome {
+    /// The query's characters are not all in the text, in order: no longer query can match either.
+    case none
+    /// A subsequence, but too spread out (or the query too short) to show as a fuzzy hit. Kept as a candidate
+    /// because a longer query can still match it.
+    case candidate
+    case hit(TextMatch)
+}
+
+/// Fuzzy hits must fit in a window at most this long, so that a query does not match scattered letters.
+@inline(__always) func fuzzyWindowLimit(_ queryLength: Int) -> Int { queryLength + max(2, queryLength / 2) }
+
+/// Queries shorter than this get no fuzzy hits.
+let fuzzyMinimumLength = 3
+
+/// Matches `q` against `t`: exact, prefix, word start, substring, then a compact subsequence.
+///
+/// Whatever matches `q + c` in any way matches `q` in some way (at least as a `.candidate`), which is what lets
+/// a `SearchSession` re-check only the previous candidates when a character is typed.
+func matchText(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>) -> TextOutcome {
+    let m = q.count, n = t.count
+    guard m > 0, m <= n else { return .none }
+    let first = q[0]
+    var substringAt = -1
+    var i = 0
+    while i <= n - m {
+        if t[i] == first {
+            var k = 1
+            while k < m && t[i + k] == q[k] { k += 1 }
+            if k == m {
+                if i == 0 { return .hit(TextMatch(quality: m == n ? .exact : .prefix, start: 0, span: m)) }
+                if t[i - 1] == space { return .hit(TextMatch(quality: .word, start: i, span: m)) }
+                if substringAt < 0 { substringAt = i }
+            }
+        }
+        i += 1
+    }
+    if substringAt >= 0 { return .hit(TextMatch(quality: .substring, start: substringAt, span: m)) }
+    guard let window = smallestWindow(q, t) else { return .none }
+    if m >= fuzzyMinimumLength && window.span <= fuzzyWindowLimit(m) {
+        return .hit(TextMatch(quality: .fuzzy, start: window.start, span: window.span))
+    }
+    return .candidate
+}
+
+/// The shortest stretch of `t` that holds `q` as a subsequence; nil when `q` is not a subsequence of `t`.
+func smallestWindow(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>) -> (start: Int, span: Int)? {
+    let m = q.count, n = t.count
+    var best: (start: Int, span: Int)?
+    var from = 0
+    while from < n {
+        // Forward: the earliest end of a window starting at or after `from`.
+        var k = 0, j = from
+        while j < n && k < m {
+            if t[j] == q[k] { k += 1 }
+            j += 1
+        }
+        if k < m { break }
+        let end = j - 1
+        // Backward from that end: the latest start, which gives the tightest window ending there.
+        k = m - 1
+        var s = end
+        while true {
+            if t[s] == q[k] {
+                if k == 0 { break }
+                k -= 1
+            }
+            s -= 1
+        }
+        let span = end - s + 1
+        if best == nil || span < best!.span { best = (s, span) }
+        if span == m { break }
+        from = s + 1
+    }
+    return best
+}
+
+/// The positions in `t[window]` of the query characters, matched greedily (the window is a smallest one).
+func fuzzyPositions(_ q: [UInt32], _ t: [UInt32], window: Range<Int>) -> [Int] {
+    var positions: [Int] = []
+    var k = 0
+    for j in window where k < q.count && t[j] == q[k] {
+        positions.append(j)
+        k += 1
+    }
+    return positions
+}

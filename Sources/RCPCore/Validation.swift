@@ -1,0 +1,301 @@
+/// The semantic checks of a data set (docs/DATA.md), for a loaded file or a data set built in code:
+/// ids (format, duplicates), references to parties, regions and processes, names (empty, longer than
+/// `maxTextLength`, control characters), years (1900–2100), practice numbers (1–20), stated totals, roles,
+/// and aliases that would resolve to two parties. Returns every problem found, in record order.
+public func validate(_ dataset: Dataset, file: String) -> [LoadProblem] {
+    var v = Validator(dataset: dataset, file: file)
+    v.run()
+    return v.problems
+}
+
+/// Names and other strings longer than this are rejected.
+public let maxTextLength = 10_000
+
+/// Years outside this range are impossible for a record of the paper.
+public let plausibleYears = 1900...2100
+
+private struct Validator {
+    let dataset: Dataset
+    let file: String
+    var problems: [LoadProblem] = []
+
+    let regionIDs: Set<String>
+    let partyIDs: Set<String>
+    let processIDs: Set<String>
+    let practiceNumbers: Set<Int>
+
+    init(dataset: Dataset, file: String) {
+        self.dataset = dataset
+        self.file = file
+        regionIDs = Set(dataset.regions.map(\.id))
+        partyIDs = Set(dataset.parties.map(\.id))
+        processIDs = Set(dataset.processes.map(\.id))
+        practiceNumbers = Set(dataset.practices.map(\.number))
+    }
+
+    mutating func add(_ record: String?, _ field: String?, _ message: String) {
+        problems.append(LoadProblem(file: file, record: record, field: field, message: message))
+    }
+
+    mutating func run() {
+        if !plausibleYears.contains(dataset.source.year) { add("source", "year", impossibleYear(dataset.source.year)) }
+        for (field, text) in [("title", dataset.source.title), ("publisher", dataset.source.publisher),
+                              ("matrixDate", dataset.source.matrixDate)] {
+            checkName(text, "source", field)
+        }
+        checkRegions()
+        checkParties()
+        checkProcesses()
+        checkMechanisms()
+        checkPractices()
+        checkUnderstandings()
+    }
+
+    // MARK: Records
+
+    mutating func checkRegions() {
+        var seen = Set<String>()
+        for (i, r) in dataset.regions.enumerated() {
+            let rec = recordLabel("region", plural: "regions", id: r.id, index: i)
+            checkID(r.id, rec, &seen)
+            checkName(r.name, rec, "name")
+            checkText(r.note, rec, "note")
+            checkText(r.source, rec, "source")
+        }
+    }
+
+    mutating func checkParties() {
+        var seen = Set<String>()
+        // Folded name or alias → the party that owns it.
+        var owners: [[UInt32]: String] = [:]
+        for (i, p) in dataset.parties.enumerated() {
+            let rec = recordLabel("party", plural: "parties", id: p.id, index: i)
+            checkID(p.id, rec, &seen)
+            checkName(p.name, rec, "name")
+            if let iso3 = p.iso3, !(iso3.utf8.count == 3 && iso3.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 })) {
+                add(rec, "iso3", "\"\(iso3)\" is not a three-letter upper-case code")
+            }
+            if let ascii = p.asciiName {
+                checkName(ascii, rec, "asciiName")
+                if !ascii.utf8.allSatisfy({ $0 < 0x80 }) { add(rec, "asciiName", "not ASCII") }
+            }
+            checkText(p.note, rec, "note")
+            checkText(p.source, rec, "source")
+            var own = Set<[UInt32]>()
+            for (field, text) in [("name", p.name)] + p.aliases.enumerated().map({ ("aliases[\($0)]", $1) }) {
+                if field != "name" { checkName(text, rec, field) }
+                let key = searchKey(text)
+                guard !key.isEmpty, own.insert(key).inserted else { continue }
+                if let other = owners[key], other != p.id {
+                    add(rec, field, "\"\(text)\" is also a name or alias of party \"\(other)\"")
+                } else {
+                    owners[key] = p.id
+                }
+            }
+        }
+    }
+
+    mutating func checkProcesses() {
+        var seen = Set<String>()
+        var numbers: [Int: String] = [:]
+        var owners: [[UInt32]: String] = [:]
+        for (i, p) in dataset.processes.enumerated() {
+            let rec = recordLabel("process", plural: "processes", id: p.id, index: i)
+            checkID(p.id, rec, &seen)
+            checkName(p.name, rec, "name")
+            checkName(p.shortName, rec, "shortName")
+            for (j, alias) in p.aliases.enumerated() { checkName(alias, rec, "aliases[\(j)]") }
+            for (field, text) in [("name", p.name), ("shortName", p.shortName)]
+                + p.aliases.enumerated().map({ ("aliases[\($0)]", $1) }) {
+                let key = searchKey(text)
+                guard !key.isEmpty else { continue }
+                if let other = owners[key], other != p.id {
+                    add(rec, field, "\"\(text)\" is also a name or alias of process \"\(other)\"")
+                } else {
+                    owners[key] = p.id
+                }
+            }
+            if let n = p.number {
+                if let other = numbers[n] { add(rec, "number", "number \(n) is also used by process \"\(other)\"") }
+                else { numbers[n] = p.id }
+                if n < 1 { add(rec, "number", "matrix numbers start at 1") }
+                if !p.inMatrix { add(rec, "number", "a process outside the matrix has no matrix number") }
+            } else if p.inMatrix {
+                add(rec, "number", "a process in the matrix needs its matrix number")
+            }
+            if !regionIDs.contains(p.region) { add(rec, "region", "unknown region \"\(p.region)\"") }
+            if !plausibleYears.contains(p.year) { add(rec, "year", impossibleYear(p.year)) }
+            for (field, text) in [("yearNote", p.yearNote), ("summary", p.summary), ("secretariat", p.secretariat),
+                                  ("iomRole", p.iomRole), ("source", p.source)] {
+                checkText(text, rec, field)
+            }
+            checkParticipations(p.participants, rec)
+            for (j, text) in p.otherParticipants.enumerated() { checkText(text, rec, "otherParticipants[\(j)]") }
+            for (j, text) in p.priorities.enumerated() { checkText(text, rec, "priorities[\(j)]") }
+            for (j, text) in p.status.enumerated() { checkText(text, rec, "status[\(j)]") }
+            for (j, topic) in p.topics.enumerated() {
+                checkName(topic.label, rec, "topics[\(j)].label")
+                for (k, n) in topic.practices.enumerated() { checkPracticeNumber(n, rec, "topics[\(j)].practices[\(k)]") }
+            }
+            if let total = p.statedTotal { checkTotal(total, p, rec) }
+        }
+    }
+
+    mutating func checkTotal(_ total: StatedTotal, _ p: Process, _ rec: String) {
+        checkName(total.text, rec, "statedTotal.text")
+        let plus = Set(total.plus)
+        for (j, id) in total.plus.enumerated() {
+            if !partyIDs.contains(id) { add(rec, "statedTotal.plus[\(j)]", "unknown party \"\(id)\"") }
+            else if !p.participants.contains(where: { $0.party == id }) {
+                add(rec, "statedTotal.plus[\(j)]", "party \"\(id)\" is not a participant")
+            }
+        }
+        let members = p.participants.filter { $0.roles.contains(.member) && !plus.contains($0.party) }.count
+        if members != total.members {
+            add(rec, "statedTotal.members", "states \(total.members) members but \(members) participants have the role member")
+        }
+        let interested = p.participants.filter { $0.roles.contains(.interestedState) }.count
+        if interested != total.interested {
+            add(rec, "statedTotal.interested",
+                "states \(total.interested) interested states but \(interested) participants have the role interested-state")
+        }
+    }
+
+    mutating func checkMechanisms() {
+        var seen = Set<String>()
+        var eventIDs = Set<String>()
+        for (i, m) in dataset.mechanisms.enumerated() {
+            let rec = recordLabel("mechanism", plural: "mechanisms", id: m.id, index: i)
+            checkID(m.id, rec, &seen)
+            checkName(m.name, rec, "name")
+            checkName(m.shortName, rec, "shortName")
+            for (j, alias) in m.aliases.enumerated() { checkName(alias, rec, "aliases[\(j)]") }
+            if let year = m.year, !plausibleYears.contains(year) { add(rec, "year", impossibleYear(year)) }
+            checkText(m.summary, rec, "summary")
+            checkText(m.source, rec, "source")
+            checkParticipations(m.participants, rec)
+            for (j, text) in m.otherParticipants.enumerated() { checkText(text, rec, "otherParticipants[\(j)]") }
+            for (j, e) in m.events.enumerated() {
+                let f = "events[\(j)]"
+                checkID(e.id, rec, &eventIDs, field: f + ".id", what: "event")
+                checkName(e.title, rec, f + ".title")
+                if !plausibleYears.contains(e.year) { add(rec, f + ".year", impossibleYear(e.year)) }
+                if let date = e.date {
+                    checkName(date, rec, f + ".date")
+                    if !date.hasPrefix(String(e.year)) { add(rec, f + ".date", "date \"\(date)\" is not in the year \(e.year)") }
+                }
+                if let place = e.place { checkName(place, rec, f + ".place") }
+                checkText(e.summary, rec, f + ".summary")
+                checkText(e.source, rec, f + ".source")
+                for (k, id) in e.partners.enumerated() where !partyIDs.contains(id) {
+                    add(rec, f + ".partners[\(k)]", "unknown party \"\(id)\"")
+                }
+                for (k, id) in e.processes.enumerated() where !processIDs.contains(id) {
+                    add(rec, f + ".processes[\(k)]", "unknown process \"\(id)\"")
+                }
+            }
+        }
+    }
+
+    mutating func checkPractices() {
+        var seen = Set<String>()
+        var itemIDs = Set<String>()
+        var numbers = Set<Int>()
+        for (i, p) in dataset.practices.enumerated() {
+            let rec = recordLabel("practice", plural: "practices", id: p.id, index: i)
+            checkID(p.id, rec, &seen)
+            if !(1...20).contains(p.number) { add(rec, "number", "practice number \(p.number) is outside 1–20") }
+            else if !numbers.insert(p.number).inserted { add(rec, "number", "duplicate practice number \(p.number)") }
+            checkName(p.title, rec, "title")
+            checkText(p.source, rec, "source")
+            for (j, item) in p.items.enumerated() {
+                checkID(item.id, rec, &itemIDs, field: "items[\(j)].id", what: "practice item")
+                checkName(item.title, rec, "items[\(j)].title")
+            }
+        }
+    }
+
+    mutating func checkUnderstandings() {
+        var seen = Set<String>()
+        var numbers = Set<Int>()
+        for (i, u) in dataset.understandings.enumerated() {
+            let rec = recordLabel("understanding", plural: "understandings", id: u.id, index: i)
+            checkID(u.id, rec, &seen)
+            if !(1...20).contains(u.number) { add(rec, "number", "understanding number \(u.number) is outside 1–20") }
+            else if !numbers.insert(u.number).inserted { add(rec, "number", "duplicate understanding number \(u.number)") }
+            checkName(u.summary, rec, "summary")
+            checkText(u.source, rec, "source")
+        }
+    }
+
+    // MARK: Fields
+
+    mutating func checkParticipations(_ list: [Participation], _ rec: String) {
+        var seen = Set<String>()
+        for (j, p) in list.enumerated() {
+            let f = "participants[\(j)]"
+            if !partyIDs.contains(p.party) { add(rec, f + ".party", "unknown party \"\(p.party)\"") }
+            else if !seen.insert(p.party).inserted { add(rec, f + ".party", "party \"\(p.party)\" is listed twice") }
+            if p.roles.isEmpty { add(rec, f + ".roles", "at least one role is needed") }
+            else if p.roles.allSatisfy(\.isLeadership) {
+                add(rec, f + ".roles", "a leadership role needs the role the party holds otherwise (e.g. member)")
+            }
+            if Set(p.roles).count != p.roles.count { add(rec, f + ".roles", "a role is given twice") }
+            checkText(p.note, rec, f + ".note")
+        }
+    }
+
+    mutating func checkPracticeNumber(_ n: Int, _ rec: String, _ field: String) {
+        if !(1...20).contains(n) { add(rec, field, "practice number \(n) is outside 1–20") }
+        else if !practiceNumbers.isEmpty && !practiceNumbers.contains(n) { add(rec, field, "no practice has the number \(n)") }
+    }
+
+    /// Ids: present, lower-case ASCII words joined by "-" (and "." for sub-items), unique within their kind.
+    mutating func checkID(_ id: String, _ rec: String, _ seen: inout Set<String>, field: String = "id",
+                          what: String? = nil) {
+        if id.isEmpty { add(rec, field, "empty id"); return }
+        if !isValidID(id) {
+            add(rec, field, "id \"\(id.prefix(60))\" must be lower-case ASCII letters and digits joined by '-' or '.'")
+        }
+        if !seen.insert(id).inserted {
+            add(rec, field, what.map { "duplicate \($0) id \"\(id)\"" } ?? "duplicate id \"\(id)\"")
+        }
+    }
+
+    /// A name: not empty, not huge, no control characters.
+    mutating func checkName(_ text: String, _ rec: String, _ field: String) {
+        if text.allSatisfy({ $0 == " " }) { add(rec, field, "empty"); return }
+        checkText(text, rec, field)
+        if let c = text.unicodeScalars.first(where: isControl) {
+            add(rec, field, "control character U+\(hex(c.value, width: 4))")
+        }
+    }
+
+    /// Any text: not huge. (Prose fields may contain line breaks.)
+    mutating func checkText(_ text: String?, _ rec: String, _ field: String) {
+        guard let text else { return }
+        if text.utf8.count > maxTextLength && text.count > maxTextLength {
+            add(rec, field, "\(text.count) characters (at most \(maxTextLength))")
+        }
+    }
+
+    func impossibleYear(_ year: Int) -> String { "impossible year \(year) (expected \(plausibleYears.lowerBound)–\(plausibleYears.upperBound))" }
+}
+
+private func isControl(_ s: Unicode.Scalar) -> Bool { s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) }
+
+private func isValidID(_ id: String) -> Bool {
+    var previousWasSeparator = true
+    for b in id.utf8 {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            previousWasSeparator = false
+        case UInt8(ascii: "-"), UInt8(ascii: "."):
+            if previousWasSeparator { return false }
+            previousWasSeparator = true
+        default:
+            return false
+        }
+    }
+    return !previousWasSeparator
+}
