@@ -26,7 +26,7 @@ ROLES = {"member", "interested-state", "observer", "participant", "chair", "co-c
 LEADERSHIP = {"chair", "co-chair", "vice-chair", "presidency-pro-tempore"}
 KINDS = {"state", "territory", "organization"}
 EVENT_KINDS = {"annual-theme", "session-workshop", "intersessional-workshop", "panel", "conference",
-               "consultation", "workshop", "meeting"}
+               "consultation", "workshop", "meeting", "publication"}
 ID_RE = re.compile(r"^[a-z0-9]+([-.][a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(/\d{2})?)?)?$")
 

@@ -213,6 +213,7 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
     case consultation
     case workshop
     case meeting
+    case publication
 
     public var label: String {
         switch self {
@@ -224,6 +225,7 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
         case .consultation: return "consultation"
         case .workshop: return "workshop"
         case .meeting: return "meeting"
+        case .publication: return "publication"
         }
     }
 }
