@@ -233,7 +233,7 @@ def main(argv):
             powners.setdefault(key, p["id"])
         if p["region"] not in region_ids:
             problem(f"{owner}: unknown region {p['region']!r}")
-        if not isinstance(p["year"], int) or not 1900 <= p["year"] <= 2100:
+        if p.get("year") is not None and (not isinstance(p["year"], int) or not 1900 <= p["year"] <= 2100):
             problem(f"{owner}: bad year {p['year']!r}")
         if p["inMatrix"]:
             if not isinstance(p.get("number"), int):

@@ -81,7 +81,7 @@ struct DatasetDecoder {
         let shortName = r.string("shortName")
         let aliases = r.strings("aliases", required: true)
         let region = r.string("region")
-        let year = r.int("year")
+        let year = r.optionalInt("year")
         let yearNote = r.optionalString("yearNote")
         let inMatrix = r.bool("inMatrix")
         let summary = r.string("summary")

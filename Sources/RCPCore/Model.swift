@@ -139,7 +139,8 @@ public struct Process: Sendable, Hashable, Identifiable {
     public var shortName: String
     public var aliases: [String]
     public var region: String
-    public var year: Int
+    /// Year of start; nil where the paper gives none (some footnote groups).
+    public var year: Int?
     /// E.g. "first ministerial conference held in Tunis".
     public var yearNote: String?
     public var inMatrix: Bool
@@ -160,7 +161,7 @@ public struct Process: Sendable, Hashable, Identifiable {
     public var source: Provenance
 
     public init(id: String, number: Int?, name: String, shortName: String, aliases: [String], region: String,
-                year: Int, yearNote: String? = nil, inMatrix: Bool, summary: String, participants: [Participation],
+                year: Int?, yearNote: String? = nil, inMatrix: Bool, summary: String, participants: [Participation],
                 otherParticipants: [String] = [], statedTotal: StatedTotal?, secretariat: String, topics: [Topic],
                 priorities: [String], status: [String] = [], iomRole: String? = nil, source: Provenance) {
         self.id = id; self.number = number; self.name = name; self.shortName = shortName; self.aliases = aliases

@@ -28,7 +28,8 @@ struct SearchIndex: Sendable {
         let regionNames = Dictionary(regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for p in processes {
             var detail = regionNames[p.region] ?? p.region
-            detail += p.inMatrix ? " · since \(p.year)" : " · since \(p.year) · outside the matrix"
+            if let year = p.year { detail += " · since \(year)" }
+            if !p.inMatrix { detail += " · outside the matrix" }
             add(.process, .process(p.id), title: p.name, detail: detail,
                 texts: [p.name, p.shortName] + p.aliases + (p.number.map { [String($0)] } ?? []))
         }

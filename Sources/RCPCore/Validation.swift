@@ -124,7 +124,7 @@ private struct Validator {
                 add(rec, "number", "a process in the matrix needs its matrix number")
             }
             if !regionIDs.contains(p.region) { add(rec, "region", "unknown region \"\(p.region)\"") }
-            if !plausibleYears.contains(p.year) { add(rec, "year", impossibleYear(p.year)) }
+            if let year = p.year, !plausibleYears.contains(year) { add(rec, "year", impossibleYear(year)) }
             for (field, text) in [("yearNote", p.yearNote), ("summary", p.summary), ("secretariat", p.secretariat),
                                   ("iomRole", p.iomRole), ("source", p.source)] {
                 checkText(text, rec, field)
