@@ -14,7 +14,7 @@ extension Catalog {
     /// A process by id, matrix number ("12"), name, short name or alias, ignoring case, diacritics and
     /// punctuation. An exact match wins; otherwise a unique match at the start of a name or of a word in it.
     public func resolveProcess(_ query: String) -> Resolution<Process> {
-        resolve(query, keys: processKeys, items: processes) { [$0.name, $0.shortName] + $0.aliases }
+        resolve(query, keys: processKeys, items: processes) { [$0.shortName, $0.name] + $0.aliases }
     }
 
     /// A party by id, name, alias or ISO 3166 alpha-3 code, like `resolveProcess(_:)`.
@@ -35,6 +35,7 @@ extension Catalog {
     }
 
     /// Up to 3 names closest to `q` by edit distance, within a distance that grows with the query's length.
+    /// Each record is offered under the first of its `names` (a process's short name, a party's name).
     private func suggestions(_ q: [UInt32], _ names: [[String]]) -> [String] {
         let limit = q.count <= 3 ? 1 : max(2, q.count / 3)
         var scored: [(distance: Int, position: Int, name: String)] = []

@@ -17,8 +17,9 @@ enum TextOutcome {
     case hit(TextMatch)
 }
 
-/// Fuzzy hits must fit in a window at most this long, so that a query does not match scattered letters.
-@inline(__always) func fuzzyWindowLimit(_ queryLength: Int) -> Int { queryLength + max(2, queryLength / 2) }
+/// Fuzzy hits must fit in a window at most twice the query's length, so that a query does not match letters
+/// scattered over a long text ("bdpst" finds "Budapest", "sdrkpng" "Söderköping").
+@inline(__always) func fuzzyWindowLimit(_ queryLength: Int) -> Int { 2 * queryLength }
 
 /// Queries shorter than this get no fuzzy hits.
 let fuzzyMinimumLength = 3

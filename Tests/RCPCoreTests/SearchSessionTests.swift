@@ -1,0 +1,49 @@
+import Testing
+@testable import RCPCore
+
+@Suite("Incremental search")
+struct SearchSessionTests {
+    @Test func typingRefinesOnlyThePreviousCandidates() {
+        let catalog = Fixture.catalog
+        let session = SearchSession(catalog: catalog)
+        let total = catalog.searchIndex.entries.count
+        session.update("s")
+        #expect(session.lastScanCount == total)
+        let afterS = session.lastScanCount
+        session.update("so")
+        #expect(session.lastScanCount < afterS)
+        #expect(session.lastScanCount > 0)
+        session.update("sod")
+        #expect(session.hits.first?.ref == .process("soderkoping"))
+        // Deleting a character rescans.
+        session.update("so")
+        #expect(session.lastScanCount == total)
+        // The same query again (or with a trailing space) costs nothing.
+        session.update("so ")
+        #expect(session.lastScanCount == 0)
+        session.update("")
+        #expect(session.hits.isEmpty)
+    }
+
+    @Test(arguments: [nil, 5] as [Int?])
+    func randomTypingGivesWhatAFreshSearchGives(limit: Int?) {
+        let catalog = Fixture.catalog
+        var rng = SplitMix64(seed: limit.map(UInt64.init) ?? 99)
+        let letters = Array("aeioubdgklmnprstuvyz ’-öÉ".map { String($0) })
+        let words = ["bali", "UK", "cote d", "söder", "traffick", "dakar", "korea", "process", "9"]
+        for _ in 0..<60 {
+            let session = SearchSession(catalog: catalog, limit: limit)
+            var query = ""
+            for _ in 0..<25 {
+                switch Int.random(in: 0..<10, using: &rng) {
+                case 0: query = words.randomElement(using: &rng)!
+                case 1: if !query.isEmpty { query.removeLast() }
+                default: query += letters.randomElement(using: &rng)!
+                }
+                let incremental = session.update(query)
+                let fresh = catalog.search(query, limit: limit)
+                #expect(incremental == fresh, "query \"\(query)\"")
+            }
+        }
+    }
+}
