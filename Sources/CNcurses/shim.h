@@ -10,6 +10,9 @@
 #endif
 
 #include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdint.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -30,5 +33,46 @@ static inline mmask_t rcpx_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t rcpx_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t rcpx_button5_pressed(void) { return BUTTON5_PRESSED; }
 int wcwidth(wchar_t c);
+
+// Locale: the codeset of LC_CTYPE ("UTF-8", "ANSI_X3.4-1968", ...).
+static inline const char *rcpx_codeset(void) { return nl_langinfo(CODESET); }
+
+// Standard streams for newterm (glibc's `stdin`/`stdout` are mutable globals Swift 6 will not touch).
+static inline FILE *rcpx_stdin(void) { return stdin; }
+static inline FILE *rcpx_stdout(void) { return stdout; }
+static inline WINDOW *rcpx_curscr(void) { return curscr; }
+static inline int rcpx_colors(void) { return COLORS; }
+static inline int rcpx_color_pairs(void) { return COLOR_PAIRS; }
+
+// From <term.h>, which is not included: its capability macros (`lines`, `columns`, `bell`, …) would leak.
+struct term;
+int setupterm(const char *term, int fd, int *errret);
+struct term *set_curterm(struct term *term);
+int del_curterm(struct term *term);
+
+// Probes TERM without starting curses: 1 when the terminal is known and can address the cursor.
+// Frees the terminfo entry again (newterm loads its own).
+static inline int rcpx_probe_terminal(const char *term, int fd) {
+    int err = 0;
+    if (setupterm(term, fd, &err) != OK) return 0;
+    char *cup = tigetstr("cup");
+    int ok = cup != NULL && cup != (char *)-1;
+    struct term *t = set_curterm(NULL);
+    if (t != NULL) del_curterm(t);
+    return ok;
+}
+
+// Mouse masks (macros in curses.h).
+static inline mmask_t rcpx_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t rcpx_button2_pressed(void) { return BUTTON2_PRESSED; }
+static inline mmask_t rcpx_button3_pressed(void) { return BUTTON3_PRESSED; }
+#ifdef BUTTON5_PRESSED
+static inline mmask_t rcpx_wheel_mask(void) { return BUTTON4_PRESSED | BUTTON5_PRESSED; }
+#else
+static inline mmask_t rcpx_wheel_mask(void) { return BUTTON4_PRESSED; }
+#endif
+static inline mmask_t rcpx_explorer_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
 
 #endif

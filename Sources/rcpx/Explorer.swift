@@ -1,10 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNcurses
 import RCPCore
+import RCPUI
 
-/// Options for the interactive explorer.
+/// Options for the interactive explorer (the command line fills them in).
 struct ExplorerOptions {
-    var theme: String = "default"
+    /// `--theme NAME`.
+    var theme: ThemeName = .default
+    /// `--ascii`: draw with ASCII only even in a UTF-8 locale.
     var ascii: Bool = false
+    /// False for `--no-color`; the `NO_COLOR` environment variable and colourless terminals also turn colour off.
     var color: Bool = true
+    /// False for `--no-mouse`: leave the terminal's own text selection alone.
     var mouse: Bool = true
+    /// The checklist file to open, if any.
     var checklist: String? = nil
+}
+
+/// Exit statuses of `runExplorer` besides the 128 + signal of a signal exit.
+enum ExplorerExit {
+    /// The user quit.
+    static let ok: Int32 = 0
+    /// The explorer could not start (see `explorerCanStart`); nothing was written to the terminal, and the
+    /// caller should print the non-interactive output instead.
+    static let unavailable: Int32 = 69
+}
+
+/// Why the explorer cannot run here, or nil when it can: standard input and output must be a terminal,
+/// and TERM must name a terminal type that terminfo knows and that can move the cursor.
+func explorerCanStart() -> String? {
+    explorerCanStart(stdinIsTerminal: isatty(0) != 0, stdoutIsTerminal: isatty(1) != 0,
+                     term: TerminalEnvironment.term, probe: { rcpx_probe_terminal($0, 1) != 0 })
+}
+
+/// The decision itself, with the facts passed in (for tests).
+func explorerCanStart(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?,
+                      probe: (String) -> Bool) -> String? {
+    if !stdoutIsTerminal { return "standard output is not a terminal" }
+    if !stdinIsTerminal { return "standard input is not a terminal" }
+    guard let term, !term.isEmpty else { return "TERM is not set" }
+    if term == "dumb" { return "TERM=dumb cannot show the explorer" }
+    if !probe(term) { return "TERM=\(term) is not a terminal type this system knows, or it cannot move the cursor" }
+    return nil
+}
+
+/// Runs the interactive explorer until the user quits or a signal ends it, and gives the terminal back sane
+/// in every case. Returns the exit status: 0 on quit, 128 + signal for SIGINT (also Ctrl-C), SIGTERM and
+/// SIGHUP, or `ExplorerExit.unavailable` (without touching the terminal) when it cannot start.
+func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
+    let locale = TerminalLocale.configure()
+    guard explorerCanStart() == nil else { return ExplorerExit.unavailable }
+
+    TerminalSignals.install()
+    defer { TerminalSignals.restore() }
+    let wantColor = options.color && !TerminalEnvironment.noColor
+    let screen: TerminalScreen
+    do {
+        screen = try TerminalScreen(utf8: locale.utf8, wantColor: wantColor)
+    } catch {
+        return ExplorerExit.unavailable
+    }
+
+    var ui = UIOptions()
+    ui.theme = screen.colorEnabled ? options.theme : .monochrome
+    ui.ascii = options.ascii || !locale.utf8
+    ui.mouse = options.mouse
+    _ = catalog
+    var state = AppState(options: ui)
+    if options.mouse { screen.setMouse(true) }
+
+    let program = TerminalProgram(
+        update: { App.update(&state, $0) },
+        render: { App.render(state, width: $0, height: $1) },
+        theme: { state.effectiveTheme }
+    )
+    let status = TerminalSession(screen: screen, program: program).run()
+    screen.close()
+    return status
 }

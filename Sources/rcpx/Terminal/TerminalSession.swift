@@ -1,0 +1,224 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNcurses
+import RCPUI
+
+/// What the terminal loop drives: the reducer and the view, behind closures so the loop knows nothing of
+/// the UI state's shape.
+struct TerminalProgram {
+    /// Feeds one event to the reducer; returns the effects to carry out.
+    var update: (InputEvent) -> [Effect]
+    /// Renders a frame of the given size.
+    var render: (_ width: Int, _ height: Int) -> Grid
+    /// The theme the UI wants now (presentation mode may switch it).
+    var theme: () -> ThemeName
+}
+
+/// The interactive loop: read input, update, draw; signals, resizes, suspends and effects.
+final class TerminalSession {
+    /// Longest wait in `wget_wch` before the loop looks at the signal flags again.
+    static let pollMilliseconds: Int32 = 100
+    /// After a KEY_RESIZE, how long to wait for another before drawing at the final size.
+    static let resizeSettleMilliseconds: Int32 = 15
+    /// At most this many queued events are handled before a frame is drawn.
+    static let maxEventsPerFrame = 64
+
+    private let screen: TerminalScreen
+    private let program: TerminalProgram
+    private let colorAllowed: Bool
+    /// A key read while settling a resize, handled after it.
+    private var stash: (status: Int32, code: UInt32)?
+    private var quickErrors = 0
+
+    init(screen: TerminalScreen, program: TerminalProgram) {
+        self.screen = screen
+        self.program = program
+        self.colorAllowed = screen.colorEnabled
+    }
+
+    /// Runs until quit, a terminating signal, or the terminal going away; returns the exit status.
+    func run() -> Int32 {
+        // The reducer learns the size first.
+        var status: Int32? = handle([.input(.resize(width: screen.size.width, height: screen.size.height))])
+        var dirty = true
+        while status == nil {
+            switch TerminalSignals.poll() {
+            case .terminate(let sig): status = 128 + sig; continue
+            case .suspend: suspend(); dirty = true
+            case .resumed: screen.reenter(); dirty = true
+            case .none: break
+            }
+            if dirty {
+                draw()
+                dirty = false
+            }
+            let events = readEvents()
+            guard let events else {
+                // The terminal is gone (read errors without waiting, stdin no longer a terminal).
+                status = 128 + SIGHUP
+                break
+            }
+            if events.isEmpty { continue }
+            status = handle(events)
+            dirty = true
+        }
+        return status ?? 0
+    }
+
+    // MARK: - Input
+
+    private enum Read {
+        case input(TerminalInput, status: Int32, code: UInt32)
+        case timeout
+        case gone
+    }
+
+    private func readOne(timeout: Int32) -> Read {
+        let raw: (status: Int32, code: UInt32)
+        if let s = stash {
+            stash = nil
+            raw = s
+        } else {
+            screen.setTimeout(timeout)
+            let started = monotonicMilliseconds()
+            raw = screen.read()
+            if raw.status == ERR {
+                // A timeout waits; a dead terminal answers at once, again and again.
+                if timeout > 0 && monotonicMilliseconds() - started < Int64(timeout) / 2 && isatty(0) == 0 {
+                    return .gone
+                }
+                if timeout > 0 && monotonicMilliseconds() - started < 2 {
+                    quickErrors += 1
+                    if quickErrors > 200 { return .gone }
+                } else {
+                    quickErrors = 0
+                }
+                return .timeout
+            }
+        }
+        quickErrors = 0
+        return .input(TerminalKeys.decode(status: raw.status, code: raw.code, utf8: screen.utf8),
+                      status: raw.status, code: raw.code)
+    }
+
+    /// An event for the reducer, or a key the loop handles itself.
+    private enum LoopEvent: Equatable {
+        case input(InputEvent)
+        /// Ctrl-C (a key in raw mode): leave as SIGINT would.
+        case interrupt
+        /// Ctrl-Z (a key in raw mode): suspend.
+        case suspend
+    }
+
+    /// The events waiting now: blocks up to the poll interval for the first, then takes what is queued.
+    /// A burst of resizes becomes one `.resize` at the final size. Nil when the terminal is gone.
+    private func readEvents() -> [LoopEvent]? {
+        var events: [LoopEvent] = []
+        var timeout = Self.pollMilliseconds
+        while events.count < Self.maxEventsPerFrame {
+            switch readOne(timeout: timeout) {
+            case .gone:
+                return events.isEmpty ? nil : events
+            case .timeout:
+                return events
+            case .input(let input, _, _):
+                switch input {
+                case .event(let e): events.append(.input(e))
+                case .mouse:
+                    if let m = screen.mouseReport() {
+                        events += TerminalKeys.mouseEvents(buttonState: m.state, x: m.x, y: m.y).map { .input($0) }
+                    }
+                case .resize:
+                    settleResize()
+                    screen.invalidate()
+                    let size = screen.size
+                    events.append(.input(.resize(width: size.width, height: size.height)))
+                case .interrupt: events.append(.interrupt)
+                case .suspend: events.append(.suspend)
+                case .ignored: break
+                }
+            }
+            // After the first, take only what is already queued.
+            timeout = 0
+        }
+        return events
+    }
+
+    /// Waits out a burst of KEY_RESIZE; a different key read meanwhile is kept for later.
+    private func settleResize() {
+        let deadline = monotonicMilliseconds() + 500
+        while monotonicMilliseconds() < deadline {
+            screen.setTimeout(Self.resizeSettleMilliseconds)
+            let raw = screen.read()
+            if raw.status == ERR { return }
+            if raw.status == KEY_CODE_YES && Int32(bitPattern: raw.code) == KEY_RESIZE { continue }
+            stash = raw
+            return
+        }
+    }
+
+    // MARK: - Events and effects
+
+    /// Feeds events to the reducer and carries out the effects; returns an exit status to stop.
+    private func handle(_ events: [LoopEvent]) -> Int32? {
+        for event in events {
+            switch event {
+            case .interrupt:
+                return 128 + SIGINT
+            case .suspend:
+                if !TerminalSignals.suspendIgnored { suspend() }
+            case .input(let input):
+                for effect in program.update(input) {
+                    if let status = perform(effect) { return status }
+                }
+            }
+        }
+        return nil
+    }
+
+    private func perform(_ effect: Effect) -> Int32? {
+        switch effect {
+        case .quit:
+            return 0
+        case .copyToClipboard(let text):
+            TerminalClipboard.copy(text)
+        case .setMouseCapture(let on):
+            screen.setMouse(on)
+        default:
+            // Effects added to the UI later and not carried out here yet.
+            break
+        }
+        return nil
+    }
+
+    // MARK: - Drawing and suspending
+
+    private func draw() {
+        let (w, h) = screen.size
+        let name = colorAllowed ? program.theme() : .monochrome
+        screen.draw(program.render(w, h), theme: Theme.named(name))
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and on `fg` repaint everything.
+    private func suspend() {
+        endwin()
+        TerminalSignals.setCursesActive(false)
+        TerminalSignals.stopUntilContinued()
+        // Changes the user made to the terminal modes while we were stopped stick for when we leave.
+        def_shell_mode()
+        TerminalSignals.setCursesActive(true)
+        screen.reenter()
+        // (A resize while we were stopped arrives as KEY_RESIZE on the next read.)
+        let size = screen.size
+        _ = handle([.input(.resize(width: size.width, height: size.height))])
+    }
+}
+
+func monotonicMilliseconds() -> Int64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+}

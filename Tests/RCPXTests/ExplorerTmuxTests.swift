@@ -1,0 +1,311 @@
+import Testing
+import Foundation
+
+/// End-to-end tests of the explorer: the real binary in tmux (send-keys, capture-pane), its terminal
+/// handling, signals, suspend, and the terminals it must refuse.
+///
+/// Every test polls (`waitFor`, `waitForFile`) instead of sleeping a fixed time, and kills only the tmux
+/// session it created. Without tmux the tests fail with a message saying so (`.ci/run` installs it).
+@Suite(.serialized) struct ExplorerTmuxTests {
+    /// What the first screen of the explorer shows.
+    enum FirstScreen {
+        /// A region name in the tree.
+        static let region = "rcpx"
+        /// A process name in the tree.
+        static let process = "rcpx"
+    }
+
+    // MARK: - Helpers
+
+    static func requireTmux() throws {
+        let available = (try? TmuxSession.tmux(["-V"])) != nil
+        try #require(available, "tmux is not installed or does not run: the explorer's end-to-end tests need it (apt-get install tmux; .ci/run installs it)")
+    }
+
+    static var binary: String { shellQuote(RcpxBinary.path) }
+
+    static func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// A fresh directory for files a test's shell writes.
+    static func scratchDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rcpx-tmux-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Polls until the file exists and is not empty; returns its contents (empty on timeout).
+    @discardableResult
+    static func waitForFile(_ url: URL, timeout: Double = 10) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let s = try? String(contentsOf: url, encoding: .utf8), !s.isEmpty { return s }
+            usleep(50_000)
+        }
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }
+
+    /// Whether `stty -a` output shows a terminal in its normal (cooked) state.
+    static func isSane(_ stty: String) -> Bool {
+        let words = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        return words.contains("icanon") && words.contains("echo") && words.contains("isig")
+            && !words.contains("-icanon") && !words.contains("-echo")
+    }
+
+    /// The pid of the single child of `parent` (the explorer under the pane's shell).
+    static func childPid(of parent: Int32, timeout: Double = 5) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            for entry in entries {
+                guard let pid = Int32(entry),
+                      let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                      let close = stat.lastIndex(of: ")") else { continue }
+                // pid (comm) state ppid …
+                let fields = stat[stat.index(after: close)...].split(separator: " ")
+                if fields.count > 1, Int32(fields[1]) == parent { return pid }
+            }
+            usleep(50_000)
+        }
+        return nil
+    }
+
+    /// Waits until the pane's program has exited (the pane stays: remain-on-exit).
+    static func waitUntilDead(_ session: TmuxSession, timeout: Double = 10) throws -> (dead: Bool, status: Int32?) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var info = try session.paneInfo()
+        while !info.dead && Date() < deadline {
+            usleep(50_000)
+            info = try session.paneInfo()
+        }
+        return (info.dead, info.status)
+    }
+
+    /// Polls until the pane's foreground command is `name`.
+    static func waitForForeground(_ session: TmuxSession, _ name: String, timeout: Double = 10) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let current = try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{pane_current_command}"])
+            if current.trimmingCharacters(in: .whitespacesAndNewlines) == name { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    static func showsFirstScreen(_ screen: String) -> Bool {
+        screen.contains(FirstScreen.region) && screen.contains(FirstScreen.process)
+    }
+
+    /// The explorer in a shell that records its exit status and the terminal state after it, then waits.
+    static func wrapped(_ command: String, in dir: URL) -> String {
+        let stty = shellQuote(dir.appendingPathComponent("stty").path)
+        let status = shellQuote(dir.appendingPathComponent("status").path)
+        return "sh -c " + shellQuote("\(command); s=$?; stty -a > \(stty); echo $s > \(status); exec sleep 600")
+    }
+
+    // MARK: - Start-up at the two reference sizes
+
+    @Test(arguments: [(80, 24), (132, 43)])
+    func startsAndShowsTheTree(width: Int, height: Int) throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "exec \(Self.binary)", width: width, height: height)
+        let screen = try session.waitFor { Self.showsFirstScreen($0) }
+        #expect(Self.showsFirstScreen(screen), "at \(width)×\(height):\n\(screen)")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count >= height - 1)
+        #expect(try !session.paneInfo().dead)
+    }
+
+    @Test func navigationKeysChangeTheScreen() throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "exec \(Self.binary)", width: 80, height: 24)
+        let first = try session.waitFor { Self.showsFirstScreen($0) }
+        try #require(Self.showsFirstScreen(first), "did not start:\n\(first)")
+        try session.send("Down")
+        try session.send("Down")
+        let moved = try session.waitFor { $0 != first }
+        #expect(moved != first, "Down twice changed nothing")
+        try session.send("Up")
+        try session.send("Up")
+        let back = try session.waitFor { $0 == first }
+        #expect(back == first, "Up twice did not come back:\n\(back)")
+    }
+
+    // MARK: - Leaving
+
+    @Test func quitLeavesASaneTerminal() throws {
+        try Self.requireTmux()
+        let dir = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = try TmuxSession(command: Self.wrapped(Self.binary, in: dir))
+        let screen = try session.waitFor { Self.showsFirstScreen($0) }
+        try #require(Self.showsFirstScreen(screen), "did not start:\n\(screen)")
+        #expect(try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
+            .hasPrefix("1"), "the explorer should draw on the alternate screen")
+        try session.send("q")
+        let status = Self.waitForFile(dir.appendingPathComponent("status"))
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        let stty = Self.waitForFile(dir.appendingPathComponent("stty"))
+        #expect(Self.isSane(stty), "stty -a after q:\n\(stty)")
+        #expect(try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
+            .hasPrefix("0"), "the alternate screen was not left")
+    }
+
+    @Test func ctrlCKeyQuitsLikeSIGINT() throws {
+        try Self.requireTmux()
+        let dir = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = try TmuxSession(command: Self.wrapped(Self.binary, in: dir))
+        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try session.send("C-c")
+        let status = Self.waitForFile(dir.appendingPathComponent("status"))
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "130")
+        #expect(Self.isSane(Self.waitForFile(dir.appendingPathComponent("stty"))))
+    }
+
+    @Test(arguments: [("INT", SIGINT), ("TERM", SIGTERM), ("HUP", SIGHUP)])
+    func signalEndsItWithASaneTerminal(name: String, number: Int32) throws {
+        try Self.requireTmux()
+        let dir = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = try TmuxSession(command: Self.wrapped(Self.binary, in: dir))
+        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        let shell = try session.paneInfo().pid
+        let pid = try #require(Self.childPid(of: shell), "no explorer process under the pane's shell \(shell)")
+        #expect(kill(pid, number) == 0)
+        let status = Self.waitForFile(dir.appendingPathComponent("status"))
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "\(128 + number)", "SIG\(name)")
+        let stty = Self.waitForFile(dir.appendingPathComponent("stty"))
+        #expect(Self.isSane(stty), "stty -a after SIG\(name):\n\(stty)")
+        #expect(try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
+            .hasPrefix("0"), "the alternate screen was not left after SIG\(name)")
+    }
+
+    @Test func sigtermToTheExecedPaneProcess() throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "exec \(Self.binary)")
+        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        let pid = try session.paneInfo().pid
+        #expect(kill(pid, SIGTERM) == 0)
+        let (dead, status) = try Self.waitUntilDead(session)
+        #expect(dead)
+        #expect(status == 128 + SIGTERM)
+    }
+
+    // MARK: - Resizes and suspend
+
+    @Test func rapidResizesAreSurvivedAndRedrawnAtTheFinalSize() throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "exec \(Self.binary)", width: 80, height: 24)
+        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        for (w, h) in [(100, 30), (60, 20), (132, 43), (20, 5), (1, 1), (200, 60), (90, 25), (120, 40)] {
+            try session.resize(width: w, height: h)
+        }
+        let screen = try session.waitFor { Self.showsFirstScreen($0) && $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 39 }
+        #expect(try !session.paneInfo().dead, "the explorer died during resizes")
+        #expect(Self.showsFirstScreen(screen), "not redrawn after resizes:\n\(screen)")
+        let size = try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{pane_width}x#{pane_height}"])
+        #expect(size.hasPrefix("120x40"))
+        // Still answering keys.
+        try session.send("q")
+        let (dead, status) = try Self.waitUntilDead(session)
+        #expect(dead && status == 0)
+    }
+
+    @Test func ctrlZThenFgRedraws() throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "env PS1='$ ' bash --norc --noprofile -i")
+        _ = try session.waitFor { $0.contains("$") }
+        try session.send(Self.binary, "Enter")
+        let first = try session.waitFor { Self.showsFirstScreen($0) && !$0.contains("$") }
+        try #require(Self.showsFirstScreen(first) && !first.contains("$"), "did not start:\n\(first)")
+        try session.send("C-z")
+        let stopped = try session.waitFor { $0.contains("Stopped") }
+        #expect(stopped.contains("Stopped"), "Ctrl-Z did not suspend:\n\(stopped)")
+        // While stopped the shell has a cooked terminal.
+        try session.send("stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon", "Enter")
+        let modes = try session.waitFor { $0.contains("\nicanon") || $0.contains("-icanon") }
+        #expect(modes.contains("\nicanon") && !modes.contains("-icanon"), "terminal not sane while stopped:\n\(modes)")
+        try session.send("fg", "Enter")
+        let back = try session.waitFor { Self.showsFirstScreen($0) && !$0.contains("Stopped") }
+        #expect(Self.showsFirstScreen(back) && !back.contains("Stopped"), "fg did not redraw the full screen:\n\(back)")
+        try session.send("q")
+        #expect(try Self.waitForForeground(session, "bash"), "the explorer did not exit after fg and q")
+        try session.send("echo \"exit=$?\"", "Enter")
+        let done = try session.waitFor { $0.contains("exit=0") }
+        #expect(done.contains("exit=0"), "no clean exit after fg:\n\(done)")
+    }
+
+    // MARK: - Terminals it must not start in
+
+    /// Runs `command` in a UTF-8 tmux pane; returns the screen (plain and with escapes) once `status=N` is
+    /// printed (by the shell after the command, unless the command prints it itself).
+    static func runRefused(_ command: String, printsStatus: Bool = false) throws
+        -> (screen: String, escaped: String, status: String) {
+        let line = printsStatus ? command : "\(command); echo status=$?"
+        let session = try TmuxSession(command: "sh -c " + shellQuote("\(line); exec sleep 600"))
+        let screen = try session.waitFor { $0.contains("status=") }
+        let escaped = try session.capture(escapes: true)
+        let status = screen.components(separatedBy: "status=").last?
+            .prefix { $0.isNumber }.description ?? ""
+        return (screen, escaped, status)
+    }
+
+    @Test(arguments: ["TERM=dumb", "-u TERM", "TERM=vt-nonesuch-42", "TERM="])
+    func unusableTermIsRefusedCleanly(_ env: String) throws {
+        try Self.requireTmux()
+        let r = try Self.runRefused("env \(env) \(Self.binary)")
+        #expect(!r.status.isEmpty, "no status:\n\(r.screen)")
+        #expect((Int(r.status) ?? 255) < 128, "crashed (\(r.status)) with \(env):\n\(r.screen)")
+        #expect(r.screen.contains("TERM"), "no message naming TERM with \(env):\n\(r.screen)")
+        #expect(!r.escaped.contains("\u{1B}["), "escape codes with \(env):\n\(r.escaped)")
+        #expect(r.screen.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" })
+    }
+
+    @Test func stdoutToAPipePrintsPlainText() throws {
+        try Self.requireTmux()
+        let r = try Self.runRefused("{ \(Self.binary); echo status=$?; } | cat", printsStatus: true)
+        #expect(r.status == "0", "\(r.screen)")
+        #expect(!r.escaped.contains("\u{1B}["), "escape codes through a pipe:\n\(r.escaped)")
+        #expect(r.screen.trimmingCharacters(in: .whitespacesAndNewlines).count > "status=0".count)
+    }
+
+    @Test func noTerminalAtAll() throws {
+        let r = try runRcpx([])
+        #expect(r.status < 128)
+        #expect(!(r.stdout + r.stderr).isEmpty)
+        #expect(!(r.stdout + r.stderr).contains("\u{1B}"), "escape codes without a terminal")
+    }
+
+    // MARK: - Locale and colour
+
+    @Test func cLocaleDrawsASCIIOnly() throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "env -u LC_ALL -u LC_CTYPE LANG=C \(Self.binary)")
+        let screen = try session.waitFor { Self.showsFirstScreen($0) }
+        #expect(Self.showsFirstScreen(screen), "ASCII mode did not draw:\n\(screen)")
+        let high = screen.utf8.filter { $0 >= 0x80 }
+        #expect(high.isEmpty, "bytes ≥ 0x80 on screen in the C locale:\n\(screen)")
+        try session.send("q")
+        #expect(try Self.waitUntilDead(session).status == 0)
+    }
+
+    @Test func utf8LocaleFallsBackFromUnsetLocale() throws {
+        // No LANG/LC_*: the explorer switches to C.UTF-8 rather than ASCII (the tree draws normally).
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "env -u LC_ALL -u LC_CTYPE -u LANG \(Self.binary)")
+        let screen = try session.waitFor { Self.showsFirstScreen($0) }
+        #expect(Self.showsFirstScreen(screen), "\(screen)")
+    }
+
+    @Test func noColorMeansNoColours() throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "env NO_COLOR=1 \(Self.binary)")
+        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        let escaped = try session.capture(escapes: true)
+        // SGR colour parameters: 30–37, 39, 40–47, 49, 90–97, 100–107, 38;… and 48;…
+        let colour = try NSRegularExpression(pattern: "\u{1B}\\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
+        let matches = colour.numberOfMatches(in: escaped, range: NSRange(escaped.startIndex..., in: escaped))
+        #expect(matches == 0, "colour escapes with NO_COLOR:\n\(escaped)")
+    }
+}
