@@ -1,0 +1,229 @@
+import Foundation
+
+/// Reports of a checklist that a facilitator can hand out: Markdown, CSV and JSON.
+///
+/// Every report has the checklist's name, the date given, overall progress, each heading with its status, note
+/// and progress, each sub-heading with its status and note, and at the end the recorded items the current data
+/// no longer has ("no longer in the data"). Progress counts a heading and each of its sub-headings as one unit
+/// each (see `Checklist.progress(for:)`).
+public enum ChecklistExport {
+    /// Formats by name, for command lines.
+    public enum Format: String, CaseIterable, Sendable {
+        case markdown, csv, json
+
+        /// Accepts the names and "md".
+        public init?(parsing text: String) {
+            let t = text.lowercased()
+            if t == "md" { self = .markdown; return }
+            self.init(rawValue: t)
+        }
+
+        public var fileExtension: String {
+            switch self {
+            case .markdown: return "md"
+            case .csv: return "csv"
+            case .json: return "json"
+            }
+        }
+    }
+
+    /// The report in `format`.
+    public static func render(_ format: Format, _ checklist: Checklist, practices: [Practice],
+                              date: String) -> String {
+        switch format {
+        case .markdown: return markdown(checklist, practices: practices, date: date)
+        case .csv: return csv(checklist, practices: practices, date: date)
+        case .json: return json(checklist, practices: practices, date: date)
+        }
+    }
+
+    /// The order of statuses in summaries: what is in place first.
+    static let summaryOrder: [ChecklistStatus] = [.inPlace, .inProgress, .notInPlace, .notApplicable, .notAssessed]
+
+    // MARK: Markdown
+
+    /// A Markdown report; `date` is printed as given (e.g. "2026-03-14").
+    public static func markdown(_ checklist: Checklist, practices: [Practice], date: String) -> String {
+        var out = ""
+        func line(_ s: String = "") { out += s + "\n" }
+        let overall = checklist.progress(overall: practices)
+
+        line("# Practice checklist: \(md(checklist.name))")
+        line()
+        line("Date: \(md(date))  ")
+        line("Last change: \(md(checklist.updated)) (revision \(checklist.revision))  ")
+        line("Effective practices of the International Agenda for Migration Management (IAMM)")
+        line()
+        line("## Overall progress")
+        line()
+        line("**\(overall.summary)**")
+        line()
+        line("| Status | Count |")
+        line("| --- | ---: |")
+        for s in summaryOrder { line("| \(s.glyph) \(s.label) | \(overall.count(s)) |") }
+        line("| total | \(overall.total) |")
+        line()
+        if !practices.isEmpty {
+            line("| # | Heading | Status | Assessed | In place |")
+            line("| ---: | --- | --- | ---: | ---: |")
+            for p in practices {
+                let pr = checklist.progress(for: p)
+                let s = checklist.status(of: p.id)
+                line("| \(p.number) | \(md(p.title)) | \(s.glyph) \(s.label) | \(pr.assessed) of \(pr.total) "
+                     + "| \(pr.inPlace) |")
+            }
+            line()
+        }
+        for p in practices {
+            let s = checklist.status(of: p.id)
+            line("## \(p.number). \(md(p.title))")
+            line()
+            line("Heading: \(s.glyph) **\(s.label)**  ")
+            line("Progress: \(checklist.progress(for: p).summary)")
+            if let note = checklist.note(of: p.id) {
+                line()
+                line(noteBlock(note, indent: ""))
+            }
+            if !p.items.isEmpty {
+                line()
+                for item in p.items {
+                    let st = checklist.status(of: item.id)
+                    let number = ChecklistItemID.displayNumber(item.id) ?? item.id
+                    line("- \(st.glyph) **\(md(number))** \(md(item.title)) — *\(st.label)*")
+                    if let note = checklist.note(of: item.id) { line(noteBlock(note, indent: "  ")) }
+                }
+            }
+            line()
+        }
+        let orphans = checklist.orphanEntries(practices: practices)
+        if !orphans.isEmpty {
+            line("## No longer in the data")
+            line()
+            line("Recorded for items that the current data no longer has (kept as recorded):")
+            line()
+            for id in orphans {
+                let e = checklist.entries[id]!
+                line("- \(e.status.glyph) **\(md(id))** — *\(e.status.label)* (\(md(e.updated)))")
+                if let note = e.note { line(noteBlock(note, indent: "  ")) }
+            }
+            line()
+        }
+        while out.hasSuffix("\n\n") { out.removeLast() }
+        return out
+    }
+
+    /// A note as a quote block, each of its lines kept (and escaped so that it stays plain text).
+    private static func noteBlock(_ note: String, indent: String) -> String {
+        let lines = note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        return lines.enumerated().map { i, l in
+            let text = i == 0 ? "Note: " + md(String(l), lineStart: false) : md(String(l), lineStart: true)
+            return indent + "> " + text + (i + 1 < lines.count ? "  " : "")
+        }.joined(separator: "\n")
+    }
+
+    /// Escapes Markdown syntax in plain text (emphasis, links, HTML, table pipes; at a line start, list and
+    /// heading markers).
+    static func md(_ s: String, lineStart: Bool = false) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|": out += "\\" + String(ch)
+            case "\t": out += " "
+            default: out.append(ch)
+            }
+        }
+        guard lineStart else { return out }
+        let trimmed = out.drop(while: { $0 == " " })
+        if let first = trimmed.first, "#+-=".contains(first) {
+            let idx = out.firstIndex(of: first)!
+            out.insert("\\", at: idx)
+        } else {
+            let digits = trimmed.prefix(while: \.isNumber)
+            if !digits.isEmpty, let next = trimmed.dropFirst(digits.count).first, next == "." || next == ")" {
+                let idx = out.index(out.firstIndex(of: digits.first!)!, offsetBy: digits.count)
+                out.insert("\\", at: idx)
+            }
+        }
+        return out
+    }
+
+    // MARK: CSV
+
+    /// CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed) with the header
+    /// `id,heading,item,status,note,updated`: one row per heading (item empty) and per sub-heading, then the
+    /// orphan entries (heading "(no longer in the data)"). `status` is the status id; `updated` is empty when
+    /// nothing was recorded. `date` is not part of the table.
+    public static func csv(_ checklist: Checklist, practices: [Practice], date: String) -> String {
+        var rows: [[String]] = [["id", "heading", "item", "status", "note", "updated"]]
+        func row(_ id: String, _ heading: String, _ item: String) {
+            let e = checklist.entries[id]
+            rows.append([id, heading, item, (e?.status ?? .notAssessed).rawValue, e?.note ?? "", e?.updated ?? ""])
+        }
+        for p in practices {
+            let heading = "\(p.number). \(p.title)"
+            row(p.id, heading, "")
+            for item in p.items {
+                let number = ChecklistItemID.displayNumber(item.id) ?? item.id
+                row(item.id, heading, "\(number) \(item.title)")
+            }
+        }
+        for id in checklist.orphanEntries(practices: practices) { row(id, "(no longer in the data)", "") }
+        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ s: String) -> String {
+        let needsQuotes = s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+            || s.hasPrefix(" ") || s.hasSuffix(" ")
+        guard needsQuotes else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: JSON
+
+    /// A JSON report: `report`, `checklist`, `date`, `revision`, `created`, `updated`, `progress`,
+    /// `headings` (each with `status`, `note`, `updated`, `progress`, `items`) and `noLongerInData`.
+    public static func json(_ checklist: Checklist, practices: [Practice], date: String) -> String {
+        func progress(_ p: ChecklistProgress) -> ChecklistJSON {
+            .object([
+                ("total", .int(p.total)),
+                ("assessed", .int(p.assessed)),
+                ("applicable", .int(p.applicable)),
+                ("inPlacePercent", .int(p.inPlacePercent)),
+                ("counts", .object(ChecklistStatus.allCases.map { ($0.rawValue, .int(p.count($0))) })),
+            ])
+        }
+        func optional(_ s: String?) -> ChecklistJSON { s.map { .string($0) } ?? .null }
+        func entryFields(_ id: String) -> [(String, ChecklistJSON)] {
+            let e = checklist.entries[id]
+            return [("status", .string((e?.status ?? .notAssessed).rawValue)), ("note", optional(e?.note)),
+                    ("updated", optional(e?.updated))]
+        }
+        let headings: [ChecklistJSON] = practices.map { p in
+            var fields: [(String, ChecklistJSON)] = [("id", .string(p.id)), ("number", .int(p.number)),
+                                                     ("title", .string(p.title))]
+            fields += entryFields(p.id)
+            fields.append(("progress", progress(checklist.progress(for: p))))
+            fields.append(("items", .array(p.items.map { item in
+                .object([("id", .string(item.id)),
+                         ("number", .string(ChecklistItemID.displayNumber(item.id) ?? item.id)),
+                         ("title", .string(item.title))] + entryFields(item.id))
+            })))
+            return .object(fields)
+        }
+        let orphans: [ChecklistJSON] = checklist.orphanEntries(practices: practices).map {
+            .object([("id", .string($0))] + entryFields($0))
+        }
+        return ChecklistJSON.object([
+            ("report", .string("rcpx practice checklist")),
+            ("reportVersion", .int(1)),
+            ("checklist", .string(checklist.name)),
+            ("date", .string(date)),
+            ("revision", .int(checklist.revision)),
+            ("created", .string(checklist.created)),
+            ("updated", .string(checklist.updated)),
+            ("progress", progress(checklist.progress(overall: practices))),
+            ("headings", .array(headings)),
+            ("noLongerInData", .array(orphans)),
+        ]).rendered()
+    }
+}
