@@ -1,0 +1,62 @@
+import ArgumentParser
+import RCPCore
+import RCPUI
+
+/// `rcpx` / `rcpx explore`: the interactive explorer on a terminal; the process list anywhere else.
+struct ExploreCommand: LookupCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Open the explorer (the default); prints the process list when not in a terminal.",
+        discussion: """
+            The explorer needs stdin and stdout to be a terminal. Otherwise (a pipe, a file, a script) rcpx \
+            prints the process list, as `rcpx list` does, and a one-line hint on stderr.
+            """
+    )
+
+    static let formats: [OutputFormat] = ListCommand.formats
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("Colour theme: default, high-contrast or monochrome.", valueName: "theme"),
+            completion: .list(ThemeName.allCases.map(\.rawValue)))
+    var theme: ThemeName = .default
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).")
+    var noMouse = false
+
+    @Option(name: .long, help: ArgumentHelp("Open this practice checklist.", valueName: "name"))
+    var checklist: String?
+
+    func validate() throws { try validateFormat() }
+
+    func run() throws {
+        var hint: String? = nil
+        if global.format == .text {
+            if let why = explorerCanStart() {
+                hint = why.hasSuffix("is not a terminal")
+                    ? "not a terminal (\(Console.stdoutIsTerminal ? "stdin" : "stdout") is "
+                        + "\(Console.describe(Console.stdoutIsTerminal ? 0 : 1)))"
+                    : "the explorer cannot start (\(why))"
+            } else {
+                let catalog = try Session.loadCatalog(global.data)
+                var options = ExplorerOptions()
+                options.theme = theme
+                options.ascii = global.ascii
+                options.color = !global.noColor
+                options.mouse = !noMouse
+                options.checklist = checklist
+                let status = runExplorer(catalog: catalog, options: options)
+                if status != ExplorerExit.unavailable {
+                    if status != 0 { throw ExitCode(status) }
+                    return
+                }
+                hint = "the explorer could not start on this terminal"
+            }
+        }
+        let session = try Session(global)
+        try ListCommand.answer(session, region: nil)
+        if let hint { Console.error("\(hint); showing the process list. Try `rcpx --help`.") }
+    }
+}
+
+extension ThemeName: ExpressibleByArgument {}

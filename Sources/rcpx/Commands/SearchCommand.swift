@@ -1,0 +1,135 @@
+import ArgumentParser
+import RCPCore
+
+/// `rcpx search QUERY...`: ranked hits of every kind.
+struct SearchCommand: LookupCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search names, aliases, topics, practices, understandings and events; best hits first.",
+        discussion: """
+            The words are searched as one phrase, ignoring case, accents and punctuation. Hits are ranked by how \
+            well they match (whole name, start, start of a word, anywhere, letters in order), then by kind.
+            """
+    )
+
+    static let formats: [OutputFormat] = [.text, .json, .csv, .markdown]
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("What to look for.", valueName: "query"))
+    var query: [String]
+
+    @Option(name: .long, help: ArgumentHelp("At most this many hits.", valueName: "n"))
+    var limit: Int = 20
+
+    @Option(name: .long,
+            help: ArgumentHelp("Only hits of this kind: \(SearchKind.allNames.joined(separator: ", ")).",
+                               valueName: "kind"),
+            completion: .list(SearchKind.allNames))
+    var kind: SearchKind?
+
+    func validate() throws {
+        try validateFormat()
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if query.joined().allSatisfy({ $0 == " " }) { throw ValidationError("Give something to search for.") }
+    }
+
+    func run() throws {
+        let session = try session()
+        let text = query.joined(separator: " ")
+        var hits = session.catalog.search(text, limit: kind == nil ? limit : nil)
+        if let kind { hits = Array(hits.filter { $0.kind == kind }.prefix(limit)) }
+        guard !hits.isEmpty else {
+            Console.error("nothing matches \"\(text)\"" + (kind.map { " among the \($0.name) records" } ?? "") + ".")
+            throw Exit.noMatch
+        }
+        let look = session.look
+        switch session.format {
+        case .text:
+            var table = TextTable([
+                TextColumn(title: "Kind"),
+                TextColumn(title: "Title", wraps: true, style: look.accent),
+                TextColumn(title: "Where", wraps: true),
+            ])
+            for hit in hits {
+                var title = hit.title
+                if hit.matched != hit.title, hit.matched.count <= 30 { title += " (" + hit.matched + ")" }
+                table.add([hit.kind.name, look.text(title), look.text(hit.detail ?? "")])
+            }
+            session.emit(TextDocument(look).with(table))
+        case .json:
+            session.emit(.array(hits.map { hit in
+                var members: [(String, JSONOut)] = [
+                    ("kind", .string(hit.kind.name)), ("id", .string(hit.ref.id)), ("title", .string(hit.title)),
+                    ("score", .int(hit.score)),
+                ]
+                members += hit.ref.extraJSON
+                members += [("detail", .string(hit.detail)), ("matched", .string(hit.matched)),
+                            ("quality", .string(hit.quality.name))]
+                return .object(members)
+            }))
+        case .csv, .markdown:
+            var table = DataTable(header: ["kind", "id", "title", "score", "detail"])
+            if session.format == .markdown { table.header = ["Kind", "Id", "Title", "Score", "Where"] }
+            for hit in hits {
+                table.rows.append([hit.kind.name, hit.ref.id, hit.title, String(hit.score), hit.detail ?? ""])
+            }
+            session.emit(table, rightAligned: [3])
+        }
+    }
+}
+
+
+extension SearchKind: ExpressibleByArgument {
+    /// The name on the command line and in JSON: "practice-item" for `practiceItem`, else the raw value.
+    var name: String { self == .practiceItem ? "practice-item" : rawValue }
+
+    static var allNames: [String] { allCases.map(\.name) }
+
+    public init?(argument: String) {
+        let folded = Session.fold(argument).replacingSpaces()
+        guard let kind = SearchKind.allCases.first(where: { Session.fold($0.name).replacingSpaces() == folded
+            || Session.fold($0.name).replacingSpaces() + "s" == folded }) else { return nil }
+        self = kind
+    }
+
+    public static var allValueStrings: [String] { allNames }
+}
+
+private extension String {
+    func replacingSpaces() -> String { split(separator: " ").joined() }
+}
+
+extension MatchQuality {
+    var name: String {
+        switch self {
+        case .exact: return "exact"
+        case .prefix: return "prefix"
+        case .word: return "word"
+        case .substring: return "substring"
+        case .fuzzy: return "fuzzy"
+        }
+    }
+}
+
+extension SearchRef {
+    /// The id of the record the hit leads to: the process's for a topic, the event's for an event.
+    var id: String {
+        switch self {
+        case .process(let id), .party(let id), .practice(let id), .practiceItem(let id), .understanding(let id),
+             .mechanism(let id), .region(let id):
+            return id
+        case .topic(let processID, _): return processID
+        case .event(_, let eventID): return eventID
+        }
+    }
+
+    /// What else JSON needs to find the record: the topic's index in its process, the event's mechanism.
+    var extraJSON: [(String, JSONOut)] {
+        switch self {
+        case .topic(let processID, let index): return [("process", .string(processID)), ("topic", .int(index))]
+        case .event(let mechanismID, _): return [("mechanism", .string(mechanismID))]
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import ArgumentParser
+import RCPCore
+
+/// `rcpx show PROCESS`: the detail card of a process (or of a global mechanism).
+struct ShowCommand: LookupCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show the detail card of a process.",
+        discussion: """
+            PROCESS may be an id, the matrix number, a name, an acronym or any alias, matched ignoring case, \
+            accents and punctuation: "bali", "12", "soderkoping", "RCM". A global mechanism (IDM, Berne \
+            Initiative, …) is shown too.
+            """
+    )
+
+    static let formats: [OutputFormat] = [.text, .json]
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The process: id, number, name, acronym or alias.", valueName: "process"),
+              completion: .processNames)
+    var process: String
+
+    func validate() throws { try validateFormat() }
+
+    func run() throws {
+        let session = try session()
+        switch try session.processOrMechanism(process) {
+        case .process(let p):
+            session.format == .json ? session.emit(ShowCommand.json(p, session)) : session.emit(ShowCommand.card(p, session))
+        case .mechanism(let m):
+            session.format == .json ? session.emit(ShowCommand.json(m, session)) : session.emit(ShowCommand.card(m, session))
+        }
+    }
+
+    // MARK: Text
+
+    static func card(_ p: Process, _ session: Session) -> TextDocument {
+        let look = session.look, catalog = session.catalog
+        var doc = TextDocument(look)
+        let number = p.number.map { "\($0). " } ?? "\(look.symbols.footnote) "
+        doc.paragraph(number + look.text(p.displayName), style: { look.bold(look.accent($0)) })
+        if p.name != p.displayName { doc.paragraph(look.text(p.name)) }
+        let aliases = p.aliases.filter { $0 != p.name && $0 != p.shortName }
+        if !aliases.isEmpty { doc.field("Also", look.text(aliases.joined(separator: "; "))) }
+        doc.field("Id", p.id)
+        doc.field("Region", look.text(catalog.region(id: p.region)?.name ?? p.region))
+        switch (p.year, p.yearNote) {
+        case (let year?, let note?): doc.field("Since", "\(year) (\(look.text(note)))")
+        case (let year?, nil): doc.field("Since", String(year))
+        case (nil, let note?): doc.field("Since", look.text(note))
+        case (nil, nil): doc.field("Since", "no year given in the paper")
+        }
+        if !p.inMatrix { doc.field("Matrix", "outside the Annex A matrix (a footnote group)") }
+        if !p.summary.isEmpty {
+            doc.blank()
+            doc.paragraph(look.text(p.summary))
+        }
+
+        participantSections(catalog.participants(of: p.id), other: p.otherParticipants, total: p.statedTotal,
+                            into: &doc, session)
+
+        doc.heading("Secretariat")
+        doc.paragraph(look.text(p.secretariat), indent: 2)
+
+        if !p.topics.isEmpty {
+            doc.heading("Main areas of discussion (with IAMM effective-practice headings)")
+            for topic in p.topics {
+                let headings = topic.practices.isEmpty ? "" : " [" + topic.practices.map(String.init).joined(separator: ", ") + "]"
+                doc.item(look.symbols.bullet, look.text(topic.label) + headings)
+            }
+        }
+        if !p.priorities.isEmpty {
+            doc.heading("Current priorities")
+            for (i, priority) in p.priorities.enumerated() { doc.item("\(i + 1))", look.text(priority)) }
+        }
+        if !p.status.isEmpty {
+            doc.heading("Status")
+            for note in p.status { doc.item(look.symbols.bullet, look.text(note)) }
+        }
+        if let iom = p.iomRole {
+            doc.heading("IOM's role")
+            doc.paragraph(look.text(iom), indent: 2)
+        }
+        let events = catalog.events(withProcess: p.id)
+        if !events.isEmpty {
+            doc.heading("Events")
+            for (mechanism, event) in events { doc.item(look.symbols.bullet, eventLine(event, mechanism, look)) }
+        }
+        doc.blank()
+        doc.field("Source", look.text(p.source))
+        return doc
+    }
+
+    static func card(_ m: Mechanism, _ session: Session) -> TextDocument {
+        let look = session.look
+        var doc = TextDocument(look)
+        doc.paragraph(look.text(m.shortName) + " (global mechanism)", style: { look.bold(look.accent($0)) })
+        if m.name != m.shortName { doc.paragraph(look.text(m.name)) }
+        let aliases = m.aliases.filter { $0 != m.name && $0 != m.shortName }
+        if !aliases.isEmpty { doc.field("Also", look.text(aliases.joined(separator: "; "))) }
+        doc.field("Id", m.id)
+        if let year = m.year { doc.field("Since", String(year)) }
+        if !m.summary.isEmpty {
+            doc.blank()
+            doc.paragraph(look.text(m.summary))
+        }
+        participantSections(session.catalog.participants(ofMechanism: m.id), other: m.otherParticipants, total: nil,
+                            into: &doc, session)
+        if !m.events.isEmpty {
+            doc.heading("Events (\(m.events.count))")
+            for event in m.events { doc.item(look.symbols.bullet, eventLine(event, nil, look)) }
+        }
+        doc.blank()
+        doc.field("Source", look.text(m.source))
+        return doc
+    }
+
+    /// "2005-04-14/15 · workshop: Title, Geneva (IDM)".
+    static func eventLine(_ event: Event, _ mechanism: Mechanism?, _ look: Look) -> String {
+        var text = (event.date ?? String(event.year)) + " " + look.symbols.middleDot + " " + event.kind.label + ": "
+            + look.text(event.title)
+        if let place = event.place { text += ", " + look.text(place) }
+        if let mechanism { text += " (\(look.text(mechanism.shortName)))" }
+        return text
+    }
+
+    /// Leadership, then one wrapped list per role, each with its count (members against the printed total).
+    static func participantSections(_ participants: [(party: Party, participation: Participation)],
+                                    other: [String], total: StatedTotal?, into doc: inout TextDocument,
+                                    _ session: Session) {
+        let look = session.look
+        func name(_ entry: (party: Party, participation: Participation)) -> String {
+            look.name(entry.party) + (entry.participation.note.map { " (\(look.text($0)))" } ?? "")
+        }
+        func with(_ role: Role) -> [(party: Party, participation: Participation)] {
+            participants.filter { $0.participation.roles.contains(role) }
+        }
+        doc.heading("Participants")
+        if let total {
+            var printed = total.text
+            if printed.hasPrefix("Total:") { printed = String(printed.dropFirst(6).drop { $0 == " " }) }
+            doc.field("Printed total", look.text(printed), indent: 2)
+        }
+        let leadership: [(Role, String, String)] = [
+            (.chair, "Chair", "Chairs"), (.coChair, "Co-chair", "Co-chairs"), (.viceChair, "Vice-chair", "Vice-chairs"),
+            (.presidencyProTempore, "Presidency pro tempore", "Presidency pro tempore"),
+        ]
+        for (role, one, many) in leadership {
+            let list = with(role)
+            if !list.isEmpty { doc.field(list.count == 1 ? one : many, list.map(name).joined(separator: ", "), indent: 2) }
+        }
+        let groups: [(Role, String, Int?)] = [
+            (.member, "Members", total?.members), (.interestedState, "Interested states", total?.interested),
+            (.participant, "Participants", nil), (.observer, "Observers and partners", nil),
+            (.secretariat, "Secretariat", nil), (.coordinator, "Coordinators", nil),
+        ]
+        for (role, label, stated) in groups {
+            let list = with(role)
+            if list.isEmpty { continue }
+            var count = "\(list.count)"
+            if role == .member, let total {
+                let plus = list.filter { total.plus.contains($0.party.id) }.count
+                count = plus > 0 ? "\(list.count - plus) + \(plus)" : count
+                if list.count - plus != total.members { count += ", the paper prints \(total.members)" }
+            } else if let stated, stated > 0, stated != list.count {
+                count += ", the paper prints \(stated)"
+            }
+            doc.field("\(label) (\(count))", list.map(name).joined(separator: ", "), indent: 2)
+        }
+        if !other.isEmpty { doc.field("Also", look.text(other.joined(separator: "; ")), indent: 2) }
+        if participants.isEmpty && other.isEmpty { doc.paragraph("none named", indent: 2) }
+    }
+
+    // MARK: JSON
+
+    static func participantsJSON(_ list: [(party: Party, participation: Participation)]) -> JSONOut {
+        .array(list.map { entry in
+            .object([
+                ("party", .string(entry.party.id)), ("name", .string(entry.party.name)),
+                ("kind", .string(entry.party.kind.rawValue)), ("roles", Role.json(entry.participation.roles)),
+                ("note", .string(entry.participation.note)),
+            ])
+        })
+    }
+
+    static func eventJSON(_ event: Event, mechanism: Mechanism) -> JSONOut {
+        .object([
+            ("id", .string(event.id)), ("mechanism", .string(mechanism.id)), ("kind", .string(event.kind.rawValue)),
+            ("year", .int(event.year)), ("date", .string(event.date)), ("title", .string(event.title)),
+            ("place", .string(event.place)), ("partners", .strings(event.partners)),
+            ("processes", .strings(event.processes)), ("summary", .string(event.summary)),
+            ("source", .string(event.source)),
+        ])
+    }
+
+    static func json(_ p: Process, _ session: Session) -> JSONOut {
+        let catalog = session.catalog
+        let total: JSONOut = p.statedTotal.map { t in
+            .object([("text", .string(t.text)), ("members", .int(t.members)), ("interested", .int(t.interested)),
+                     ("plus", .strings(t.plus))])
+        } ?? .null
+        return .object([
+            ("kind", .string("process")),
+            ("id", .string(p.id)), ("number", .int(p.number)), ("name", .string(p.name)),
+            ("shortName", .string(p.shortName)), ("aliases", .strings(p.aliases)), ("region", .string(p.region)),
+            ("regionName", .string(catalog.region(id: p.region)?.name)), ("year", .int(p.year)),
+            ("yearNote", .string(p.yearNote)), ("inMatrix", .bool(p.inMatrix)), ("summary", .string(p.summary)),
+            ("participants", participantsJSON(catalog.participants(of: p.id))),
+            ("otherParticipants", .strings(p.otherParticipants)), ("statedTotal", total),
+            ("secretariat", .string(p.secretariat)),
+            ("topics", .array(p.topics.map { .object([("label", .string($0.label)),
+                                                      ("practices", .array($0.practices.map { .int($0) }))]) })),
+            ("priorities", .strings(p.priorities)), ("status", .strings(p.status)), ("iomRole", .string(p.iomRole)),
+            ("events", .array(catalog.events(withProcess: p.id).map { eventJSON($0.event, mechanism: $0.mechanism) })),
+            ("source", .string(p.source)),
+        ])
+    }
+
+    static func json(_ m: Mechanism, _ session: Session) -> JSONOut {
+        .object([
+            ("kind", .string("mechanism")),
+            ("id", .string(m.id)), ("name", .string(m.name)), ("shortName", .string(m.shortName)),
+            ("aliases", .strings(m.aliases)), ("year", .int(m.year)), ("summary", .string(m.summary)),
+            ("participants", participantsJSON(session.catalog.participants(ofMechanism: m.id))),
+            ("otherParticipants", .strings(m.otherParticipants)),
+            ("events", .array(m.events.map { eventJSON($0, mechanism: m) })),
+            ("source", .string(m.source)),
+        ])
+    }
+}
+
+extension CompletionKind {
+    /// Process ids of the bundled data.
+    static var processNames: CompletionKind {
+        .custom { _, _, _ in Catalog.bundled.processes.map(\.id) }
+    }
+}

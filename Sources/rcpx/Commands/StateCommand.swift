@@ -1,0 +1,123 @@
+import ArgumentParser
+import RCPCore
+
+/// `rcpx state PARTY`: every process a state, territory or organization takes part in.
+struct StateCommand: LookupCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "state",
+        abstract: "List every process a state, territory or organization takes part in, with its roles.",
+        discussion: """
+            PARTY may be an id, a name, an alias, an ISO 3166 alpha-3 code or a common short form: "UK", \
+            "Viet Nam", "cote d'ivoire", "IOM". The global mechanisms and events it appears in follow.
+            """
+    )
+
+    static let formats: [OutputFormat] = [.text, .json, .csv, .markdown]
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The state, territory or organization.", valueName: "party"))
+    var party: String
+
+    func validate() throws { try validateFormat() }
+
+    func run() throws {
+        let session = try session()
+        let party = try session.party(party)
+        let catalog = session.catalog
+        let participations = catalog.participations(of: party.id)
+        let mechanisms = catalog.mechanismParticipations(of: party.id)
+        let events = catalog.events(withPartner: party.id)
+        let look = session.look
+        switch session.format {
+        case .text:
+            var doc = TextDocument(look)
+            doc.paragraph(look.name(party), style: { look.bold(look.accent($0)) })
+            var facts = [party.kind.rawValue]
+            if let iso3 = party.iso3 { facts.append("ISO3 " + iso3) }
+            facts.append("id " + party.id)
+            doc.paragraph(facts.joined(separator: " " + look.symbols.middleDot + " "))
+            let aliases = party.aliases.filter { $0 != party.name }
+            if !aliases.isEmpty { doc.field("Also", look.text(aliases.joined(separator: "; "))) }
+            if let note = party.note { doc.field("Note", look.text(note)) }
+
+            doc.heading("Processes (\(participations.count))")
+            if participations.isEmpty {
+                doc.paragraph("none", indent: 2)
+            } else {
+                var table = TextTable([
+                    TextColumn(title: "No.", alignment: .right),
+                    TextColumn(title: "Process", wraps: true, style: look.accent),
+                    TextColumn(title: "Region", wraps: true),
+                    TextColumn(title: "Roles", wraps: true),
+                ])
+                for p in participations {
+                    var roles = Role.words(p.roles)
+                    if let note = p.note { roles += " (\(look.text(note)))" }
+                    table.add([p.process.number.map(String.init) ?? look.symbols.footnote, look.text(p.process.shortName),
+                               look.text(catalog.region(id: p.process.region)?.name ?? p.process.region),
+                               roles])
+                }
+                doc.table(table)
+            }
+            if !mechanisms.isEmpty {
+                doc.heading("Global mechanisms (\(mechanisms.count))")
+                var table = TextTable([TextColumn(title: "Mechanism", wraps: true, style: look.accent),
+                                       TextColumn(title: "Roles", wraps: true)])
+                table.showsHeader = false
+                table.indent = 2
+                for (m, participation) in mechanisms {
+                    var roles = Role.words(participation.roles)
+                    if let note = participation.note { roles += " (\(look.text(note)))" }
+                    table.add([look.text(m.shortName), roles])
+                }
+                doc.table(table)
+            }
+            if !events.isEmpty {
+                doc.heading("Events (\(events.count))")
+                for (m, event) in events { doc.item(look.symbols.bullet, ShowCommand.eventLine(event, m, look)) }
+            }
+            session.emit(doc)
+        case .json:
+            session.emit(.object([
+                ("party", .object([
+                    ("id", .string(party.id)), ("name", .string(party.name)), ("kind", .string(party.kind.rawValue)),
+                    ("iso3", .string(party.iso3)), ("aliases", .strings(party.aliases)),
+                    ("asciiName", .string(party.asciiName)), ("note", .string(party.note)),
+                    ("source", .string(party.source)),
+                ])),
+                ("participations", .array(participations.map { p in
+                    .object([
+                        ("process", .string(p.process.id)), ("processName", .string(p.process.name)),
+                        ("shortName", .string(p.process.shortName)), ("number", .int(p.process.number)),
+                        ("region", .string(p.process.region)), ("roles", Role.json(p.roles)),
+                        ("note", .string(p.note)),
+                    ])
+                })),
+                ("mechanisms", .array(mechanisms.map { m, participation in
+                    .object([
+                        ("mechanism", .string(m.id)), ("mechanismName", .string(m.name)),
+                        ("roles", Role.json(participation.roles)), ("note", .string(participation.note)),
+                    ])
+                })),
+                ("events", .array(events.map { ShowCommand.eventJSON($0.event, mechanism: $0.mechanism) })),
+            ]))
+        case .csv, .markdown:
+            var table = DataTable(header: ["party", "kind", "id", "number", "shortName", "name", "region", "roles"])
+            if session.format == .markdown {
+                table.header = ["Party", "Kind", "Id", "No.", "Process", "Name", "Region", "Roles"]
+            }
+            let roles = session.format == .csv ? Role.values : Role.words
+            for p in participations {
+                table.rows.append([party.name, "process", p.process.id, p.process.numberText, p.process.shortName,
+                                   p.process.name, catalog.region(id: p.process.region)?.name ?? p.process.region,
+                                   roles(p.roles)])
+            }
+            for (m, participation) in mechanisms {
+                table.rows.append([party.name, "mechanism", m.id, "", m.shortName, m.name,
+                                   catalog.region(id: "global")?.name ?? "global", roles(participation.roles)])
+            }
+            session.emit(table, rightAligned: [3])
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import RCPCore
+import RCPUI
+
+/// The root command. With no subcommand it runs `explore`: the explorer on a terminal, else the process list.
+@main
+struct RCPX: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "rcpx",
+        abstract: "Explore the regional consultative processes on migration (RCPs) of the 2005 IOM paper.",
+        discussion: """
+            With no command, rcpx opens the explorer when it runs in a terminal, and prints the process list \
+            otherwise. Every command answers one question and exits; names are matched ignoring case, accents \
+            and punctuation.
+
+            Examples:
+              rcpx list --region africa        the processes of a region
+              rcpx show bali                   the Bali Process card (also: rcpx show 12)
+              rcpx state turkey                every process Turkey takes part in, with its roles
+              rcpx state "cote d'ivoire" --format json
+              rcpx search trafficking --limit 5
+              rcpx matrix --region europe --sort count
+              rcpx overlap manila apc          members in common and members of only one
+              rcpx practices 6                 an IAMM effective-practice heading and who discusses it
+              rcpx validate my-data.json       check a data file before using it with --data
+
+            Exit codes: 0 answered, 1 nothing matched (or the name was ambiguous), 64 usage error, \
+            65 invalid data file.
+            """,
+        version: "rcpx \(version)",
+        subcommands: [
+            ExploreCommand.self, ListCommand.self, ShowCommand.self, StateCommand.self, SearchCommand.self,
+            MatrixCommand.self, OverlapCommand.self, PracticesCommand.self, UnderstandingsCommand.self,
+            ValidateCommand.self, KeysCommand.self,
+        ],
+        defaultSubcommand: ExploreCommand.self
+    )
+}

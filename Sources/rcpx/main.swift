@@ -1,4 +1,0 @@
-import RCPCore
-
-// Entry point; replaced by the argument-parsing root command.
-print("rcpx")
