@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reports of a checklist that a facilitator can hand out: Markdown, CSV and JSON.
 ///
 /// Every report has the checklist's name, the date given, overall progress, each heading with its status, note
@@ -175,7 +173,9 @@ public enum ChecklistExport {
         let needsQuotes = s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
             || s.hasPrefix(" ") || s.hasSuffix(" ")
         guard needsQuotes else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = "\""
+        for ch in s { quoted += ch == "\"" ? "\"\"" : String(ch) }
+        return quoted + "\""
     }
 
     // MARK: JSON

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JSON value with ordered object keys, so that files and exports have a stable, readable key order.
 enum ChecklistJSON: Equatable {
     case string(String)
@@ -106,63 +104,69 @@ enum ChecklistFileFormat {
         case newerFormat(Int)
     }
 
-    private struct Header: Decodable { var formatVersion: Int? }
-    private struct File: Decodable {
-        var formatVersion: Int
-        var name: String
-        var created: String
-        var updated: String
-        var revision: Int
-        var entries: [String: Entry]?
-    }
-    private struct Entry: Decodable {
-        var status: String
-        var note: String?
-        var updated: String?
-    }
-
     static func decode(_ bytes: [UInt8]) throws(DecodeError) -> Checklist {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw .corrupt("the file is empty")
         }
-        let data = Data(bytes)
-        let decoder = JSONDecoder()
-        let header: Header
-        do { header = try decoder.decode(Header.self, from: data) } catch { throw .corrupt(reason(error)) }
-        guard let version = header.formatVersion else { throw .corrupt("no \"formatVersion\"") }
+        let doc: JSONValue
+        do { doc = try JSON.parse(bytes) } catch { throw .corrupt("not valid JSON: \(error)") }
+        guard case .object(let members) = doc else { throw .corrupt("not a JSON object") }
+        var seen = Set<String>()
+        for m in members where !seen.insert(m.key).inserted { throw .corrupt("\"\(m.key)\" appears twice") }
+
+        guard let versionValue = doc["formatVersion"] else { throw .corrupt("no \"formatVersion\"") }
+        guard let version = int(versionValue) else { throw .corrupt("\"formatVersion\" is not a whole number") }
         if version > Checklist.currentFormatVersion { throw .newerFormat(version) }
         if version < 1 { throw .corrupt("unknown \"formatVersion\" \(version)") }
-        let file: File
-        do { file = try decoder.decode(File.self, from: data) } catch { throw .corrupt(reason(error)) }
-        if file.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .corrupt("\"name\" is empty") }
-        if file.revision < 0 { throw .corrupt("\"revision\" is negative") }
-        var entries: [String: ChecklistEntry] = [:]
-        for (id, e) in file.entries ?? [:] {
-            guard let status = ChecklistStatus(rawValue: e.status) else {
-                throw .corrupt("entry \"\(id)\" has an unknown status \"\(e.status)\"")
-            }
-            entries[id] = ChecklistEntry(status: status, note: e.note, updated: e.updated ?? file.updated)
+
+        func text(_ key: String) throws(DecodeError) -> String {
+            guard case .string(let s)? = doc[key] else { throw .corrupt("\"\(key)\" is missing or not text") }
+            return s
         }
-        return Checklist(name: file.name, created: file.created, updated: file.updated, revision: file.revision,
-                         entries: entries, formatVersion: version)
+        let name = try text("name")
+        if name.allSatisfy({ $0.isWhitespace }) { throw .corrupt("\"name\" is empty") }
+        let created = try text("created")
+        let updated = try text("updated")
+        guard let revisionValue = doc["revision"], let revision = int(revisionValue), revision >= 0 else {
+            throw .corrupt("\"revision\" is missing or not a whole number")
+        }
+        var entries: [String: ChecklistEntry] = [:]
+        switch doc["entries"] {
+        case nil, .null?: break
+        case .object(let list)?:
+            for m in list {
+                let id = m.key
+                if entries[id] != nil { throw .corrupt("entry \"\(id)\" appears twice") }
+                guard case .object = m.value else { throw .corrupt("entry \"\(id)\" is not an object") }
+                guard case .string(let statusText)? = m.value["status"] else {
+                    throw .corrupt("entry \"\(id)\" has no \"status\"")
+                }
+                guard let status = ChecklistStatus(rawValue: statusText) else {
+                    throw .corrupt("entry \"\(id)\" has an unknown status \"\(statusText)\"")
+                }
+                var note: String? = nil
+                switch m.value["note"] {
+                case nil, .null?: break
+                case .string(let s)?: note = s
+                default: throw .corrupt("the note of entry \"\(id)\" is not text")
+                }
+                var entryUpdated = updated
+                switch m.value["updated"] {
+                case nil, .null?: break
+                case .string(let s)?: entryUpdated = s
+                default: throw .corrupt("\"updated\" of entry \"\(id)\" is not text")
+                }
+                entries[id] = ChecklistEntry(status: status, note: note, updated: entryUpdated)
+            }
+        default: throw .corrupt("\"entries\" is not an object")
+        }
+        return Checklist(name: name, created: created, updated: updated, revision: revision, entries: entries,
+                         formatVersion: version)
     }
 
-    /// A decoding failure in a few words: "not valid JSON", "\"revision\" is missing", …
-    private static func reason(_ error: Error) -> String {
-        func path(_ keys: [CodingKey], _ last: CodingKey? = nil) -> String {
-            let all = keys.map(\.stringValue) + (last.map { [$0.stringValue] } ?? [])
-            return all.isEmpty ? "the top level" : "\"" + all.joined(separator: ".") + "\""
-        }
-        switch error as? DecodingError {
-        case .dataCorrupted(let c)? where c.codingPath.isEmpty: return "not valid JSON"
-        case .dataCorrupted(let c)?: return "\(path(c.codingPath)) is not valid"
-        case .keyNotFound(let key, let c)?: return "\(path(c.codingPath, key)) is missing"
-        case .valueNotFound(_, let c)?: return "\(path(c.codingPath)) is null"
-        case .typeMismatch(let type, let c)?:
-            if c.codingPath.isEmpty { return "not a JSON object" }
-            let what = type == Int.self ? "a whole number" : type == String.self ? "text" : "an object"
-            return "\(path(c.codingPath)) is not \(what)"
-        default: return "not valid JSON"
-        }
+    /// A whole number, or nil (booleans, fractions, text, huge values).
+    private static func int(_ value: JSONValue) -> Int? {
+        guard case .number(let d) = value, d == d.rounded(), abs(d) < 1e15 else { return nil }
+        return Int(d)
     }
 }

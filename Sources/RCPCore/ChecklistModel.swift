@@ -5,7 +5,6 @@
 /// recorded. Ids the current data no longer has stay in the checklist (`orphanEntries(known:)`); they are never
 /// dropped. Storage is `ChecklistStore`; reports are `ChecklistExport`.
 
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -264,7 +263,7 @@ public enum ChecklistItemID {
     /// Resolves what a person types to a heading or sub-heading id of `practices`: the id itself
     /// ("ep-06.2", any case), or its number ("6.2", "06.2", "6"). Nil when nothing matches.
     public static func resolve(_ text: String, in practices: [Practice]) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = String(text.lowercased().drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard !t.isEmpty else { return nil }
         let wanted = displayNumber(t.hasPrefix("ep-") ? t : "ep-" + t)
         for practice in practices {

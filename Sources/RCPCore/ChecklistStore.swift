@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -143,7 +142,7 @@ public struct ChecklistStore: Sendable {
 
     /// Checks a display name and returns it with surrounding white space removed.
     public static func validateName(_ name: String) throws(ChecklistError) -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         if trimmed.isEmpty { throw .invalidName(name, reason: "the name is empty") }
         if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw .invalidName(name, reason: "the name contains a line break or another control character")
@@ -157,12 +156,10 @@ public struct ChecklistStore: Sendable {
     /// "/" and ".." can never escape the folder. Names that differ only by case or punctuation get the same
     /// slug; `create` then numbers the file ("ghana-2.json") and the display name stays inside the file.
     public static func slug(_ name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
-                                  locale: nil)
         var out = ""
-        for u in folded.unicodeScalars {
-            if u.isASCII, let c = Optional(Character(u)), c.isLetter || c.isNumber {
-                out.append(c.lowercased())
+        for c in normalizeForSearch(name) {  // lower case, accents removed (RCPCore's search folding)
+            if c.isASCII && (c.isLetter || c.isNumber) {
+                out.append(c)
             } else if !out.isEmpty && !out.hasSuffix("-") {
                 out.append("-")
             }
@@ -182,9 +179,7 @@ public struct ChecklistStore: Sendable {
     }
     private var directoryLockPath: String { ChecklistFS.join(directory, ".rcpx-checklists.lock") }
 
-    static func nameKey(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive], locale: nil)
-    }
+    static func nameKey(_ name: String) -> String { name.lowercased() }
 
     /// File names that may hold checklists: visible `*.json` files (temporary and lock files start with ".").
     private static func isChecklistFileName(_ n: String) -> Bool { !n.hasPrefix(".") && n.hasSuffix(".json") }

@@ -325,6 +325,32 @@ let checklistAwkwardNotes: [String] = [
         #expect(dir.text("wrong-shape.json") == "[1, 2, 3]")
     }
 
+    @Test func theDecoderSaysWhatIsWrong() {
+        func reason(_ text: String) -> String {
+            do {
+                _ = try ChecklistFileFormat.decode(Array(text.utf8))
+                return "decoded"
+            } catch {
+                switch error {
+                case .corrupt(let why): return why
+                case .newerFormat(let v): return "newer \(v)"
+                }
+            }
+        }
+        let head = "\"name\": \"N\", \"created\": \"c\", \"updated\": \"u\", \"revision\": 1"
+        #expect(reason("{\"formatVersion\": true, \(head)}") == "\"formatVersion\" is not a whole number")
+        #expect(reason("{\"formatVersion\": 1.5, \(head)}") == "\"formatVersion\" is not a whole number")
+        #expect(reason("{\"formatVersion\": 3}") == "newer 3")
+        #expect(reason("{\(head)}") == "no \"formatVersion\"")
+        #expect(reason("{\"formatVersion\": 1, \"name\": \"N\"}") == "\"created\" is missing or not text")
+        #expect(reason("{\"formatVersion\": 1, \(head), \"entries\": {\"ep-01\": {\"status\": \"in-place\"}, "
+                       + "\"ep-01\": {\"status\": \"not-in-place\"}}}") == "entry \"ep-01\" appears twice")
+        #expect(reason("{\"formatVersion\": 1, \(head), \"entries\": {\"ep-01\": {\"status\": \"in-place\", "
+                       + "\"note\": 3}}}") == "the note of entry \"ep-01\" is not text")
+        #expect(reason("{\"formatVersion\": 1,\n \"name\": }").hasPrefix("not valid JSON: 2:"))
+        #expect(reason("{\"formatVersion\": 1, \(head), \"entries\": null}") == "decoded")
+    }
+
     @Test func corruptionOfAnOpenChecklistStopsItsSaves() throws {
         let dir = ChecklistTempDir()
         let store = dir.store()
