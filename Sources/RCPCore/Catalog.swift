@@ -40,8 +40,8 @@ public final class Catalog: Sendable {
     let partyEvents: [[ItemPosition]]
 
     /// Exact-match keys (folded, collapsed) of every way to name a process or a party → positions.
-    let processKeys: [[UInt32]: [Int]]
-    let partyKeys: [[UInt32]: [Int]]
+    let processKeys: [FoldedKey: [Int]]
+    let partyKeys: [FoldedKey: [Int]]
 
     let searchIndex: SearchIndex
 
@@ -55,15 +55,15 @@ public final class Catalog: Sendable {
         let regions = dataset.regions.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
         let regionIndex = Self.index(regions.map(\.id))
         let regionOrder = { (id: String) in regionIndex[id] ?? Int.max }
-        let processes = dataset.processes.sorted { a, b in
-            let ka = (regionOrder(a.region), a.number == nil ? 1 : 0, a.number ?? 0)
-            let kb = (regionOrder(b.region), b.number == nil ? 1 : 0, b.number ?? 0)
-            if ka != kb { return ka < kb }
-            return normalizeForSearch(a.name) < normalizeForSearch(b.name)
-        }
+        let processes = dataset.processes
+            .map { p in (key: (regionOrder(p.region), p.number == nil ? 1 : 0, p.number ?? 0), name: searchKey(p.name), process: p) }
+            .sorted { a, b in a.key != b.key ? a.key < b.key : a.name.lexicographicallyPrecedes(b.name) }
+            .map(\.process)
         let parties = dataset.parties
-            .map { (key: normalizeForSearch($0.name), party: $0) }
-            .sorted { ($0.key, $0.party.id) < ($1.key, $1.party.id) }
+            .map { (key: searchKey($0.name), party: $0) }
+            .sorted { a, b in
+                a.key != b.key ? a.key.lexicographicallyPrecedes(b.key) : a.party.id < b.party.id
+            }
             .map(\.party)
         let practices = dataset.practices.sorted { $0.number < $1.number }
         let understandings = dataset.understandings.sorted { $0.number < $1.number }
@@ -132,12 +132,12 @@ public final class Catalog: Sendable {
         return index
     }
 
-    private static func keys(_ names: [[String]]) -> [[UInt32]: [Int]] {
-        var keys: [[UInt32]: [Int]] = [:]
+    private static func keys(_ names: [[String]]) -> [FoldedKey: [Int]] {
+        var keys: [FoldedKey: [Int]] = [:]
         for (i, list) in names.enumerated() {
             for name in list {
-                let key = searchKey(name)
-                if key.isEmpty { continue }
+                let key = FoldedKey(searchKey(name))
+                if key.codes.isEmpty { continue }
                 if keys[key]?.last != i { keys[key, default: []].append(i) }
             }
         }

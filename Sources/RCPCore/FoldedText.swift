@@ -7,20 +7,28 @@ struct FoldedText: Sendable {
     var offsets: [Int32]?
 
     init(_ text: String) {
-        let raw = searchCodes(text)
-        var codes: [UInt32] = []
-        codes.reserveCapacity(raw.count)
-        var offsets: [Int32] = []
-        var identity = true
-        for (i, c) in raw.enumerated() {
-            if c == space && (codes.isEmpty || codes.last == space) { identity = false; continue }
-            codes.append(c)
-            offsets.append(Int32(i))
+        var codes = searchCodes(text)
+        // Usually nothing is trimmed or collapsed: then the codes are used as they are.
+        guard let first = codes.indices.first(where: { i in
+            codes[i] == space && (i == 0 || i == codes.count - 1 || codes[i + 1] == space)
+        }) else {
+            self.codes = codes
+            self.offsets = nil
+            return
         }
-        if codes.last == space { codes.removeLast(); offsets.removeLast() }
-        if codes.count != raw.count { identity = false }
+        var offsets = (0..<Int32(first)).map { $0 }
+        var kept = first
+        for i in first..<codes.count {
+            let c = codes[i]
+            if c == space && (kept == 0 || codes[kept - 1] == space) { continue }
+            codes[kept] = c
+            offsets.append(Int32(i))
+            kept += 1
+        }
+        if kept > 0 && codes[kept - 1] == space { kept -= 1; offsets.removeLast() }
+        codes.removeSubrange(kept...)
         self.codes = codes
-        self.offsets = identity ? nil : offsets
+        self.offsets = offsets
     }
 
     /// The original range of the folded range `r` (which must not be empty).
@@ -28,6 +36,13 @@ struct FoldedText: Sendable {
         guard let offsets else { return r }
         return Int(offsets[r.lowerBound])..<Int(offsets[r.upperBound - 1]) + 1
     }
+}
+
+/// Folded codes as a dictionary key, hashed as bytes (much faster than element by element).
+struct FoldedKey: Hashable, Sendable {
+    var codes: [UInt32]
+    init(_ codes: [UInt32]) { self.codes = codes }
+    func hash(into hasher: inout Hasher) { codes.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }
 
 /// A 64-bit set of the characters in a folded text: a text can only match a query whose set is a subset.

@@ -22,13 +22,13 @@ extension Catalog {
         resolve(query, keys: partyKeys, items: parties) { [$0.name] + $0.aliases }
     }
 
-    private func resolve<T>(_ query: String, keys: [[UInt32]: [Int]], items: [T],
+    private func resolve<T>(_ query: String, keys: [FoldedKey: [Int]], items: [T],
                             names: (T) -> [String]) -> Resolution<T> {
         let q = searchKey(query)
         guard !q.isEmpty else { return .notFound(suggestions: []) }
-        if let exact = keys[q] { return exact.count == 1 ? .found(items[exact[0]]) : .ambiguous(exact.map { items[$0] }) }
+        if let exact = keys[FoldedKey(q)] { return exact.count == 1 ? .found(items[exact[0]]) : .ambiguous(exact.map { items[$0] }) }
         var matches = Set<Int>()
-        for (key, positions) in keys where startsAtWord(q, in: key) { matches.formUnion(positions) }
+        for (key, positions) in keys where startsAtWord(q, in: key.codes) { matches.formUnion(positions) }
         if matches.count == 1 { return .found(items[matches.first!]) }
         if matches.count > 1 { return .ambiguous(matches.sorted().map { items[$0] }) }
         return .notFound(suggestions: suggestions(q, items.map(names)))

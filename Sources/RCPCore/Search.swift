@@ -18,8 +18,8 @@ struct SearchScan {
     let index: SearchIndex
     let query: [UInt32]
     /// Entries that still contain the query as a subsequence (hits and near misses), ascending.
-    private(set) var candidates: [Int32] = []
-    private(set) var ranked: [Ranked] = []
+    let candidates: [Int32]
+    let ranked: [Ranked]
 
     struct Ranked: Comparable {
         var score: Int
@@ -44,43 +44,50 @@ struct SearchScan {
         self.index = index
         self.query = query
         let queryMask = characterMask(query)
-        let entries = index.entries
-        let texts = index.texts
-        query.withUnsafeBufferPointer { q in
-            func visit(_ e: Int) {
-                let entry = entries[e]
-                guard entry.mask & queryMask == queryMask else { return }
-                var best: Ranked?
-                var isCandidate = false
-                for t in entry.texts where texts[t].mask & queryMask == queryMask {
-                    let outcome = texts[t].folded.codes.withUnsafeBufferPointer { matchText(q, $0) }
-                    switch outcome {
-                    case .none: continue
-                    case .candidate: isCandidate = true
-                    case .hit(let match):
-                        isCandidate = true
-                        let r = Ranked(score: Self.score(entry.kind, match, textLength: texts[t].folded.codes.count,
-                                                         queryLength: q.count),
-                                       titleRank: entry.titleRank, entry: Int32(e), text: Int32(t), match: match)
-                        if best == nil || r.score > best!.score { best = r }
+        let entryMasks = index.entryMasks, entryKinds = index.entryKindRanks, titleRanks = index.entryTitleRanks
+        let entryTexts = index.entryTextBounds, textMasks = index.textMasks, textBounds = index.textBounds
+        var candidates: [Int32] = []
+        var ranked: [Ranked] = []
+        candidates.reserveCapacity(subset?.count ?? index.entryCount)
+        ranked.reserveCapacity(subset?.count ?? index.entryCount)
+        index.codes.withUnsafeBufferPointer { codes in
+            query.withUnsafeBufferPointer { q in
+                let count = subset?.count ?? index.entryCount
+                for k in 0..<count {
+                    let e = subset.map { Int($0[k]) } ?? k
+                    guard entryMasks[e] & queryMask == queryMask else { continue }
+                    var best: Ranked?
+                    var isCandidate = false
+                    for t in Int(entryTexts[e])..<Int(entryTexts[e + 1]) where textMasks[t] & queryMask == queryMask {
+                        let text = UnsafeBufferPointer(rebasing: codes[Int(textBounds[t])..<Int(textBounds[t + 1])])
+                        switch matchText(q, text) {
+                        case .none: continue
+                        case .candidate: isCandidate = true
+                        case .hit(let match):
+                            isCandidate = true
+                            let score = Self.score(kindRank: Int(entryKinds[e]), match, textLength: text.count,
+                                                   queryLength: q.count)
+                            if best == nil || score > best!.score {
+                                best = Ranked(score: score, titleRank: titleRanks[e], entry: Int32(e), text: Int32(t),
+                                              match: match)
+                            }
+                        }
                     }
+                    if isCandidate { candidates.append(Int32(e)) }
+                    if let best { ranked.append(best) }
                 }
-                if isCandidate { candidates.append(Int32(e)) }
-                if let best { ranked.append(best) }
-            }
-            if let subset {
-                for e in subset { visit(Int(e)) }
-            } else {
-                for e in entries.indices { visit(e) }
             }
         }
+        self.candidates = candidates
+        self.ranked = ranked
     }
 
     /// Quality first, then kind, then the length of the text (for a fuzzy hit, plus the gaps inside it).
-    static func score(_ kind: SearchKind, _ match: TextMatch, textLength: Int, queryLength: Int) -> Int {
+    @inline(__always)
+    static func score(kindRank: Int, _ match: TextMatch, textLength: Int, queryLength: Int) -> Int {
         let quality = MatchQuality.allCases.count - match.quality.rawValue
         let length = min(textLength + (match.span - queryLength), 99_999)
-        return quality * 10_000_000 + (SearchKind.allCases.count - kind.rank) * 100_000 - length
+        return quality * 10_000_000 + (SearchKind.allCases.count - kindRank) * 100_000 - length
     }
 
     /// The best `limit` hits (all when nil), best first.
@@ -96,13 +103,13 @@ struct SearchScan {
 
     private func hit(_ r: Ranked) -> SearchHit {
         let entry = index.entries[Int(r.entry)]
-        let text = index.texts[Int(r.text)]
-        let folded = text.folded
+        let t = Int(r.text)
         var ranges: [Range<Int>] = []
         if r.match.quality == .fuzzy {
-            let positions = fuzzyPositions(query, folded.codes, window: r.match.start..<(r.match.start + r.match.span))
+            let codes = Array(index.codes(ofText: t))
+            let positions = fuzzyPositions(query, codes, window: r.match.start..<(r.match.start + r.match.span))
             for p in positions {
-                let o = folded.originalRange(p..<(p + 1))
+                let o = index.originalRange(text: t, p..<(p + 1))
                 if let last = ranges.last, last.upperBound == o.lowerBound {
                     ranges[ranges.count - 1] = last.lowerBound..<o.upperBound
                 } else {
@@ -110,10 +117,10 @@ struct SearchScan {
                 }
             }
         } else {
-            ranges = [folded.originalRange(r.match.start..<(r.match.start + r.match.span))]
+            ranges = [index.originalRange(text: t, r.match.start..<(r.match.start + r.match.span))]
         }
         return SearchHit(kind: entry.kind, ref: entry.ref, title: entry.title, detail: entry.detail,
-                         matched: text.original, ranges: ranges, score: r.score, quality: r.match.quality)
+                         matched: index.texts[t].original, ranges: ranges, score: r.score, quality: r.match.quality)
     }
 }
 

@@ -1,27 +1,49 @@
 /// Everything the search looks at, folded once when the catalog is built: one entry per thing a hit can lead
 /// to, each with the texts it can be found by (name, short name, aliases, codes, …).
+///
+/// The scan reads only the plain arrays (masks, bounds, ranks, codes), so it runs without reference counting;
+/// titles, refs and original texts are read only for the hits shown.
 struct SearchIndex: Sendable {
     struct Entry: Sendable {
         var kind: SearchKind
         var ref: SearchRef
         var title: String
         var detail: String?
-        /// Positions in `texts`.
-        var texts: Range<Int>
-        /// Union of the texts' character masks.
-        var mask: UInt64
-        /// Position of the title in alphabetical order (ties of score are broken by it).
-        var titleRank: Int32
     }
 
     struct Text: Sendable {
         var original: String
-        var folded: FoldedText
-        var mask: UInt64
+        /// Original `Character` offset of each folded code; nil for the identity.
+        var offsets: [Int32]?
     }
 
     private(set) var entries: [Entry] = []
     private(set) var texts: [Text] = []
+
+    /// Per entry: union of its texts' character masks.
+    private(set) var entryMasks: [UInt64] = []
+    /// Per entry: the kind's rank (`SearchKind.rank`).
+    private(set) var entryKindRanks: [Int32] = []
+    /// Per entry: position of its title in alphabetical order (ties of score are broken by it).
+    private(set) var entryTitleRanks: [Int32] = []
+    /// Entry `e`'s texts are `entryTextBounds[e] ..< entryTextBounds[e + 1]`.
+    private(set) var entryTextBounds: [Int32] = [0]
+    /// Per text: its character mask.
+    private(set) var textMasks: [UInt64] = []
+    /// Text `t`'s folded codes are `codes[textBounds[t] ..< textBounds[t + 1]]`.
+    private(set) var textBounds: [Int32] = [0]
+    /// The folded codes of every text, one after the other.
+    private(set) var codes: [UInt32] = []
+
+    var entryCount: Int { entries.count }
+
+    func codes(ofText t: Int) -> ArraySlice<UInt32> { codes[Int(textBounds[t])..<Int(textBounds[t + 1])] }
+
+    /// The original `Character` range of the folded range `r` (not empty) of text `t`.
+    func originalRange(text t: Int, _ r: Range<Int>) -> Range<Int> {
+        guard let offsets = texts[t].offsets else { return r }
+        return Int(offsets[r.lowerBound])..<Int(offsets[r.upperBound - 1]) + 1
+    }
 
     init(regions: [Region], processes: [Process], parties: [Party], partyProcessCounts: [Int],
          mechanisms: [Mechanism], practices: [Practice], understandings: [Understanding]) {
@@ -75,22 +97,27 @@ struct SearchIndex: Sendable {
         // Alphabetical rank of the titles, for ties of score.
         let keys = entries.map { searchKey($0.title) }
         let order = entries.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        for (rank, e) in order.enumerated() { entries[e].titleRank = Int32(rank) }
+        for (rank, e) in order.enumerated() { entryTitleRanks[e] = Int32(rank) }
     }
 
     private mutating func add(_ kind: SearchKind, _ ref: SearchRef, title: String, detail: String?, texts list: [String]) {
-        let start = texts.count
         var mask: UInt64 = 0
-        var seen = Set<[UInt32]>()
+        var seen = Set<FoldedKey>()
         for original in list {
             let folded = FoldedText(original)
             // The same text twice ("Bali Process" as name and alias) would only be matched twice.
-            guard !folded.codes.isEmpty, seen.insert(folded.codes).inserted else { continue }
+            guard !folded.codes.isEmpty, seen.insert(FoldedKey(folded.codes)).inserted else { continue }
             let textMask = characterMask(folded.codes)
             mask |= textMask
-            texts.append(Text(original: original, folded: folded, mask: textMask))
+            texts.append(Text(original: original, offsets: folded.offsets))
+            textMasks.append(textMask)
+            codes.append(contentsOf: folded.codes)
+            textBounds.append(Int32(codes.count))
         }
-        entries.append(Entry(kind: kind, ref: ref, title: title, detail: detail, texts: start..<texts.count, mask: mask,
-                             titleRank: 0))
+        entries.append(Entry(kind: kind, ref: ref, title: title, detail: detail))
+        entryMasks.append(mask)
+        entryKindRanks.append(Int32(kind.rank))
+        entryTitleRanks.append(0)
+        entryTextBounds.append(Int32(texts.count))
     }
 }

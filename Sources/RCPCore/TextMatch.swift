@@ -47,43 +47,47 @@ func matchText(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32
         i += 1
     }
     if substringAt >= 0 { return .hit(TextMatch(quality: .substring, start: substringAt, span: m)) }
-    guard let window = smallestWindow(q, t) else { return .none }
-    if m >= fuzzyMinimumLength && window.span <= fuzzyWindowLimit(m) {
+    if m >= fuzzyMinimumLength, let window = smallestWindow(q, t, limit: fuzzyWindowLimit(m)) {
         return .hit(TextMatch(quality: .fuzzy, start: window.start, span: window.span))
     }
-    return .candidate
+    return isSubsequence(q, t) ? .candidate : .none
 }
 
-/// The shortest stretch of `t` that holds `q` as a subsequence; nil when `q` is not a subsequence of `t`.
-func smallestWindow(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>) -> (start: Int, span: Int)? {
+/// The shortest stretch of `t`, at most `limit` long, that holds `q` as a subsequence (the first of the
+/// shortest); nil when there is none. Greedy matching from each start gives the earliest end for that start.
+func smallestWindow(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>,
+                    limit: Int) -> (start: Int, span: Int)? {
     let m = q.count, n = t.count
     var best: (start: Int, span: Int)?
-    var from = 0
-    while from < n {
-        // Forward: the earliest end of a window starting at or after `from`.
-        var k = 0, j = from
-        while j < n && k < m {
-            if t[j] == q[k] { k += 1 }
-            j += 1
-        }
-        if k < m { break }
-        let end = j - 1
-        // Backward from that end: the latest start, which gives the tightest window ending there.
-        k = m - 1
-        var s = end
-        while true {
-            if t[s] == q[k] {
-                if k == 0 { break }
-                k -= 1
+    var bound = limit
+    var i = 0
+    while i + m <= n {
+        if t[i] == q[0] {
+            var k = 1, j = i + 1
+            let end = min(n, i + bound)
+            while j < end && k < m {
+                if t[j] == q[k] { k += 1 }
+                j += 1
             }
-            s -= 1
+            if k == m {
+                best = (i, j - i)
+                if j - i == m { break }
+                bound = j - i - 1  // only a strictly shorter window can do better
+            }
         }
-        let span = end - s + 1
-        if best == nil || span < best!.span { best = (s, span) }
-        if span == m { break }
-        from = s + 1
+        i += 1
     }
     return best
+}
+
+/// True when the characters of `q` occur in `t` in order.
+func isSubsequence(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>) -> Bool {
+    var k = 0
+    for c in t where c == q[k] {
+        k += 1
+        if k == q.count { return true }
+    }
+    return false
 }
 
 /// The positions in `t[window]` of the query characters, matched greedily (the window is a smallest one).

@@ -67,7 +67,7 @@ private struct Validator {
     mutating func checkParties() {
         var seen = Set<String>()
         // Folded name or alias → the party that owns it.
-        var owners: [[UInt32]: String] = [:]
+        var owners: [FoldedKey: String] = [:]
         for (i, p) in dataset.parties.enumerated() {
             let rec = recordLabel("party", plural: "parties", id: p.id, index: i)
             checkID(p.id, rec, &seen)
@@ -81,11 +81,11 @@ private struct Validator {
             }
             checkText(p.note, rec, "note")
             checkText(p.source, rec, "source")
-            var own = Set<[UInt32]>()
+            var own = Set<FoldedKey>()
             for (field, text) in [("name", p.name)] + p.aliases.enumerated().map({ ("aliases[\($0)]", $1) }) {
                 if field != "name" { checkName(text, rec, field) }
-                let key = searchKey(text)
-                guard !key.isEmpty, own.insert(key).inserted else { continue }
+                let key = FoldedKey(searchKey(text))
+                guard !key.codes.isEmpty, own.insert(key).inserted else { continue }
                 if let other = owners[key], other != p.id {
                     add(rec, field, "\"\(text)\" is also a name or alias of party \"\(other)\"")
                 } else {
@@ -98,7 +98,7 @@ private struct Validator {
     mutating func checkProcesses() {
         var seen = Set<String>()
         var numbers: [Int: String] = [:]
-        var owners: [[UInt32]: String] = [:]
+        var owners: [FoldedKey: String] = [:]
         for (i, p) in dataset.processes.enumerated() {
             let rec = recordLabel("process", plural: "processes", id: p.id, index: i)
             checkID(p.id, rec, &seen)
@@ -107,8 +107,8 @@ private struct Validator {
             for (j, alias) in p.aliases.enumerated() { checkName(alias, rec, "aliases[\(j)]") }
             for (field, text) in [("name", p.name), ("shortName", p.shortName)]
                 + p.aliases.enumerated().map({ ("aliases[\($0)]", $1) }) {
-                let key = searchKey(text)
-                guard !key.isEmpty else { continue }
+                let key = FoldedKey(searchKey(text))
+                guard !key.codes.isEmpty else { continue }
                 if let other = owners[key], other != p.id {
                     add(rec, field, "\"\(text)\" is also a name or alias of process \"\(other)\"")
                 } else {
