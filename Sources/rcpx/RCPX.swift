@@ -16,15 +16,16 @@ struct RCPX: ParsableCommand {
             and punctuation.
 
             Examples:
-              rcpx list --region africa        the processes of a region
-              rcpx show bali                   the Bali Process card (also: rcpx show 12)
-              rcpx state turkey                every process Turkey takes part in, with its roles
+              rcpx list --region africa       the processes of a region
+              rcpx show bali                  the Bali Process card (or: rcpx show 12)
+              rcpx state turkey               Turkey's processes and roles
               rcpx state "cote d'ivoire" --format json
               rcpx search trafficking --limit 5
               rcpx matrix --region europe --sort count
-              rcpx overlap manila apc          members in common and members of only one
-              rcpx practices 6                 an IAMM effective-practice heading and who discusses it
-              rcpx validate my-data.json       check a data file before using it with --data
+              rcpx overlap manila apc         members in common, and of only one
+              rcpx practices 6                an IAMM heading and who discusses it
+              rcpx validate my-data.json      check a file before using --data
+              rcpx explore --help             the explorer's options
 
             Exit codes: 0 answered, 1 nothing matched (or the name was ambiguous), 64 usage error, \
             65 invalid data file.

@@ -29,6 +29,10 @@ struct ListCommand: LookupCommand {
         let catalog = session.catalog
         let regions = try query.map { [try session.region($0)] } ?? catalog.regions
         let groups = regions.map { ($0, catalog.processes(inRegion: $0.id)) }.filter { !$0.1.isEmpty }
+        if groups.isEmpty, let region = regions.first {
+            Console.error("\(region.name) has no regional processes (`rcpx search \(region.id)` finds what it has).")
+            throw Exit.noMatch
+        }
         let look = session.look
         switch session.format {
         case .text:
@@ -87,6 +91,9 @@ struct ListCommand: LookupCommand {
 extension CompletionKind {
     /// The region ids of the bundled data, asked of rcpx itself when the shell completes.
     static var regionNames: CompletionKind {
-        .custom { _, _, _ in Catalog.bundled.regions.map(\.id) }
+        .custom { _, _, _ in
+            let catalog = Catalog.bundled
+            return catalog.regions.filter { !catalog.processes(inRegion: $0.id).isEmpty }.map(\.id)
+        }
     }
 }
