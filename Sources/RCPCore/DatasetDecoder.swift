@@ -8,7 +8,7 @@ struct DatasetDecoder {
                             parties: [], processes: [], mechanisms: [], practices: [], understandings: [])
         guard var top = ObjectReader(root, log: log, record: nil, field: nil) else { return empty }
         let version = top.int("formatVersion")
-        if version != Dataset.currentFormatVersion && top.value("formatVersion") != nil {
+        if version != Dataset.currentFormatVersion && !log.spots.contains(ProblemLog.spot(nil, "formatVersion")) {
             log.add(nil, "formatVersion", "unsupported format version \(version) (this rcpx reads \(Dataset.currentFormatVersion))")
         }
         let source = top.required("source").map(sourceInfo) ?? empty.source

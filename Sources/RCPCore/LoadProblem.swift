@@ -50,5 +50,19 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// How problems name records: `process "bali"` when the id is usable, else `processes[3]`.
 func recordLabel(_ kind: String, plural: String, id: String, index: Int) -> String {
-    id.isEmpty ? "\(plural)[\(index)]" : "\(kind) \"\(id)\""
+    id.isEmpty ? "\(plural)[\(index)]" : "\(kind) \(quoted(id))"
+}
+
+/// A value of the file for a message: in double quotes, control characters escaped, at most 60 characters.
+func quoted(_ s: String) -> String {
+    var out = "\""
+    for (i, scalar) in s.unicodeScalars.enumerated() {
+        if i == 60 { out += "…"; break }
+        if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
+            out += "\\u{\(hex(scalar.value, width: 2))}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
 }

@@ -107,7 +107,7 @@ struct ObjectReader {
     where T.RawValue == String, T: CaseIterable {
         if let v = T(rawValue: raw) { return v }
         let known = T.allCases.map { "\($0.rawValue)" }.joined(separator: ", ")
-        problem(field, "unknown \(what) \"\(raw)\" (expected one of: \(known))")
+        problem(field, "unknown \(what) \(quoted(raw)) (expected one of: \(known))")
         return nil
     }
 
@@ -126,7 +126,9 @@ struct ObjectReader {
     func finish() {
         for i in members.indices where !used[i] {
             // A key read once is marked used everywhere it occurs, so this only fires for truly unknown keys.
-            problem(members[i].key, "unknown key")
+            let key = members[i].key
+            let plain = key.utf8.count <= 60 && key.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != 0x22 }
+            problem(plain ? key : quoted(key), "unknown key")
         }
     }
 }

@@ -73,7 +73,7 @@ private struct Validator {
             checkID(p.id, rec, &seen)
             checkName(p.name, rec, "name")
             if let iso3 = p.iso3, !(iso3.utf8.count == 3 && iso3.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 })) {
-                add(rec, "iso3", "\"\(iso3)\" is not a three-letter upper-case code")
+                add(rec, "iso3", "\(quoted(iso3)) is not a three-letter upper-case code")
             }
             if let ascii = p.asciiName {
                 checkName(ascii, rec, "asciiName")
@@ -87,7 +87,7 @@ private struct Validator {
                 let key = FoldedKey(searchKey(text))
                 guard !key.codes.isEmpty, own.insert(key).inserted else { continue }
                 if let other = owners[key], other != p.id {
-                    add(rec, field, "\"\(text)\" is also a name or alias of party \"\(other)\"")
+                    add(rec, field, "\(quoted(text)) is also a name or alias of party \(quoted(other))")
                 } else {
                     owners[key] = p.id
                 }
@@ -110,20 +110,20 @@ private struct Validator {
                 let key = FoldedKey(searchKey(text))
                 guard !key.codes.isEmpty else { continue }
                 if let other = owners[key], other != p.id {
-                    add(rec, field, "\"\(text)\" is also a name or alias of process \"\(other)\"")
+                    add(rec, field, "\(quoted(text)) is also a name or alias of process \(quoted(other))")
                 } else {
                     owners[key] = p.id
                 }
             }
             if let n = p.number {
-                if let other = numbers[n] { add(rec, "number", "number \(n) is also used by process \"\(other)\"") }
+                if let other = numbers[n] { add(rec, "number", "number \(n) is also used by process \(quoted(other))") }
                 else { numbers[n] = p.id }
                 if n < 1 { add(rec, "number", "matrix numbers start at 1") }
                 if !p.inMatrix { add(rec, "number", "a process outside the matrix has no matrix number") }
             } else if p.inMatrix {
                 add(rec, "number", "a process in the matrix needs its matrix number")
             }
-            if !regionIDs.contains(p.region) { add(rec, "region", "unknown region \"\(p.region)\"") }
+            if !regionIDs.contains(p.region) { add(rec, "region", "unknown region \(quoted(p.region))") }
             if let year = p.year, !plausibleYears.contains(year) { add(rec, "year", impossibleYear(year)) }
             for (field, text) in [("yearNote", p.yearNote), ("summary", p.summary), ("secretariat", p.secretariat),
                                   ("iomRole", p.iomRole), ("source", p.source)] {
@@ -145,9 +145,9 @@ private struct Validator {
         checkName(total.text, rec, "statedTotal.text")
         let plus = Set(total.plus)
         for (j, id) in total.plus.enumerated() {
-            if !partyIDs.contains(id) { add(rec, "statedTotal.plus[\(j)]", "unknown party \"\(id)\"") }
+            if !partyIDs.contains(id) { add(rec, "statedTotal.plus[\(j)]", "unknown party \(quoted(id))") }
             else if !p.participants.contains(where: { $0.party == id }) {
-                add(rec, "statedTotal.plus[\(j)]", "party \"\(id)\" is not a participant")
+                add(rec, "statedTotal.plus[\(j)]", "party \(quoted(id)) is not a participant")
             }
         }
         let members = p.participants.filter { $0.roles.contains(.member) && !plus.contains($0.party) }.count
@@ -182,16 +182,16 @@ private struct Validator {
                 if !plausibleYears.contains(e.year) { add(rec, f + ".year", impossibleYear(e.year)) }
                 if let date = e.date {
                     checkName(date, rec, f + ".date")
-                    if !date.hasPrefix(String(e.year)) { add(rec, f + ".date", "date \"\(date)\" is not in the year \(e.year)") }
+                    if !date.hasPrefix(String(e.year)) { add(rec, f + ".date", "date \(quoted(date)) is not in the year \(e.year)") }
                 }
                 if let place = e.place { checkName(place, rec, f + ".place") }
                 checkText(e.summary, rec, f + ".summary")
                 checkText(e.source, rec, f + ".source")
                 for (k, id) in e.partners.enumerated() where !partyIDs.contains(id) {
-                    add(rec, f + ".partners[\(k)]", "unknown party \"\(id)\"")
+                    add(rec, f + ".partners[\(k)]", "unknown party \(quoted(id))")
                 }
                 for (k, id) in e.processes.enumerated() where !processIDs.contains(id) {
-                    add(rec, f + ".processes[\(k)]", "unknown process \"\(id)\"")
+                    add(rec, f + ".processes[\(k)]", "unknown process \(quoted(id))")
                 }
             }
         }
@@ -234,8 +234,8 @@ private struct Validator {
         var seen = Set<String>()
         for (j, p) in list.enumerated() {
             let f = "participants[\(j)]"
-            if !partyIDs.contains(p.party) { add(rec, f + ".party", "unknown party \"\(p.party)\"") }
-            else if !seen.insert(p.party).inserted { add(rec, f + ".party", "party \"\(p.party)\" is listed twice") }
+            if !partyIDs.contains(p.party) { add(rec, f + ".party", "unknown party \(quoted(p.party))") }
+            else if !seen.insert(p.party).inserted { add(rec, f + ".party", "party \(quoted(p.party)) is listed twice") }
             if p.roles.isEmpty { add(rec, f + ".roles", "at least one role is needed") }
             else if p.roles.allSatisfy(\.isLeadership) {
                 add(rec, f + ".roles", "a leadership role needs the role the party holds otherwise (e.g. member)")
@@ -255,10 +255,10 @@ private struct Validator {
                           what: String? = nil) {
         if id.isEmpty { add(rec, field, "empty id"); return }
         if !isValidID(id) {
-            add(rec, field, "id \"\(id.prefix(60))\" must be lower-case ASCII letters and digits joined by '-' or '.'")
+            add(rec, field, "id \(quoted(id)) must be lower-case ASCII letters and digits joined by '-' or '.'")
         }
         if !seen.insert(id).inserted {
-            add(rec, field, what.map { "duplicate \($0) id \"\(id)\"" } ?? "duplicate id \"\(id)\"")
+            add(rec, field, what.map { "duplicate \($0) id \(quoted(id))" } ?? "duplicate id \(quoted(id))")
         }
     }
 

@@ -220,3 +220,22 @@ struct LoaderTests {
         #expect(fileProblems(dir + "/empty.json/x") == ["\(dir)/empty.json/x: a part of the path is not a directory"])
     }
 }
+
+@Suite("Problem messages")
+struct ProblemMessageTests {
+    @Test func valuesInMessagesAreQuotedShortAndWithoutControlCharacters() {
+        let longID = String(repeating: "x", count: 5_000)
+        let found = problems(replacing: #"{"party": "dpr-korea""#, with: "{\"party\": \"\(longID)\"")
+        let expected = "rcp-data.json: process \"bali\": participants[5].party: unknown party \"" + String(repeating: "x", count: 60) + "…\""
+        #expect(found.contains(expected))
+        let control = problems(replacing: #""roles": ["member", "co-chair"]"#, with: #""roles": ["member", "co\u001bchair"]"#)
+        #expect(control.contains { $0.hasSuffix(#"unknown role "co\u{1B}chair" (expected one of: member, interested-state, observer, participant, chair, co-chair, vice-chair, presidency-pro-tempore, secretariat, coordinator)"#) })
+        let key = problems(replacing: #""shortName": "Budapest", "#, with: #""shortName": "Budapest", "a\nb": 1, "#)
+        #expect(key == [#"rcp-data.json: process "budapest": "a\u{0A}b": unknown key"#])
+    }
+
+    @Test func aMistypedFormatVersionIsReportedOnce() {
+        let found = problems(replacing: #""formatVersion": 1"#, with: #""formatVersion": "1""#)
+        #expect(found == ["rcp-data.json: formatVersion: expected an integer, found a string"])
+    }
+}
