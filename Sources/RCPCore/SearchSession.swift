@@ -1,5 +1,6 @@
-/// Search as you type: keeps the previous query's candidates, so that typing one more character only
-/// re-checks the records that could still match. Gives exactly what `Catalog.search(_:limit:)` gives.
+/// Search as you type. Typing one more character re-checks only the records that matched the previous query
+/// (every kind of match survives dropping the last character of the query, so nothing can be missed);
+/// deleting characters returns the earlier result at once. Gives exactly what `Catalog.search(_:limit:)` gives.
 ///
 /// Not thread-safe: use one session per search field.
 public final class SearchSession {
@@ -9,9 +10,15 @@ public final class SearchSession {
     /// The hits of the last `update`.
     public private(set) var hits: [SearchHit] = []
 
-    private var query: [UInt32] = []
-    /// Entries that contain `query` as a subsequence; nil before the first non-empty query.
-    private var candidates: [Int32]?
+    /// One step of the current typing: a query, the entries that contain it as a subsequence, its hits.
+    private struct Step {
+        var query: [UInt32]
+        var candidates: [Int32]
+        var hits: [SearchHit]
+    }
+
+    /// Each step's query is a proper prefix of the next one's.
+    private var steps: [Step] = []
     /// How many entries the last `update` looked at (for tests and measurements).
     private(set) var lastScanCount = 0
 
@@ -20,25 +27,24 @@ public final class SearchSession {
         self.limit = limit
     }
 
-    /// The hits for `query`, refining the previous result when `query` extends the previous query.
+    /// The hits for `text` (folded like every search: case, diacritics, punctuation, extra spaces).
     @discardableResult
     public func update(_ text: String) -> [SearchHit] {
         let q = searchKey(text)
-        if q == query && candidates != nil { lastScanCount = 0; return hits }
-        guard !q.isEmpty else {
-            query = []
-            candidates = nil
+        // Keep the steps whose query `q` extends (or equals).
+        while let last = steps.last, !(q.count >= last.query.count && q.starts(with: last.query)) { steps.removeLast() }
+        lastScanCount = 0
+        if q.isEmpty {
             hits = []
-            lastScanCount = 0
-            return hits
+        } else if let last = steps.last, last.query.count == q.count {
+            hits = last.hits
+        } else {
+            let subset = steps.last?.candidates
+            let scan = SearchScan(index: catalog.searchIndex, query: q, over: subset)
+            lastScanCount = subset?.count ?? catalog.searchIndex.entryCount
+            hits = scan.hits(limit: limit)
+            steps.append(Step(query: q, candidates: scan.candidates, hits: hits))
         }
-        let refine = candidates != nil && q.count > query.count && q.starts(with: query)
-        let subset = refine ? candidates : nil
-        let scan = SearchScan(index: catalog.searchIndex, query: q, over: subset)
-        lastScanCount = subset?.count ?? catalog.searchIndex.entries.count
-        query = q
-        candidates = scan.candidates
-        hits = scan.hits(limit: limit)
         return hits
     }
 }

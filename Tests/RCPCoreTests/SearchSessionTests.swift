@@ -6,22 +6,35 @@ struct SearchSessionTests {
     @Test func typingRefinesOnlyThePreviousCandidates() {
         let catalog = Fixture.catalog
         let session = SearchSession(catalog: catalog)
-        let total = catalog.searchIndex.entries.count
+        let total = catalog.searchIndex.entryCount
         session.update("s")
         #expect(session.lastScanCount == total)
-        let afterS = session.lastScanCount
+        let afterS = catalog.search("s").count
         session.update("so")
-        #expect(session.lastScanCount < afterS)
-        #expect(session.lastScanCount > 0)
+        // Only the records with an "s" were looked at again.
+        #expect(session.lastScanCount < total)
+        #expect(session.lastScanCount == afterS)
+        let afterSo = session.lastScanCount
         session.update("sod")
+        #expect(session.lastScanCount <= afterSo)
         #expect(session.hits.first?.ref == .process("soderkoping"))
-        // Deleting a character rescans.
-        session.update("so")
-        #expect(session.lastScanCount == total)
-        // The same query again (or with a trailing space) costs nothing.
+    }
+
+    @Test func deletingReturnsTheEarlierResultWithoutScanning() {
+        let catalog = Fixture.catalog
+        let session = SearchSession(catalog: catalog)
+        let so = session.update("so")
+        session.update("sod")
+        #expect(session.update("so") == so)
+        #expect(session.lastScanCount == 0)
+        // The same query again, or with a trailing space, costs nothing either.
         session.update("so ")
         #expect(session.lastScanCount == 0)
-        session.update("")
+        #expect(session.hits == so)
+        // A different query starts over.
+        session.update("bali")
+        #expect(session.lastScanCount == catalog.searchIndex.entryCount)
+        #expect(session.update("").isEmpty)
         #expect(session.hits.isEmpty)
     }
 
