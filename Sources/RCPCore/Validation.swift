@@ -198,16 +198,10 @@ private struct Validator {
     }
 
     mutating func checkPractices() {
-        var seen = Set<String>()
+        let records = checkHeadings("practice", "practices",
+                                    dataset.practices.map { ($0.id, $0.number, "title", $0.title, $0.source) })
         var itemIDs = Set<String>()
-        var numbers = Set<Int>()
-        for (i, p) in dataset.practices.enumerated() {
-            let rec = recordLabel("practice", plural: "practices", id: p.id, index: i)
-            checkID(p.id, rec, &seen)
-            if !(1...20).contains(p.number) { add(rec, "number", "practice number \(p.number) is outside 1–20") }
-            else if !numbers.insert(p.number).inserted { add(rec, "number", "duplicate practice number \(p.number)") }
-            checkName(p.title, rec, "title")
-            checkText(p.source, rec, "source")
+        for (p, rec) in zip(dataset.practices, records) {
             for (j, item) in p.items.enumerated() {
                 checkID(item.id, rec, &itemIDs, field: "items[\(j)].id", what: "practice item")
                 checkName(item.title, rec, "items[\(j)].title")
@@ -216,15 +210,24 @@ private struct Validator {
     }
 
     mutating func checkUnderstandings() {
-        var seen = Set<String>()
+        _ = checkHeadings("understanding", "understandings",
+                          dataset.understandings.map { ($0.id, $0.number, "summary", $0.summary, $0.source) })
+    }
+
+    /// What the IAMM's practices and understandings share: an id, a number 1–20 used once, a text, a source.
+    /// Returns the record labels.
+    mutating func checkHeadings(_ kind: String, _ plural: String,
+                                _ list: [(id: String, number: Int, field: String, text: String, source: String)]) -> [String] {
+        var ids = Set<String>()
         var numbers = Set<Int>()
-        for (i, u) in dataset.understandings.enumerated() {
-            let rec = recordLabel("understanding", plural: "understandings", id: u.id, index: i)
-            checkID(u.id, rec, &seen)
-            if !(1...20).contains(u.number) { add(rec, "number", "understanding number \(u.number) is outside 1–20") }
-            else if !numbers.insert(u.number).inserted { add(rec, "number", "duplicate understanding number \(u.number)") }
-            checkName(u.summary, rec, "summary")
-            checkText(u.source, rec, "source")
+        return list.enumerated().map { i, h in
+            let rec = recordLabel(kind, plural: plural, id: h.id, index: i)
+            checkID(h.id, rec, &ids)
+            if !(1...20).contains(h.number) { add(rec, "number", "\(kind) number \(h.number) is outside 1–20") }
+            else if !numbers.insert(h.number).inserted { add(rec, "number", "duplicate \(kind) number \(h.number)") }
+            checkName(h.text, rec, h.field)
+            checkText(h.source, rec, "source")
+            return rec
         }
     }
 
