@@ -17,8 +17,8 @@ enum TextOutcome {
     case hit(TextMatch)
 }
 
-/// Fuzzy hits must fit in a window at most twice the query's length, so that a query does not match letters
-/// scattered over a long text ("bdpst" finds "Budapest", "sdrkpng" "Söderköping").
+/// Fuzzy hits must start a word and fit in a window at most twice the query's length, so that a query does
+/// not match letters scattered over a long text ("bdpst" finds "Budapest", "sdrkpng" "Söderköping").
 @inline(__always) func fuzzyWindowLimit(_ queryLength: Int) -> Int { 2 * queryLength }
 
 /// Queries shorter than this get no fuzzy hits.
@@ -53,8 +53,9 @@ func matchText(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32
     return isSubsequence(q, t) ? .candidate : .none
 }
 
-/// The shortest stretch of `t`, at most `limit` long, that holds `q` as a subsequence (the first of the
-/// shortest); nil when there is none. Greedy matching from each start gives the earliest end for that start.
+/// The shortest stretch of `t` that starts a word, is at most `limit` long and holds `q` as a subsequence
+/// (the first of the shortest); nil when there is none. Greedy matching from each start gives the earliest
+/// end for that start. Starting at a word keeps "idm" out of "Kingdom" and "rcm" out of "Africa Migration".
 func smallestWindow(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>,
                     limit: Int) -> (start: Int, span: Int)? {
     let m = q.count, n = t.count
@@ -62,7 +63,7 @@ func smallestWindow(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<U
     var bound = limit
     var i = 0
     while i + m <= n {
-        if t[i] == q[0] {
+        if t[i] == q[0] && (i == 0 || t[i - 1] == space) {
             var k = 1, j = i + 1
             let end = min(n, i + bound)
             while j < end && k < m {

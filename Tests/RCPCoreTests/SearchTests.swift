@@ -57,9 +57,13 @@ struct SearchTests {
         #expect(budapest.ref == .process("budapest"))
         #expect(budapest.quality == .fuzzy)
         #expect(budapest.ranges == [0..<1, 2..<3, 4..<5, 6..<8])
-        // Two letters never match fuzzily; scattered letters of a long text do not either.
+        #expect(catalog.search("sdrkpng").first?.ref == .process("soderkoping"))
+        // Two letters never match fuzzily; scattered letters of a long text do not either ("Bali Ministerial
+        // Conference on People Smuggling, Trafficking" has b…m…c…t), nor letters inside a word ("kingdom").
         #expect(catalog.search("bp").isEmpty)
         #expect(catalog.search("bmct").isEmpty)
+        #expect(catalog.search("kdm").isEmpty)
+        #expect(catalog.search("ngdm").isEmpty)
     }
 
     @Test func oneHitPerRecordWithItsBestText() {
