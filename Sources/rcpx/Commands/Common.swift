@@ -46,6 +46,9 @@ protocol LookupCommand: ParsableCommand {
 }
 
 extension LookupCommand {
+    /// "text, json, csv, markdown", for help texts.
+    static var formatList: String { formats.map(\.rawValue).joined(separator: ", ") }
+
     /// A usage error (exit 64) for a format this command does not write.
     func validateFormat() throws {
         guard Self.formats.contains(global.format) else {

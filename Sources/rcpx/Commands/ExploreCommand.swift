@@ -10,6 +10,8 @@ struct ExploreCommand: LookupCommand {
         discussion: """
             The explorer needs stdin and stdout to be a terminal. Otherwise (a pipe, a file, a script) rcpx \
             prints the process list, as `rcpx list` does, and a one-line hint on stderr.
+
+            Formats: the formats of `list` (when it prints the list).
             """
     )
 

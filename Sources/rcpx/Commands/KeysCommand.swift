@@ -6,7 +6,7 @@ struct KeysCommand: LookupCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Print the explorer's key bindings.",
-        discussion: "The same table drives the explorer and its help overlay; `--format markdown` is README-ready."
+        discussion: "The same table drives the explorer and its help overlay; `--format markdown` is README-ready.\n\nFormats: \(formatList)."
     )
 
     static let formats: [OutputFormat] = [.text, .json, .csv, .markdown]

@@ -6,7 +6,7 @@ struct ListCommand: LookupCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the processes by region: number, short name, name, year, member count.",
-        discussion: "Footnote groups (processes outside the Annex A matrix) have no number; they are marked ◦."
+        discussion: "Footnote groups (processes outside the Annex A matrix) have no number; they are marked ◦.\n\nFormats: \(formatList)."
     )
 
     static let formats: [OutputFormat] = [.text, .json, .csv, .markdown]

@@ -25,6 +25,8 @@ struct MatrixCommand: LookupCommand {
         discussion: """
             Columns are the matrix numbers of Annex A and letters for the groups outside it (listed under the \
             table); a cell shows the party's strongest role there. CSV and JSON give every role.
+
+            Formats: \(formatList).
             """
     )
 

@@ -6,7 +6,7 @@ struct OverlapCommand: LookupCommand {
     static let configuration = CommandConfiguration(
         commandName: "overlap",
         abstract: "Compare two processes: participants in common and participants of only one.",
-        discussion: "Every named participant counts, whatever its role; the roles in each process are shown."
+        discussion: "Every named participant counts, whatever its role; the roles in each process are shown.\n\nFormats: \(formatList)."
     )
 
     static let formats: [OutputFormat] = [.text, .json, .csv, .markdown]

@@ -10,6 +10,8 @@ struct PracticesCommand: LookupCommand {
         discussion: """
             With a NUMBER (1-20, or an id such as ep-06), shows that heading: its sub-headings, and each process \
             with the topics that fall under it.
+
+            Formats: \(formatList).
             """
     )
 
@@ -112,7 +114,8 @@ struct PracticesCommand: LookupCommand {
 struct UnderstandingsCommand: LookupCommand {
     static let configuration = CommandConfiguration(
         commandName: "understandings",
-        abstract: "List the 20 IAMM common understandings (Annex C), summarised."
+        abstract: "List the 20 IAMM common understandings (Annex C), summarised.",
+        discussion: "Formats: \(formatList)."
     )
 
     static let formats: [OutputFormat] = [.text, .json, .csv, .markdown]

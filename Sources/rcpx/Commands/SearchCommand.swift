@@ -9,6 +9,8 @@ struct SearchCommand: LookupCommand {
         discussion: """
             The words are searched as one phrase, ignoring case, accents and punctuation. Hits are ranked by how \
             well they match (whole name, start, start of a word, anywhere, letters in order), then by kind.
+
+            Formats: \(formatList).
             """
     )
 
@@ -23,8 +25,7 @@ struct SearchCommand: LookupCommand {
     var limit: Int = 20
 
     @Option(name: .long,
-            help: ArgumentHelp("Only hits of this kind: \(SearchKind.allNames.joined(separator: ", ")).",
-                               valueName: "kind"),
+            help: ArgumentHelp("Only hits of this kind.", valueName: "kind"),
             completion: .list(SearchKind.allNames))
     var kind: SearchKind?
 

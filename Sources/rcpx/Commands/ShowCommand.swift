@@ -10,6 +10,8 @@ struct ShowCommand: LookupCommand {
             PROCESS may be an id, the matrix number, a name, an acronym or any alias, matched ignoring case, \
             accents and punctuation: "bali", "12", "soderkoping", "RCM". A global mechanism (IDM, Berne \
             Initiative, …) is shown too.
+
+            Formats: \(formatList).
             """
     )
 
@@ -125,16 +127,29 @@ struct ShowCommand: LookupCommand {
         return text
     }
 
-    /// Leadership, then one wrapped list per role, each with its count (members against the printed total).
+    /// The non-leadership roles in the order participants are grouped by: each participant is listed once,
+    /// under the first of these it holds, with its other roles in brackets.
+    static let groupOrder: [(role: Role, label: String)] = [
+        (.member, "Members"), (.interestedState, "Interested states"), (.participant, "Participants"),
+        (.observer, "Observers and partners"), (.secretariat, "Secretariat"), (.coordinator, "Coordinators"),
+    ]
+
+    /// Leadership, then one wrapped list per role group, each with its count (members and interested states
+    /// against the printed total).
     static func participantSections(_ participants: [(party: Party, participation: Participation)],
                                     other: [String], total: StatedTotal?, into doc: inout TextDocument,
                                     _ session: Session) {
         let look = session.look
-        func name(_ entry: (party: Party, participation: Participation)) -> String {
-            look.name(entry.party) + (entry.participation.note.map { " (\(look.text($0)))" } ?? "")
-        }
-        func with(_ role: Role) -> [(party: Party, participation: Participation)] {
-            participants.filter { $0.participation.roles.contains(role) }
+        func group(_ p: Participation) -> Role? { groupOrder.first { p.roles.contains($0.role) }?.role }
+        func entry(_ e: (party: Party, participation: Participation), extraRoles: Bool) -> String {
+            var notes: [String] = []
+            if extraRoles {
+                let base = group(e.participation)
+                let others = e.participation.roles.sorted().filter { !$0.isLeadership && $0 != base }
+                if !others.isEmpty { notes.append("also " + others.map(\.label).joined(separator: ", ")) }
+            }
+            if let note = e.participation.note { notes.append(look.text(note)) }
+            return look.name(e.party) + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
         }
         doc.heading("Participants")
         if let total {
@@ -147,26 +162,23 @@ struct ShowCommand: LookupCommand {
             (.presidencyProTempore, "Presidency pro tempore", "Presidency pro tempore"),
         ]
         for (role, one, many) in leadership {
-            let list = with(role)
-            if !list.isEmpty { doc.field(list.count == 1 ? one : many, list.map(name).joined(separator: ", "), indent: 2) }
+            let list = participants.filter { $0.participation.roles.contains(role) }
+            if list.isEmpty { continue }
+            doc.field(list.count == 1 ? one : many, list.map { look.name($0.party) }.joined(separator: ", "), indent: 2)
         }
-        let groups: [(Role, String, Int?)] = [
-            (.member, "Members", total?.members), (.interestedState, "Interested states", total?.interested),
-            (.participant, "Participants", nil), (.observer, "Observers and partners", nil),
-            (.secretariat, "Secretariat", nil), (.coordinator, "Coordinators", nil),
-        ]
-        for (role, label, stated) in groups {
-            let list = with(role)
+        for (role, label) in groupOrder {
+            let list = participants.filter { group($0.participation) == role }
             if list.isEmpty { continue }
             var count = "\(list.count)"
             if role == .member, let total {
                 let plus = list.filter { total.plus.contains($0.party.id) }.count
-                count = plus > 0 ? "\(list.count - plus) + \(plus)" : count
+                if plus > 0 { count = "\(list.count - plus) + \(plus)" }
                 if list.count - plus != total.members { count += ", the paper prints \(total.members)" }
-            } else if let stated, stated > 0, stated != list.count {
-                count += ", the paper prints \(stated)"
+            } else if role == .interestedState, let total, total.interested != list.count {
+                count += ", the paper prints \(total.interested)"
             }
-            doc.field("\(label) (\(count))", list.map(name).joined(separator: ", "), indent: 2)
+            doc.field("\(label) (\(count))", list.map { entry($0, extraRoles: true) }.joined(separator: ", "),
+                      indent: 2)
         }
         if !other.isEmpty { doc.field("Also", look.text(other.joined(separator: "; ")), indent: 2) }
         if participants.isEmpty && other.isEmpty { doc.paragraph("none named", indent: 2) }

@@ -9,6 +9,8 @@ struct StateCommand: LookupCommand {
         discussion: """
             PARTY may be an id, a name, an alias, an ISO 3166 alpha-3 code or a common short form: "UK", \
             "Viet Nam", "cote d'ivoire", "IOM". The global mechanisms and events it appears in follow.
+
+            Formats: \(formatList).
             """
     )
 

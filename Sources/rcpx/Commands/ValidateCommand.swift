@@ -6,7 +6,7 @@ struct ValidateCommand: LookupCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a data file (docs/DATA.md) and list every problem in it.",
-        discussion: "Exits 0 when the file is valid and 65 when it has problems; the problems are the answer (stdout)."
+        discussion: "Exits 0 when the file is valid and 65 when it has problems; the problems are the answer (stdout).\n\nFormats: \(formatList)."
     )
 
     static let formats: [OutputFormat] = [.text, .json]
