@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "rcpx", targets: ["rcpx"]),
+        .executable(name: "rcpx-bench", targets: ["rcpx-bench"]),
         .library(name: "RCPCore", targets: ["RCPCore"]),
         .library(name: "RCPUI", targets: ["RCPUI"]),
     ],
@@ -40,6 +41,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks and the on-demand fuzzer: `swift run -c release rcpx-bench`.
+        .executableTarget(name: "rcpx-bench", dependencies: ["RCPCore", "RCPUI"]),
         .testTarget(name: "RCPCoreTests", dependencies: ["RCPCore"]),
         .testTarget(name: "RCPUITests", dependencies: ["RCPUI", "RCPCore"]),
         // End-to-end: runs the built `rcpx` binary (command line and tmux).
