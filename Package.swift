@@ -44,7 +44,7 @@ let package = Package(
         // Benchmarks and the on-demand fuzzer: `swift run -c release rcpx-bench`.
         .executableTarget(name: "rcpx-bench", dependencies: ["RCPCore", "RCPUI"]),
         .testTarget(name: "RCPCoreTests", dependencies: ["RCPCore"]),
-        .testTarget(name: "RCPUITests", dependencies: ["RCPUI", "RCPCore"]),
+        .testTarget(name: "RCPUITests", dependencies: ["RCPUI", "RCPCore"], exclude: ["Snapshots"]),
         // End-to-end: runs the built `rcpx` binary (command line and tmux).
         .testTarget(name: "RCPXTests", dependencies: ["RCPCore", "rcpx"]),
     ]

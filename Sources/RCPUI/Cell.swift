@@ -65,10 +65,13 @@ public struct Grid: Sendable, Hashable {
     }
     private var cursorX: Int?
     private var cursorY: Int = 0
+    /// When set, `write` transliterates every character to ASCII (`--ascii`, or no UTF-8 locale).
+    public var asciiOnly: Bool = false
 
-    public init(width: Int, height: Int, fill: Cell = .blank) {
+    public init(width: Int, height: Int, fill: Cell = .blank, asciiOnly: Bool = false) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.asciiOnly = asciiOnly
         self.cells = Array(repeating: fill, count: self.width * self.height)
     }
 

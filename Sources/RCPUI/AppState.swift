@@ -1,0 +1,101 @@
+import Foundation
+import RCPCore
+
+/// The search box and its hits.
+public struct SearchState: Sendable {
+    public var editor = LineEditor()
+    public var hits: [SearchHit] = []
+    /// The chosen hit (Enter goes there; n / N move it).
+    public var selected = 0
+    /// True while the query is being typed; false once Enter kept it (the highlight stays).
+    public var typing = true
+    /// The view from before the search, restored by Esc while typing.
+    var saved: ViewSnapshot
+
+    public var query: String { editor.text }
+    /// "3/17", or "0/0".
+    public var countLabel: String { hits.isEmpty ? "0/0" : "\(selected + 1)/\(hits.count)" }
+}
+
+/// The filter box.
+public struct FilterState: Sendable, Hashable {
+    public var editor = LineEditor()
+    public var typing = true
+    public var text: String { editor.text }
+}
+
+/// The help overlay: its narrowing text and scroll.
+public struct HelpState: Sendable, Hashable {
+    public var editor = LineEditor()
+    public var offset = 0
+}
+
+/// Overlays drawn over the panes; they take the keys while open.
+public enum Overlay: Sendable, Hashable {
+    case help(HelpState)
+    /// A one-line prompt (checklist names, notes).
+    case prompt(Prompt)
+    /// A yes/no question.
+    case confirm(Confirmation)
+    /// Choosing a checklist from a list.
+    case picker(Picker)
+}
+
+/// What a prompt's text is for.
+public enum PromptPurpose: Sendable, Hashable {
+    case note(itemID: String)
+    case newChecklist
+    case renameChecklist(from: String)
+}
+
+public struct Prompt: Sendable, Hashable {
+    public var purpose: PromptPurpose
+    public var title: String
+    public var editor: LineEditor
+}
+
+public enum ConfirmPurpose: Sendable, Hashable {
+    case deleteChecklist(String)
+}
+
+public struct Confirmation: Sendable, Hashable {
+    public var purpose: ConfirmPurpose
+    public var question: String
+}
+
+public struct Picker: Sendable, Hashable {
+    public var names: [String]
+    public var selected: Int
+}
+
+/// A line in the status bar until the next key.
+public struct StatusMessage: Sendable, Hashable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// The positions of the panes, saved by a search so that Esc can put them back.
+struct ViewSnapshot: Sendable {
+    var focus: PaneID
+    var second: PaneID
+    var tree: TreePane
+    var card: CardPane
+    var matrix: MatrixPane
+    var checklistPane: ChecklistPane
+}
+
+/// Keeps one `SearchSession` (which refines the previous query's candidates as you type) behind a lock, so
+/// that the state stays a Sendable value. The session gives the same hits as `Catalog.search` for any query,
+/// so sharing it between copies of the state changes nothing but speed.
+final class SearchCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private let session: SearchSession
+
+    init(catalog: Catalog) { session = SearchSession(catalog: catalog, limit: 200) }
+
+    func hits(_ query: String) -> [SearchHit] {
+        lock.lock()
+        defer { lock.unlock() }
+        return session.update(query)
+    }
+}

@@ -1,0 +1,406 @@
+import RCPCore
+
+/// One logical line of a card: styled text that wraps to the width, optionally naming a record (a link).
+public struct CardLine: Sendable, Hashable {
+    public var spans: Line
+    /// Columns before the first row.
+    public var indent: Int
+    /// Columns before the following rows.
+    public var hanging: Int
+    /// What Enter on this line opens.
+    public var link: Subject?
+
+    public init(_ spans: Line, indent: Int = 0, hanging: Int? = nil, link: Subject? = nil) {
+        self.spans = spans; self.indent = indent; self.hanging = hanging ?? indent; self.link = link
+    }
+
+    public var isBlank: Bool { spans.allSatisfy { $0.text.isEmpty } }
+    public var plain: String { spans.plain }
+}
+
+/// Collects the lines of a card.
+struct CardBuilder {
+    let env: PaneEnv
+    var lines: [CardLine] = []
+
+    init(_ env: PaneEnv) { self.env = env }
+
+    var s: Symbols { env.symbols }
+    func t(_ text: String) -> String { env.t(text) }
+
+    mutating func blank() { if let last = lines.last, !last.isBlank { lines.append(CardLine([])) } }
+
+    mutating func title(_ text: String) { lines.append(CardLine([Span(t(text), Style(.title, bold: true))])) }
+
+    mutating func text(_ text: String, style: Style = .normal, indent: Int = 0, link: Subject? = nil) {
+        guard !text.isEmpty else { return }
+        lines.append(CardLine([Span(t(text), style)], indent: indent, link: link))
+    }
+
+    /// A section heading, after a blank line: "Members — 16 of 16 (Total: 16 + Hong Kong)".
+    mutating func heading(_ text: String, detail: String = "") {
+        blank()
+        var spans = [Span(t(text), .heading)]
+        if !detail.isEmpty { spans.append(Span(" " + t(detail), Style(.dim))) }
+        lines.append(CardLine(spans))
+    }
+
+    /// "Label: value", the value wrapping under itself.
+    mutating func field(_ label: String, _ value: String, link: Subject? = nil) {
+        guard !value.isEmpty else { return }
+        let l = t(label) + ": "
+        lines.append(CardLine([Span(l, Style(.dim, bold: true)), Span(t(value))], indent: 0,
+                              hanging: min(TextWidth.of(l), 14), link: link))
+    }
+
+    /// An item of a list: a glyph (or bullet), a name, and a detail, indented; a link when it names a record.
+    mutating func item(_ glyph: String, _ name: String, _ detail: String = "", link: Subject? = nil,
+                       glyphStyle: Style = Style(.dim), indent: Int = 2) {
+        var spans: Line = [Span(glyph + " ", glyphStyle), Span(t(name), link == nil ? .normal : Style(.normal, bold: true))]
+        if !detail.isEmpty { spans.append(Span(" — " + t(detail), Style(.dim))) }
+        if env.ascii { spans = spans.map { Span(ASCIIFold.fold($0.text), $0.style) } }
+        lines.append(CardLine(spans, indent: indent, hanging: indent + TextWidth.of(glyph) + 1, link: link))
+    }
+
+    mutating func bullet(_ text: String, link: Subject? = nil) { item(s.bullet, text, link: link) }
+
+    /// A section of events, each a link: "title — mechanism, date".
+    mutating func events(_ title: String, _ list: [(mechanism: Mechanism, event: Event)]) {
+        guard !list.isEmpty else { return }
+        heading(title)
+        for (m, e) in list { item(s.bullet, e.title, "\(m.shortName), \(e.date ?? String(e.year))", link: .event(e.id)) }
+    }
+
+    mutating func source(_ provenance: String) {
+        blank()
+        lines.append(CardLine([Span(t("Source: ") , Style(.dim, bold: true)), Span(t(provenance), Style(.dim))], hanging: 8))
+    }
+
+    /// The roles of a participation in words: "member, co-chair (through SIDA)".
+    func roles(_ p: Participation) -> String { roles(p.roles, note: p.note) }
+
+    func roles(_ roles: [Role], note: String?) -> String {
+        var text = roles.sorted().map(\.label).joined(separator: ", ")
+        if let note, !note.isEmpty { text += " (\(note))" }
+        return text
+    }
+
+    func mark(_ roles: [Role]) -> (String, Style) {
+        guard let m = RoleMark.strongest(roles) else { return (s.bullet, Style(.dim)) }
+        return (s.glyph(m), Style(m.styleRole, bold: true))
+    }
+
+    /// Participants grouped by role, each group with its count (against the printed total for members and
+    /// interested states).
+    mutating func participants(_ list: [(party: Party, participation: Participation)], total: StatedTotal?) {
+        let plus = Set(total?.plus ?? [])
+        let leaders = list.filter { $0.participation.roles.contains(where: \.isLeadership) }
+        let groups: [(String, (Role) -> Bool)] = [
+            ("Members", { $0 == .member }),
+            ("Interested states", { $0 == .interestedState }),
+            ("Participants", { $0 == .participant }),
+            ("Observers", { $0 == .observer }),
+            ("Secretariat and coordination", { $0 == .secretariat || $0 == .coordinator }),
+        ]
+        if !leaders.isEmpty {
+            heading("Chair and presidency", detail: "(\(leaders.count))")
+            for (party, p) in leaders {
+                let (g, st) = mark(p.roles)
+                item(g, env.name(party), roles(p.roles.filter(\.isLeadership), note: p.note), link: .party(party.id), glyphStyle: st)
+            }
+        }
+        var placed = Set<String>()
+        for (name, test) in groups {
+            let members = list.filter { e in e.participation.roles.contains(where: test) && !placed.contains(e.party.id) }
+            guard !members.isEmpty else { continue }
+            members.forEach { placed.insert($0.party.id) }
+            var detail = "(\(members.count))"
+            if name == "Members", let total {
+                let counted = members.filter { !plus.contains($0.party.id) }.count
+                detail = "— \(counted) of \(total.members) (\(total.text))"
+            } else if name == "Interested states", let total, total.interested > 0 {
+                detail = "— \(members.count) of \(total.interested)"
+            }
+            heading(name, detail: detail)
+            for (party, p) in members {
+                let (g, st) = mark(p.roles)
+                var words: [String] = []
+                let extra = p.roles.filter { !test($0) && !$0.isLeadership && $0 != .member }
+                if !extra.isEmpty { words.append(extra.sorted().map(\.label).joined(separator: ", ")) }
+                if p.roles.contains(where: \.isLeadership) { words.append(p.roles.filter(\.isLeadership).map(\.label).joined(separator: ", ")) }
+                if plus.contains(party.id) { words.append("outside the printed number") }
+                if party.kind != .state { words.append(party.kind.rawValue) }
+                if let note = p.note, !note.isEmpty { words.append(note) }
+                item(g, env.name(party), words.joined(separator: "; "), link: .party(party.id), glyphStyle: st)
+            }
+        }
+    }
+}
+
+/// The content of the detail card for each kind of subject.
+public enum CardContent {
+    public static func lines(_ subject: Subject, _ env: PaneEnv, checklist: Checklist? = nil) -> [CardLine] {
+        var b = CardBuilder(env)
+        let c = env.catalog
+        switch subject {
+        case .overview: overview(&b, c)
+        case .region(let id): region(&b, id, c)
+        case .process(let id): if let p = c.process(id: id) { process(&b, p, c) } else { missing(&b, id) }
+        case .party(let id): if let p = c.party(id: id) { party(&b, p, c) } else { missing(&b, id) }
+        case .mechanism(let id): if let m = c.mechanism(id: id) { mechanism(&b, m, c) } else { missing(&b, id) }
+        case .event(let id): if let (m, e) = c.event(id: id) { event(&b, e, m, c) } else { missing(&b, id) }
+        case .practice(let id):
+            if let p = c.practice(id: id) { practice(&b, p, item: nil, c, checklist) } else { missing(&b, id) }
+        case .practiceItem(let id):
+            if let (p, item) = c.practiceItem(id: id) { practice(&b, p, item: item, c, checklist) } else { missing(&b, id) }
+        case .understanding(let id): if let u = c.understanding(id: id) { understanding(&b, u, c) } else { missing(&b, id) }
+        }
+        while b.lines.last?.isBlank == true { b.lines.removeLast() }
+        return b.lines
+    }
+
+    static func missing(_ b: inout CardBuilder, _ id: String) {
+        b.title("Not in the data")
+        b.text("“\(id)” is not in this data set.", style: Style(.dim))
+    }
+
+    static func overview(_ b: inout CardBuilder, _ c: Catalog) {
+        let src = c.dataset.source
+        b.title("Regional consultative processes on migration")
+        b.text("\(src.title) — \(src.publisher), \(src.year). Membership as of \(src.matrixDate).", style: Style(.dim))
+        b.blank()
+        let inMatrix = c.processes.filter(\.inMatrix).count
+        let outside = c.processes.count - inMatrix
+        let states = c.parties.filter { $0.kind == .state }.count
+        let orgs = c.parties.filter { $0.kind == .organization }.count
+        b.text("\(inMatrix) processes in the matrix and \(outside) groups outside it (footnotes), in \(c.regions.filter { $0.id != TreeModel.globalID }.count) regions; \(states) states and \(orgs) organizations; \(c.mechanisms.count) global mechanisms; the \(c.practices.count) IAMM effective-practice headings.")
+        b.heading("Getting about")
+        let ascii = b.env.ascii
+        let k = { (a: Action, scope: KeyScope) in KeyBindings.firstKey(a, in: scope, ascii: ascii) }
+        b.bullet("\(k(.down, .navigation)) \(k(.up, .navigation)) move; \(k(.activate, .tree)) opens; \(k(.focusNext, .global)) or 1–4 change pane")
+        b.bullet("\(k(.search, .global)) searches everything as you type; \(k(.filter, .global)) narrows the tree and the matrix")
+        b.bullet("\(k(.help, .global)) lists every key; \(k(.quit, .global)) quits")
+        b.heading("Regions")
+        for r in c.regions {
+            let n = c.processes(inRegion: r.id).count
+            b.item(b.s.bullet, r.name, n == 0 ? "" : n == 1 ? "1 process" : "\(n) processes", link: .region(r.id))
+        }
+        if c.region(id: TreeModel.globalID) == nil && !c.mechanisms.isEmpty {
+            b.item(b.s.bullet, TreeModel.globalName, "\(c.mechanisms.count) mechanisms", link: .region(TreeModel.globalID))
+        }
+    }
+
+    static func region(_ b: inout CardBuilder, _ id: String, _ c: Catalog) {
+        let r = c.region(id: id)
+        b.title(r?.name ?? (id == TreeModel.globalID ? TreeModel.globalName : id))
+        b.text(id == TreeModel.globalID ? "Global consultation mechanisms" : "Region of Annex A", style: Style(.dim))
+        if let note = r?.note { b.blank(); b.text(note) }
+        let processes = c.processes(inRegion: id)
+        if !processes.isEmpty {
+            b.heading("Processes", detail: "(\(processes.count))")
+            for p in processes {
+                let members = p.participants.filter { $0.roles.contains(.member) }.count
+                let number = p.number.map { String($0) } ?? b.s.footnote
+                var parts: [String] = []
+                if let year = p.year { parts.append("since \(year)") }
+                if members > 0 { parts.append("\(members) members") }
+                var detail = parts.joined(separator: ", ")
+                if !p.inMatrix { detail += detail.isEmpty ? "outside the matrix" : ", outside the matrix" }
+                b.item(TextWidth.padLeft(number, width: 2), p.shortName, detail, link: .process(p.id))
+            }
+        }
+        if id == TreeModel.globalID {
+            b.heading("Mechanisms", detail: "(\(c.mechanisms.count))")
+            for m in c.mechanisms {
+                b.item(b.s.bullet, m.shortName, m.name == m.shortName ? "" : m.name, link: .mechanism(m.id))
+            }
+        }
+        if let r { b.source(r.source) }
+    }
+
+    /// "Also: …" — the other names, without repeats (after transliteration in ASCII mode) or the name itself.
+    static func names(_ b: inout CardBuilder, name: String, aliases: [String]) {
+        var seen: Set<String> = [b.t(name)]
+        var list: [String] = []
+        for alias in aliases where seen.insert(b.t(alias)).inserted { list.append(alias) }
+        if !list.isEmpty { b.field("Also", list.joined(separator: "; ")) }
+    }
+
+    static func process(_ b: inout CardBuilder, _ p: Process, _ c: Catalog) {
+        b.title(p.shortName)
+        if p.name != p.shortName { b.text(p.name, style: Style(.normal, bold: true)) }
+        names(&b, name: p.name, aliases: p.aliases.filter { $0 != p.shortName && $0 != p.name })
+        b.blank()
+        if let n = p.number {
+            b.field("Matrix", "row \(n) of Annex A")
+        } else {
+            b.field("Matrix", "outside the matrix (a footnote group)")
+        }
+        b.field("Region", c.region(id: p.region)?.name ?? p.region, link: .region(p.region))
+        let year = p.year.map(String.init) ?? "not given"
+        b.field("Since", p.yearNote.map { "\(year) — \($0)" } ?? year)
+        b.blank()
+        b.text(p.summary)
+        b.participants(c.participants(of: p.id), total: p.statedTotal)
+        if !p.otherParticipants.isEmpty {
+            b.heading("Other participants")
+            p.otherParticipants.forEach { b.bullet($0) }
+        }
+        b.heading("Secretariat")
+        b.text(p.secretariat, indent: 2)
+        if !p.topics.isEmpty {
+            b.heading("Topics", detail: "(IAMM effective-practice headings)")
+            for topic in p.topics {
+                let headings = topic.practices.compactMap { c.practice(number: $0) }
+                    .map { "\($0.number) \($0.title)" }.joined(separator: "; ")
+                b.item(b.s.bullet, topic.label, headings,
+                       link: topic.practices.first.flatMap { c.practice(number: $0) }.map { .practice($0.id) })
+            }
+        }
+        if !p.priorities.isEmpty {
+            b.heading("Current priorities")
+            for (i, text) in p.priorities.enumerated() { b.item("\(i + 1).", text) }
+        }
+        if !p.status.isEmpty {
+            b.heading("Status")
+            p.status.forEach { b.bullet($0) }
+        }
+        if let iom = p.iomRole {
+            b.heading("IOM's role")
+            b.text(iom, indent: 2)
+        }
+        b.events("Took part in", c.events(withProcess: p.id))
+        b.source(p.source)
+    }
+
+    static func party(_ b: inout CardBuilder, _ p: Party, _ c: Catalog) {
+        b.title(b.env.name(p))
+        var kind = p.kind.rawValue.capitalized
+        if let iso = p.iso3 { kind += " · ISO \(iso)" }
+        b.text(kind, style: Style(.dim))
+        names(&b, name: b.env.name(p), aliases: p.aliases + (b.env.ascii ? [p.name] : []))
+        if let note = p.note { b.blank(); b.text(note) }
+        let list = c.participations(of: p.id)
+        b.heading("Processes", detail: list.isEmpty ? "(none)" : "— takes part in \(list.count)")
+        for pp in list {
+            let (g, st) = b.mark(pp.roles)
+            let number = pp.process.number.map { "\($0) " } ?? ""
+            var detail = b.roles(pp.roles, note: pp.note)
+            if !pp.process.inMatrix { detail += "; outside the matrix" }
+            b.item(g, number + pp.process.shortName, detail, link: .process(pp.process.id), glyphStyle: st)
+        }
+        let mechanisms = c.mechanismParticipations(of: p.id)
+        if !mechanisms.isEmpty {
+            b.heading("Global mechanisms")
+            for (m, part) in mechanisms {
+                let (g, st) = b.mark(part.roles)
+                b.item(g, m.shortName, b.roles(part), link: .mechanism(m.id), glyphStyle: st)
+            }
+        }
+        b.events("Events", c.events(withPartner: p.id))
+        b.source(p.source)
+    }
+
+    static func mechanism(_ b: inout CardBuilder, _ m: Mechanism, _ c: Catalog) {
+        b.title(m.shortName)
+        if m.name != m.shortName { b.text(m.name, style: Style(.normal, bold: true)) }
+        names(&b, name: m.name, aliases: m.aliases.filter { $0 != m.shortName && $0 != m.name })
+        b.text("Global mechanism" + (m.year.map { " · since \($0)" } ?? ""), style: Style(.dim))
+        b.blank()
+        b.text(m.summary)
+        b.participants(c.participants(ofMechanism: m.id), total: nil)
+        if !m.otherParticipants.isEmpty {
+            b.heading("Other participants")
+            m.otherParticipants.forEach { b.bullet($0) }
+        }
+        let years = Array(Set(m.events.map(\.year))).sorted()
+        if !years.isEmpty {
+            b.heading("Events", detail: "(\(m.events.count))")
+            for year in years {
+                b.text(String(year), style: Style(.normal, bold: true), indent: 2)
+                for e in m.events where e.year == year {
+                    b.item(b.s.bullet, e.title, e.kind.label, link: .event(e.id), indent: 4)
+                }
+            }
+        }
+        let isIAMM = ([m.name, m.shortName] + m.aliases).contains { !matchRanges(of: "IAMM", in: $0).isEmpty }
+        if isIAMM {
+            if !c.understandings.isEmpty {
+                b.heading("Common understandings", detail: "(\(c.understandings.count))")
+                for u in c.understandings { b.item(TextWidth.padLeft(String(u.number), width: 2), u.summary, link: .understanding(u.id)) }
+            }
+            if !c.practices.isEmpty {
+                b.heading("Effective-practice headings", detail: "(\(c.practices.count))")
+                for p in c.practices { b.item(TextWidth.padLeft(String(p.number), width: 2), p.title, link: .practice(p.id)) }
+            }
+        }
+        b.source(m.source)
+    }
+
+    static func event(_ b: inout CardBuilder, _ e: Event, _ m: Mechanism, _ c: Catalog) {
+        b.title(e.title)
+        b.text([e.kind.label.prefix(1).uppercased() + e.kind.label.dropFirst(), e.date ?? String(e.year), e.place]
+            .compactMap { $0 }.joined(separator: " · "), style: Style(.dim))
+        b.blank()
+        b.field("Of", m.shortName, link: .mechanism(m.id))
+        if let summary = e.summary { b.blank(); b.text(summary) }
+        if !e.partners.isEmpty {
+            b.heading("Partners", detail: "(\(e.partners.count))")
+            for id in e.partners { b.item(b.s.bullet, b.env.partyName(id), link: .party(id)) }
+        }
+        if !e.processes.isEmpty {
+            b.heading("Processes taking part", detail: "(\(e.processes.count))")
+            for id in e.processes { b.item(b.s.bullet, c.process(id: id)?.shortName ?? id, link: .process(id)) }
+        }
+        b.source(e.source)
+    }
+
+    static func practice(_ b: inout CardBuilder, _ p: Practice, item: PracticeItem?, _ c: Catalog, _ checklist: Checklist?) {
+        if let item {
+            b.title("\(ChecklistItemID.displayNumber(item.id) ?? item.id) \(item.title)")
+            b.field("Under", "\(p.number) \(p.title)", link: .practice(p.id))
+        } else {
+            b.title("\(p.number) \(p.title)")
+            b.text("IAMM effective-practice heading \(p.number) of \(c.practices.count)", style: Style(.dim))
+        }
+        if let checklist {
+            let id = item?.id ?? p.id
+            let status = checklist.status(of: id)
+            b.blank()
+            b.field("Status", "\(b.s.glyph(status)) \(status.label) (checklist “\(checklist.name)”)")
+            if let note = checklist.note(of: id) { b.field("Note", note) }
+            if item == nil {
+                let progress = checklist.progress(for: p)
+                b.field("Progress", progress.summary)
+            }
+        }
+        if item == nil && !p.items.isEmpty {
+            b.heading("Sub-headings", detail: "(\(p.items.count))")
+            for i in p.items {
+                let number = ChecklistItemID.displayNumber(i.id) ?? i.id
+                var glyph = number
+                if let checklist { glyph = b.s.glyph(checklist.status(of: i.id)) + " " + number }
+                b.item(glyph, i.title, link: .practiceItem(i.id))
+            }
+        }
+        let processes = c.processes(forPractice: p.number)
+        b.heading("Discussed by", detail: processes.isEmpty ? "(no process of the matrix)" : "(\(processes.count) processes)")
+        for (process, topics) in processes {
+            b.item(b.s.bullet, process.shortName, topics.map(\.label).joined(separator: "; "), link: .process(process.id))
+        }
+        b.source(p.source)
+    }
+
+    static func understanding(_ b: inout CardBuilder, _ u: Understanding, _ c: Catalog) {
+        b.title("Common understanding \(u.number)")
+        b.text("IAMM common understanding \(u.number) of \(c.understandings.count) (summarised)", style: Style(.dim))
+        b.blank()
+        b.text(u.summary)
+        b.source(u.source)
+    }
+
+    /// The card as plain text (for the clipboard).
+    public static func plainText(_ lines: [CardLine]) -> String {
+        lines.map { String(repeating: " ", count: $0.indent) + $0.plain }.joined(separator: "\n")
+    }
+}

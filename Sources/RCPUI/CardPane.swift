@@ -1,0 +1,229 @@
+import RCPCore
+
+/// A card laid out for a width: its logical lines wrapped into display rows.
+public struct CardLayout: Sendable {
+    public var lines: [CardLine]
+    /// Display rows, each with the index of its logical line (nil for a gap row).
+    public var rows: [(line: Line, index: Int?)]
+    /// For each logical line, its first and last display row.
+    public var spans: [ClosedRange<Int>]
+
+    init(_ lines: [CardLine], width: Int, env: PaneEnv) {
+        self.lines = lines
+        rows = []
+        spans = []
+        for (i, l) in lines.enumerated() {
+            let start = rows.count
+            let styled = env.highlighted(l.spans)
+            for row in Wrap.lines(styled, width: width, firstIndent: l.indent, hangingIndent: l.hanging) {
+                rows.append((row, i))
+            }
+            spans.append(start...(rows.count - 1))
+            // Presentation: a gap after every line that has text.
+            if env.presentation && !l.isBlank && i + 1 < lines.count && !lines[i + 1].isBlank { rows.append(([], nil)) }
+        }
+    }
+
+    /// Whether the cursor may rest on a line.
+    func selectable(_ i: Int) -> Bool { i >= 0 && i < lines.count && !lines[i].isBlank }
+}
+
+/// The detail card pane: the subject, a cursor on one of its lines, the scroll offset in display rows,
+/// and the back/forward stacks of navigation.
+public struct CardPane: Pane, Hashable {
+    public private(set) var subject: Subject = .overview
+    /// Index of the logical line under the cursor.
+    public var cursor: Int = 0
+    /// First display row shown.
+    public var offset: Int = 0
+    public private(set) var history: [Subject] = []
+    public private(set) var future: [Subject] = []
+    /// Lines to keep in the back stack.
+    static let historyLimit = 100
+
+    public init() {}
+
+    /// The card laid out for the context's width (less the pointer gutter).
+    func layout(_ context: PaneContext) -> CardLayout {
+        CardLayout(CardContent.lines(subject, context.env, checklist: context.checklist),
+                   width: max(1, context.area.width - 1), env: context.env)
+    }
+
+    /// Shows `subject` without a step in the history (the selection of another pane moved).
+    public mutating func show(_ subject: Subject) {
+        guard subject != self.subject else { return }
+        self.subject = subject
+        cursor = 0
+        offset = 0
+    }
+
+    /// Opens `subject` as a step of navigation: Back returns here.
+    public mutating func open(_ subject: Subject) {
+        guard subject != self.subject else { return }
+        history.append(self.subject)
+        if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
+        future.removeAll()
+        show(subject)
+    }
+
+    /// Back one step; false when there is nothing to go back to.
+    public mutating func back() -> Bool {
+        guard let previous = history.popLast() else { return false }
+        future.append(subject)
+        show(previous)
+        return true
+    }
+
+    public mutating func forward() -> Bool {
+        guard let next = future.popLast() else { return false }
+        history.append(subject)
+        show(next)
+        return true
+    }
+
+    /// Moves the cursor to the first line that has a match of `query`, if any.
+    public mutating func revealMatch(of query: String, layout: CardLayout, visible: Int) {
+        guard let i = layout.lines.indices.first(where: { !matchRanges(of: query, in: layout.lines[$0].plain).isEmpty }) else { return }
+        cursor = i
+        offset = 0
+        settle(layout, visible: visible)
+    }
+
+    public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
+        let layout = layout(context), visible = context.area.height
+        let n = layout.lines.count
+        guard n > 0, visible > 0 else { return .none }
+        let maxOffset = max(0, layout.rows.count - visible)
+        let span = layout.spans[min(cursor, n - 1)]
+        switch action {
+        case .down:
+            if span.upperBound >= offset + visible { offset = min(maxOffset, offset + 1); return .none }
+            if let j = ((cursor + 1)..<n).first(where: layout.selectable) {
+                cursor = j
+                let s = layout.spans[j]
+                if s.upperBound >= offset + visible { offset = min(maxOffset, max(offset + 1, min(s.lowerBound, s.upperBound - visible + 1))) }
+            } else {
+                offset = maxOffset
+            }
+        case .up:
+            if span.lowerBound < offset { offset = max(0, offset - 1); return .none }
+            if let j = (0..<cursor).reversed().first(where: layout.selectable) {
+                cursor = j
+                let s = layout.spans[j]
+                if s.lowerBound < offset { offset = max(0, s.upperBound - visible + 1 > s.lowerBound ? s.upperBound - visible + 1 : s.lowerBound) }
+            } else {
+                offset = 0
+            }
+        case .pageDown:
+            offset = min(maxOffset, offset + max(1, visible - 1))
+            cursor = firstSelectable(from: offset, layout) ?? cursor
+        case .pageUp:
+            offset = max(0, offset - max(1, visible - 1))
+            cursor = firstSelectable(from: offset, layout) ?? cursor
+        case .top:
+            offset = 0
+            cursor = (0..<n).first(where: layout.selectable) ?? 0
+        case .bottom:
+            offset = maxOffset
+            cursor = (0..<n).reversed().first(where: layout.selectable) ?? 0
+        case .activate:
+            if let link = layout.lines[min(cursor, n - 1)].link { return PaneOutcome(open: link) }
+        default:
+            break
+        }
+        settle(layout, visible: visible)
+        return .none
+    }
+
+    func firstSelectable(from row: Int, _ layout: CardLayout) -> Int? {
+        guard row >= 0, row < layout.rows.count else { return nil }
+        for r in row..<layout.rows.count {
+            if let i = layout.rows[r].index, layout.selectable(i) { return i }
+        }
+        return nil
+    }
+
+    public mutating func settle(_ context: PaneContext) { settle(layout(context), visible: context.area.height) }
+
+    /// Keeps the cursor on a line with text and that line (at least partly) on screen.
+    mutating func settle(_ layout: CardLayout, visible: Int) {
+        let n = layout.lines.count
+        guard n > 0 else { cursor = 0; offset = 0; return }
+        cursor = min(max(0, cursor), n - 1)
+        if !layout.selectable(cursor) {
+            cursor = ((cursor + 1)..<n).first(where: layout.selectable) ?? (0..<cursor).reversed().first(where: layout.selectable) ?? cursor
+        }
+        let maxOffset = max(0, layout.rows.count - max(1, visible))
+        offset = min(max(0, offset), maxOffset)
+        guard visible > 0 else { return }
+        let s = layout.spans[cursor]
+        if s.upperBound < offset { offset = max(0, s.upperBound - visible + 1) }
+        if s.lowerBound >= offset + visible { offset = min(maxOffset, s.lowerBound) }
+    }
+
+    public func invariants(_ context: PaneContext) -> [String] {
+        let layout = layout(context), visible = context.area.height
+        let n = layout.lines.count
+        guard n > 0 else { return cursor == 0 && offset == 0 ? [] : ["card: cursor/offset set on an empty card"] }
+        var out: [String] = []
+        if cursor < 0 || cursor >= n { return ["card: cursor \(cursor) out of 0..<\(n)"] }
+        let maxOffset = max(0, layout.rows.count - max(1, visible))
+        if offset < 0 || offset > maxOffset { out.append("card: offset \(offset) out of 0...\(maxOffset)") }
+        if visible > 0 {
+            let s = layout.spans[cursor]
+            if s.upperBound < offset || s.lowerBound >= offset + visible { out.append("card: cursor line \(cursor) off screen") }
+        }
+        return out
+    }
+
+    /// Draws the visible rows; the cursor line is marked (reversed when focused). Returns the cursor position.
+    public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
+        let area = context.area, env = context.env
+        guard !area.isEmpty else { return PaneDrawing() }
+        let layout = layout(context)
+        let maxOffset = max(0, layout.rows.count - area.height)
+        var copy = self
+        copy.settle(layout, visible: area.height)
+        let off = min(copy.offset, maxOffset)
+        var cursorAt: (x: Int, y: Int)?
+        for r in 0..<area.height {
+            let i = off + r
+            guard i < layout.rows.count else { break }
+            let (line, index) = layout.rows[i]
+            let y = area.y + r
+            let rowArea = area.row(r)
+            let isCursor = index == copy.cursor && layout.selectable(copy.cursor)
+            let x = area.x + 1
+            grid.write(line, x: x, y: y, clip: rowArea)
+            if isCursor {
+                let style = focused ? Style(.selection, bold: true, reverse: true) : Style(.selectionUnfocused)
+                // Mark only the text of the line, so the selection reads as "this line".
+                let indent = line.first.map { $0.text.allSatisfy { $0 == " " } ? TextWidth.of($0.text) : 0 } ?? 0
+                let w = max(1, line.displayWidth - indent)
+                grid.restyle(Rect(x: x + indent, y: y, width: min(w, area.maxX - x - indent), height: 1)) { s in
+                    s = Widgets.merge(s, into: style)
+                }
+                if cursorAt == nil {
+                    grid.write(focused ? env.symbols.pointer : env.symbols.unfocusedPointer, x: area.x, y: y,
+                               style: Style(.borderFocused, bold: true), clip: rowArea)
+                    cursorAt = (x + indent, y)
+                }
+            }
+        }
+        return PaneDrawing(cursor: cursorAt, scroll: ScrollPosition(total: layout.rows.count, offset: off, visible: area.height))
+    }
+
+    /// Puts the cursor on the line under a screen row.
+    mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+        click(y: y, area: context.area, layout: layout(context))
+        return .none
+    }
+
+    mutating func click(y: Int, area: Rect, layout: CardLayout) {
+        var copy = self
+        copy.settle(layout, visible: area.height)
+        let r = copy.offset + (y - area.y)
+        guard r >= 0, r < layout.rows.count, let i = layout.rows[r].index, layout.selectable(i) else { return }
+        cursor = i
+    }
+}

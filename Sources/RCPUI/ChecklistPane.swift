@@ -1,0 +1,249 @@
+import RCPCore
+
+/// A row of the practice checklist.
+public enum ChecklistRow: Sendable, Hashable {
+    /// An effective-practice heading ("ep-06").
+    case heading(String)
+    /// A sub-heading ("ep-06.2").
+    case item(String)
+    /// A process that discusses the heading (selecting it shows the process card).
+    case process(practice: String, process: String)
+    /// A recorded item the data no longer has.
+    case orphan(String)
+
+    /// The checklist item id a status or note belongs to.
+    public var itemID: String? {
+        switch self {
+        case .heading(let id), .item(let id), .orphan(let id): return id
+        case .process: return nil
+        }
+    }
+
+    var practiceID: String? {
+        switch self {
+        case .heading(let id): return id
+        case .process(let id, _): return id
+        case .item, .orphan: return nil
+        }
+    }
+}
+
+/// The practice checklist pane: the 20 headings, expandable to their sub-headings and the processes that
+/// discuss them; with a checklist, each line shows its status and each heading its progress.
+public struct ChecklistPane: Pane, Hashable {
+    public var expanded: Set<String> = []
+    public var selected: ChecklistRow?
+    public var offset = 0
+
+    public init(catalog: Catalog) {
+        selected = catalog.practices.first.map { .heading($0.id) }
+    }
+
+    public func rows(_ env: PaneEnv, checklist: Checklist?) -> [ChecklistRow] {
+        var rows: [ChecklistRow] = []
+        let c = env.catalog
+        for p in c.practices {
+            rows.append(.heading(p.id))
+            guard expanded.contains(p.id) else { continue }
+            rows += p.items.map { .item($0.id) }
+            rows += c.processes(forPractice: p.number).map { .process(practice: p.id, process: $0.process.id) }
+        }
+        if let checklist {
+            rows += checklist.orphanEntries(practices: c.practices).map { .orphan($0) }
+        }
+        return rows
+    }
+
+    func index(in rows: [ChecklistRow]) -> Int? { selected.flatMap { s in rows.firstIndex(of: s) } }
+
+    /// The heading a row belongs to.
+    func heading(of row: ChecklistRow, _ catalog: Catalog) -> String? {
+        switch row {
+        case .heading(let id): return id
+        case .item(let id): return catalog.practiceItem(id: id)?.0.id
+        case .process(let p, _): return p
+        case .orphan: return nil
+        }
+    }
+
+    public static func subject(_ row: ChecklistRow) -> Subject {
+        switch row {
+        case .heading(let id): return .practice(id)
+        case .item(let id): return .practiceItem(id)
+        case .process(_, let process): return .process(process)
+        case .orphan: return .overview
+        }
+    }
+
+    public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
+        let env = context.env
+        let rows = rows(env, checklist: context.checklist)
+        guard !rows.isEmpty else { return .none }
+        let i = index(in: rows) ?? 0
+        let row = rows[i]
+        if let j = Scroll.move(i, action, count: rows.count, page: context.visibleItems) { return select(rows[j]) }
+        switch action {
+        case .left:
+            if case .heading(let id) = row, expanded.contains(id) { expanded.remove(id); return select(row) }
+            if let h = heading(of: row, env.catalog), row != .heading(h) {
+                expanded.remove(h)
+                return select(.heading(h))
+            }
+        case .right:
+            if case .heading(let id) = row {
+                if !expanded.contains(id) { expanded.insert(id); return select(row) }
+                if i + 1 < rows.count { return select(rows[i + 1]) }
+            }
+        case .activate:
+            if case .heading(let id) = row {
+                if expanded.contains(id) { expanded.remove(id) } else { expanded.insert(id) }
+                return select(row)
+            }
+            var out = select(row)
+            out.focus = .card
+            return out
+        default:
+            break
+        }
+        return .none
+    }
+
+    mutating func select(_ row: ChecklistRow) -> PaneOutcome {
+        selected = row
+        return PaneOutcome(show: Self.subject(row))
+    }
+
+    /// Selects the row of a practice or sub-heading, expanding its heading.
+    public mutating func reveal(_ subject: Subject, _ catalog: Catalog) {
+        switch subject {
+        case .practice(let id): selected = .heading(id)
+        case .practiceItem(let id):
+            if let (p, _) = catalog.practiceItem(id: id) { expanded.insert(p.id) }
+            selected = .item(id)
+        default: break
+        }
+    }
+
+    public mutating func settle(_ context: PaneContext) {
+        let env = context.env, visible = context.visibleItems
+        let rows = rows(env, checklist: context.checklist)
+        guard !rows.isEmpty else { selected = nil; offset = 0; return }
+        if index(in: rows) == nil {
+            let h = selected.flatMap { heading(of: $0, env.catalog) }.map { ChecklistRow.heading($0) }
+            selected = h.flatMap { rows.contains($0) ? $0 : nil } ?? rows[0]
+        }
+        offset = Scroll.offset(offset, selected: index(in: rows), count: rows.count, visible: visible)
+    }
+
+    public func invariants(_ context: PaneContext) -> [String] {
+        let visible = context.visibleItems
+        let rows = rows(context.env, checklist: context.checklist)
+        if rows.isEmpty { return selected == nil && offset == 0 ? [] : ["checklist: selection without rows"] }
+        guard let i = index(in: rows) else { return ["checklist: selection \(String(describing: selected)) not a row"] }
+        if visible > 0 && (i < offset || i >= offset + visible) { return ["checklist: row \(i) outside \(offset)..<\(offset + visible)"] }
+        if offset < 0 || offset >= rows.count { return ["checklist: offset \(offset)"] }
+        return []
+    }
+
+    // MARK: Drawing
+
+    func line(_ row: ChecklistRow, width: Int, env: PaneEnv, checklist: Checklist?) -> Line {
+        let s = env.symbols
+        let c = env.catalog
+        var line: Line = []
+        var used = 0
+        func add(_ text: String, _ style: Style = .normal) {
+            line.append(Span(text, style))
+            used += TextWidth.of(text)
+        }
+        func status(_ id: String) {
+            guard let checklist else { return }
+            let st = checklist.status(of: id)
+            add(s.glyph(st), Style(st == .inPlace ? .progressDone : (st == .notAssessed ? .dim : .normal), bold: st != .notAssessed))
+            add(" ")
+        }
+        func noteMark(_ id: String) -> String { checklist?.note(of: id) == nil ? "" : (env.ascii ? " [n]" : " ✎") }
+        switch row {
+        case .heading(let id):
+            guard let p = c.practice(id: id) else { break }
+            add(expanded.contains(id) ? s.expanded : s.collapsed, Style(.dim))
+            add(" ")
+            status(id)
+            add(TextWidth.padLeft(String(p.number), width: 2) + " ", Style(.heading, bold: true))
+            let processes = c.processes(forPractice: p.number).map(\.process)
+            var right: Line = []
+            if let checklist {
+                let progress = checklist.progress(for: p)
+                right = [Span(" ")] + Widgets.bar(done: progress.inPlace, half: progress.count(.inProgress),
+                                                   total: progress.applicable, width: 6, symbols: s)
+                    + [Span(" \(progress.assessed)/\(progress.total)", Style(.dim))]
+            } else {
+                right = [Span(" (\(processes.count))", Style(.dim))]
+            }
+            // Beside the title, when there is room: the processes that discuss it.
+            let titleRoom = width - used - right.displayWidth
+            let names = processes.map { env.t($0.shortName) }.joined(separator: ", ")
+            var title = env.t(p.title) + noteMark(id)
+            if titleRoom > 50 && !names.isEmpty && checklist == nil {
+                let titleWidth = min(TextWidth.of(title), titleRoom * 3 / 5)
+                title = TextWidth.pad(title, width: titleWidth, ellipsis: s.ellipsis)
+                right = [Span(" " + TextWidth.truncate(names, width: titleRoom - titleWidth - 1, ellipsis: s.ellipsis), Style(.dim))] + right
+            }
+            let room = max(0, width - used - right.displayWidth)
+            add(TextWidth.pad(title, width: room, ellipsis: s.ellipsis), Style(.heading, bold: true))
+            line += right
+        case .item(let id):
+            add("    ")
+            status(id)
+            let number = ChecklistItemID.displayNumber(id) ?? id
+            add(number + " ", Style(.dim, bold: true))
+            let title = env.t(c.practiceItem(id: id)?.1.title ?? id) + noteMark(id)
+            add(TextWidth.truncate(title, width: max(0, width - used), ellipsis: s.ellipsis))
+        case .process(let practiceID, let processID):
+            add("    " + s.link + " ", Style(.dim))
+            let p = c.process(id: processID)
+            let topics = c.practice(id: practiceID).flatMap { pr in p?.topics.filter { $0.practices.contains(pr.number) } } ?? []
+            add(env.t(p?.shortName ?? processID), Style(.normal, bold: true))
+            let detail = topics.map(\.label).joined(separator: "; ")
+            if !detail.isEmpty {
+                add(TextWidth.truncate(" — " + env.t(detail), width: max(0, width - used), ellipsis: s.ellipsis), Style(.dim))
+            }
+        case .orphan(let id):
+            add("  ")
+            status(id)
+            add(TextWidth.truncate("\(id) — no longer in the data", width: max(0, width - used), ellipsis: s.ellipsis), Style(.warning))
+        }
+        return env.highlighted(line)
+    }
+
+    public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
+        let env = context.env, area = context.area, checklist = context.checklist
+        let rows = rows(env, checklist: checklist)
+        guard !rows.isEmpty, !area.isEmpty else { return PaneDrawing() }
+        let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
+        let sel = index(in: rows)
+        let off = Scroll.offset(offset, selected: sel, count: rows.count, visible: visible)
+        let lines = rows.map { line($0, width: area.width - 1, env: env, checklist: checklist) }
+        let y = Widgets.list(&grid, area, rows: lines, selected: sel, offset: off, focused: focused,
+                             symbols: env.symbols, rowHeight: env.rowHeight)
+        let scroll = ScrollPosition(total: rows.count, offset: off, visible: visible)
+        guard let y else { return PaneDrawing(scroll: scroll) }
+        return PaneDrawing(cursor: (area.x + 2, y), scroll: scroll)
+    }
+
+    mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+        guard let row = rowAt(y: y, area: context.area, env: context.env, checklist: context.checklist) else { return .none }
+        if row == selected, case .heading(let id) = row {
+            if expanded.contains(id) { expanded.remove(id) } else { expanded.insert(id) }
+        }
+        return select(row)
+    }
+
+    func rowAt(y: Int, area: Rect, env: PaneEnv, checklist: Checklist?) -> ChecklistRow? {
+        let rows = rows(env, checklist: checklist)
+        let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
+        let off = Scroll.offset(offset, selected: index(in: rows), count: rows.count, visible: visible)
+        let i = off + (y - area.y) / env.rowHeight
+        return i >= 0 && i < rows.count ? rows[i] : nil
+    }
+}

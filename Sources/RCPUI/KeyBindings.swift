@@ -1,0 +1,235 @@
+/// What a key does. The reducer acts on these; keys reach them only through `KeyBindings.table`.
+public enum Action: String, CaseIterable, Sendable, Hashable {
+    // Everywhere
+    case quit, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist
+    case search, filter, nextMatch, previousMatch, back, forward, copy, zoom, presentation, toggleMouse, cancel
+    // Moving in a pane
+    case up, down, left, right, pageUp, pageDown, top, bottom, activate
+    // Matrix
+    case toggleOrganizations, toggleSort, toggleRegionLimit
+    // Checklist
+    case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist
+    // Typing (search, filter, help, notes and names)
+    case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward, clearLine, deleteWord
+    case commit, previousHit, nextHit
+    // Questions
+    case confirm, decline
+}
+
+/// Where a binding applies. The reducer looks a key up in the scopes of the current mode, most specific first.
+public enum KeyScope: String, CaseIterable, Sendable, Hashable {
+    case global, navigation, tree, card, matrix, checklist, search, filter, help, input, confirm
+
+    /// Words for the help overlay and the README.
+    public var label: String {
+        switch self {
+        case .global: return "Everywhere"
+        case .navigation: return "Every pane"
+        case .tree: return "Region tree"
+        case .card: return "Detail card"
+        case .matrix: return "Membership matrix"
+        case .checklist: return "Practice checklist"
+        case .search: return "Search box"
+        case .filter: return "Filter box"
+        case .help: return "Help"
+        case .input: return "Typing"
+        case .confirm: return "Questions"
+        }
+    }
+}
+
+/// One entry of the key table.
+public struct KeyBinding: Sendable, Hashable {
+    public var keys: [Key]
+    public var action: Action
+    public var scope: KeyScope
+    /// What it does, in words (the help overlay and the README show this).
+    public var description: String
+    /// A word or two for the bottom line; nil keeps the binding out of it.
+    public var hint: String?
+
+    public init(_ keys: [Key], _ action: Action, _ scope: KeyScope, _ description: String, hint: String? = nil) {
+        self.keys = keys; self.action = action; self.scope = scope; self.description = description; self.hint = hint
+    }
+}
+
+extension Key {
+    /// How the key is written in help and hints: "↑", "Enter", "Ctrl-U", "Shift-Tab", "Space", "k".
+    public func label(ascii: Bool = false) -> String {
+        switch self {
+        case .character(" "): return "Space"
+        case .character(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Delete"
+        case .up: return ascii ? "Up" : "↑"
+        case .down: return ascii ? "Down" : "↓"
+        case .left: return ascii ? "Left" : "←"
+        case .right: return ascii ? "Right" : "→"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .function(let n): return "F\(n)"
+        }
+    }
+}
+
+/// The one key table: the reducer maps keys through it, and the help overlay, the bottom line and the
+/// README's keys table are generated from it.
+public enum KeyBindings {
+    private static func c(_ s: String) -> [Key] { s.map { Key.character($0) } }
+
+    public static let table: [KeyBinding] = [
+        // Everywhere (when no text is being typed)
+        KeyBinding(c("q") + [.ctrl("c")], .quit, .global, "quit rcpx (Esc never quits)", hint: "quit"),
+        KeyBinding(c("?") + [.function(1)], .help, .global, "help: every key; type to narrow the list", hint: "help"),
+        KeyBinding([.tab], .focusNext, .global, "focus the next pane"),
+        KeyBinding([.backTab], .focusPrevious, .global, "focus the previous pane"),
+        KeyBinding(c("1"), .focusTree, .global, "go to the region tree"),
+        KeyBinding(c("2"), .focusCard, .global, "go to the detail card"),
+        KeyBinding(c("3"), .focusMatrix, .global, "go to the membership matrix"),
+        KeyBinding(c("4"), .focusChecklist, .global, "go to the practice checklist"),
+        KeyBinding(c("/"), .search, .global, "search names, topics, practices and events", hint: "search"),
+        KeyBinding(c("f"), .filter, .global, "filter: narrow the tree and the matrix to what matches", hint: "filter"),
+        KeyBinding(c("n"), .nextMatch, .global, "go to the next search hit"),
+        KeyBinding(c("N"), .previousMatch, .global, "go to the previous search hit"),
+        KeyBinding([.backspace] + c("["), .back, .global, "back to the previous card"),
+        KeyBinding(c("]"), .forward, .global, "forward again (after going back)"),
+        KeyBinding(c("y"), .copy, .global, "copy the card as text, or the name under the cursor (OSC 52)"),
+        KeyBinding(c("z"), .zoom, .global, "zoom: the focused pane full screen, and back"),
+        KeyBinding(c("p"), .presentation, .global,
+                   "presentation mode: focused pane full screen, large spacing, high contrast"),
+        KeyBinding(c("m"), .toggleMouse, .global, "mouse on or off (off leaves text selection to the terminal)"),
+        KeyBinding([.escape], .cancel, .global, "close the overlay, clear the search highlight or remove the filter"),
+
+        // Moving in any pane
+        KeyBinding([.up] + c("k"), .up, .navigation, "move up"),
+        KeyBinding([.down] + c("j"), .down, .navigation, "move down", hint: "move"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, .navigation, "page up"),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, .navigation, "page down"),
+        KeyBinding([.home] + c("g"), .top, .navigation, "go to the first line"),
+        KeyBinding([.end] + c("G"), .bottom, .navigation, "go to the last line"),
+
+        // Region tree
+        KeyBinding([.left] + c("h"), .left, .tree, "collapse, or go to the parent"),
+        KeyBinding([.right] + c("l"), .right, .tree, "expand, or go to the first child"),
+        KeyBinding([.enter], .activate, .tree, "expand or collapse; the card shows the selection", hint: "open"),
+
+        // Detail card
+        KeyBinding([.enter], .activate, .card, "open what the line names (process, state, event, practice)",
+                   hint: "open link"),
+
+        // Membership matrix
+        KeyBinding([.left] + c("h"), .left, .matrix, "previous column"),
+        KeyBinding([.right] + c("l"), .right, .matrix, "next column"),
+        KeyBinding([.enter], .activate, .matrix, "open the card of the row's party (a process on the header)",
+                   hint: "card"),
+        KeyBinding(c("o"), .toggleOrganizations, .matrix, "rows: states, organizations, or all parties",
+                   hint: "orgs"),
+        KeyBinding(c("s"), .toggleSort, .matrix, "sort rows by name or by number of processes", hint: "sort"),
+        KeyBinding(c("r"), .toggleRegionLimit, .matrix, "limit the columns to the region selected in the tree",
+                   hint: "region"),
+
+        // Practice checklist
+        KeyBinding([.left] + c("h"), .left, .checklist, "collapse a heading, or go to it"),
+        KeyBinding([.right] + c("l"), .right, .checklist, "expand a heading"),
+        KeyBinding([.character(" ")], .cycleStatus, .checklist,
+                   "next status: not assessed, not in place, in progress, in place, not applicable", hint: "status"),
+        KeyBinding([.enter] + c("e"), .editNote, .checklist, "edit the note (a process line: show its card)",
+                   hint: "note"),
+        KeyBinding(c("c"), .newChecklist, .checklist, "new checklist", hint: "new"),
+        KeyBinding(c("R"), .renameChecklist, .checklist, "rename the checklist"),
+        KeyBinding(c("w"), .switchChecklist, .checklist, "switch to another checklist", hint: "switch"),
+        KeyBinding(c("D"), .deleteChecklist, .checklist, "delete the checklist (asks first)"),
+
+        // Search box
+        KeyBinding([.up, .ctrl("p")], .previousHit, .search, "choose the previous hit"),
+        KeyBinding([.down, .ctrl("n")], .nextHit, .search, "choose the next hit", hint: "choose"),
+        KeyBinding([.enter], .commit, .search, "go to the chosen hit and keep the highlight", hint: "go"),
+        KeyBinding([.escape], .cancel, .search, "cancel: back to the view from before the search", hint: "cancel"),
+
+        // Filter box
+        KeyBinding([.enter], .commit, .filter, "keep the filter and go back to the panes", hint: "keep"),
+        KeyBinding([.escape], .cancel, .filter, "remove the filter", hint: "remove"),
+
+        // Help
+        KeyBinding([.up], .up, .help, "scroll up (type letters to narrow the list)"),
+        KeyBinding([.down], .down, .help, "scroll down"),
+        KeyBinding([.pageUp], .pageUp, .help, "page up"),
+        KeyBinding([.pageDown], .pageDown, .help, "page down"),
+        KeyBinding([.escape, .enter, .function(1)], .cancel, .help, "close the help", hint: "close"),
+
+        // Typing
+        KeyBinding([.left], .cursorLeft, .input, "caret left"),
+        KeyBinding([.right], .cursorRight, .input, "caret right"),
+        KeyBinding([.home, .ctrl("a")], .cursorHome, .input, "caret to the start"),
+        KeyBinding([.end, .ctrl("e")], .cursorEnd, .input, "caret to the end"),
+        KeyBinding([.backspace], .deleteBackward, .input, "delete before the caret (a search widens)"),
+        KeyBinding([.delete], .deleteForward, .input, "delete after the caret"),
+        KeyBinding([.ctrl("u")], .clearLine, .input, "clear to the start of the line", hint: "clear"),
+        KeyBinding([.ctrl("w")], .deleteWord, .input, "delete the word before the caret"),
+        KeyBinding([.enter], .commit, .input, "accept", hint: "accept"),
+        KeyBinding([.escape], .cancel, .input, "cancel", hint: "cancel"),
+
+        // Questions
+        KeyBinding(c("yY"), .confirm, .confirm, "yes", hint: "yes"),
+        KeyBinding(c("nN") + [.escape], .decline, .confirm, "no", hint: "no"),
+    ]
+
+    /// The action `key` has in the first of `scopes` that binds it.
+    public static func action(for key: Key, in scopes: [KeyScope]) -> Action? {
+        for scope in scopes {
+            if let b = table.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return b.action }
+        }
+        return nil
+    }
+
+    /// The bindings of `scope`, in table order.
+    public static func bindings(in scope: KeyScope) -> [KeyBinding] { table.filter { $0.scope == scope } }
+
+    /// The keys of a binding as people write them: "↑ k".
+    public static func keyLabel(_ binding: KeyBinding, ascii: Bool = false) -> String {
+        binding.keys.map { $0.label(ascii: ascii) }.joined(separator: " ")
+    }
+
+    /// The first key bound to `action` in `scope`, as written ("?"), for messages such as "press ? for help".
+    public static func firstKey(_ action: Action, in scope: KeyScope = .global, ascii: Bool = false) -> String {
+        table.first { $0.action == action && $0.scope == scope }?.keys.first?.label(ascii: ascii) ?? ""
+    }
+
+    /// The bottom-line hints for the scopes, most specific first: (first key, short label). A key already
+    /// bound in a more specific scope is not offered again for a less specific one.
+    public static func hints(for scopes: [KeyScope], ascii: Bool = false) -> [(key: String, label: String)] {
+        var out: [(key: String, label: String)] = []
+        var seen = Set<Action>()
+        var claimed = Set<Key>()
+        for scope in scopes {
+            let bindings = bindings(in: scope)
+            for b in bindings {
+                defer { claimed.formUnion(b.keys) }
+                guard let hint = b.hint, !seen.contains(b.action), let key = b.keys.first, !claimed.contains(key)
+                else { continue }
+                seen.insert(b.action)
+                var label = key.label(ascii: ascii)
+                if b.action == .down, scope == .navigation { label = ascii ? "Up/Down" : "↑↓" }
+                out.append((label, hint))
+            }
+        }
+        return out
+    }
+
+    /// The README's keys table, in Markdown.
+    public static func markdownTable() -> String {
+        var out = "| Keys | Where | What it does |\n| --- | --- | --- |\n"
+        for b in table {
+            let keys = b.keys.map { "`\($0.label())`" }.joined(separator: " ")
+            out += "| \(keys) | \(b.scope.label.lowercased()) | \(b.description) |\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,367 @@
+import RCPCore
+
+/// Which parties the matrix rows show.
+public enum MatrixRowKind: String, CaseIterable, Sendable, Hashable {
+    case states, organizations, all
+
+    public var kinds: Set<PartyKind> {
+        switch self {
+        case .states: return [.state, .territory]
+        case .organizations: return [.organization]
+        case .all: return Set(PartyKind.allCases)
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .states: return "states"
+        case .organizations: return "organizations"
+        case .all: return "all parties"
+        }
+    }
+
+    var next: MatrixRowKind { MatrixRowKind.allCases[(MatrixRowKind.allCases.firstIndex(of: self)! + 1) % 3] }
+}
+
+/// The matrix as shown: columns and rows after the region limit and the filter.
+public struct MatrixView: Sendable {
+    public var columns: [Process]
+    public var rows: [MatrixRow]
+    /// Set when the columns are limited to a region.
+    public var regionName: String?
+}
+
+/// Where things are inside the matrix pane.
+struct MatrixGeometry {
+    var area: Rect
+    var labelWidth: Int
+    var countWidth: Int
+    var columnWidth: Int
+    var headerRows: Int
+    var footerRows: Int
+    var visibleColumns: Int
+    var visibleRows: Int
+    var bodyTop: Int { area.y + headerRows }
+    var cellsX: Int { area.x + labelWidth + countWidth }
+
+    init(area: Rect, view: MatrixView, env: PaneEnv) {
+        self.area = area
+        let longest = view.rows.map { TextWidth.of(env.name($0.party)) }.max() ?? 8
+        labelWidth = max(6, min(longest + 2, 26, max(12, area.width * 2 / 5)))
+        countWidth = area.width >= 50 ? 3 : 0
+        let room = max(0, area.width - labelWidth - countWidth)
+        let n = max(1, view.columns.count)
+        columnWidth = max(3, min(env.presentation ? 6 : 5, room / n))
+        visibleColumns = max(0, room / columnWidth)
+        headerRows = area.height >= 6 ? 2 : 1
+        footerRows = area.height >= 12 ? 3 : (area.height >= 8 ? 1 : 0)
+        visibleRows = max(0, area.height - headerRows - footerRows)
+    }
+}
+
+/// The membership matrix pane: parties × processes with role glyphs, a crosshair cursor, frozen headers.
+public struct MatrixPane: Pane, Hashable {
+    public var rowKind: MatrixRowKind = .states
+    public var sort: MatrixSort = .name
+    public var limitToRegion = false
+    /// The party of the cursor row; nil when the cursor is on the header row.
+    public var cursorParty: String?
+    /// The process of the cursor column.
+    public var cursorColumn: String?
+    public var rowOffset = 0
+    public var columnOffset = 0
+
+    public init() {}
+
+    /// The matrix after the region limit and the filter. The filter keeps rows whose party's name matches and
+    /// columns whose process's name matches; when no column matches, all columns stay; when no row matches
+    /// but columns do, the rows of parties taking part in those columns stay.
+    public func view(_ env: PaneEnv, region: String?) -> MatrixView {
+        let c = env.catalog
+        var limit: String? = limitToRegion ? region : nil
+        if let r = limit, !c.processes(inRegion: r).contains(where: \.inMatrix) { limit = nil }
+        let m = c.matrix(region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: false)
+        var view = MatrixView(columns: m.columns, rows: m.rows,
+                              regionName: limit.map { c.region(id: $0)?.name ?? $0 })
+        guard env.filter != nil else { return view }
+        let columnMatches = m.columns.indices.filter { i in
+            let p = m.columns[i]
+            return env.passesFilter([p.name, p.shortName] + p.aliases)
+        }
+        let rowMatches = m.rows.filter { TreeModel.partyPasses($0.party.id, env) }
+        if !columnMatches.isEmpty {
+            view.columns = columnMatches.map { m.columns[$0] }
+            let narrowed = m.rows.map { row in
+                var r = row
+                r.cells = columnMatches.map { row.cells[$0] }
+                r.count = r.cells.filter { !$0.isEmpty }.count
+                return r
+            }
+            let keep = Set(rowMatches.map(\.party.id))
+            view.rows = keep.isEmpty ? narrowed.filter { $0.count > 0 } : narrowed.filter { keep.contains($0.party.id) }
+        } else {
+            view.rows = rowMatches
+            if rowMatches.isEmpty { view.columns = [] }
+        }
+        return view
+    }
+
+    func rowIndex(_ view: MatrixView) -> Int? {
+        guard let p = cursorParty else { return nil }
+        return view.rows.firstIndex { $0.party.id == p }
+    }
+
+    func columnIndex(_ view: MatrixView) -> Int? {
+        guard let c = cursorColumn else { return nil }
+        return view.columns.firstIndex { $0.id == c }
+    }
+
+    /// What the card shows for the cursor: the row's party, or the column's process on the header row.
+    public func subject(_ view: MatrixView) -> Subject? {
+        if let p = cursorParty, rowIndex(view) != nil { return .party(p) }
+        if let c = cursorColumn, columnIndex(view) != nil { return .process(c) }
+        return nil
+    }
+
+    func view(_ context: PaneContext) -> MatrixView { view(context.env, region: context.region) }
+
+    public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
+        switch action {
+        case .toggleOrganizations:
+            rowKind = rowKind.next
+            return PaneOutcome(message: "Matrix rows: \(rowKind.label).")
+        case .toggleSort:
+            sort = sort == .name ? .count : .name
+            return PaneOutcome(message: sort == .name ? "Rows sorted by name." : "Rows sorted by number of processes.")
+        case .toggleRegionLimit:
+            limitToRegion.toggle()
+            let name = view(context).regionName
+            if !limitToRegion { return PaneOutcome(message: "Columns: all regions.") }
+            return PaneOutcome(message: name.map { "Columns: \($0) (follows the region selected in the tree)." }
+                ?? "Columns: all — select a region with processes in the tree to limit them.")
+        default:
+            break
+        }
+        let view = view(context)
+        let g = MatrixGeometry(area: context.area, view: view, env: context.env)
+        guard !view.columns.isEmpty else { return .none }
+        var r = rowIndex(view) ?? -1
+        var col = columnIndex(view) ?? 0
+        let last = view.rows.count - 1
+        let page = max(1, g.visibleRows - 1)
+        switch action {
+        case .up: r = max(-1, r - 1)
+        case .down: r = min(last, r + 1)
+        case .pageUp: r = max(-1, r - page)
+        case .pageDown: r = min(last, r + page)
+        case .top: r = view.rows.isEmpty ? -1 : 0
+        case .bottom: r = last
+        case .left: col = max(0, col - 1)
+        case .right: col = min(view.columns.count - 1, col + 1)
+        case .activate:
+            return PaneOutcome(open: subject(view), focus: .card)
+        default: return .none
+        }
+        cursorParty = r >= 0 ? view.rows[r].party.id : nil
+        cursorColumn = view.columns[col].id
+        settle(view, g)
+        return PaneOutcome(show: subject(view))
+    }
+
+    /// Puts the cursor on an existing row (or the header) and column, and both offsets in bounds with the
+    /// cursor visible.
+    public mutating func settle(_ context: PaneContext) {
+        let view = view(context)
+        settle(view, MatrixGeometry(area: context.area, view: view, env: context.env))
+    }
+
+    mutating func settle(_ view: MatrixView, _ g: MatrixGeometry) {
+        if view.columns.isEmpty {
+            cursorColumn = nil; columnOffset = 0
+        } else if columnIndex(view) == nil {
+            cursorColumn = view.columns[0].id
+        }
+        if cursorParty != nil && rowIndex(view) == nil { cursorParty = view.rows.first?.party.id }
+        rowOffset = Scroll.offset(rowOffset, selected: rowIndex(view), count: view.rows.count, visible: g.visibleRows)
+        columnOffset = Scroll.offset(columnOffset, selected: columnIndex(view), count: view.columns.count,
+                                     visible: g.visibleColumns)
+    }
+
+    public func invariants(_ context: PaneContext) -> [String] {
+        let view = view(context)
+        let g = MatrixGeometry(area: context.area, view: view, env: context.env)
+        var out: [String] = []
+        if let c = cursorColumn, columnIndex(view) == nil { out.append("matrix: column \(c) not shown") }
+        if cursorColumn == nil && !view.columns.isEmpty { out.append("matrix: no cursor column") }
+        if let p = cursorParty, rowIndex(view) == nil { out.append("matrix: row \(p) not shown") }
+        if rowOffset < 0 || (rowOffset > 0 && rowOffset > view.rows.count - 1) { out.append("matrix: row offset \(rowOffset)") }
+        if columnOffset < 0 || (columnOffset > 0 && columnOffset > view.columns.count - 1) { out.append("matrix: column offset \(columnOffset)") }
+        if let r = rowIndex(view), g.visibleRows > 0, r < rowOffset || r >= rowOffset + g.visibleRows {
+            out.append("matrix: cursor row \(r) off screen")
+        }
+        if let c = columnIndex(view), g.visibleColumns > 0, c < columnOffset || c >= columnOffset + g.visibleColumns {
+            out.append("matrix: cursor column \(c) off screen")
+        }
+        return out
+    }
+
+    /// Column header labels of at most `width` columns: the first word of each short name, cut ("Bali",
+    /// "Pue"); where two would read alike, the letter that tells them apart replaces the last one
+    /// ("MIS", "MIW" for MIDSA and MIDWA).
+    static func abbreviations(_ columns: [Process], width: Int, env: PaneEnv) -> [String] {
+        guard width > 0 else { return columns.map { _ in "" } }
+        let words = columns.map { p -> [Character] in
+            let short = env.t(p.shortName)
+            if TextWidth.of(short) <= width { return Array(short) }
+            return Array(short.split(separator: " ").first.map(String.init) ?? short)
+        }
+        var out = words.map { TextWidth.prefix(String($0), width: width) }
+        for (i, a) in out.enumerated() {
+            let group = out.indices.filter { out[$0] == a }
+            guard group.count > 1, group.first == i else { continue }
+            let common = (0..<(words[i].count)).first { k in group.contains { k >= words[$0].count || words[$0][k] != words[i][k] } } ?? 0
+            for j in group where common < words[j].count {
+                out[j] = TextWidth.prefix(String(words[j].prefix(max(0, width - 1))), width: width - 1) + String(words[j][common])
+            }
+        }
+        return out
+    }
+
+    func cellText(_ roles: [Role], env: PaneEnv) -> (String, Style) {
+        guard let mark = RoleMark.strongest(roles) else { return (env.symbols.emptyCell, Style(.dim)) }
+        return (env.symbols.glyph(mark), Style(mark.styleRole, bold: true))
+    }
+
+    /// The words under the cursor: "Turkey × 5 Bali Process: member, chair".
+    func readout(_ view: MatrixView, env: PaneEnv) -> String {
+        guard let ci = columnIndex(view) else { return "" }
+        let p = view.columns[ci]
+        let column = (p.number.map { "\($0) " } ?? "") + p.shortName
+        guard let ri = rowIndex(view) else {
+            let members = p.participants.filter { $0.roles.contains(.member) }.count
+            return "\(column) — \(p.name == p.shortName ? "" : p.name + ", ")\(members) members"
+        }
+        let row = view.rows[ri]
+        let roles = row.cells[ci]
+        let name = env.name(row.party)
+        let x = env.ascii ? "x" : "×"
+        return roles.isEmpty ? "\(name) \(x) \(column): not taking part" : "\(name) \(x) \(column): \(roles.sorted().map(\.label).joined(separator: ", "))"
+    }
+
+    public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
+        let area = context.area, env = context.env
+        guard !area.isEmpty else { return PaneDrawing() }
+        let view = view(context)
+        let s = env.symbols
+        if view.columns.isEmpty || view.rows.isEmpty {
+            let why = env.filter.map { "Nothing in the matrix matches “\(env.t($0))”." } ?? "No \(rowKind.label) take part in these processes."
+            Widgets.centeredMessage(&grid, area, why, style: Style(.dim))
+            return PaneDrawing()
+        }
+        let g = MatrixGeometry(area: area, view: view, env: env)
+        var copy = self
+        copy.settle(view, g)
+        let ri = copy.rowIndex(view), ci = copy.columnIndex(view)
+        let cols = copy.columnOffset..<min(view.columns.count, copy.columnOffset + g.visibleColumns)
+        let rows = copy.rowOffset..<min(view.rows.count, copy.rowOffset + g.visibleRows)
+        let cross = Style(.crosshair, underline: true)
+        let cursorStyle = Style(.selection, bold: true, reverse: focused)
+        func columnX(_ c: Int) -> Int { g.cellsX + (c - copy.columnOffset) * g.columnWidth }
+
+        // Corner: the heading of the count column.
+        if g.countWidth > 0 {
+            grid.write(TextWidth.padLeft("n", width: g.countWidth - 1), x: area.x + g.labelWidth, y: area.y + g.headerRows - 1,
+                       style: Style(.dim), clip: area)
+        }
+        if cols.lowerBound > 0 { grid.write(s.moreLeft, x: g.cellsX - 1, y: area.y, style: Style(.dim, bold: true), clip: area) }
+        if cols.upperBound < view.columns.count {
+            grid.write(s.moreRight, x: area.maxX - 1, y: area.y, style: Style(.dim, bold: true), clip: area)
+        }
+        // Header: numbers, then abbreviated names; the cursor column marked.
+        let abbreviations = Self.abbreviations(view.columns, width: g.columnWidth - 1, env: env)
+        for c in cols {
+            let p = view.columns[c]
+            let x = columnX(c)
+            let isCursorColumn = c == ci
+            let onHeader = isCursorColumn && ri == nil
+            var style = Style(.heading, bold: true)
+            if isCursorColumn { style = onHeader ? cursorStyle : cross.bolded }
+            let number = env.highlighted([Span(p.number.map(String.init) ?? s.footnote, style)])
+            let cellArea = Rect(x: x, y: area.y, width: g.columnWidth, height: g.headerRows)
+            grid.write(number, x: x + max(0, (g.columnWidth - number.displayWidth) / 2), y: area.y, clip: cellArea)
+            if g.headerRows > 1 {
+                let abbr = env.highlighted([Span(abbreviations[c], isCursorColumn ? style : Style(.dim))])
+                grid.write(abbr, x: x + max(0, (g.columnWidth - abbr.displayWidth) / 2), y: area.y + 1, clip: cellArea)
+            }
+        }
+        // Body.
+        for r in rows {
+            let row = view.rows[r]
+            let y = g.bodyTop + (r - copy.rowOffset)
+            let isCursorRow = r == ri
+            let labelArea = Rect(x: area.x, y: y, width: g.labelWidth - 1, height: 1)
+            let pointer = isCursorRow ? s.pointer : " "
+            let nameStyle = isCursorRow ? cross.bolded : Style.normal
+            let name = TextWidth.truncate(env.name(row.party), width: g.labelWidth - 2, ellipsis: s.ellipsis)
+            grid.write(pointer, x: area.x, y: y, style: Style(.borderFocused, bold: true), clip: labelArea)
+            grid.write(env.highlighted([Span(name, nameStyle)]), x: area.x + 1, y: y, clip: labelArea)
+            if g.countWidth > 0 {
+                grid.write(TextWidth.padLeft(String(row.count), width: g.countWidth - 1), x: area.x + g.labelWidth, y: y,
+                           style: Style(.dim), clip: area)
+            }
+            for c in cols {
+                var (text, style) = cellText(row.cells[c], env: env)
+                if r == ri && c == ci { style = cursorStyle }
+                else if r == ri || c == ci { style = Widgets.merge(style, into: cross).with(style.role == .dim ? .crosshair : style.role) }
+                let x = columnX(c)
+                if r == ri || c == ci { grid.fill(Rect(x: x, y: y, width: g.columnWidth, height: 1), style: r == ri && c == ci ? cursorStyle : cross) }
+                grid.write(text, x: x + (g.columnWidth - TextWidth.of(text)) / 2, y: y, style: style,
+                           clip: Rect(x: x, y: y, width: g.columnWidth, height: 1))
+            }
+        }
+        // Footer: the readout under the cursor, then the legend.
+        if g.footerRows > 0 {
+            let y = area.maxY - g.footerRows
+            grid.write(TextWidth.truncate(readout(view, env: env), width: area.width, ellipsis: s.ellipsis), x: area.x, y: y,
+                       style: Style(.normal, bold: true), clip: area)
+        }
+        if g.footerRows > 1 {
+            var legend: [Line] = [[]]
+            var width = 0
+            for mark in RoleMark.legendOrder {
+                let piece: Line = [Span(s.glyph(mark), Style(mark.styleRole, bold: true)), Span(" " + mark.label + "  ", Style(.dim))]
+                if width + piece.displayWidth > area.width && !legend[legend.count - 1].isEmpty { legend.append([]); width = 0 }
+                legend[legend.count - 1] += piece
+                width += piece.displayWidth
+            }
+            for (i, line) in legend.prefix(g.footerRows - 1).enumerated() {
+                grid.write(line, x: area.x, y: area.maxY - g.footerRows + 1 + i, clip: area)
+            }
+        }
+        // The hardware cursor: on the cursor cell, or on the header of the cursor column.
+        let scroll = ScrollPosition(total: view.rows.count, offset: copy.rowOffset, visible: g.visibleRows)
+        guard let c = ci, cols.contains(c) else { return PaneDrawing(scroll: scroll) }
+        let x = columnX(c) + g.columnWidth / 2
+        if let r = ri { return PaneDrawing(cursor: rows.contains(r) ? (x, g.bodyTop + r - copy.rowOffset) : nil, scroll: scroll) }
+        return PaneDrawing(cursor: (x, area.y), scroll: scroll)
+    }
+
+    /// Moves the cursor to the row/column under a click.
+    mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+        let view = view(context)
+        let g = MatrixGeometry(area: context.area, view: view, env: context.env)
+        settle(view, g)
+        if x >= g.cellsX {
+            let c = columnOffset + (x - g.cellsX) / g.columnWidth
+            if c < view.columns.count && c < columnOffset + g.visibleColumns { cursorColumn = view.columns[c].id }
+        }
+        if y < g.bodyTop {
+            cursorParty = nil
+        } else {
+            let r = rowOffset + (y - g.bodyTop)
+            if r < view.rows.count && y < g.bodyTop + g.visibleRows { cursorParty = view.rows[r].party.id }
+        }
+        settle(view, g)
+        return PaneOutcome(show: subject(view))
+    }
+}

@@ -1,0 +1,145 @@
+import RCPCore
+
+/// The four panes.
+public enum PaneID: String, CaseIterable, Sendable, Hashable {
+    case tree, card, matrix, checklist
+
+    public var title: String {
+        switch self {
+        case .tree: return "Regions"
+        case .card: return "Card"
+        case .matrix: return "Matrix"
+        case .checklist: return "Checklist"
+        }
+    }
+
+    /// The key-table scope of the pane.
+    public var scope: KeyScope {
+        switch self {
+        case .tree: return .tree
+        case .card: return .card
+        case .matrix: return .matrix
+        case .checklist: return .checklist
+        }
+    }
+
+    /// 1…4, the number key that focuses it.
+    public var number: Int { PaneID.allCases.firstIndex(of: self)! + 1 }
+}
+
+/// What the detail card shows.
+public enum Subject: Sendable, Hashable {
+    /// The welcome card: the source, the counts, how to start.
+    case overview
+    case region(String)
+    case process(String)
+    case party(String)
+    case mechanism(String)
+    case event(String)
+    case practice(String)
+    case practiceItem(String)
+    case understanding(String)
+
+    /// Where a search hit leads.
+    public init(_ ref: SearchRef) {
+        switch ref {
+        case .process(let id): self = .process(id)
+        case .party(let id): self = .party(id)
+        case .topic(let processID, _): self = .process(processID)
+        case .practice(let id): self = .practice(id)
+        case .practiceItem(let id): self = .practiceItem(id)
+        case .understanding(let id): self = .understanding(id)
+        case .event(_, let eventID): self = .event(eventID)
+        case .mechanism(let id): self = .mechanism(id)
+        case .region(let id): self = .region(id)
+        }
+    }
+
+    /// Whether the catalog has the record (the overview always exists).
+    func exists(in catalog: Catalog) -> Bool {
+        switch self {
+        case .overview: return true
+        case .region(let id): return catalog.region(id: id) != nil || id == TreeModel.globalID
+        case .process(let id): return catalog.process(id: id) != nil
+        case .party(let id): return catalog.party(id: id) != nil
+        case .mechanism(let id): return catalog.mechanism(id: id) != nil
+        case .event(let id): return catalog.event(id: id) != nil
+        case .practice(let id): return catalog.practice(id: id) != nil
+        case .practiceItem(let id): return catalog.practiceItem(id: id) != nil
+        case .understanding(let id): return catalog.understanding(id: id) != nil
+        }
+    }
+}
+
+/// What panes read while handling actions and rendering: the data and the display settings in force.
+public struct PaneEnv: Sendable {
+    public let catalog: Catalog
+    public let ascii: Bool
+    public let symbols: Symbols
+    /// The search query whose matches are highlighted, if any.
+    public let highlight: String?
+    /// The filter narrowing the tree and the matrix, if any.
+    public let filter: String?
+    public let presentation: Bool
+
+    init(catalog: Catalog, ascii: Bool, highlight: String?, filter: String?, presentation: Bool) {
+        self.catalog = catalog; self.ascii = ascii; self.symbols = Symbols(ascii: ascii)
+        self.highlight = highlight; self.filter = filter; self.presentation = presentation
+    }
+
+    /// Text as it will be drawn (transliterated in ASCII mode), so that measuring it measures what is drawn.
+    public func t(_ s: String) -> String { ascii ? ASCIIFold.fold(s) : s }
+
+    /// A party's name as drawn: its own ASCII transliteration in ASCII mode.
+    public func name(_ party: Party) -> String { ascii ? (party.asciiName ?? ASCIIFold.fold(party.name)) : party.name }
+
+    /// The name of a party by id (the id itself when unknown).
+    public func partyName(_ id: String) -> String { catalog.party(id: id).map(name) ?? id }
+
+    /// Rows between items: 2 in presentation mode (a gap), else 1.
+    public var rowHeight: Int { presentation ? 2 : 1 }
+
+    /// `line` with every match of the search query restyled as a match (bold, underlined).
+    public func highlighted(_ line: Line) -> Line {
+        guard let q = highlight, !q.isEmpty else { return line }
+        return Highlight.apply(matchRanges(of: q, in: line.plain), to: line)
+    }
+
+    /// A function that highlights the matches of `query` (for the help overlay's own narrowing).
+    public func highlightedBy(_ query: String) -> (Line) -> Line {
+        { line in query.isEmpty ? line : Highlight.apply(matchRanges(of: query, in: line.plain), to: line) }
+    }
+
+    /// Whether `texts` match the filter (any of them).
+    public func passesFilter(_ texts: [String]) -> Bool {
+        guard let f = filter, !f.isEmpty else { return true }
+        return texts.contains { !matchRanges(of: f, in: $0).isEmpty }
+    }
+}
+
+/// Restyling character ranges of a line.
+public enum Highlight {
+    /// `line` with the Characters at `ranges` (offsets into `line.plain`) in the match style.
+    public static func apply(_ ranges: [Range<Int>], to line: Line, style: Style = .match) -> Line {
+        guard !ranges.isEmpty else { return line }
+        var out: Line = []
+        var offset = 0
+        for span in line {
+            var current = ""
+            var currentIsMatch = false
+            func flush() {
+                guard !current.isEmpty else { return }
+                out.append(Span(current, currentIsMatch ? Widgets.merge(style, into: span.style).with(.match) : span.style))
+                current = ""
+            }
+            for ch in span.text {
+                let isMatch = ranges.contains { $0.contains(offset) }
+                if isMatch != currentIsMatch { flush(); currentIsMatch = isMatch }
+                current.append(ch)
+                offset += 1
+            }
+            flush()
+        }
+        return out
+    }
+}

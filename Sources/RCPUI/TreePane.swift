@@ -1,0 +1,324 @@
+import RCPCore
+
+/// A node of the region tree.
+public enum TreeNode: Sendable, Hashable {
+    case region(String)
+    case process(String)
+    case mechanism(String)
+    case event(String)
+
+    /// What the card shows when the node is selected.
+    public var subject: Subject {
+        switch self {
+        case .region(let id): return .region(id)
+        case .process(let id): return .process(id)
+        case .mechanism(let id): return .mechanism(id)
+        case .event(let id): return .event(id)
+        }
+    }
+}
+
+/// One visible row of the tree.
+public struct TreeRow: Sendable, Hashable {
+    public var node: TreeNode
+    public var depth: Int
+    public var parent: TreeNode?
+    public var childCount: Int
+    public var expanded: Bool
+    public var expandable: Bool { childCount > 0 }
+}
+
+/// Builds the rows of the tree from the catalog: regions → processes (matrix processes, then the footnote
+/// groups), and the global group → mechanisms → events.
+public enum TreeModel {
+    /// The id of the group of global mechanisms (a region of the data, or made up when the data has none).
+    public static let globalID = "global"
+    public static let globalName = "Global mechanisms"
+
+    struct Branch {
+        var node: TreeNode
+        var children: [Branch]
+    }
+
+    static func branches(_ catalog: Catalog) -> [Branch] {
+        var out: [Branch] = []
+        var sawGlobal = false
+        func mechanisms() -> [Branch] {
+            catalog.mechanisms.map { m in Branch(node: .mechanism(m.id), children: m.events.map { Branch(node: .event($0.id), children: []) }) }
+        }
+        for region in catalog.regions {
+            var children = catalog.processes(inRegion: region.id).map { Branch(node: .process($0.id), children: []) }
+            if region.id == globalID { children += mechanisms(); sawGlobal = true }
+            out.append(Branch(node: .region(region.id), children: children))
+        }
+        if !sawGlobal && !catalog.mechanisms.isEmpty {
+            out.append(Branch(node: .region(globalID), children: mechanisms()))
+        }
+        return out
+    }
+
+    /// The texts a node is known by (for the filter).
+    static func names(_ node: TreeNode, _ catalog: Catalog) -> [String] {
+        switch node {
+        case .region(let id):
+            return [catalog.region(id: id)?.name ?? (id == globalID ? globalName : id)]
+        case .process(let id):
+            guard let p = catalog.process(id: id) else { return [] }
+            return [p.name, p.shortName] + p.aliases
+        case .mechanism(let id):
+            guard let m = catalog.mechanism(id: id) else { return [] }
+            return [m.name, m.shortName] + m.aliases
+        case .event(let id):
+            guard let (_, e) = catalog.event(id: id) else { return [] }
+            return [e.title]
+        }
+    }
+
+    /// Whether one of the node's named participants passes the filter.
+    static func hasMatchingParticipant(_ node: TreeNode, _ env: PaneEnv) -> Bool {
+        let list: [Participation]
+        switch node {
+        case .process(let id): list = env.catalog.process(id: id)?.participants ?? []
+        case .mechanism(let id): list = env.catalog.mechanism(id: id)?.participants ?? []
+        case .event(let id): return (env.catalog.event(id: id)?.1.partners ?? []).contains { partyPasses($0, env) }
+        case .region: return false
+        }
+        return list.contains { partyPasses($0.party, env) }
+    }
+
+    static func partyPasses(_ id: String, _ env: PaneEnv) -> Bool {
+        guard let party = env.catalog.party(id: id) else { return false }
+        return env.passesFilter([party.name, env.name(party)] + party.aliases + [party.iso3].compactMap { $0 })
+    }
+
+    /// The visible rows. With a filter, only matching nodes (and their ancestors) show, all expanded: a node
+    /// matches by its own names; when no node does, nodes with a matching participant (a state's processes).
+    public static func rows(_ env: PaneEnv, expanded: Set<TreeNode>) -> [TreeRow] {
+        let all = branches(env.catalog)
+        guard env.filter != nil else { return flatten(all, depth: 0, parent: nil, expanded: expanded, keep: nil) }
+        var keep = Set<TreeNode>()
+        func mark(_ b: Branch, by test: (TreeNode) -> Bool) -> Bool {
+            if test(b.node) {
+                // A matching node keeps its whole subtree.
+                func all(_ b: Branch) { keep.insert(b.node); b.children.forEach(all) }
+                all(b)
+                return true
+            }
+            var any = false
+            for c in b.children where mark(c, by: test) { any = true }
+            if any { keep.insert(b.node) }
+            return any
+        }
+        for b in all { _ = mark(b, by: { env.passesFilter(names($0, env.catalog)) }) }
+        if keep.isEmpty {
+            for b in all { _ = mark(b, by: { hasMatchingParticipant($0, env) }) }
+        }
+        return flatten(all, depth: 0, parent: nil, expanded: nil, keep: keep)
+    }
+
+    private static func flatten(_ branches: [Branch], depth: Int, parent: TreeNode?, expanded: Set<TreeNode>?,
+                                keep: Set<TreeNode>?) -> [TreeRow] {
+        var rows: [TreeRow] = []
+        for b in branches where keep?.contains(b.node) ?? true {
+            let children = keep.map { k in b.children.filter { k.contains($0.node) } } ?? b.children
+            let open = expanded?.contains(b.node) ?? true
+            rows.append(TreeRow(node: b.node, depth: depth, parent: parent, childCount: children.count,
+                                expanded: open && !children.isEmpty))
+            if open { rows += flatten(children, depth: depth + 1, parent: b.node, expanded: expanded, keep: keep) }
+        }
+        return rows
+    }
+}
+
+/// The region tree pane.
+public struct TreePane: Pane, Hashable {
+    public var expanded: Set<TreeNode>
+    public var selected: TreeNode?
+    public var offset: Int = 0
+
+    public init(catalog: Catalog) {
+        // Regions open, mechanisms closed: everything of the matrix is one glance away.
+        expanded = Set(TreeModel.branches(catalog).map(\.node))
+        selected = TreeModel.branches(catalog).first?.node
+    }
+
+    public func rows(_ env: PaneEnv) -> [TreeRow] { TreeModel.rows(env, expanded: expanded) }
+
+    func index(in rows: [TreeRow]) -> Int? { selected.flatMap { s in rows.firstIndex { $0.node == s } } }
+
+    /// The region of the selection (for the matrix's region limit).
+    public func selectedRegion(_ catalog: Catalog) -> String? {
+        switch selected {
+        case .region(let id): return id
+        case .process(let id): return catalog.process(id: id)?.region
+        case .mechanism, .event: return TreeModel.globalID
+        case nil: return nil
+        }
+    }
+
+    public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
+        let env = context.env
+        let rows = rows(env)
+        guard !rows.isEmpty else { return .none }
+        let i = index(in: rows) ?? 0
+        let row = rows[i]
+        if let j = Scroll.move(i, action, count: rows.count, page: context.visibleItems) {
+            return select(rows[j].node)
+        }
+        switch action {
+        case .left:
+            if row.expanded && env.filter == nil {
+                expanded.remove(row.node)
+                return select(row.node)
+            }
+            if let p = row.parent { return select(p) }
+        case .right:
+            if row.expandable && !row.expanded && env.filter == nil {
+                expanded.insert(row.node)
+                return select(row.node)
+            }
+            if row.expanded, i + 1 < rows.count { return select(rows[i + 1].node) }
+        case .activate:
+            if row.expandable && env.filter == nil {
+                if row.expanded { expanded.remove(row.node) } else { expanded.insert(row.node) }
+                return select(row.node)
+            }
+            var out = select(row.node)
+            out.focus = .card
+            return out
+        default:
+            break
+        }
+        return .none
+    }
+
+    mutating func select(_ node: TreeNode) -> PaneOutcome {
+        selected = node
+        return PaneOutcome(show: node.subject)
+    }
+
+    /// Selects `node` if the tree has it, opening its ancestors. Returns whether it did.
+    @discardableResult
+    public mutating func reveal(_ node: TreeNode, _ env: PaneEnv) -> Bool {
+        for b in TreeModel.branches(env.catalog) {
+            if b.node == node { selected = node; return true }
+            for c in b.children {
+                if c.node == node { expanded.insert(b.node); selected = node; return true }
+                if c.children.contains(where: { $0.node == node }) {
+                    expanded.insert(b.node); expanded.insert(c.node); selected = node; return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Puts the selection on a visible row and the offset in bounds.
+    public mutating func settle(_ context: PaneContext) {
+        let env = context.env, visible = context.visibleItems
+        let rows = rows(env)
+        if rows.isEmpty { offset = 0; return }
+        if index(in: rows) == nil {
+            // The selected node was hidden (collapsed or filtered out): its nearest visible ancestor, else the top.
+            var candidate = selected.flatMap { s in TreeModel.branches(env.catalog).firstIndex { $0.children.contains { $0.node == s || $0.children.contains { $0.node == s } } } }
+                .map { TreeModel.branches(env.catalog)[$0].node }
+            if let c = candidate, !rows.contains(where: { $0.node == c }) { candidate = nil }
+            selected = candidate ?? rows[0].node
+        }
+        offset = Scroll.offset(offset, selected: index(in: rows), count: rows.count, visible: visible)
+    }
+
+    public func invariants(_ context: PaneContext) -> [String] {
+        let visible = context.visibleItems
+        let rows = rows(context.env)
+        var out: [String] = []
+        if rows.isEmpty { if offset != 0 { out.append("tree: offset \(offset) with no rows") }; return out }
+        guard let i = index(in: rows) else { return ["tree: selection \(String(describing: selected)) not visible"] }
+        if offset < 0 || offset > max(0, rows.count - 1) { out.append("tree: offset \(offset) out of 0..<\(rows.count)") }
+        if visible > 0 && (i < offset || i >= offset + visible) { out.append("tree: selected row \(i) outside \(offset)..<\(offset + visible)") }
+        return out
+    }
+
+    // MARK: Drawing
+
+    /// The text of a row, fitted to `width` columns.
+    func line(_ row: TreeRow, width: Int, env: PaneEnv) -> Line {
+        let s = env.symbols
+        let c = env.catalog
+        var lead = String(repeating: "  ", count: row.depth)
+        lead += row.expandable ? (row.expanded ? s.expanded : s.collapsed) + " " : "  "
+        var label = ""
+        var right = ""
+        var labelStyle = Style.normal
+        var numberColumn: String? = nil
+        switch row.node {
+        case .region(let id):
+            label = c.region(id: id)?.name ?? (id == TreeModel.globalID ? TreeModel.globalName : id)
+            labelStyle = .heading
+        case .process(let id):
+            guard let p = c.process(id: id) else { break }
+            let numberWidth = max(2, TextWidth.of(s.footnote))
+            numberColumn = TextWidth.padLeft(p.number.map(String.init) ?? s.footnote, width: numberWidth)
+            label = p.shortName
+            let members = p.participants.filter { $0.roles.contains(.member) }.count
+            right = members > 0 ? String(members) : ""
+        case .mechanism(let id):
+            label = c.mechanism(id: id)?.shortName ?? id
+            right = row.childCount > 0 ? String(row.childCount) : ""
+        case .event(let id):
+            if let (_, e) = c.event(id: id) { label = "\(e.year) \(e.title)" } else { label = id }
+            labelStyle = Style(.normal)
+        }
+        var line: Line = [Span(lead, Style(.dim))]
+        if let n = numberColumn { line.append(Span(n + " ", Style(.dim, bold: true))) }
+        let used = TextWidth.of(lead) + (numberColumn.map { TextWidth.of($0) + 1 } ?? 0)
+        let rightWidth = right.isEmpty ? 0 : TextWidth.of(right) + 1
+        let room = max(0, width - used - rightWidth)
+        let name = TextWidth.truncate(env.t(label), width: room, ellipsis: s.ellipsis)
+        line.append(Span(name, labelStyle))
+        line = env.highlighted(line)
+        if rightWidth > 0 && width - used - TextWidth.of(name) >= rightWidth {
+            line.append(Span(String(repeating: " ", count: width - used - TextWidth.of(name) - rightWidth + 1)))
+            line.append(Span(right, Style(.dim)))
+        }
+        return line
+    }
+
+    /// Draws the rows; returns the hardware cursor position on the selection.
+    public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
+        let env = context.env, area = context.area
+        let rows = rows(env)
+        if rows.isEmpty {
+            Widgets.centeredMessage(&grid, area, env.filter.map { "Nothing in the tree matches “\(env.t($0))”." } ?? "No regions in the data.",
+                                    style: Style(.dim))
+            return PaneDrawing()
+        }
+        let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
+        let sel = index(in: rows)
+        let off = Scroll.offset(offset, selected: sel, count: rows.count, visible: visible)
+        let lines = rows.map { line($0, width: area.width - 1, env: env) }
+        let y = Widgets.list(&grid, area, rows: lines, selected: sel, offset: off, focused: focused, symbols: env.symbols,
+                             rowHeight: env.rowHeight)
+        let scroll = ScrollPosition(total: rows.count, offset: off, visible: visible)
+        guard let y, let i = sel else { return PaneDrawing(scroll: scroll) }
+        return PaneDrawing(cursor: (area.x + min(area.width - 1, 1 + rows[i].depth * 2), y), scroll: scroll)
+    }
+
+    /// The row index under a screen row of the pane's inside.
+    func rowAt(y: Int, area: Rect, env: PaneEnv) -> Int? {
+        let rows = rows(env)
+        let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
+        let off = Scroll.offset(offset, selected: index(in: rows), count: rows.count, visible: visible)
+        let i = off + (y - area.y) / env.rowHeight
+        return i >= 0 && i < rows.count ? i : nil
+    }
+
+    mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+        let env = context.env
+        guard let i = rowAt(y: y, area: context.area, env: env) else { return .none }
+        let rows = rows(env)
+        if rows[i].node == selected, rows[i].expandable, env.filter == nil {
+            if rows[i].expanded { expanded.remove(rows[i].node) } else { expanded.insert(rows[i].node) }
+        }
+        return select(rows[i].node)
+    }
+}

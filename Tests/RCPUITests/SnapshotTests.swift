@@ -1,0 +1,50 @@
+import Testing
+import RCPCore
+@testable import RCPUI
+
+/// The screens people see, as plain text, at 80×24 and 132×43. Run with RCPX_UPDATE_SNAPSHOTS=1 to rewrite
+/// the files in Snapshots/ after a deliberate change, and read every changed one.
+@Suite struct SnapshotTests {
+    struct Scenario: Sendable, CustomStringConvertible {
+        var name: String
+        var ascii = false
+        var steps: @Sendable (inout AppState) -> Void
+        var description: String { name }
+    }
+
+    static let scenarios: [Scenario] = [
+        Scenario(name: "start") { _ in },
+        Scenario(name: "tree-process-card") { s in s.press(.down, .down, .down) },
+        Scenario(name: "state-card") { s in s.press(.character("/")); s.type("turkey"); s.press(.enter) },
+        Scenario(name: "matrix-crosshair") { s in
+            s.press(.character("3"))
+            for _ in 0..<6 { s.press(.down) }
+            for _ in 0..<4 { s.press(.right) }
+        },
+        Scenario(name: "matrix-header") { s in s.press(.character("3"), .character("g"), .up, .right, .right) },
+        Scenario(name: "checklist") { s in s.press(.character("4"), .down, .down, .down, .down, .down, .right, .down) },
+        Scenario(name: "search-active") { s in s.press(.character("/")); s.type("traff") },
+        Scenario(name: "filter-active") { s in s.press(.character("f")); s.type("bali"); s.press(.enter, .character("3")) },
+        Scenario(name: "help") { s in s.press(.character("?")) },
+        Scenario(name: "help-narrowed") { s in s.press(.character("?")); s.type("zoom") },
+        Scenario(name: "zoom") { s in s.press(.character("3"), .character("z")) },
+        Scenario(name: "presentation") { s in s.press(.down, .down, .down, .character("2"), .character("p")) },
+        Scenario(name: "ascii", ascii: true) { s in
+            s.press(.character("/")); s.type("cote"); s.press(.enter, .character("3"))
+        },
+    ]
+
+    @Test(arguments: scenarios, [(80, 24), (132, 43)])
+    func screen(_ scenario: Scenario, _ size: (Int, Int)) {
+        var s = makeState(size.0, size.1, ascii: scenario.ascii)
+        scenario.steps(&s)
+        let grid = App.render(s, width: size.0, height: size.1)
+        #expect(s.checkInvariants() == [])
+        assertSnapshot(grid.plainText(), named: "\(scenario.name)-\(size.0)x\(size.1)")
+    }
+
+    @Test func tooSmall() {
+        let s = makeState(36, 8)
+        assertSnapshot(App.render(s, width: 36, height: 8).plainText(), named: "too-small-36x8")
+    }
+}
