@@ -80,6 +80,14 @@ enum TerminalSignals {
         savedActions[0] = sigaction()
         savedMask[0] = false
 
+        // A parent may hand us a blocked signal mask (a tmux server started from a thread that blocks
+        // signals passes it to every pane): unblock what we rely on, SIGWINCH included, or resizes and
+        // SIGTERM would never arrive.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in terminationSignals + crashSignals + [SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&unblock, sig) }
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
+
         for sig in terminationSignals {
             // A signal ignored on entry (nohup, `&` in a script) stays ignored.
             if currentAction(sig) == .ignored { continue }
