@@ -121,6 +121,27 @@ import Foundation
         #expect(r.stderr.contains("lemuria"))
     }
 
+    @Test func asciiFoldsCellsBeforeQuoting() throws {
+        // Typographic quotes fold to '"' and "│" to "|" under --ascii; CSV and Markdown must still parse.
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var root = try bundled()
+        var parties = try #require(root["parties"] as? [[String: Any]])
+        let i = try #require(parties.firstIndex { $0["id"] as? String == "turkey" })
+        parties[i]["name"] = "Turkey “Türkiye”, Republic │ of"
+        root["parties"] = parties
+        let file = dir.appendingPathComponent("quotes.json")
+        try write(root, to: file)
+        let csv = try runRcpx(["state", "turkey", "--data", file.path, "--format", "csv", "--ascii"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let rows = parseCSV(csv.stdout)
+        #expect(Set(rows.map(\.count)) == [8])
+        #expect(rows[1][0] == "Turkey \"Turkiye\", Republic | of")
+        let md = try runRcpx(["state", "turkey", "--data", file.path, "--format", "markdown", "--ascii"])
+        #expect(md.stdout.contains("Turkey \"Turkiye\", Republic \\| of"))
+        #expect(md.stdout.utf8.allSatisfy { $0 < 0x80 })
+    }
+
     @Test func missingFileExits65() throws {
         let r = try runRcpx(["list", "--data", "/nonexistent/rcp.json"])
         #expect(r.status == 65)

@@ -45,12 +45,20 @@ import Foundation
                 let r = try runRcpx(args + ["--format", format, "--ascii"])
                 #expect(r.status == 0, "\(args) \(format): \(r.stderr)")
                 #expect(r.stdout.utf8.allSatisfy { $0 < 0x80 }, "\(args) \(format)")
+                if format == "csv" {
+                    #expect(Set(parseCSV(r.stdout).map(\.count)).count == 1, "\(args): CSV still parses")
+                }
+                if format == "markdown" {
+                    let table = parseMarkdownTable(r.stdout)
+                    #expect(table != nil && Set(table!.map(\.count)).count == 1, "\(args): Markdown table still parses")
+                }
             }
         }
         // JSON keeps the data intact: non-ASCII characters are \u escapes.
         let json = try runRcpx(["show", "soderkoping", "--format", "json", "--ascii"])
         let p = try #require(try parseJSON(json.stdout) as? [String: Any])
         #expect(p["name"] as? String == "Söderköping Process")
+
     }
 
     @Test func alignmentUsesDisplayWidth() throws {

@@ -107,6 +107,13 @@ struct Session {
 
     /// A table in CSV or Markdown.
     func emit(_ table: DataTable, rightAligned: Set<Int> = []) {
+        // Transliterate the cells before quoting or escaping: folding "”" to a quote or "│" to "|" afterwards
+        // would break the CSV quoting or the Markdown table.
+        var table = table
+        if options.ascii {
+            table.header = table.header.map(ASCIIFold.fold)
+            table.rows = table.rows.map { $0.map(ASCIIFold.fold) }
+        }
         switch format {
         case .markdown: emit(table.markdown(rightAligned: rightAligned))
         default: emit(table.csv())
