@@ -103,7 +103,7 @@ import Foundation
             ["list", "--bogus"], ["--bogus"], ["show"], ["show", "bali", "--format", "csv"],
             ["list", "--format", "yaml"], ["search", "--limit", "0", "bali"], ["search", "bali", "--kind", "planet"],
             ["matrix", "--kind", "planets"], ["matrix", "--sort", "size"], ["overlap", "bali"], ["nonsense-command", "x"],
-            ["validate"], ["explore", "--theme", "neon"],
+            ["validate"], ["explore", "--theme", "neon"], ["state", ""], ["show", "  "], ["overlap", "bali", "--"],
         ]
         for args in cases {
             let r = try runRcpx(args)

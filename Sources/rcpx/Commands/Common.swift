@@ -58,6 +58,11 @@ extension LookupCommand {
         }
     }
 
+    /// A usage error (exit 64) for an argument that names nothing ("", "  ", "!!").
+    func requireName(_ name: String, _ what: String) throws {
+        if Session.fold(name).isEmpty { throw ValidationError("Give \(what) by id or name.") }
+    }
+
     /// The catalog, the look and the output for this run.
     func session() throws -> Session { try Session(global) }
 }

@@ -19,7 +19,11 @@ struct OverlapCommand: LookupCommand {
     @Argument(help: ArgumentHelp("The second process.", valueName: "process"), completion: .processNames)
     var second: String
 
-    func validate() throws { try validateFormat() }
+    func validate() throws {
+        try validateFormat()
+        try requireName(first, "two processes")
+        try requireName(second, "two processes")
+    }
 
     func run() throws {
         let session = try session()

@@ -19,7 +19,8 @@ struct PracticesCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("A heading number (1-20) or id (ep-06).", valueName: "number"))
+    @Argument(help: ArgumentHelp("A heading number (1-20) or id (ep-06).", valueName: "number"),
+              completion: .custom { _, _, _ in Catalog.bundled.practices.map { String($0.number) } })
     var heading: String?
 
     func validate() throws { try validateFormat() }

@@ -23,7 +23,10 @@ struct ShowCommand: LookupCommand {
               completion: .processNames)
     var process: String
 
-    func validate() throws { try validateFormat() }
+    func validate() throws {
+        try validateFormat()
+        try requireName(process, "a process")
+    }
 
     func run() throws {
         let session = try session()

@@ -18,10 +18,14 @@ struct StateCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The state, territory or organization.", valueName: "party"))
+    @Argument(help: ArgumentHelp("The state, territory or organization.", valueName: "party"),
+              completion: .custom { _, _, _ in Catalog.bundled.parties.map(\.id) })
     var party: String
 
-    func validate() throws { try validateFormat() }
+    func validate() throws {
+        try validateFormat()
+        try requireName(party, "a state, territory or organization")
+    }
 
     func run() throws {
         let session = try session()
