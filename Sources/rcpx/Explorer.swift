@@ -57,6 +57,8 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
 
     TerminalSignals.install()
     defer { TerminalSignals.restore() }
+    TerminalStderr.begin()
+    defer { TerminalStderr.end() }
     let wantColor = options.color && !TerminalEnvironment.noColor
     let screen: TerminalScreen
     do {

@@ -11,8 +11,11 @@ import CNcurses
 // Int32 store: async-signal-safe). The main loop polls the flags between reads (`wget_wch` waits at most
 // 100 ms, and a signal interrupts the wait), leaves the loop, calls `endwin()` and exits with 128 + signal —
 // so a checklist being saved finishes its write first. Crash signals get a handler that gives the terminal
-// back (`endwin()`) and re-raises with the previous action. SIGWINCH is left to ncurses (it installs its own
-// handler only while ours is not there, and turns the signal into KEY_RESIZE).
+// back (`endwin()`), prints what went to standard error meanwhile (Swift's "Fatal error: …" line; see
+// `TerminalStderr`), and re-raises with the default action — or with the previous one (Swift's backtracer)
+// when SWIFT_BACKTRACE is set: its interactive prompt would otherwise hold a crashed explorer for 30 s.
+// SIGWINCH is left to ncurses (it installs its own handler only while ours is not there, and turns the
+// signal into KEY_RESIZE).
 
 /// The last terminating signal received (0: none).
 nonisolated(unsafe) private var pendingTermination: Int32 = 0
@@ -29,6 +32,8 @@ private let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 /// The actions in force before ours, restored when the explorer ends (and by the crash handler).
 nonisolated(unsafe) private var savedActions: [sigaction] = Array(repeating: sigaction(), count: 65)
 nonisolated(unsafe) private var savedMask = [Bool](repeating: false, count: 65)
+/// Whether the crash handler hands over to the previous handler rather than the default action.
+nonisolated(unsafe) private var keepPreviousCrashAction = false
 
 private func terminationHandler(_ sig: Int32) {
     pendingTermination = sig
@@ -47,9 +52,10 @@ private func crashHandler(_ sig: Int32) {
         cursesActive = 0
         endwin()
     }
-    // Put back the action that was there before (the default, or Swift's backtracer) and re-raise:
-    // returning from a fault handler re-executes the faulting instruction, which now takes that action.
-    if sig >= 0 && sig < 65 && savedMask[Int(sig)] {
+    stderrRestoreAndReplay()
+    // Re-raise with the default action (or the previous one): returning from a fault handler re-executes
+    // the faulting instruction, which then takes that action too.
+    if keepPreviousCrashAction && sig >= 0 && sig < 65 && savedMask[Int(sig)] {
         var old = savedActions[Int(sig)]
         sigaction(sig, &old, nil)
     } else {
@@ -79,6 +85,8 @@ enum TerminalSignals {
         cursesActive = 0
         savedActions[0] = sigaction()
         savedMask[0] = false
+        keepPreviousCrashAction = getenv("SWIFT_BACKTRACE") != nil
+        stderrRestoreAndReplay()    // (initializes the capture's globals too)
 
         // A parent may hand us a blocked signal mask (a tmux server started from a thread that blocks
         // signals passes it to every pane): unblock what we rely on, SIGWINCH included, or resizes and
