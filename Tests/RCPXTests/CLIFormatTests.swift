@@ -154,11 +154,13 @@ import Foundation
     /// The screen after `rcpx state turkey …` ran in a terminal, with escapes. NO_COLOR is cleared unless given
     /// (a tmux server keeps the environment it was started with).
     func screen(_ arguments: String, environment: [String: String] = [:]) throws -> String {
-        let available = (try? TmuxSession.tmux(["-V"])) != nil
-        try #require(available, "tmux is needed for the colour tests")
+        try ExplorerTmuxTests.requireTmux()
+        // The explorer tests' way of starting the server (with a clean signal mask).
+        _ = ExplorerTmuxTests.ensureServer()
         let env = ["TERM": "xterm-256color", "NO_COLOR": ""].merging(environment) { $1 }
-        let session = try TmuxSession(command: "'\(RcpxBinary.path)' \(arguments)", width: 100, height: 40,
-                                      environment: env)
+        // The shell keeps the pane open after rcpx exits, so the screen can be read at leisure.
+        let session = try TmuxSession(command: "'\(RcpxBinary.path)' \(arguments); sleep 30", width: 100,
+                                      height: 40, environment: env)
         defer { session.kill() }
         try session.waitFor { $0.contains("Processes (") && $0.contains("Bali") }
         return try session.capture(escapes: true)
