@@ -141,7 +141,15 @@ import Foundation
                 expected.removeLast()
                 lines = Array(lines.prefix(expected.count))
             }
-            #expect(lines == expected, "docs/CLI.md is out of date for `\(sample.command)`")
+            if lines != expected {
+                let n = zip(lines, expected).prefix { $0 == $1 }.count
+                let got = n < lines.count ? lines[n] : "(end of output)"
+                let want = n < expected.count ? expected[n] : "(end of sample)"
+                Issue.record("""
+                    docs/CLI.md is out of date for `\(sample.command)` (run scripts/update-cli-doc.py): \
+                    line \(n + 1) is now "\(got)", the page shows "\(want)"
+                    """)
+            }
         }
     }
 }
