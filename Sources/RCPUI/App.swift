@@ -21,11 +21,15 @@ public struct AppState: Sendable {
     public var checklist: Checklist?
     /// The names of the stored checklists (for switching).
     public var checklistNames: [String] = []
+    /// Changes made to `checklist` that are not saved yet, oldest first. They go with every save until one
+    /// succeeds, so a failed save loses nothing.
+    public var pendingChanges: [ChecklistChange] = []
     public var search: SearchState?
     public var filter: FilterState?
     public var overlay: Overlay?
     public var message: StatusMessage?
     let searchCache: SearchCache
+    let filterCache = FilterCache()
 
     public init(catalog: Catalog, options: UIOptions) {
         self.catalog = catalog
@@ -61,8 +65,8 @@ public struct AppState: Sendable {
     }
 
     var env: PaneEnv {
-        PaneEnv(catalog: catalog, ascii: options.ascii, highlight: highlightQuery, filter: filterText,
-                presentation: presentation)
+        PaneEnv(catalog: catalog, ascii: options.ascii, highlight: highlightQuery,
+                filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: presentation)
     }
 
     public var layout: Layout {
@@ -352,7 +356,8 @@ extension AppState {
 
     /// What `y` copies: the card as text, or the name under the cursor of the focused pane.
     func copyText() -> String {
-        let env = PaneEnv(catalog: catalog, ascii: false, highlight: nil, filter: filterText, presentation: false)
+        let env = PaneEnv(catalog: catalog, ascii: false, highlight: nil,
+                          filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: false)
         switch focus {
         case .card:
             return CardContent.plainText(CardContent.lines(card.subject, env, checklist: checklist))

@@ -1,15 +1,155 @@
 import RCPCore
 
-// Checklist actions (issue 5). Filled in with the checklist UI.
+// The checklist of issue 5 in the UI: statuses and notes of the active checklist, and checklists created,
+// renamed, switched and deleted from the checklist pane. The state holds the `Checklist` value; every store
+// call is an `Effect` the backend carries out and answers with an `InputEvent` (see `Effect`).
 extension AppState {
     /// Handles the checklist pane's own actions; nil when the action is for the pane's list.
-    mutating func checklistAction(_ action: Action) -> [Effect]? { nil }
+    mutating func checklistAction(_ action: Action) -> [Effect]? {
+        let ascii = options.ascii
+        let k = { (a: Action) in KeyBindings.firstKey(a, in: .checklist, ascii: ascii) }
+        switch action {
+        case .cycleStatus:
+            guard let row = checklistPane.selected, let id = row.itemID else {
+                say("\(k(.cycleStatus)) sets the status of a heading or sub-heading.")
+                return []
+            }
+            guard let current = checklist else { sayNoChecklist(); return [] }
+            return change(.status(itemID: id, current.status(of: id).next))
+        case .editNote:
+            guard let row = checklistPane.selected else { return [] }
+            guard let id = row.itemID else {
+                // A process line: its card.
+                return apply(PaneOutcome(show: ChecklistPane.subject(row), focus: .card))
+            }
+            guard let current = checklist else { sayNoChecklist(); return [] }
+            overlay = .prompt(Prompt(purpose: .note(itemID: id), title: "Note for \(itemLabel(id))",
+                                     editor: LineEditor(current.note(of: id) ?? "")))
+            return []
+        case .newChecklist:
+            if let retry = savePendingFirst() { return retry }
+            overlay = .prompt(Prompt(purpose: .newChecklist, title: "New checklist: its name (e.g. Ghana 2026 workshop)",
+                                     editor: LineEditor(limit: 120)))
+            return []
+        case .renameChecklist:
+            guard let current = checklist else { sayNoChecklist(); return [] }
+            if let retry = savePendingFirst() { return retry }
+            overlay = .prompt(Prompt(purpose: .renameChecklist(from: current.name), title: "Rename “\(current.name)” to",
+                                     editor: LineEditor(current.name, limit: 120)))
+            return []
+        case .switchChecklist:
+            if let retry = savePendingFirst() { return retry }
+            overlay = .picker(Picker(names: checklistNames, selected: checklistNames.firstIndex { $0 == checklist?.name } ?? 0))
+            return [.listChecklists]
+        case .deleteChecklist:
+            guard let current = checklist else { sayNoChecklist(); return [] }
+            overlay = .confirm(Confirmation(purpose: .deleteChecklist(current.name),
+                                            question: "Delete the checklist “\(current.name)”? Its file is removed and what it records is lost."))
+            return []
+        default:
+            return nil
+        }
+    }
 
-    mutating func commitPrompt(_ prompt: Prompt) -> [Effect] { [] }
+    /// "6.1 Trafficking in Persons and Smuggling of Migrants".
+    func itemLabel(_ id: String) -> String {
+        let number = ChecklistItemID.displayNumber(id) ?? id
+        if let p = catalog.practice(id: id) { return "\(number) \(p.title)" }
+        if let (_, item) = catalog.practiceItem(id: id) { return "\(number) \(item.title)" }
+        return id
+    }
 
-    mutating func confirmed(_ confirmation: Confirmation) -> [Effect] { [] }
+    mutating func sayNoChecklist() {
+        let ascii = options.ascii
+        let k = { (a: Action) in KeyBindings.firstKey(a, in: .checklist, ascii: ascii) }
+        say("No checklist is open: \(k(.newChecklist)) creates one, \(k(.switchChecklist)) opens one.", error: true)
+    }
 
-    mutating func picked(_ name: String) -> [Effect] { [] }
+    /// Applies a change to the checklist in memory at once and asks the backend to save every unsaved change.
+    mutating func change(_ c: ChecklistChange) -> [Effect] {
+        guard var current = checklist else { return [] }
+        c.apply(to: &current)
+        checklist = current
+        pendingChanges.append(c)
+        switch c {
+        case .status(let id, let status): say("\(itemLabel(id)): \(status.label).")
+        case .note(let id, let note): say(note == nil ? "Note removed from \(itemLabel(id))." : "Note kept for \(itemLabel(id)).")
+        }
+        return [.saveChecklist(name: current.name, basedOn: current.revision, changes: pendingChanges)]
+    }
 
-    mutating func handleBackendEvent(_ event: InputEvent) -> [Effect] { [] }
+    /// When changes are still unsaved, tries again (instead of switching away from them).
+    mutating func savePendingFirst() -> [Effect]? {
+        guard let current = checklist, !pendingChanges.isEmpty else { return nil }
+        say("\(pendingChanges.count) change\(pendingChanges.count == 1 ? " is" : "s are") not saved yet: saving again first.", error: true)
+        return [.saveChecklist(name: current.name, basedOn: current.revision, changes: pendingChanges)]
+    }
+
+    mutating func commitPrompt(_ prompt: Prompt) -> [Effect] {
+        let text = prompt.editor.text
+        let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        switch prompt.purpose {
+        case .note(let id):
+            guard let current = checklist else { return [] }
+            let note: String? = trimmed.isEmpty ? nil : text
+            guard current.note(of: id) != note else { return [] }
+            return change(.note(itemID: id, note))
+        case .newChecklist:
+            guard !trimmed.isEmpty else { say("A checklist needs a name.", error: true); return [] }
+            return [.createChecklist(name: trimmed)]
+        case .renameChecklist(let from):
+            guard !trimmed.isEmpty else { say("A checklist needs a name.", error: true); return [] }
+            guard trimmed != from else { return [] }
+            return [.renameChecklist(from: from, to: trimmed)]
+        }
+    }
+
+    mutating func confirmed(_ confirmation: Confirmation) -> [Effect] {
+        switch confirmation.purpose {
+        case .deleteChecklist(let name): return [.deleteChecklist(name: name)]
+        }
+    }
+
+    mutating func picked(_ name: String) -> [Effect] {
+        guard name != checklist?.name else { return [] }
+        return [.openChecklist(name: name)]
+    }
+
+    /// The answers of the backend to the checklist effects.
+    mutating func handleBackendEvent(_ event: InputEvent) -> [Effect] {
+        switch event {
+        case .checklistOpened(let c):
+            let isNew = c.name != checklist?.name
+            checklist = c
+            pendingChanges = []
+            if !checklistNames.contains(c.name) { checklistNames.append(c.name) }
+            if isNew { say("Checklist “\(c.name)” is open.") }
+            return [.listChecklists]
+        case .checklistSaved(let c, let merged):
+            guard c.name == checklist?.name else { return [] }
+            checklist = c
+            pendingChanges = []
+            if merged { say("Saved; changes another rcpx made meanwhile were merged in.") }
+        case .checklistFailed(let message):
+            let kept = pendingChanges.isEmpty ? "" : " — \(pendingChanges.count) unsaved change\(pendingChanges.count == 1 ? "" : "s") kept in memory"
+            say("Checklist: \(message)\(kept).", error: true)
+        case .checklistDeleted(let name):
+            checklistNames.removeAll { $0 == name }
+            if checklist?.name == name {
+                checklist = nil
+                pendingChanges = []
+            }
+            say("Checklist “\(name)” deleted.")
+        case .checklistsListed(let names, let problems):
+            checklistNames = names
+            if case .picker(var p) = overlay {
+                p.names = names
+                overlay = .picker(p)
+            }
+            if !problems.isEmpty { say("Not opened (left as they are): " + problems.joined(separator: "; "), error: true) }
+        default:
+            break
+        }
+        return []
+    }
 }

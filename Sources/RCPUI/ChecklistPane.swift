@@ -75,7 +75,16 @@ public struct ChecklistPane: Pane, Hashable {
         }
     }
 
+    /// The list's part of the pane: all but the first row, which shows the overall progress (or how to start
+    /// a checklist).
+    static func listContext(_ c: PaneContext) -> PaneContext {
+        guard c.area.height >= 4 else { return c }
+        return PaneContext(env: c.env, area: Rect(x: c.area.x, y: c.area.y + 1, width: c.area.width, height: c.area.height - 1),
+                           checklist: c.checklist, region: c.region)
+    }
+
     public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
+        let context = Self.listContext(context)
         let env = context.env
         let rows = rows(env, checklist: context.checklist)
         guard !rows.isEmpty else { return .none }
@@ -125,6 +134,7 @@ public struct ChecklistPane: Pane, Hashable {
     }
 
     public mutating func settle(_ context: PaneContext) {
+        let context = Self.listContext(context)
         let env = context.env, visible = context.visibleItems
         let rows = rows(env, checklist: context.checklist)
         guard !rows.isEmpty else { selected = nil; offset = 0; return }
@@ -136,6 +146,7 @@ public struct ChecklistPane: Pane, Hashable {
     }
 
     public func invariants(_ context: PaneContext) -> [String] {
+        let context = Self.listContext(context)
         let visible = context.visibleItems
         let rows = rows(context.env, checklist: context.checklist)
         if rows.isEmpty { return selected == nil && offset == 0 ? [] : ["checklist: selection without rows"] }
@@ -159,10 +170,20 @@ public struct ChecklistPane: Pane, Hashable {
         func status(_ id: String) {
             guard let checklist else { return }
             let st = checklist.status(of: id)
-            add(s.glyph(st), Style(st == .inPlace ? .progressDone : (st == .notAssessed ? .dim : .normal), bold: st != .notAssessed))
+            add(s.glyph(st), Self.style(st))
             add(" ")
         }
-        func noteMark(_ id: String) -> String { checklist?.note(of: id) == nil ? "" : (env.ascii ? " [n]" : " ✎") }
+        /// The title followed by the note (if any), fitted to `room`: the note keeps at least half of it.
+        func titled(_ title: String, _ id: String, room: Int) -> (String, String) {
+            guard let note = checklist?.note(of: id), room > 8 else {
+                return (TextWidth.truncate(title, width: max(0, room), ellipsis: s.ellipsis), "")
+            }
+            let mark: String = env.ascii ? "  [note] " : "  ✎ "
+            let noteText: String = mark + env.t(note.split(whereSeparator: \.isNewline).joined(separator: " "))
+            let titleWidth = min(TextWidth.of(title), max(room / 2, room - TextWidth.of(noteText)))
+            let t = TextWidth.truncate(title, width: titleWidth, ellipsis: s.ellipsis)
+            return (t, TextWidth.truncate(noteText, width: room - TextWidth.of(t), ellipsis: s.ellipsis))
+        }
         switch row {
         case .heading(let id):
             guard let p = c.practice(id: id) else { break }
@@ -183,22 +204,26 @@ public struct ChecklistPane: Pane, Hashable {
             // Beside the title, when there is room: the processes that discuss it.
             let titleRoom = width - used - right.displayWidth
             let names = processes.map { env.t($0.shortName) }.joined(separator: ", ")
-            var title = env.t(p.title) + noteMark(id)
+            var title = env.t(p.title)
             if titleRoom > 50 && !names.isEmpty && checklist == nil {
                 let titleWidth = min(TextWidth.of(title), titleRoom * 3 / 5)
                 title = TextWidth.pad(title, width: titleWidth, ellipsis: s.ellipsis)
                 right = [Span(" " + TextWidth.truncate(names, width: titleRoom - titleWidth - 1, ellipsis: s.ellipsis), Style(.dim))] + right
             }
             let room = max(0, width - used - right.displayWidth)
-            add(TextWidth.pad(title, width: room, ellipsis: s.ellipsis), Style(.heading, bold: true))
+            let (t, note) = titled(title, id, room: room)
+            add(t, Style(.heading, bold: true))
+            add(note, Style(.normal))
+            add(String(repeating: " ", count: max(0, room - TextWidth.of(t) - TextWidth.of(note))))
             line += right
         case .item(let id):
             add("    ")
             status(id)
             let number = ChecklistItemID.displayNumber(id) ?? id
             add(number + " ", Style(.dim, bold: true))
-            let title = env.t(c.practiceItem(id: id)?.1.title ?? id) + noteMark(id)
-            add(TextWidth.truncate(title, width: max(0, width - used), ellipsis: s.ellipsis))
+            let (t, note) = titled(env.t(c.practiceItem(id: id)?.1.title ?? id), id, room: width - used)
+            add(t)
+            add(note, Style(.normal, bold: true))
         case .process(let practiceID, let processID):
             add("    " + s.link + " ", Style(.dim))
             let p = c.process(id: processID)
@@ -216,8 +241,21 @@ public struct ChecklistPane: Pane, Hashable {
         return env.highlighted(line)
     }
 
-    public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
+    /// How a status glyph is drawn: the shape carries the meaning, the style only adds to it.
+    static func style(_ status: ChecklistStatus) -> Style {
+        switch status {
+        case .notAssessed: return Style(.dim)
+        case .notInPlace: return Style(.warning, bold: true)
+        case .inProgress: return Style(.progressDone)
+        case .inPlace: return Style(.progressDone, bold: true)
+        case .notApplicable: return Style(.dim, bold: true)
+        }
+    }
+
+    public func render(into grid: inout Grid, context full: PaneContext, focused: Bool) -> PaneDrawing {
+        let context = Self.listContext(full)
         let env = context.env, area = context.area, checklist = context.checklist
+        if context.area != full.area { drawHeader(&grid, row: full.area.row(0), env: env, checklist: checklist) }
         let rows = rows(env, checklist: checklist)
         guard !rows.isEmpty, !area.isEmpty else { return PaneDrawing() }
         let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
@@ -232,11 +270,29 @@ public struct ChecklistPane: Pane, Hashable {
     }
 
     mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+        let context = Self.listContext(context)
         guard let row = rowAt(y: y, area: context.area, env: context.env, checklist: context.checklist) else { return .none }
         if row == selected, case .heading(let id) = row {
             if expanded.contains(id) { expanded.remove(id) } else { expanded.insert(id) }
         }
         return select(row)
+    }
+
+    /// The first row: overall progress with a bar, or how to start a checklist.
+    func drawHeader(_ grid: inout Grid, row: Rect, env: PaneEnv, checklist: Checklist?) {
+        let s = env.symbols
+        guard let checklist else {
+            let k = { (a: Action) in KeyBindings.firstKey(a, in: .checklist, ascii: env.ascii) }
+            grid.write("No checklist open: \(k(.newChecklist)) creates one, \(k(.switchChecklist)) opens one.", x: row.x, y: row.y,
+                       style: .warning, clip: row)
+            return
+        }
+        let p = checklist.progress(overall: env.catalog.practices)
+        var line: Line = [Span("Overall ", Style(.heading, bold: true))]
+        line += Widgets.bar(done: p.inPlace, half: p.count(.inProgress), total: p.applicable,
+                            width: max(4, min(20, row.width / 5)), symbols: s)
+        line.append(Span(" \(p.assessed)/\(p.total) assessed, \(p.inPlace) in place (\(p.inPlacePercent)%)", Style(.normal, bold: true)))
+        grid.write(line, x: row.x, y: row.y, clip: row)
     }
 
     func rowAt(y: Int, area: Rect, env: PaneEnv, checklist: Checklist?) -> ChecklistRow? {

@@ -83,12 +83,9 @@ public struct MatrixPane: Pane, Hashable {
         let m = c.matrix(region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: false)
         var view = MatrixView(columns: m.columns, rows: m.rows,
                               regionName: limit.map { c.region(id: $0)?.name ?? $0 })
-        guard env.filter != nil else { return view }
-        let columnMatches = m.columns.indices.filter { i in
-            let p = m.columns[i]
-            return env.passesFilter([p.name, p.shortName] + p.aliases)
-        }
-        let rowMatches = m.rows.filter { TreeModel.partyPasses($0.party.id, env) }
+        guard let match = env.filterMatch else { return view }
+        let columnMatches = m.columns.indices.filter { match.processes.contains(m.columns[$0].id) }
+        let rowMatches = m.rows.filter { match.parties.contains($0.party.id) }
         if !columnMatches.isEmpty {
             view.columns = columnMatches.map { m.columns[$0] }
             let narrowed = m.rows.map { row in

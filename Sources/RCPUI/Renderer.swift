@@ -157,10 +157,10 @@ struct Renderer {
             return (number + "Matrix", right)
         case .checklist:
             if let cl = state.checklist {
-                let p = cl.progress(overall: state.catalog.practices)
-                return (number + "Checklist: " + env.t(cl.name), "\(p.assessed)/\(p.total) assessed")
+                let pending = state.pendingChanges.count
+                return (number + "Checklist: " + env.t(cl.name), pending > 0 ? "\(pending) unsaved" : "saved")
             }
-            return (number + "Practices", "IAMM")
+            return (number + "Checklist", "IAMM practices")
         }
     }
 
@@ -178,23 +178,12 @@ struct Renderer {
         case .matrix: drawing = state.matrix.render(into: &grid, context: ctx, focused: focused)
         case .checklist:
             drawing = state.checklistPane.render(into: &grid, context: ctx, focused: focused)
-            if layout.kind == .presentation, let cl = state.checklist, area.height > 4 {
-                drawOverallProgress(cl, in: Rect(x: area.x, y: f.frame.maxY - 1, width: area.width, height: 1))
-            }
         }
         if let sc = drawing.scroll, f.frame.width >= 2 {
             Widgets.scrollbar(&grid, x: f.frame.maxX - 1, y: f.frame.y + 1, height: f.frame.height - 2, total: sc.total,
                               offset: sc.offset, visible: sc.visible, symbols: s)
         }
         if focused { cursor = drawing.cursor }
-    }
-
-    mutating func drawOverallProgress(_ cl: Checklist, in area: Rect) {
-        let p = cl.progress(overall: state.catalog.practices)
-        var line: Line = [Span(" Overall ", Style(.title, bold: true))]
-        line += Widgets.bar(done: p.inPlace, half: p.count(.inProgress), total: p.applicable, width: 20, symbols: s)
-        line.append(Span(" " + p.summary + " ", Style(.normal, bold: true)))
-        grid.write(line, x: area.x, y: area.y, clip: area)
     }
 
     // MARK: Status line
@@ -334,8 +323,13 @@ struct Renderer {
         let box = screen.centered(width: min(screen.width - 4, 60), height: min(screen.height - 2, p.names.count + 4))
         let inner = Widgets.floatingBlock(&grid, box, title: "Switch checklist — Enter opens, Esc cancels", symbols: s)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height)
+        if p.names.isEmpty {
+            Widgets.centeredMessage(&grid, body, "No checklists yet: Esc, then \(KeyBindings.firstKey(.newChecklist, in: .checklist)) creates one.",
+                                    style: Style(.dim))
+            return
+        }
         let rows = p.names.map { name -> Line in
-            [Span((name == state.checklist?.name ? s.pointer : " ") + " "), Span(env.t(name))]
+            [Span(name == state.checklist?.name ? "(open) " : "       ", Style(.dim)), Span(env.t(name))]
         }
         let off = Scroll.offset(0, selected: p.selected, count: rows.count, visible: body.height)
         if let y = Widgets.list(&grid, body, rows: rows, selected: p.selected, offset: off, focused: true, symbols: s) {

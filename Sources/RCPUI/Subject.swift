@@ -78,14 +78,17 @@ public struct PaneEnv: Sendable {
     public let symbols: Symbols
     /// The search query whose matches are highlighted, if any.
     public let highlight: String?
-    /// The filter narrowing the tree and the matrix, if any.
-    public let filter: String?
+    /// What the filter narrowing the tree and the matrix matches, if a filter is in force.
+    public let filterMatch: FilterMatch?
     public let presentation: Bool
 
-    init(catalog: Catalog, ascii: Bool, highlight: String?, filter: String?, presentation: Bool) {
+    init(catalog: Catalog, ascii: Bool, highlight: String?, filter: FilterMatch?, presentation: Bool) {
         self.catalog = catalog; self.ascii = ascii; self.symbols = Symbols(ascii: ascii)
-        self.highlight = highlight; self.filter = filter; self.presentation = presentation
+        self.highlight = highlight; self.filterMatch = filter; self.presentation = presentation
     }
+
+    /// The filter text in force, if any.
+    public var filter: String? { filterMatch?.text }
 
     /// Text as it will be drawn (transliterated in ASCII mode), so that measuring it measures what is drawn.
     public func t(_ s: String) -> String { ascii ? ASCIIFold.fold(s) : s }
@@ -110,11 +113,8 @@ public struct PaneEnv: Sendable {
         { line in query.isEmpty ? line : Highlight.apply(matchRanges(of: query, in: line.plain), to: line) }
     }
 
-    /// Whether `texts` match the filter (any of them).
-    public func passesFilter(_ texts: [String]) -> Bool {
-        guard let f = filter, !f.isEmpty else { return true }
-        return texts.contains { !matchRanges(of: f, in: $0).isEmpty }
-    }
+    /// Whether a party passes the filter (true when there is none).
+    public func partyPasses(_ id: String) -> Bool { filterMatch?.parties.contains(id) ?? true }
 }
 
 /// Restyling character ranges of a line.

@@ -80,22 +80,17 @@ public enum TreeModel {
         switch node {
         case .process(let id): list = env.catalog.process(id: id)?.participants ?? []
         case .mechanism(let id): list = env.catalog.mechanism(id: id)?.participants ?? []
-        case .event(let id): return (env.catalog.event(id: id)?.1.partners ?? []).contains { partyPasses($0, env) }
+        case .event(let id): return (env.catalog.event(id: id)?.1.partners ?? []).contains { env.partyPasses($0) }
         case .region: return false
         }
-        return list.contains { partyPasses($0.party, env) }
-    }
-
-    static func partyPasses(_ id: String, _ env: PaneEnv) -> Bool {
-        guard let party = env.catalog.party(id: id) else { return false }
-        return env.passesFilter([party.name, env.name(party)] + party.aliases + [party.iso3].compactMap { $0 })
+        return list.contains { env.partyPasses($0.party) }
     }
 
     /// The visible rows. With a filter, only matching nodes (and their ancestors) show, all expanded: a node
     /// matches by its own names; when no node does, nodes with a matching participant (a state's processes).
     public static func rows(_ env: PaneEnv, expanded: Set<TreeNode>) -> [TreeRow] {
         let all = branches(env.catalog)
-        guard env.filter != nil else { return flatten(all, depth: 0, parent: nil, expanded: expanded, keep: nil) }
+        guard let match = env.filterMatch else { return flatten(all, depth: 0, parent: nil, expanded: expanded, keep: nil) }
         var keep = Set<TreeNode>()
         func mark(_ b: Branch, by test: (TreeNode) -> Bool) -> Bool {
             if test(b.node) {
@@ -109,7 +104,7 @@ public enum TreeModel {
             if any { keep.insert(b.node) }
             return any
         }
-        for b in all { _ = mark(b, by: { env.passesFilter(names($0, env.catalog)) }) }
+        for b in all { _ = mark(b, by: { match.matches($0) }) }
         if keep.isEmpty {
             for b in all { _ = mark(b, by: { hasMatchingParticipant($0, env) }) }
         }

@@ -443,11 +443,16 @@ func matchedText(_ grid: Grid) -> [String] {
                            .backspace, .delete, .ctrl("u"), .ctrl("w"), .character(" ")]
             + "jkhlgG1234/fnNyzpmosr?[]eqcRwDtu".map { Key.character($0) }
         var s = makeState()
+        let checklist = Checklist(name: "Fuzz", created: "2026-01-01T00:00:00Z")
+        _ = App.update(&s, .checklistOpened(checklist))
         for i in 0..<3000 {
             let event: InputEvent
-            switch next(20) {
+            switch next(24) {
             case 0: event = .resize(width: next(160), height: next(60))
             case 1: event = .mouse([.press, .wheelUp, .wheelDown, .release][next(4)], x: next(160), y: next(60))
+            case 2: event = [.checklistOpened(checklist), .checklistFailed("disk full"), .checklistDeleted(name: "Fuzz"),
+                             .checklistsListed(names: ["Fuzz", "Other"], problems: [])][next(4)]
+            case 3: event = .checklistSaved(s.checklist ?? checklist, mergedForeignChanges: next(2) == 0)
             default: event = .key(keys[next(keys.count)])
             }
             _ = App.update(&s, event)

@@ -29,6 +29,25 @@ import RCPCore
         Scenario(name: "help-narrowed") { s in s.press(.character("?")); s.type("zoom") },
         Scenario(name: "zoom") { s in s.press(.character("3"), .character("z")) },
         Scenario(name: "presentation") { s in s.press(.down, .down, .down, .character("2"), .character("p")) },
+        Scenario(name: "checklist-statuses") { s in
+            _ = App.update(&s, .checklistOpened(Checklist(name: "Ghana 2026 workshop", created: "2026-03-14T09:00:00Z")))
+            s.press(.character("4"), .character(" "), .character(" "), .character(" "), .right, .down, .character(" "), .down,
+                    .character(" "), .character(" "))
+            s.press(.character("e")); s.type("agreed in session 2"); s.press(.enter)
+            s.press(.down, .down, .character(" "), .character(" "), .character(" "), .character(" "))
+        },
+        Scenario(name: "checklist-presentation") { s in
+            _ = App.update(&s, .checklistOpened(Checklist(name: "Ghana 2026 workshop", created: "2026-03-14T09:00:00Z")))
+            s.press(.character("4"), .character(" "), .character(" "), .character(" "), .down, .character(" "), .character("p"))
+        },
+        Scenario(name: "checklist-delete-confirm") { s in
+            _ = App.update(&s, .checklistOpened(Checklist(name: "Ghana 2026 workshop", created: "2026-03-14T09:00:00Z")))
+            s.press(.character("4"), .character("D"))
+        },
+        Scenario(name: "checklist-note-prompt") { s in
+            _ = App.update(&s, .checklistOpened(Checklist(name: "Ghana 2026 workshop", created: "2026-03-14T09:00:00Z")))
+            s.press(.character("4"), .down, .character("e")); s.type("draft law before parliament")
+        },
         Scenario(name: "ascii", ascii: true) { s in
             s.press(.character("/")); s.type("cote"); s.press(.enter, .character("3"))
         },
