@@ -130,7 +130,8 @@ struct CardBuilder {
                 if p.roles.contains(where: \.isLeadership) { words.append(p.roles.filter(\.isLeadership).map(\.label).joined(separator: ", ")) }
                 if plus.contains(party.id) { words.append("outside the printed number") }
                 if party.kind != .state { words.append(party.kind.rawValue) }
-                if let note = p.note, !note.isEmpty { words.append(note) }
+                // A leader's note is already shown under "Chair and presidency".
+                if let note = p.note, !note.isEmpty, !p.roles.contains(where: \.isLeadership) { words.append(note) }
                 item(g, env.name(party), words.joined(separator: "; "), link: .party(party.id), glyphStyle: st)
             }
         }

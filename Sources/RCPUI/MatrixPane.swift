@@ -54,7 +54,8 @@ struct MatrixGeometry {
         columnWidth = max(3, min(env.presentation ? 6 : 5, room / n))
         visibleColumns = max(0, room / columnWidth)
         headerRows = area.height >= 6 ? 2 : 1
-        footerRows = area.height >= 12 ? 3 : (area.height >= 8 ? 1 : 0)
+        let legend = MatrixPane.legend(width: area.width, symbols: env.symbols).count
+        footerRows = area.height >= 10 + legend ? 1 + legend : (area.height >= 8 ? 1 : 0)
         visibleRows = max(0, area.height - headerRows - footerRows)
     }
 }
@@ -323,15 +324,7 @@ public struct MatrixPane: Pane, Hashable {
                        style: Style(.normal, bold: true), clip: area)
         }
         if g.footerRows > 1 {
-            var legend: [Line] = [[]]
-            var width = 0
-            for mark in RoleMark.legendOrder {
-                let piece: Line = [Span(s.glyph(mark), Style(mark.styleRole, bold: true)), Span(" " + mark.label + "  ", Style(.dim))]
-                if width + piece.displayWidth > area.width && !legend[legend.count - 1].isEmpty { legend.append([]); width = 0 }
-                legend[legend.count - 1] += piece
-                width += piece.displayWidth
-            }
-            for (i, line) in legend.prefix(g.footerRows - 1).enumerated() {
+            for (i, line) in Self.legend(width: area.width, symbols: s).prefix(g.footerRows - 1).enumerated() {
                 grid.write(line, x: area.x, y: area.maxY - g.footerRows + 1 + i, clip: area)
             }
         }
@@ -341,6 +334,25 @@ public struct MatrixPane: Pane, Hashable {
         let x = columnX(c) + g.columnWidth / 2
         if let r = ri { return PaneDrawing(cursor: rows.contains(r) ? (x, g.bodyTop + r - copy.rowOffset) : nil, scroll: scroll) }
         return PaneDrawing(cursor: (x, area.y), scroll: scroll)
+    }
+
+    /// The legend, "● member  ○ interested  …", in as many lines as `width` needs (items are never cut).
+    static func legend(width: Int, symbols s: Symbols) -> [Line] {
+        func lines(gap: Int) -> [Line] {
+            var lines: [Line] = [[]]
+            var used = 0
+            for mark in RoleMark.legendOrder {
+                let piece: Line = [Span(s.glyph(mark), Style(mark.styleRole, bold: true)), Span(" " + mark.label, Style(.dim))]
+                let w = piece.displayWidth
+                if used > 0 && used + gap + w > width { lines.append([]); used = 0 }
+                if used > 0 { lines[lines.count - 1].append(Span(String(repeating: " ", count: gap))); used += gap }
+                lines[lines.count - 1] += piece
+                used += w
+            }
+            return lines
+        }
+        let roomy = lines(gap: 2), tight = lines(gap: 1)
+        return tight.count < roomy.count ? tight : roomy
     }
 
     /// Moves the cursor to the row/column under a click.
