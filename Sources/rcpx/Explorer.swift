@@ -71,8 +71,7 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     ui.theme = screen.colorEnabled ? options.theme : .monochrome
     ui.ascii = options.ascii || !locale.utf8
     ui.mouse = options.mouse
-    _ = catalog
-    var state = AppState(options: ui)
+    var state = AppState(catalog: catalog, options: ui)
     if options.mouse { screen.setMouse(true) }
 
     let program = TerminalProgram(

@@ -10,9 +10,9 @@ import Foundation
     /// What the first screen of the explorer shows.
     enum FirstScreen {
         /// A region name in the tree.
-        static let region = "rcpx"
+        static let region = "Europe"
         /// A process name in the tree.
-        static let process = "rcpx"
+        static let process = "Budapest"
     }
 
     // MARK: - Helpers
@@ -123,6 +123,28 @@ import Foundation
         return false
     }
 
+    /// The SGR parameters that set a colour (30–37, 38;…, 40–47, 48;…, 90–97, 100–107) in a `capture-pane -e`;
+    /// 39 and 49 (back to the default colour) do not count.
+    static func colourParameters(in escaped: String) -> [String] {
+        var found: [String] = []
+        var rest = escaped[...]
+        while let start = rest.range(of: "\u{1B}[") {
+            let after = rest[start.upperBound...]
+            guard let end = after.firstIndex(where: { !($0.isNumber || $0 == ";") }) else { break }
+            if after[end] == "m" {
+                for p in after[..<end].split(separator: ";", omittingEmptySubsequences: false) {
+                    guard let n = Int(p) else { continue }
+                    if (30...38).contains(n) || (40...48).contains(n) || (90...97).contains(n) || (100...107).contains(n) {
+                        found.append(String(after[..<end]))
+                        break
+                    }
+                }
+            }
+            rest = after[end...]
+        }
+        return found
+    }
+
     static func showsFirstScreen(_ screen: String) -> Bool {
         screen.contains(FirstScreen.region) && screen.contains(FirstScreen.process)
     }
@@ -147,19 +169,52 @@ import Foundation
         #expect(try !session.paneInfo().dead)
     }
 
-    @Test func navigationKeysChangeTheScreen() throws {
+    /// The hardware cursor: (x, y, visible).
+    static func cursor(_ session: TmuxSession) throws -> (x: Int, y: Int, visible: Bool) {
+        let s = try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{cursor_x} #{cursor_y} #{cursor_flag}"])
+        let p = s.split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
+        return (p[0], p[1], p.count > 2 && p[2] == 1)
+    }
+
+    /// Polls the cursor until `predicate` holds.
+    static func waitForCursor(_ session: TmuxSession, timeout: Double = 5,
+                              _ predicate: ((x: Int, y: Int, visible: Bool)) -> Bool) throws -> (x: Int, y: Int, visible: Bool) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var c = try cursor(session)
+        while !predicate(c) && Date() < deadline {
+            usleep(50_000)
+            c = try cursor(session)
+        }
+        return c
+    }
+
+    @Test func navigationKeysMoveTheSelectionAndTheCursor() throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: "exec \(Self.binary)", width: 80, height: 24)
         let first = try session.waitFor { Self.showsFirstScreen($0) }
         try #require(Self.showsFirstScreen(first), "did not start:\n\(first)")
+        // The hardware cursor rests on the selected row (for magnifiers and screen readers).
+        let start = try Self.cursor(session)
+        #expect(start.visible)
+        let rows = first.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(start.y < rows.count && rows[start.y].contains(FirstScreen.region), "cursor not on the selection:\n\(first)")
         try session.send("Down")
         try session.send("Down")
-        let moved = try session.waitFor { $0 != first }
-        #expect(moved != first, "Down twice changed nothing")
+        let moved = try Self.waitForCursor(session) { $0.y == start.y + 2 }
+        #expect(moved.y == start.y + 2, "Down twice: cursor at \(moved), was \(start)")
+        let screen = try session.capture()
+        #expect(screen != first, "Down twice changed nothing on screen")
+        let movedRows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(movedRows[moved.y].contains(FirstScreen.process), "cursor row after Down Down:\n\(screen)")
         try session.send("Up")
         try session.send("Up")
-        let back = try session.waitFor { $0 == first }
-        #expect(back == first, "Up twice did not come back:\n\(back)")
+        let back = try Self.waitForCursor(session) { $0.y == start.y }
+        #expect(back.y == start.y, "Up twice did not come back")
+        try session.send("End")
+        let end = try Self.waitForCursor(session) { $0.y != start.y }
+        #expect(end.y > start.y, "End did not move down")
+        try session.send("Home")
+        #expect(try Self.waitForCursor(session) { $0.y == start.y }.y == start.y, "Home did not go back to the top")
     }
 
     // MARK: - Leaving
@@ -233,10 +288,17 @@ import Foundation
         for (w, h) in [(100, 30), (60, 20), (132, 43), (20, 5), (1, 1), (200, 60), (90, 25), (120, 40)] {
             try session.resize(width: w, height: h)
         }
-        let screen = try session.waitFor { Self.showsFirstScreen($0) && $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 39 }
+        // Redrawn at 120×40: the top line spans the width (the title "rcpx" ends it), and the four-pane
+        // layout (from 120 columns) shows the matrix legend.
+        func drawnAt120x40(_ screen: String) -> Bool {
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return Self.showsFirstScreen(screen) && lines.count >= 40 && lines[0].hasSuffix("rcpx")
+                && lines[0].count == 120 && screen.contains("Matrix")
+        }
+        let screen = try session.waitFor { drawnAt120x40($0) }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("status").path),
                 "the explorer died during resizes")
-        #expect(Self.showsFirstScreen(screen), "not redrawn after resizes:\n\(screen)")
+        #expect(drawnAt120x40(screen), "not redrawn at 120×40 after resizes:\n\(screen)")
         let size = try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{pane_width}x#{pane_height}"])
         #expect(size.hasPrefix("120x40"))
         // Still answering keys.
@@ -338,14 +400,26 @@ import Foundation
         #expect(Self.showsFirstScreen(screen), "\(screen)")
     }
 
-    @Test func noColorMeansNoColours() throws {
+    @Test(arguments: ["env NO_COLOR=1 BINARY", "env -u NO_COLOR BINARY --no-color",
+                      "env -u NO_COLOR BINARY --theme monochrome"])
+    func noColourMeansNoColours(_ command: String) throws {
         try Self.requireTmux()
-        let session = try TmuxSession(command: "env NO_COLOR=1 \(Self.binary)")
+        let session = try TmuxSession(command: command.replacingOccurrences(of: "BINARY", with: Self.binary))
         try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
         let escaped = try session.capture(escapes: true)
-        // SGR colour parameters: 30–37, 39, 40–47, 49, 90–97, 100–107, 38;… and 48;…
-        let colour = try NSRegularExpression(pattern: "\u{1B}\\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
-        let matches = colour.numberOfMatches(in: escaped, range: NSRange(escaped.startIndex..., in: escaped))
-        #expect(matches == 0, "colour escapes with NO_COLOR:\n\(escaped)")
+        #expect(Self.colourParameters(in: escaped).isEmpty, "colour escapes with \(command):\n\(escaped)")
+        // Selection still stands out: reverse video.
+        #expect(escaped.contains("\u{1B}[7m") || escaped.contains(";7m") || escaped.contains("[7;"),
+                "no reverse video for the selection:\n\(escaped)")
+    }
+
+    // (`env -u NO_COLOR`: the tmux server's environment comes from whoever started it.)
+    @Test(arguments: ["env -u NO_COLOR BINARY", "env -u NO_COLOR BINARY --theme high-contrast"])
+    func colourThemesUseColour(_ command: String) throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: command.replacingOccurrences(of: "BINARY", with: Self.binary))
+        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        let escaped = try session.capture(escapes: true)
+        #expect(!Self.colourParameters(in: escaped).isEmpty, "no colour with \(command)")
     }
 }
