@@ -288,10 +288,20 @@ public struct ChecklistPane: Pane, Hashable {
             return
         }
         let p = checklist.progress(overall: env.catalog.practices)
-        var line: Line = [Span("Overall ", Style(.heading, bold: true))]
-        line += Widgets.bar(done: p.inPlace, half: p.count(.inProgress), total: p.applicable,
-                            width: max(4, min(20, row.width / 5)), symbols: s)
-        line.append(Span(" \(p.assessed)/\(p.total) assessed, \(p.inPlace) in place (\(p.inPlacePercent)%)", Style(.normal, bold: true)))
+        let label = "Overall "
+        let bar = max(4, min(20, row.width / 5))
+        // The longest wording that fits beside the bar, never cut mid-word.
+        let wordings = [
+            " \(p.assessed)/\(p.total) assessed, \(p.inPlace) in place (\(p.inPlacePercent)%)",
+            " \(p.assessed)/\(p.total) assessed, \(p.inPlace) in place",
+            " \(p.assessed)/\(p.total) assessed",
+            " \(p.assessed)/\(p.total)",
+        ]
+        let room = row.width - TextWidth.of(label) - bar
+        let text = wordings.first { TextWidth.of($0) <= room } ?? ""
+        var line: Line = [Span(label, Style(.heading, bold: true))]
+        line += Widgets.bar(done: p.inPlace, half: p.count(.inProgress), total: p.applicable, width: bar, symbols: s)
+        line.append(Span(text, Style(.normal, bold: true)))
         grid.write(line, x: row.x, y: row.y, clip: row)
     }
 
