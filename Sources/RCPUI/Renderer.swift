@@ -246,9 +246,10 @@ struct Renderer {
     mutating func drawSearchResults(_ search: SearchState) {
         let screen = layout.screen
         let shown = min(search.hits.count, max(1, min(8, screen.height / 2 - 2)))
-        let w = min(screen.width - 2, 72)
+        // Full width on narrow screens (nothing half-hidden beside it), else a box at the left.
+        let w = screen.width < 100 ? screen.width : 72
         let h = max(1, shown) + 2
-        let box = Rect(x: 1, y: layout.status.y - h, width: w, height: h)
+        let box = Rect(x: screen.width < 100 ? 0 : 1, y: layout.status.y - h, width: w, height: h)
         guard box.y >= 0 else { return }
         let title = search.hits.isEmpty ? "No match for “\(env.t(search.query))”" : "Hits \(search.countLabel)"
         let inner = Widgets.floatingBlock(&grid, box, title: title, symbols: s)
@@ -263,11 +264,16 @@ struct Renderer {
             var title = env.t(hit.title)
             if hit.matched != hit.title && hit.kind != .topic { title += " (\(env.t(hit.matched)))" }
             var line: Line = [Span(TextWidth.pad(hit.kind.label, width: kindWidth - 1) + " ", Style(.dim))]
-            let room = inner.width - kindWidth
+            let room = inner.width - 1 - kindWidth  // less the list's pointer gutter
             let titleLine = env.highlighted([Span(TextWidth.truncate(title, width: room, ellipsis: s.ellipsis), Style(.normal, bold: true))])
             line += titleLine
-            if let d = hit.detail, titleLine.displayWidth + 3 < room {
-                line.append(Span(TextWidth.truncate("  " + env.t(d), width: room - titleLine.displayWidth, ellipsis: s.ellipsis), Style(.dim)))
+            // The context ("Asia and Oceania · since 2002"), when enough of it fits to be worth reading.
+            if let d = hit.detail {
+                let left = room - titleLine.displayWidth - 2
+                let detail = env.t(d)
+                if left >= min(TextWidth.of(detail), 16) {
+                    line.append(Span("  " + TextWidth.truncate(detail, width: left, ellipsis: s.ellipsis), Style(.dim)))
+                }
             }
             rows.append(line)
         }
