@@ -17,8 +17,10 @@ struct ExplorerOptions {
     var color: Bool = true
     /// False for `--no-mouse`: leave the terminal's own text selection alone.
     var mouse: Bool = true
-    /// The checklist file to open, if any.
+    /// `--checklist NAME`: the checklist to open (created when it does not exist yet).
     var checklist: String? = nil
+    /// The folder of the checklist files; nil: the default (`ChecklistStore.defaultDirectory`).
+    var checklistDirectory: String? = nil
 }
 
 /// Exit statuses of `runExplorer` besides the 128 + signal of a signal exit.
@@ -74,12 +76,15 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     var state = AppState(catalog: catalog, options: ui)
     if options.mouse { screen.setMouse(true) }
 
+    let checklists = ExplorerChecklists(directory: options.checklistDirectory)
     let program = TerminalProgram(
         update: { App.update(&state, $0) },
         render: { App.render(state, width: $0, height: $1) },
-        theme: { state.effectiveTheme }
+        theme: { state.effectiveTheme },
+        carryOut: { checklists.answer($0) }
     )
-    let status = TerminalSession(screen: screen, program: program).run()
+    let status = TerminalSession(screen: screen, program: program)
+        .run(startEvents: checklists.startEvents(open: options.checklist))
     screen.close()
     return status
 }

@@ -15,6 +15,9 @@ struct TerminalProgram {
     var render: (_ width: Int, _ height: Int) -> Grid
     /// The theme the UI wants now (presentation mode may switch it).
     var theme: () -> ThemeName
+    /// Carries out an effect the terminal does not handle itself (the checklist store); returns the event
+    /// that answers it, fed back to the reducer.
+    var carryOut: (Effect) -> InputEvent? = { _ in nil }
 }
 
 /// The interactive loop: read input, update, draw; signals, resizes, suspends and effects.
@@ -40,9 +43,12 @@ final class TerminalSession {
     }
 
     /// Runs until quit, a terminating signal, or the terminal going away; returns the exit status.
-    func run() -> Int32 {
+    /// `startEvents` go to the reducer after the first `.resize`, before the first frame.
+    func run(startEvents: [InputEvent] = []) -> Int32 {
         // The reducer learns the size first.
-        var status: Int32? = handle([.input(.resize(width: screen.size.width, height: screen.size.height))])
+        let size = screen.size
+        var status: Int32? = handle([.input(.resize(width: size.width, height: size.height))]
+                                    + startEvents.map { .input($0) })
         var dirty = true
         while status == nil {
             switch TerminalSignals.poll() {
@@ -179,7 +185,7 @@ final class TerminalSession {
         return nil
     }
 
-    private func perform(_ effect: Effect) -> Int32? {
+    private func perform(_ effect: Effect, depth: Int = 0) -> Int32? {
         switch effect {
         case .quit:
             return 0
@@ -188,8 +194,12 @@ final class TerminalSession {
         case .setMouseCapture(let on):
             screen.setMouse(on)
         default:
-            // Effects added to the UI later and not carried out here yet.
-            break
+            // The store's effects: the answer goes back to the reducer, whose own effects follow (bounded,
+            // in case an answer kept asking for more).
+            guard depth < 8, let answer = program.carryOut(effect) else { break }
+            for next in program.update(answer) {
+                if let status = perform(next, depth: depth + 1) { return status }
+            }
         }
         return nil
     }
