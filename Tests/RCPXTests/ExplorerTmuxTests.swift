@@ -267,6 +267,35 @@ import Foundation
             .hasPrefix("0"), "the alternate screen was not left after SIG\(name)")
     }
 
+    /// A signal arriving while the explorer saves a checklist (every Space saves) leaves a readable file.
+    @Test(arguments: [("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT)])
+    func signalDuringChecklistSavesLeavesTheFileWhole(name: String, number: Int32) throws {
+        try Self.requireTmux()
+        let dir = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let home = dir.appendingPathComponent("data")
+        let command = "env RCPX_DATA_HOME=\(Self.shellQuote(home.path)) \(Self.binary) --checklist workshop"
+        let session = try TmuxSession(command: Self.wrapped(command, in: dir), width: 120, height: 40)
+        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try session.send("4")
+        _ = try session.waitFor { $0.contains("Checklist: workshop") }
+        let shell = try session.paneInfo().pid
+        let pid = try #require(Self.childPid(of: shell))
+        // A burst of status changes, each one a save, and the signal in the middle of them.
+        try session.send(String(repeating: " ", count: 300), literal: true)
+        #expect(kill(pid, number) == 0)
+        let status = Self.waitForFile(dir.appendingPathComponent("status"))
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "\(128 + number)", "SIG\(name)")
+        #expect(Self.isSane(Self.waitForFile(dir.appendingPathComponent("stty"))))
+        // The file reads back (the store's own reader, through the command line).
+        let show = try runRcpx(["checklist", "show", "workshop", "--data-dir", home.path])
+        #expect(show.status == 0, "checklist unreadable after SIG\(name): \(show.stderr)")
+        #expect(show.stdout.contains("workshop"))
+        // No temporary file left behind.
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("checklists").path)) ?? []
+        #expect(files.filter { !$0.hasSuffix(".lock") } == ["workshop.json"], "\(files)")
+    }
+
     @Test func sigtermToTheExecedPaneProcess() throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: "exec \(Self.binary)")

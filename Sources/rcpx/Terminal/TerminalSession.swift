@@ -171,6 +171,8 @@ final class TerminalSession {
     /// Feeds events to the reducer and carries out the effects; returns an exit status to stop.
     private func handle(_ events: [LoopEvent]) -> Int32? {
         for event in events {
+            // A signal stops the queue between two events — never inside one, so a save always completes.
+            if let sig = TerminalSignals.terminationRequested { return 128 + sig }
             switch event {
             case .interrupt:
                 return 128 + SIGINT

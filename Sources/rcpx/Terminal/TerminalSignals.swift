@@ -125,6 +125,11 @@ enum TerminalSignals {
         cursesActive = active ? 1 : 0
     }
 
+    /// The terminating signal received, if any (not cleared: the loop leaves on it).
+    static var terminationRequested: Int32? {
+        pendingTermination != 0 ? pendingTermination : nil
+    }
+
     /// Reads and clears the flags; termination wins over the others.
     static func poll() -> Pending {
         if pendingTermination != 0 { return .terminate(pendingTermination) }
