@@ -75,13 +75,18 @@ struct Renderer {
         grid = Grid(width: state.width, height: state.height, asciiOnly: state.options.ascii)
     }
 
-    static func tabLabels() -> [String] { PaneID.allCases.map { "\($0.number) \($0.title)" } }
+    /// The pane tabs: "1 Regions" …, or shorter words when the line is too narrow for them.
+    static func tabLabels(width: Int) -> [String] {
+        let full = PaneID.allCases.map { "\($0.number) \($0.title)" }
+        if full.reduce(0, { $0 + TextWidth.of($1) + 3 }) <= width { return full }
+        return PaneID.allCases.map { "\($0.number) \($0.shortTitle)" }
+    }
 
     /// The x ranges of the pane tabs on the top line (as `Widgets.tabBar` draws them).
     static func tabRanges(layout: Layout) -> [Range<Int>] {
         guard !layout.top.isEmpty else { return [] }
         var x = layout.top.x
-        return tabLabels().map { label in
+        return tabLabels(width: layout.top.width).map { label in
             let w = TextWidth.of(label) + 2
             defer { x += w + 1 }
             return x..<(x + w)
@@ -114,7 +119,7 @@ struct Renderer {
         if !state.mouseCapture { flags.append("mouse off") }
         flags.append("rcpx")
         let visible = Set(layout.panes.map(\.pane))
-        Widgets.tabBar(&grid, layout.top, tabs: Self.tabLabels(), active: PaneID.allCases.firstIndex(of: state.focus),
+        Widgets.tabBar(&grid, layout.top, tabs: Self.tabLabels(width: layout.top.width), active: PaneID.allCases.firstIndex(of: state.focus),
                        trailing: flags.joined(separator: " \(s.middleDot) "))
         // Visible but unfocused panes: underlined tab.
         for (i, r) in Self.tabRanges(layout: layout).enumerated() where visible.contains(PaneID.allCases[i]) && PaneID.allCases[i] != state.focus {

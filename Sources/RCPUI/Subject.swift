@@ -13,6 +13,16 @@ public enum PaneID: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// A shorter title for narrow tab bars.
+    public var shortTitle: String {
+        switch self {
+        case .tree: return "Tree"
+        case .card: return "Card"
+        case .matrix: return "Matrix"
+        case .checklist: return "List"
+        }
+    }
+
     /// The key-table scope of the pane.
     public var scope: KeyScope {
         switch self {

@@ -414,6 +414,13 @@ func matchedText(_ grid: Grid) -> [String] {
         }
     }
 
+    @Test func narrowTabBarsUseShortWords() {
+        let top = App.render(makeState(40, 10), width: 40, height: 10).rowText(0)
+        #expect(top.hasPrefix("[1 Tree]  2 Card   3 Matrix   4 List"))
+        let wide = App.render(makeState(80, 24), width: 80, height: 24).rowText(0)
+        #expect(wide.hasPrefix("[1 Regions]  2 Card   3 Matrix   4 Checklist"))
+    }
+
     @Test func tooSmallSaysWhatIsNeeded() {
         let s = makeState(39, 12)
         #expect(s.screen.contains("need 40×10, have 39×12"))
