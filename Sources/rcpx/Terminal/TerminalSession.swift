@@ -54,7 +54,10 @@ final class TerminalSession {
             switch TerminalSignals.poll() {
             case .terminate(let sig): status = 128 + sig; continue
             case .suspend: suspend(); dirty = true
-            case .resumed: screen.reenter(); dirty = true
+            case .resumed:
+                // Continued after someone else's SIGSTOP. In the background (`kill -CONT` without `fg`) the
+                // shell owns the terminal: leave it alone; `fg` sends SIGCONT again.
+                if tcgetpgrp(0) == getpgrp() { screen.reenter(); dirty = true }
             case .none: break
             }
             if dirty {
