@@ -26,8 +26,15 @@ struct ExploreCommand: LookupCommand {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).")
     var noMouse = false
 
-    @Option(name: .long, help: ArgumentHelp("Open this practice checklist.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Open this practice checklist (created when it does not exist).",
+                                            valueName: "name"))
     var checklist: String?
+
+    @Option(name: .customLong("data-dir"),
+            help: ArgumentHelp("rcpx's data folder; checklists are kept in DIR/checklists (as for `rcpx checklist`).",
+                               valueName: "dir"),
+            completion: .directory)
+    var dataDir: String?
 
     func validate() throws { try validateFormat() }
 
@@ -47,6 +54,7 @@ struct ExploreCommand: LookupCommand {
                 options.color = !global.noColor
                 options.mouse = !noMouse
                 options.checklist = checklist
+                if let dataDir, !dataDir.isEmpty { options.checklistDirectory = ChecklistStore.directory(dataHome: dataDir) }
                 let status = runExplorer(catalog: catalog, options: options)
                 if status != ExplorerExit.unavailable {
                     if status != 0 { throw ExitCode(status) }
