@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "rcpx",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rcpx", targets: ["rcpx"]),
         .executable(name: "rcpx-bench", targets: ["rcpx-bench"]),

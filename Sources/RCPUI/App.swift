@@ -398,7 +398,7 @@ extension AppState {
             search = s
             restore(s.saved)
             go(to: s.hits[s.selected], query: s.query, step: true)
-            say("\(s.hits[s.selected].kind.label.capitalized): \(s.hits[s.selected].title) — hit \(s.countLabel); \(KeyBindings.firstKey(.nextMatch)) / \(KeyBindings.firstKey(.previousMatch)) for the others.")
+            say("\(s.hits[s.selected].kind.label.sentenceCased): \(s.hits[s.selected].title) — hit \(s.countLabel); \(KeyBindings.firstKey(.nextMatch)) / \(KeyBindings.firstKey(.previousMatch)) for the others.")
             return []
         case .previousHit, .nextHit:
             guard !s.hits.isEmpty else { return [] }

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 import RCPCore
 
 /// The search box and its hits.
@@ -88,14 +88,12 @@ struct ViewSnapshot: Sendable {
 /// that the state stays a Sendable value. The session gives the same hits as `Catalog.search` for any query,
 /// so sharing it between copies of the state changes nothing but speed.
 final class SearchCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private let session: SearchSession
 
     init(catalog: Catalog) { session = SearchSession(catalog: catalog, limit: 200) }
 
     func hits(_ query: String) -> [SearchHit] {
-        lock.lock()
-        defer { lock.unlock() }
-        return session.update(query)
+        lock.withLock { _ in session.update(query) }
     }
 }

@@ -276,7 +276,7 @@ public enum CardContent {
 
     static func party(_ b: inout CardBuilder, _ p: Party, _ c: Catalog) {
         b.title(b.env.name(p))
-        var kind = p.kind.rawValue.capitalized
+        var kind = p.kind.rawValue.sentenceCased
         if let iso = p.iso3 { kind += " · ISO \(iso)" }
         b.text(kind, style: Style(.dim))
         names(&b, name: b.env.name(p), aliases: p.aliases + (b.env.ascii ? [p.name] : []))

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 import RCPCore
 
 /// The records a filter text matches by their own names, computed once per text: parties by name, alias,
@@ -40,15 +40,15 @@ public struct FilterMatch: Sendable, Hashable {
 /// Remembers the last `FilterMatch`, so that each frame and event does not match every name again. The match
 /// is a function of the text alone, so sharing it between copies of the state changes nothing but speed.
 final class FilterCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var last: FilterMatch?
 
     func match(_ text: String, catalog: Catalog) -> FilterMatch {
-        lock.lock()
-        defer { lock.unlock() }
-        if let last, last.text == text { return last }
-        let m = FilterMatch(text, catalog: catalog)
-        last = m
-        return m
+        lock.withLock { _ in
+            if let last, last.text == text { return last }
+            let m = FilterMatch(text, catalog: catalog)
+            last = m
+            return m
+        }
     }
 }
