@@ -173,10 +173,11 @@ keys() { T send-keys -t "$session" "$@"; sleep 0.15; }
 type_text() { T send-keys -t "$session" -l "$1"; sleep 0.15; }
 screen() { T capture-pane -p -t "$session"; }
 
-# wait_for TEXT: until the screen shows TEXT (10 s at most), then until it stops changing.
+# wait_for TEXT: until the screen shows TEXT ($SCREENSHOTS_TIMEOUT seconds at most, default 10), then until it
+# stops changing.
 wait_for() {
   local i
-  for i in $(seq 1 100); do
+  for i in $(seq 1 $(( ${SCREENSHOTS_TIMEOUT:-10} * 10 ))); do
     if screen | grep -qF -- "$1"; then settle; return 0; fi
     if [ "$(T display-message -p -t "$session" '#{pane_dead}')" = 1 ]; then
       screen >&2; die "rcpx exited while waiting for \"$1\""
