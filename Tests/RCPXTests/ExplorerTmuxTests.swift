@@ -31,8 +31,10 @@ import Foundation
     /// server is started here through `sh` (which clears the signal mask), with `posix_spawn` and a
     /// blocking `waitpid` that does not depend on SIGCHLD delivery.
     static func ensureServer() -> Int32 {
-        let name = "rcpx-keepalive-\(getpid())"
-        let script = "tmux has-session -t '=\(name)' 2>/dev/null || tmux new-session -d -s '\(name)' 'sleep 120'"
+        // One name for every test process; a process that loses the race to create it finds it made.
+        let name = "rcpx-test-keepalive"
+        let has = "tmux has-session -t '=\(name)' 2>/dev/null"
+        let script = "\(has) || tmux new-session -d -s '\(name)' 'sleep 120' || \(has)"
         return spawnAndWait(["/bin/sh", "-c", script + " >/dev/null 2>&1"])
     }
 
