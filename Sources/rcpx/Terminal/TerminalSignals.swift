@@ -96,6 +96,10 @@ enum TerminalSignals {
         for sig in terminationSignals + crashSignals + [SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&unblock, sig) }
         sigprocmask(SIG_UNBLOCK, &unblock, nil)
 
+        // ncurses turns SIGWINCH into KEY_RESIZE only when it finds the default action there; a parent that
+        // ignored it would leave the explorer blind to resizes.
+        if currentAction(SIGWINCH) == .ignored { signal(SIGWINCH, SIG_DFL) }
+
         for sig in terminationSignals {
             // A signal ignored on entry (nohup, `&` in a script) stays ignored.
             if currentAction(sig) == .ignored { continue }
