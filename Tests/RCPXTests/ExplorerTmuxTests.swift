@@ -169,6 +169,13 @@ import Foundation
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count >= height - 1)
         #expect(try !session.paneInfo().dead)
+        // Names with diacritics arrive whole, and every bordered line is exactly the width of the window
+        // (one column per character here): nothing shifted by a mis-measured character.
+        #expect(screen.contains("Söderköping"), "\(screen)")
+        let borders: Set<Character> = ["│", "┃", "┐", "┓", "┘", "┛", "█"]
+        for (i, line) in lines.enumerated() where line.last.map(borders.contains) == true {
+            #expect(line.count == width, "line \(i) is \(line.count) columns at \(width)×\(height): \(line)")
+        }
     }
 
     /// The hardware cursor: (x, y, visible).
