@@ -226,6 +226,25 @@ import Foundation
         #expect(try Self.waitForCursor(session) { $0.y == start.y }.y == start.y, "Home did not go back to the top")
     }
 
+    /// Typed text reaches the UI through the wide-character API: a search with accents, Enter, the card.
+    @Test func typedSearchWithAccentsOpensTheCard() throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "exec \(Self.binary)", width: 100, height: 30)
+        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try session.send("/")
+        try session.send("söder", literal: true)
+        let typing = try session.waitFor { $0.contains("söder") }
+        #expect(typing.contains("söder"), "the search box did not get the typed text:\n\(typing)")
+        try session.send("Enter")
+        let card = try session.waitFor { $0.contains("Process: Söderköping") }
+        #expect(card.contains("Process: Söderköping"), "Enter did not open the card:\n\(card)")
+        // Esc arrives alone (25 ms escape delay), and ? opens the help.
+        try session.send("Escape")
+        try session.send("?")
+        let help = try session.waitFor { $0.contains("Keys") && $0.contains("quit") }
+        #expect(help.contains("Keys"), "no help overlay:\n\(help)")
+    }
+
     // MARK: - Leaving
 
     @Test func quitLeavesASaneTerminal() throws {
