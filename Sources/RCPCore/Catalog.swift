@@ -1,4 +1,5 @@
 import RCPData
+import Synchronization
 
 /// A data set with the indexes every query needs, built once. Immutable, so it can be shared freely.
 ///
@@ -43,7 +44,17 @@ public final class Catalog: Sendable {
     let processKeys: [FoldedKey: [Int]]
     let partyKeys: [FoldedKey: [Int]]
 
-    let searchIndex: SearchIndex
+    /// Built on first use: most command-line lookups never search, and the explorer starts faster without it.
+    var searchIndex: SearchIndex {
+        searchIndexCache.withLock { cached in
+            if let cached { return cached }
+            let built = makeSearchIndex()
+            cached = built
+            return built
+        }
+    }
+    private let searchIndexCache = Mutex<SearchIndex?>(nil)
+    private let makeSearchIndex: @Sendable () -> SearchIndex
 
     struct ItemPosition: Sendable, Hashable {
         var outer: Int
@@ -120,9 +131,11 @@ public final class Catalog: Sendable {
         processKeys = Self.keys(processes.map { p in [p.id, p.name, p.shortName] + p.aliases + (p.number.map { [String($0)] } ?? []) })
         partyKeys = Self.keys(parties.map { p in [p.id, p.name] + p.aliases + [p.iso3, p.asciiName].compactMap { $0 } })
 
-        searchIndex = SearchIndex(regions: regions, processes: processes, parties: parties,
-                                  partyProcessCounts: partyProcesses.map(\.count), mechanisms: dataset.mechanisms,
-                                  practices: practices, understandings: understandings)
+        let counts = partyProcesses.map(\.count)
+        makeSearchIndex = {
+            SearchIndex(regions: regions, processes: processes, parties: parties, partyProcessCounts: counts,
+                        mechanisms: dataset.mechanisms, practices: practices, understandings: understandings)
+        }
     }
 
     private static func index(_ ids: [String]) -> [String: Int] {
