@@ -13,6 +13,8 @@
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -61,6 +63,28 @@ static inline int rcpx_probe_terminal(const char *term, int fd) {
     if (t != NULL) del_curterm(t);
     return ok;
 }
+
+// For tests that drive the explorer in a pseudo-terminal. The pty calls are hidden behind _XOPEN_SOURCE
+// in <stdlib.h>, and ioctl is variadic: declared and wrapped here.
+#include <sys/ioctl.h>
+#include <fcntl.h>
+int posix_openpt(int flags);
+int grantpt(int fd);
+int unlockpt(int fd);
+char *ptsname(int fd);
+/// Opens a new pseudo-terminal of `rows`×`cols`; returns the master (or -1) and the slave's path in `name`.
+static inline int rcpx_open_pty(int rows, int cols, char *name, size_t size) {
+    int m = posix_openpt(O_RDWR | O_NOCTTY);
+    if (m < 0) return -1;
+    const char *slave = (grantpt(m) == 0 && unlockpt(m) == 0) ? ptsname(m) : NULL;
+    if (slave == NULL || strlen(slave) + 1 > size) { close(m); return -1; }
+    strcpy(name, slave);
+    struct winsize ws = { (unsigned short)rows, (unsigned short)cols, 0, 0 };
+    ioctl(m, TIOCSWINSZ, &ws);
+    return m;
+}
+/// glibc's POSIX_SPAWN_SETSID (declared only under _GNU_SOURCE).
+static inline short rcpx_posix_spawn_setsid(void) { return 0x80; }
 
 // Mouse masks (macros in curses.h).
 static inline mmask_t rcpx_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }

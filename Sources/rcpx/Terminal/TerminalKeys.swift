@@ -74,16 +74,28 @@ enum TerminalKeys {
     }
 
     /// The reducer's mouse events for one `getmouse` report (a report may carry several button changes).
-    static func mouseEvents(buttonState: UInt, x: Int32, y: Int32) -> [InputEvent] {
+    ///
+    /// `buttonDown` tracks the left button between reports: when a press and its release arrive in one
+    /// read (a quick click over a slow link, or a test writing both at once), ncurses reports only the
+    /// release — the press is put back in front of it.
+    static func mouseEvents(buttonState: UInt, x: Int32, y: Int32, buttonDown: inout Bool) -> [InputEvent] {
         let x = Int(x), y = Int(y)
         var events: [InputEvent] = []
         let state = mmask_t(buttonState)
-        if state & rcpx_button1_pressed() != 0 { events.append(.mouse(.press, x: x, y: y)) }
+        if state & rcpx_button1_pressed() != 0 {
+            events.append(.mouse(.press, x: x, y: y))
+            buttonDown = true
+        }
         if state & rcpx_button1_clicked() != 0 {
             events.append(.mouse(.press, x: x, y: y))
             events.append(.mouse(.release, x: x, y: y))
+            buttonDown = false
         }
-        if state & rcpx_button1_released() != 0 { events.append(.mouse(.release, x: x, y: y)) }
+        if state & rcpx_button1_released() != 0 {
+            if !buttonDown { events.append(.mouse(.press, x: x, y: y)) }
+            events.append(.mouse(.release, x: x, y: y))
+            buttonDown = false
+        }
         if state & rcpx_button4_pressed() != 0 { events.append(.mouse(.wheelUp, x: x, y: y)) }
         if state & rcpx_button5_pressed() != 0 { events.append(.mouse(.wheelDown, x: x, y: y)) }
         return events

@@ -35,6 +35,8 @@ final class TerminalSession {
     /// A key read while settling a resize, handled after it.
     private var stash: (status: Int32, code: UInt32)?
     private var quickErrors = 0
+    /// Whether the left mouse button is down (see `TerminalKeys.mouseEvents`).
+    private var buttonDown = false
 
     init(screen: TerminalScreen, program: TerminalProgram) {
         self.screen = screen
@@ -138,7 +140,8 @@ final class TerminalSession {
                 case .event(let e): events.append(.input(e))
                 case .mouse:
                     if let m = screen.mouseReport() {
-                        events += TerminalKeys.mouseEvents(buttonState: m.state, x: m.x, y: m.y).map { .input($0) }
+                        events += TerminalKeys.mouseEvents(buttonState: m.state, x: m.x, y: m.y,
+                                                           buttonDown: &buttonDown).map { .input($0) }
                     }
                 case .resize:
                     settleResize()
