@@ -48,6 +48,7 @@ import RCPUI
             env["LC_ALL"] = nil
             env["NO_COLOR"] = nil
             env["RCPX_DATA_HOME"] = home.path
+            env["TMUX"] = nil
             let argv = [RcpxBinary.path] + arguments
             var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
             var cenv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -164,6 +165,23 @@ import RCPUI
         // The wheel scrolls (something changes on screen).
         rcpx.send("\u{1B}[<65;\(target.x + 1);\(target.y + 1)M")
         #expect(!rcpx.drain().isEmpty, "the wheel changed nothing")
+        rcpx.send("q")
+        #expect(rcpx.exitStatus() == 0)
+    }
+
+    /// `y` copies with OSC 52 straight to the terminal (so it works over SSH).
+    @Test func copyWritesOSC52() throws {
+        let rcpx = try PtyExplorer()
+        try #require(rcpx.waitFor("Budapest").contains("Budapest"))
+        _ = rcpx.drain()
+        rcpx.send("j")
+        _ = rcpx.drain()
+        rcpx.send("y")
+        let out = rcpx.waitFor("\u{1B}\\", limit: 5)
+        let start = try #require(out.range(of: "\u{1B}]52;c;"), "no OSC 52 after y: \(out.debugDescription)")
+        let payload = out[start.upperBound...].prefix { $0 != "\u{1B}" }
+        let text = Data(base64Encoded: String(payload)).flatMap { String(data: $0, encoding: .utf8) }
+        #expect(text?.contains("Inter-Governmental Consultations") == true, "copied \(text ?? "nothing")")
         rcpx.send("q")
         #expect(rcpx.exitStatus() == 0)
     }
