@@ -70,14 +70,15 @@ import RCPUI
             try? FileManager.default.removeItem(at: home)
         }
 
-        /// Reads what the explorer writes until it has been quiet for `idle` seconds (or `limit` passes).
-        func drain(idle: Double = 0.3, limit: Double = 10) -> [UInt8] {
+        /// Reads what the explorer writes: waits up to `firstByte` seconds for output to start, then reads
+        /// until it has been quiet for `idle` seconds (or `limit` passes).
+        func drain(firstByte: Double = 0.3, idle: Double = 0.3, limit: Double = 15) -> [UInt8] {
             var out: [UInt8] = []
             let deadline = Date().addingTimeInterval(limit)
             var buffer = [UInt8](repeating: 0, count: 65536)
             while Date() < deadline {
                 var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-                let r = poll(&pfd, 1, Int32(idle * 1000))
+                let r = poll(&pfd, 1, Int32((out.isEmpty ? firstByte : idle) * 1000))
                 if r <= 0 { break }
                 let n = read(master, &buffer, buffer.count)
                 if n <= 0 { break }
@@ -86,8 +87,14 @@ import RCPUI
             return out
         }
 
+        /// The bytes one input causes: waits (patiently) for the frame to start, then for it to end.
+        func response(to input: String) -> [UInt8] {
+            send(input)
+            return drain(firstByte: 10)
+        }
+
         /// Waits for output containing `text`; returns everything read.
-        func waitFor(_ text: String, limit: Double = 10) -> String {
+        func waitFor(_ text: String, limit: Double = 15) -> String {
             var all: [UInt8] = []
             let deadline = Date().addingTimeInterval(limit)
             while Date() < deadline {
@@ -103,7 +110,7 @@ import RCPUI
         }
 
         /// Waits for the explorer to exit; its status (nil on timeout).
-        func exitStatus(timeout: Double = 10) -> Int32? {
+        func exitStatus(timeout: Double = 15) -> Int32? {
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
                 _ = drain(idle: 0.05, limit: 0.1)
@@ -135,17 +142,13 @@ import RCPUI
         #expect(full > 5_000, "a full repaint at 120×40 is \(full) bytes?")
         // A key that changes nothing on screen (Up on the first row, the second time: the first one swaps
         // the overview for the region's card) sends next to nothing.
+        _ = rcpx.response(to: "k")
         rcpx.send("k")
-        _ = rcpx.drain()
-        rcpx.send("k")
-        let idle = rcpx.drain()
+        let idle = rcpx.drain(firstByte: 1)
         #expect(idle.count <= 32, "an unchanged frame sent \(idle.count) bytes: \(String(decoding: idle, as: UTF8.self).debugDescription)")
         // A navigation key sends a fraction of a full repaint.
         var perKey: [Int] = []
-        for _ in 0..<6 {
-            rcpx.send("j")
-            perKey.append(rcpx.drain().count)
-        }
+        for _ in 0..<6 { perKey.append(rcpx.response(to: "j").count) }
         #expect(perKey.allSatisfy { $0 > 0 }, "a key that moves the selection sent nothing: \(perKey)")
         #expect(perKey.allSatisfy { $0 * 4 < full }, "per key \(perKey) bytes against a full repaint of \(full)")
         rcpx.send("q")
@@ -163,8 +166,7 @@ import RCPUI
         let after = rcpx.waitFor("Process: Budapest")
         #expect(after.contains("Process: Budapest"), "a click on Budapest did not select it")
         // The wheel scrolls (something changes on screen).
-        rcpx.send("\u{1B}[<65;\(target.x + 1);\(target.y + 1)M")
-        #expect(!rcpx.drain().isEmpty, "the wheel changed nothing")
+        #expect(!rcpx.response(to: "\u{1B}[<65;\(target.x + 1);\(target.y + 1)M").isEmpty, "the wheel changed nothing")
         rcpx.send("q")
         #expect(rcpx.exitStatus() == 0)
     }
@@ -174,8 +176,7 @@ import RCPUI
         let rcpx = try PtyExplorer()
         try #require(rcpx.waitFor("Budapest").contains("Budapest"))
         _ = rcpx.drain()
-        rcpx.send("j")
-        _ = rcpx.drain()
+        _ = rcpx.response(to: "j")
         rcpx.send("y")
         let out = rcpx.waitFor("\u{1B}\\", limit: 5)
         let start = try #require(out.range(of: "\u{1B}]52;c;"), "no OSC 52 after y: \(out.debugDescription)")

@@ -17,6 +17,10 @@ import Foundation
 
     // MARK: - Helpers
 
+    /// How long to wait for something expected (only a failing test waits this long; CI runs the suites in
+    /// parallel on two cores).
+    static let patience = 15.0
+
     static func requireTmux() throws {
         let available = (try? TmuxSession.tmux(["-V"])) != nil
         try #require(available, "tmux is not installed or does not run: the explorer's end-to-end tests need it (apt-get install tmux; .ci/run installs it)")
@@ -69,7 +73,7 @@ import Foundation
 
     /// Polls until the file exists and is not empty; returns its contents (empty on timeout).
     @discardableResult
-    static func waitForFile(_ url: URL, timeout: Double = 10) -> String {
+    static func waitForFile(_ url: URL, timeout: Double = patience) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let s = try? String(contentsOf: url, encoding: .utf8), !s.isEmpty { return s }
@@ -86,7 +90,7 @@ import Foundation
     }
 
     /// The pid of the single child of `parent` (the explorer under the pane's shell).
-    static func childPid(of parent: Int32, timeout: Double = 5) -> Int32? {
+    static func childPid(of parent: Int32, timeout: Double = patience) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
@@ -104,7 +108,7 @@ import Foundation
     }
 
     /// Waits until the pane's program has exited (the pane stays: remain-on-exit).
-    static func waitUntilDead(_ session: TmuxSession, timeout: Double = 10) throws -> (dead: Bool, status: Int32?) {
+    static func waitUntilDead(_ session: TmuxSession, timeout: Double = patience) throws -> (dead: Bool, status: Int32?) {
         let deadline = Date().addingTimeInterval(timeout)
         var info = try session.paneInfo()
         while !info.dead && Date() < deadline {
@@ -115,7 +119,7 @@ import Foundation
     }
 
     /// Polls until the pane's foreground command is `name`.
-    static func waitForForeground(_ session: TmuxSession, _ name: String, timeout: Double = 10) throws -> Bool {
+    static func waitForForeground(_ session: TmuxSession, _ name: String, timeout: Double = patience) throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let current = try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{pane_current_command}"])
@@ -164,7 +168,7 @@ import Foundation
     func startsAndShowsTheTree(width: Int, height: Int) throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: "exec \(Self.binary)", width: width, height: height)
-        let screen = try session.waitFor { Self.showsFirstScreen($0) }
+        let screen = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }
         #expect(Self.showsFirstScreen(screen), "at \(width)×\(height):\n\(screen)")
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count >= height - 1)
@@ -186,7 +190,7 @@ import Foundation
     }
 
     /// Polls the cursor until `predicate` holds.
-    static func waitForCursor(_ session: TmuxSession, timeout: Double = 5,
+    static func waitForCursor(_ session: TmuxSession, timeout: Double = patience,
                               _ predicate: ((x: Int, y: Int, visible: Bool)) -> Bool) throws -> (x: Int, y: Int, visible: Bool) {
         let deadline = Date().addingTimeInterval(timeout)
         var c = try cursor(session)
@@ -200,7 +204,7 @@ import Foundation
     @Test func navigationKeysMoveTheSelectionAndTheCursor() throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: "exec \(Self.binary)", width: 80, height: 24)
-        let first = try session.waitFor { Self.showsFirstScreen($0) }
+        let first = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }
         try #require(Self.showsFirstScreen(first), "did not start:\n\(first)")
         // The hardware cursor rests on the selected row (for magnifiers and screen readers).
         let start = try Self.cursor(session)
@@ -230,18 +234,18 @@ import Foundation
     @Test func typedSearchWithAccentsOpensTheCard() throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: "exec \(Self.binary)", width: 100, height: 30)
-        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         try session.send("/")
         try session.send("söder", literal: true)
-        let typing = try session.waitFor { $0.contains("söder") }
+        let typing = try session.waitFor(timeout: Self.patience) { $0.contains("söder") }
         #expect(typing.contains("söder"), "the search box did not get the typed text:\n\(typing)")
         try session.send("Enter")
-        let card = try session.waitFor { $0.contains("Process: Söderköping") }
+        let card = try session.waitFor(timeout: Self.patience) { $0.contains("Process: Söderköping") }
         #expect(card.contains("Process: Söderköping"), "Enter did not open the card:\n\(card)")
         // Esc arrives alone (25 ms escape delay), and ? opens the help.
         try session.send("Escape")
         try session.send("?")
-        let help = try session.waitFor { $0.contains("Keys") && $0.contains("quit") }
+        let help = try session.waitFor(timeout: Self.patience) { $0.contains("Keys") && $0.contains("quit") }
         #expect(help.contains("Keys"), "no help overlay:\n\(help)")
     }
 
@@ -252,7 +256,7 @@ import Foundation
         let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let session = try TmuxSession(command: Self.wrapped(Self.binary, in: dir))
-        let screen = try session.waitFor { Self.showsFirstScreen($0) }
+        let screen = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }
         try #require(Self.showsFirstScreen(screen), "did not start:\n\(screen)")
         #expect(try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
             .hasPrefix("1"), "the explorer should draw on the alternate screen")
@@ -270,7 +274,7 @@ import Foundation
         let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let session = try TmuxSession(command: Self.wrapped(Self.binary, in: dir))
-        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         try session.send("C-c")
         let status = Self.waitForFile(dir.appendingPathComponent("status"))
         #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "130")
@@ -283,7 +287,7 @@ import Foundation
         let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let session = try TmuxSession(command: Self.wrapped(Self.binary, in: dir))
-        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         let shell = try session.paneInfo().pid
         let pid = try #require(Self.childPid(of: shell), "no explorer process under the pane's shell \(shell)")
         #expect(kill(pid, number) == 0)
@@ -304,9 +308,9 @@ import Foundation
         let home = dir.appendingPathComponent("data")
         let command = "env RCPX_DATA_HOME=\(Self.shellQuote(home.path)) \(Self.binary) --checklist workshop"
         let session = try TmuxSession(command: Self.wrapped(command, in: dir), width: 120, height: 40)
-        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         try session.send("4")
-        _ = try session.waitFor { $0.contains("Checklist: workshop") }
+        _ = try session.waitFor(timeout: Self.patience) { $0.contains("Checklist: workshop") }
         let shell = try session.paneInfo().pid
         let pid = try #require(Self.childPid(of: shell))
         // A burst of status changes, each one a save, and the signal in the middle of them.
@@ -327,7 +331,7 @@ import Foundation
     @Test func sigtermToTheExecedPaneProcess() throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: "exec \(Self.binary)")
-        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         let pid = try session.paneInfo().pid
         #expect(kill(pid, SIGTERM) == 0)
         // (tmux 3.3a does not report the status of a dead pane reliably; the wrapped tests check it.)
@@ -341,7 +345,7 @@ import Foundation
         let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let session = try TmuxSession(command: Self.wrapped(Self.binary, in: dir), width: 80, height: 24)
-        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         for (w, h) in [(100, 30), (60, 20), (132, 43), (20, 5), (1, 1), (200, 60), (90, 25), (120, 40)] {
             try session.resize(width: w, height: h)
         }
@@ -352,7 +356,7 @@ import Foundation
             return Self.showsFirstScreen(screen) && lines.count >= 40 && lines[0].hasSuffix("rcpx")
                 && lines[0].count == 120 && screen.contains("Matrix")
         }
-        let screen = try session.waitFor { drawnAt120x40($0) }
+        let screen = try session.waitFor(timeout: Self.patience) { drawnAt120x40($0) }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("status").path),
                 "the explorer died during resizes")
         #expect(drawnAt120x40(screen), "not redrawn at 120×40 after resizes:\n\(screen)")
@@ -367,12 +371,12 @@ import Foundation
     @Test func ctrlZThenFgRedraws() throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: "env PS1='$ ' bash --norc --noprofile -i")
-        _ = try session.waitFor { $0.contains("$") }
+        _ = try session.waitFor(timeout: Self.patience) { $0.contains("$") }
         try session.send(Self.binary, "Enter")
-        let first = try session.waitFor { Self.showsFirstScreen($0) && !$0.contains("$") }
+        let first = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) && !$0.contains("$") }
         try #require(Self.showsFirstScreen(first) && !first.contains("$"), "did not start:\n\(first)")
         try session.send("C-z")
-        let stopped = try session.waitFor { $0.contains("Stopped") }
+        let stopped = try session.waitFor(timeout: Self.patience) { $0.contains("Stopped") }
         #expect(stopped.contains("Stopped"), "Ctrl-Z did not suspend:\n\(stopped)")
         // While stopped the shell has a cooked terminal.
         try session.send("stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon", "Enter")
@@ -380,15 +384,15 @@ import Foundation
             screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { $0 == "icanon" || $0 == "-icanon" }
         }
-        let modes = try session.waitFor { !modeLines($0).isEmpty }
+        let modes = try session.waitFor(timeout: Self.patience) { !modeLines($0).isEmpty }
         #expect(modeLines(modes) == ["icanon"], "terminal not sane while stopped:\n\(modes)")
         try session.send("fg", "Enter")
-        let back = try session.waitFor { Self.showsFirstScreen($0) && !$0.contains("Stopped") }
+        let back = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) && !$0.contains("Stopped") }
         #expect(Self.showsFirstScreen(back) && !back.contains("Stopped"), "fg did not redraw the full screen:\n\(back)")
         try session.send("q")
         #expect(try Self.waitForForeground(session, "bash"), "the explorer did not exit after fg and q")
         try session.send("echo \"exit=$?\"", "Enter")
-        let done = try session.waitFor { $0.contains("exit=0") }
+        let done = try session.waitFor(timeout: Self.patience) { $0.contains("exit=0") }
         #expect(done.contains("exit=0"), "no clean exit after fg:\n\(done)")
     }
 
@@ -400,7 +404,7 @@ import Foundation
         -> (screen: String, escaped: String, status: String) {
         let line = printsStatus ? command : "\(command); echo status=$?"
         let session = try TmuxSession(command: "sh -c " + shellQuote("\(line); exec sleep 600"))
-        let screen = try session.waitFor { $0.contains("status=") }
+        let screen = try session.waitFor(timeout: Self.patience) { $0.contains("status=") }
         let escaped = try session.capture(escapes: true)
         let status = screen.components(separatedBy: "status=").last?
             .prefix { $0.isNumber }.description ?? ""
@@ -440,7 +444,7 @@ import Foundation
         let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let session = try TmuxSession(command: Self.wrapped("env -u LC_ALL -u LC_CTYPE LANG=C \(Self.binary)", in: dir))
-        let screen = try session.waitFor { Self.showsFirstScreen($0) }
+        let screen = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }
         #expect(Self.showsFirstScreen(screen), "ASCII mode did not draw:\n\(screen)")
         let high = screen.utf8.filter { $0 >= 0x80 }
         #expect(high.isEmpty, "bytes ≥ 0x80 on screen in the C locale:\n\(screen)")
@@ -453,7 +457,7 @@ import Foundation
         // No LANG/LC_*: the explorer switches to C.UTF-8 rather than ASCII (the tree draws normally).
         try Self.requireTmux()
         let session = try TmuxSession(command: "env -u LC_ALL -u LC_CTYPE -u LANG \(Self.binary)")
-        let screen = try session.waitFor { Self.showsFirstScreen($0) }
+        let screen = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }
         #expect(Self.showsFirstScreen(screen), "\(screen)")
     }
 
@@ -462,7 +466,7 @@ import Foundation
     func noColourMeansNoColours(_ command: String) throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: command.replacingOccurrences(of: "BINARY", with: Self.binary))
-        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         let escaped = try session.capture(escapes: true)
         #expect(Self.colourParameters(in: escaped).isEmpty, "colour escapes with \(command):\n\(escaped)")
         // Selection still stands out: reverse video.
@@ -475,7 +479,7 @@ import Foundation
     func colourThemesUseColour(_ command: String) throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: command.replacingOccurrences(of: "BINARY", with: Self.binary))
-        try #require(Self.showsFirstScreen(try session.waitFor { Self.showsFirstScreen($0) }))
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         let escaped = try session.capture(escapes: true)
         #expect(!Self.colourParameters(in: escaped).isEmpty, "no colour with \(command)")
     }
