@@ -60,6 +60,8 @@ final class TmuxSession {
     /// Starts `command` in a new detached session of `width`×`height` with a UTF-8 locale.
     init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         name = "rcpx-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Start the server with a clear signal mask first (see `ExplorerTmuxTests.ensureServer`).
+        _ = ExplorerTmuxTests.ensureServer()
         var args = ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "-e", "LANG=C.UTF-8"]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
         args.append(command)
