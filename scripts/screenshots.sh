@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
     --binary=*) binary="${1#--binary=}" ;;
     --only) only="$2"; shift ;;
     --only=*) only="${1#--only=}" ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "screenshots: unknown option $1 (see --help)" >&2; exit 64 ;;
   esac
   shift
@@ -65,7 +65,8 @@ renderer="$here/render-screenshot.py"
 python=""
 find_python() {
   local p
-  for p in python3 /usr/bin/python3; do
+  # Debian's python3 first: its python3-pil is one fixed Pillow, so the pictures do not change with pip.
+  for p in /usr/bin/python3 python3; do
     if command -v "$p" >/dev/null 2>&1 && "$p" "$renderer" --check >/dev/null 2>&1; then python="$p"; return 0; fi
   done
   return 1
@@ -80,7 +81,7 @@ if [ "$text_only" = 0 ]; then
         python3 -m pip install --quiet --user pillow >/dev/null 2>&1 || python3 -m pip install --quiet pillow >/dev/null 2>&1 || true
       fi
       find_python || {
-        for p in python3 /usr/bin/python3; do command -v "$p" >/dev/null 2>&1 && "$p" "$renderer" --check || true; done
+        for p in /usr/bin/python3 python3; do command -v "$p" >/dev/null 2>&1 && "$p" "$renderer" --check || true; done
         die "cannot render PNGs: Pillow or the DejaVu Sans Mono font is missing and could not be installed.
   Install them (Debian: apt-get install fonts-dejavu-core python3-pil; or pip install pillow), or run with
   --text-only to write the screens as text."
