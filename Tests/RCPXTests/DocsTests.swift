@@ -91,6 +91,19 @@ import Glibc
             #expect(FileManager.default.fileExists(atPath: Self.repository.appendingPathComponent(path).path),
                     "\(document) links to \(target), which does not exist")
         }
+        // Links to a heading of the same page: `(#slug)`, as GitHub makes slugs.
+        let headings = Set(text.components(separatedBy: "\n").filter { $0.hasPrefix("#") }.map { line in
+            let title = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces).lowercased()
+            return String(title.compactMap { c -> Character? in
+                if c == " " { return "-" }
+                return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
+            })
+        })
+        let anchors = try NSRegularExpression(pattern: #"\]\(#([^)\s]+)\)"#)
+        for match in anchors.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range(at: 1), in: text) else { continue }
+            #expect(headings.contains(String(text[range])), "\(document) links to #\(text[range]), which is no heading")
+        }
     }
 
     // MARK: docs/DATA.md
