@@ -49,7 +49,7 @@ import Glibc
                 "README.md's keys table differs from `rcpx keys --format markdown`: run scripts/update-readme-keys.sh")
     }
 
-    /// Every ```console block of the README that starts with `$ rcpx` prints what the README shows.
+    /// Every ```console block of the README that is one `$ rcpx …` command prints what the README shows.
     @Test func readmeSamplesAreRealOutput() throws {
         let readme = try Self.read("README.md")
         var samples: [(command: String, expected: String)] = []
@@ -58,7 +58,9 @@ import Glibc
             if block == nil {
                 if line == "```console" { block = [] }
             } else if line == "```" {
-                if let b = block, let first = b.first, first.hasPrefix("$ rcpx ") {
+                // One command and its output (a block of several commands on a user's machine is illustration).
+                if let b = block, let first = b.first, first.hasPrefix("$ rcpx "),
+                   b.filter({ $0.hasPrefix("$ ") }).count == 1 {
                     samples.append((String(first.dropFirst(2)), b.dropFirst().joined(separator: "\n") + "\n"))
                 }
                 block = nil
