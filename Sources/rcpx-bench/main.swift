@@ -1,2 +1,368 @@
-// rcpx-bench: measures start-up, lookups, key-to-frame time, bytes on the wire and memory.
-print("rcpx-bench")
+// rcpx-bench: measures start-up, lookups, key-to-frame time, bytes on the wire and memory of rcpx, and
+// fuzzes the UI model on demand. `swift run -c release rcpx-bench --help` lists the options.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RCPCore
+import RCPUI
+
+let usage = """
+    usage: rcpx-bench [options]            measure, print a table, then one line of JSON with every figure
+           rcpx-bench --fuzz N [--seed S]  N random events against the UI model, checking its invariants
+           rcpx-bench --fuzz-run SEED      replay one fuzz run from the run seed a failure printed
+           rcpx-bench --write-big FILE     write the 100× data set and exit
+
+    options:
+      --runs N          runs of each start-up and lookup measurement (default 30)
+      --events N        events of the scripted key-to-frame session (default 12000)
+      --only LIST       some of: startup,lookups,keys,wire,memory (default all)
+      --rcpx PATH       the rcpx binary (default: beside rcpx-bench, i.e. the release build)
+      --jq PATH         jq (default: found on PATH; install with apt-get install -y jq)
+      --data-file PATH  the data file for jq and --data (default: Resources/rcp-data.json of the package)
+      --quiet-ms N      output quiet this long ends a frame (default 25)
+      --scale N         the large data set for key to frame: N× the processes (default 100; 0 skips it)
+    """
+
+struct Options {
+    var runs = 30
+    var events = 12_000
+    var only: Set<String> = ["startup", "lookups", "keys", "wire", "memory"]
+    var rcpx: String?
+    var jq: String?
+    var dataFile: String?
+    var quietMilliseconds = 25
+    var fuzz: Int?
+    var fuzzRun: UInt64?
+    var seed: UInt64?
+    var writeBig: String?
+    var scale = 100
+
+    init(_ args: [String]) {
+        var i = 0
+        func value() -> String {
+            i += 1
+            guard i < args.count else { fatal("\(args[i - 1]) needs a value\n\(usage)") }
+            return args[i]
+        }
+        func number(_ s: String) -> Int {
+            guard let n = Int(s.filter { $0 != "_" }), n >= 0 else { fatal("not a number: \(s)") }
+            return n
+        }
+        while i < args.count {
+            switch args[i] {
+            case "--runs": runs = max(1, number(value()))
+            case "--events": events = max(1, number(value()))
+            case "--only": only = Set(value().split(separator: ",").map(String.init))
+            case "--rcpx": rcpx = value()
+            case "--jq": jq = value()
+            case "--data-file": dataFile = value()
+            case "--quiet-ms": quietMilliseconds = max(1, number(value()))
+            case "--fuzz":
+                let v = value()
+                fuzz = v.lowercased().hasPrefix("1e") ? Int(pow(10, Double(Int(v.dropFirst(2)) ?? 6))) : number(v)
+            case "--fuzz-run": fuzzRun = UInt64(value()) ?? { fatal("not a seed") }()
+            case "--seed": seed = UInt64(value()) ?? { fatal("not a seed") }()
+            case "--write-big": writeBig = value()
+            case "--scale": scale = number(value())
+            case "-h", "--help": print(usage); exit(0)
+            default: fatal("unknown option \(args[i])\n\(usage)")
+            }
+            i += 1
+        }
+    }
+}
+
+// MARK: - Finding things
+
+func fileExists(_ path: String, directory: Bool = false) -> Bool {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return false }
+    return directory ? (st.st_mode & S_IFMT) == S_IFDIR : (st.st_mode & S_IFMT) == S_IFREG
+}
+
+func directoryOf(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+}
+
+/// The path of this executable.
+func executablePath() -> String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    if n > 0 { return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+    return CommandLine.arguments[0]
+}
+
+func currentDirectory() -> String {
+    guard let p = getcwd(nil, 0) else { return "." }
+    defer { free(p) }
+    return String(cString: p)
+}
+
+/// The package root: the first folder holding Resources/rcp-data.json, from the executable up, then from here up.
+func packageRoot() -> String? {
+    for start in [directoryOf(executablePath()), currentDirectory()] {
+        var dir = start
+        while true {
+            if fileExists(dir + "/Resources/rcp-data.json") && fileExists(dir + "/Package.swift") { return dir }
+            if dir == "/" || dir.isEmpty { break }
+            dir = directoryOf(dir)
+        }
+    }
+    return nil
+}
+
+func which(_ name: String) -> String? {
+    guard let path = getenv("PATH") else { return nil }
+    for dir in String(cString: path).split(separator: ":") {
+        let candidate = "\(dir)/\(name)"
+        if access(candidate, X_OK) == 0 { return candidate }
+    }
+    return nil
+}
+
+func readBytes(_ path: String) -> [UInt8] {
+    guard let f = fopen(path, "rb") else { fatal("cannot read \(path): \(String(cString: strerror(errno)))") }
+    defer { fclose(f) }
+    var out: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = fread(&buffer, 1, buffer.count, f)
+        if n <= 0 { break }
+        out += buffer[0..<n]
+    }
+    return out
+}
+
+func writeBytes(_ bytes: [UInt8], to path: String) {
+    guard let f = fopen(path, "wb") else { fatal("cannot write \(path): \(String(cString: strerror(errno)))") }
+    _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
+    fclose(f)
+}
+
+func makeTemporaryDirectory() -> String {
+    var template = Array("/tmp/rcpx-bench-XXXXXX".utf8CString)
+    guard let p = mkdtemp(&template) else { fatal("mkdtemp failed") }
+    return String(cString: p)
+}
+
+func removeTree(_ path: String) {
+    guard path.hasPrefix("/tmp/rcpx-bench-") else { return }
+    _ = runChild("/bin/rm", ["-rf", path], environment: [])
+}
+
+/// The 100× data set: ~1,800 processes and ~15,000 parties, loaded and validated like any data file.
+func bigData(from bytes: [UInt8], processCopies: Int = 100, partyCopies: Int = 70) -> (bytes: [UInt8], catalog: Catalog, loadMilliseconds: Double) {
+    let big: [UInt8]
+    do { big = try BigData.generate(from: bytes, processCopies: processCopies, partyCopies: partyCopies) } catch {
+        fatal("cannot generate the big data set: \(error)")
+    }
+    let t0 = nowNanoseconds()
+    let dataset: Dataset
+    do { dataset = try DataLoader.load(bytes: big, file: "big.json") } catch {
+        fatal("the generated data set is invalid (a bug in the generator):\n\(String(describing: error).prefix(3000))")
+    }
+    let catalog = Catalog(dataset)
+    return (big, catalog, milliseconds(nowNanoseconds() - t0))
+}
+
+// MARK: - Main
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let root = packageRoot()
+guard let dataFile = options.dataFile ?? root.map({ $0 + "/Resources/rcp-data.json" }) else {
+    fatal("cannot find Resources/rcp-data.json (run from the package, or pass --data-file)")
+}
+let dataBytes = readBytes(dataFile)
+
+if let path = options.writeBig {
+    let big = bigData(from: dataBytes, processCopies: options.scale, partyCopies: max(1, options.scale * 7 / 10))
+    writeBytes(big.bytes, to: path)
+    print("wrote \(path): \(big.catalog.processes.count) processes, \(big.catalog.parties.count) parties, \(big.bytes.count) bytes")
+    exit(0)
+}
+
+if options.fuzz != nil || options.fuzzRun != nil {
+    let small = bigData(from: dataBytes, processCopies: 10, partyCopies: 10).catalog
+    let fuzzer = Fuzzer(catalogs: Fuzzer.catalogs(bundled: .bundled, bigger: small))
+    if let runSeed = options.fuzzRun { exit(fuzzer.replay(runSeed: runSeed, events: nil)) }
+    let seed = options.seed ?? UInt64(nowNanoseconds() % 1_000_000_007)
+    note("fuzz: seed \(seed)")
+    exit(fuzzer.fuzz(events: options.fuzz!, seed: seed))
+}
+
+let rcpx = options.rcpx ?? directoryOf(executablePath()) + "/rcpx"
+guard fileExists(rcpx) else {
+    fatal("no rcpx at \(rcpx): build it first (swift build -c release), or pass --rcpx PATH")
+}
+
+var figures = Figures()
+var table: [TableRow] = []
+let scratch = makeTemporaryDirectory()
+
+figures.set("machine_cores", Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+figures.set("rcpx", rcpx)
+figures.set("data_file", dataFile)
+figures.set("runs", options.runs)
+
+let terminal = TerminalBench(rcpx: rcpx, dataHome: scratch, quietMilliseconds: options.quietMilliseconds)
+var rssExplorer = 0, rssLookup = 0
+
+// Start-up.
+if options.only.contains("startup") {
+    note("start-up: \(options.runs) runs of rcpx on a 120×40 pseudo-terminal …")
+    let s = terminal.startup(runs: options.runs)
+    figures.set("startup_ms_median", s.milliseconds.median)
+    figures.set("startup_ms_p99", s.milliseconds.p99)
+    figures.set("startup_ms_max", s.milliseconds.max)
+    figures.set("first_frame_bytes", s.firstFrameBytes)
+    rssExplorer = max(rssExplorer, s.maxRSSKilobytes)
+    table.append(TableRow(measure: "start-up to first frame (ms)", median: fixed(s.milliseconds.median, 2),
+                          p99: fixed(s.milliseconds.p99, 2), extra: "\(options.runs) runs, 120×40 pty",
+                          target: "≤ 15 ms median", met: s.milliseconds.median <= 15))
+}
+
+// Lookups.
+if options.only.contains("lookups") {
+    guard let jq = options.jq ?? which("jq") else {
+        fatal("jq is not installed: apt-get install -y jq (or scripts/bench.sh, which installs it), or pass --only without lookups")
+    }
+    note("lookups: \(options.runs) runs each of rcpx and jq …")
+    let env = childEnvironment(set: ["LANG": "C.UTF-8", "RCPX_DATA_HOME": scratch], unset: ["NO_COLOR"])
+    let results = LookupBench(rcpx: rcpx, jq: jq, dataFile: dataFile, environment: env).run(runs: options.runs)
+    var worst = 0.0, worstData = 0.0
+    for r in results {
+        figures.set("lookup_\(r.name)_ms_median", r.rcpx.median)
+        figures.set("lookup_\(r.name)_ms_p99", r.rcpx.p99)
+        figures.set("lookup_\(r.name)_data_file_ms_median", r.rcpxDataFile.median)
+        figures.set("lookup_\(r.name)_jq_ms_median", r.jq.median)
+        figures.set("lookup_\(r.name)_jq_ms_p99", r.jq.p99)
+        figures.set("lookup_\(r.name)_ratio_vs_jq", r.ratio)
+        figures.set("lookup_\(r.name)_data_file_ratio_vs_jq", r.ratioDataFile)
+        figures.set("jq_peak_rss_mb", Double(r.jqMaxRSSKilobytes) / 1024, digits: 1)
+        worst = max(worst, r.ratio)
+        worstData = max(worstData, r.ratioDataFile)
+        rssLookup = max(rssLookup, r.maxRSSKilobytes)
+        let cmd = r.name == "state" ? "rcpx state turkey --format json" : "rcpx show bali"
+        table.append(TableRow(measure: "\(cmd) (ms)", median: fixed(r.rcpx.median, 2), p99: fixed(r.rcpx.p99, 2),
+                              extra: "with --data FILE: \(fixed(r.rcpxDataFile.median, 2))", target: "", met: nil))
+        table.append(TableRow(measure: "  jq, same question (ms)", median: fixed(r.jq.median, 2), p99: fixed(r.jq.p99, 2),
+                              extra: "", target: "", met: nil))
+        table.append(TableRow(measure: "  ratio rcpx / jq", median: fixed(r.ratio, 2), p99: "",
+                              extra: "with --data FILE: \(fixed(r.ratioDataFile, 2))", target: "≤ 1.0", met: r.ratio <= 1.0))
+    }
+    figures.set("lookup_ratio_vs_jq", worst)
+    figures.set("lookup_ratio_vs_jq_data_file", worstData)
+    figures.set("peak_rss_mb_lookup", Double(rssLookup) / 1024, digits: 1)
+}
+
+// Key to frame.
+if options.only.contains("keys") {
+    let words = ["turkey", "trafficking", "ghana", "bali", "labour"]
+    let events = ScriptedSession.events(count: options.events, words: words)
+    note("key to frame: \(events.count) events on the bundled data …")
+    var measured: [(label: String, title: String, result: KeyToFrame.Result, target: Double?)] = []
+    measured.append(("bundled", "bundled data", KeyToFrame.measure(catalog: .bundled, events: events), 1.0))
+    var big: (bytes: [UInt8], catalog: Catalog, loadMilliseconds: Double)?
+    if options.scale > 0 {
+        note("key to frame: generating the \(options.scale)× data set …")
+        let b = bigData(from: dataBytes, processCopies: options.scale, partyCopies: max(1, options.scale * 7 / 10))
+        big = b
+        note("key to frame: \(events.count) events on \(b.catalog.processes.count) processes, \(b.catalog.parties.count) parties …")
+        measured.append(("\(options.scale)x", "\(options.scale)× data", KeyToFrame.measure(catalog: b.catalog, events: events),
+                         options.scale == 100 ? 8.0 : nil))
+        figures.set("data_\(options.scale)x_processes", b.catalog.processes.count)
+        figures.set("data_\(options.scale)x_parties", b.catalog.parties.count)
+        figures.set("data_\(options.scale)x_bytes", b.bytes.count)
+        figures.set("data_\(options.scale)x_load_ms", b.loadMilliseconds)
+    }
+    figures.set("key_events", events.count)
+    for (label, title, r, target) in measured {
+        figures.set("key_median_ms_\(label)", r.perEvent.median, digits: 4)
+        figures.set("key_p99_ms_\(label)", r.perEvent.p99, digits: 4)
+        figures.set("key_max_ms_\(label)", r.perEvent.max, digits: 4)
+        figures.set("key_update_p99_ms_\(label)", r.update.p99, digits: 4)
+        figures.set("key_render_p99_ms_\(label)", r.render.p99, digits: 4)
+        table.append(TableRow(measure: "key to frame, \(title) (ms)",
+                              median: fixed(r.perEvent.median, 3), p99: fixed(r.perEvent.p99, 3),
+                              extra: "max \(fixed(r.perEvent.max, 2)); update p99 \(fixed(r.update.p99, 3)), render p99 \(fixed(r.render.p99, 3))",
+                              target: target.map { "p99 ≤ \(Int($0)) ms" } ?? "", met: target.map { r.perEvent.p99 <= $0 }))
+        note("  slowest (\(label)): " + r.slowest.map { "\($0.event) \(fixed($0.milliseconds, 2)) ms" }.joined(separator: "; "))
+    }
+
+    if let big, options.only.contains("memory") {
+        let path = scratch + "/big.json"
+        writeBytes(big.bytes, to: path)
+        note("memory: the explorer on the \(options.scale)× data set …")
+        if let r = terminal.explorerRSS(dataFile: path) {
+            figures.set("peak_rss_mb_explorer_\(options.scale)x", Double(r.kilobytes) / 1024, digits: 1)
+            figures.set("startup_ms_\(options.scale)x", r.startupMilliseconds)
+            table.append(TableRow(measure: "explorer on the \(options.scale)× data (ms, MB)", median: fixed(r.startupMilliseconds, 1),
+                                  p99: "", extra: "start-up (1 run); peak RSS \(fixed(Double(r.kilobytes) / 1024, 1)) MB",
+                                  target: "", met: nil))
+        } else {
+            note("warning: the explorer did not show a first frame on the \(options.scale)× data set within 20 s")
+        }
+    }
+}
+
+// Bytes on the wire.
+if options.only.contains("wire") {
+    note("bytes on the wire: navigation keys on a 120×40 pseudo-terminal …")
+    let w = terminal.wire()
+    let repaint = min(w.firstFrameBytes, w.repaintBytes > 0 ? w.repaintBytes : w.firstFrameBytes)
+    let ratio = w.bytesPerKey.mean / Double(repaint)
+    figures.set("wire_keys", w.keys)
+    figures.set("bytes_per_key_mean", w.bytesPerKey.mean, digits: 1)
+    figures.set("bytes_per_key_median", w.bytesPerKey.median, digits: 1)
+    figures.set("bytes_per_key_p99", w.bytesPerKey.p99, digits: 1)
+    figures.set("bytes_per_key_max", w.bytesPerKey.max, digits: 0)
+    figures.set("bytes_first_frame", w.firstFrameBytes)
+    figures.set("bytes_full_repaint", w.repaintBytes)
+    figures.set("bytes_per_key_ratio", ratio, digits: 4)
+    figures.set("key_latency_pty_ms_median", w.latency.median)
+    figures.set("key_latency_pty_ms_p99", w.latency.p99)
+    figures.set("wire_silent_keys", w.silentKeys)
+    for (name, mean) in w.perKind { figures.set("bytes_per_key_\(name.lowercased())", mean, digits: 1) }
+    rssExplorer = max(rssExplorer, w.maxRSSKilobytes)
+    table.append(TableRow(measure: "bytes per navigation key", median: fixed(w.bytesPerKey.median, 0),
+                          p99: fixed(w.bytesPerKey.p99, 0),
+                          extra: "mean \(fixed(w.bytesPerKey.mean, 1)) of a \(repaint)-byte repaint = \(fixed(ratio * 100, 2)) %",
+                          target: "mean ≤ 5 % of a repaint", met: ratio <= 0.05))
+    table.append(TableRow(measure: "key to last byte on the pty (ms)", median: fixed(w.latency.median, 2),
+                          p99: fixed(w.latency.p99, 2), extra: "\(w.keys) keys, whole round trip", target: "", met: nil))
+}
+
+// Memory.
+if options.only.contains("memory") {
+    if rssExplorer == 0 {
+        let child = terminal.start()
+        _ = child.readBurst(quietMilliseconds: options.quietMilliseconds, timeoutMilliseconds: 10_000, done: TerminalBench.isFirstFrame)
+        child.send("q")
+        rssExplorer = child.finish().maxRSSKilobytes
+    }
+    if rssLookup == 0 {
+        let env = childEnvironment(set: ["LANG": "C.UTF-8", "RCPX_DATA_HOME": scratch], unset: ["NO_COLOR"])
+        rssLookup = runChild(rcpx, ["show", "bali"], environment: env).maxRSSKilobytes
+    }
+    let peak = Double(max(rssExplorer, rssLookup)) / 1024
+    figures.set("peak_rss_mb_explorer", Double(rssExplorer) / 1024, digits: 1)
+    figures.set("peak_rss_mb_lookup", Double(rssLookup) / 1024, digits: 1)
+    figures.set("peak_rss_mb", peak, digits: 1)
+    table.append(TableRow(measure: "peak RSS, explorer / lookup (MB)", median: fixed(Double(rssExplorer) / 1024, 1),
+                          p99: fixed(Double(rssLookup) / 1024, 1), extra: "ru_maxrss of the child",
+                          target: "≤ 20 MB", met: peak <= 20))
+}
+
+let missed = table.filter { $0.met == false }.count
+let judged = table.filter { $0.met != nil }.count
+figures.set("targets_met", judged - missed)
+figures.set("targets_judged", judged)
+
+print("")
+printTable(table)
+removeTree(scratch)
+print("")
+print(figures.json())

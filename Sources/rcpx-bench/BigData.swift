@@ -1,0 +1,128 @@
+import RCPCore
+
+/// Makes a larger, valid data file from the bundled one: every process cloned `processCopies` times and
+/// every party `partyCopies` times, with suffixed ids, names and aliases; copy k of a process takes part
+/// with copy k mod `partyCopies` of each of its parties, so every reference still resolves and every
+/// stated total still adds up. Regions, mechanisms, practices and understandings stay as they are (so the
+/// regions of the tree simply hold many more processes, and the matrix has many more columns and rows).
+enum BigData {
+    static func generate(from bytes: [UInt8], processCopies: Int, partyCopies: Int) throws -> [UInt8] {
+        let root = try JSON.parse(bytes)
+        guard case .object(var top) = root else { throw GenerateError("the data file is not an object") }
+
+        func suffixID(_ id: String, _ k: Int) -> String { k == 0 ? id : "\(id)-x\(k)" }
+        // "Ghana" → "Ghana Xk": a word that folds to a key no real name has.
+        func suffixName(_ name: String, _ k: Int) -> String { k == 0 ? name : "\(name) X\(k)" }
+        let numberStride = 100
+
+        for i in top.indices {
+            switch top[i].key {
+            case "parties":
+                guard case .array(let parties) = top[i].value else { break }
+                var out: [JSONValue] = []
+                out.reserveCapacity(parties.count * partyCopies)
+                for k in 0..<partyCopies {
+                    for party in parties {
+                        out.append(mapObject(party) { key, value in
+                            switch (key, value) {
+                            case ("id", .string(let s)): return .string(suffixID(s, k))
+                            case ("name", .string(let s)), ("asciiName", .string(let s)): return .string(suffixName(s, k))
+                            case ("aliases", .array(let a)): return .array(a.map { v in
+                                if case .string(let s) = v { return .string(suffixName(s, k)) }
+                                return v
+                            })
+                            case ("iso3", _): return k == 0 ? value : .null
+                            default: return value
+                            }
+                        })
+                    }
+                }
+                top[i].value = .array(out)
+            case "processes":
+                guard case .array(let processes) = top[i].value else { break }
+                var out: [JSONValue] = []
+                for k in 0..<processCopies {
+                    let pk = k % partyCopies
+                    for process in processes {
+                        out.append(mapObject(process) { key, value in
+                            switch (key, value) {
+                            case ("id", .string(let s)): return .string(suffixID(s, k))
+                            case ("name", .string(let s)), ("shortName", .string(let s)): return .string(suffixName(s, k))
+                            case ("aliases", .array(let a)): return .array(a.map { v in
+                                if case .string(let s) = v { return .string(suffixName(s, k)) }
+                                return v
+                            })
+                            case ("number", .number(let n)): return .number(n + Double(k * numberStride))
+                            case ("participants", .array(let list)):
+                                return .array(list.map { p in
+                                    mapObject(p) { key, value in
+                                        if key == "party", case .string(let s) = value { return .string(suffixID(s, pk)) }
+                                        return value
+                                    }
+                                })
+                            case ("statedTotal", .object):
+                                return mapObject(value) { key, value in
+                                    if key == "plus", case .array(let ids) = value {
+                                        return .array(ids.map { v in
+                                            if case .string(let s) = v { return .string(suffixID(s, pk)) }
+                                            return v
+                                        })
+                                    }
+                                    return value
+                                }
+                            default: return value
+                            }
+                        })
+                    }
+                }
+                top[i].value = .array(out)
+            default:
+                break
+            }
+        }
+        var writer = JSONWriter()
+        writer.write(.object(top))
+        return writer.bytes
+    }
+
+    private static func mapObject(_ value: JSONValue, _ transform: (String, JSONValue) -> JSONValue) -> JSONValue {
+        guard case .object(let members) = value else { return value }
+        return .object(members.map { JSONMember(key: $0.key, value: transform($0.key, $0.value)) })
+    }
+
+    struct GenerateError: Error, CustomStringConvertible {
+        var description: String
+        init(_ d: String) { description = d }
+    }
+}
+
+/// Writes a `JSONValue` back as compact JSON.
+struct JSONWriter {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null: bytes += Array("null".utf8)
+        case .bool(let b): bytes += Array((b ? "true" : "false").utf8)
+        case .number(let d):
+            if d == d.rounded() && abs(d) < 1e15 { bytes += Array(String(Int(d)).utf8) } else { bytes += Array(String(d).utf8) }
+        case .string(let s): bytes += Array(jsonString(s).utf8)
+        case .array(let a):
+            bytes.append(UInt8(ascii: "["))
+            for (i, v) in a.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                write(v)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            bytes.append(UInt8(ascii: "{"))
+            for (i, m) in members.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes += Array(jsonString(m.key).utf8)
+                bytes.append(UInt8(ascii: ":"))
+                write(m.value)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+}

@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real `rcpx` on a pseudo-terminal: start-up to the first frame, bytes per navigation key, key latency
+/// and peak memory of the explorer.
+struct TerminalBench {
+    let rcpx: String
+    /// A scratch data home, so the explorer reads and writes no checklists of the user.
+    let dataHome: String
+    let columns = 120
+    let rows = 40
+    /// Output quiet for this long after a frame began means the frame is complete.
+    let quietMilliseconds: Int
+
+    /// What the first frame must contain: the top bar's program name and a region of the tree.
+    static let markers: [[UInt8]] = [Array("rcpx".utf8), Array("Africa".utf8)]
+
+    var environment: [String] {
+        Self.explorerEnvironment(dataHome: dataHome)
+    }
+
+    static func explorerEnvironment(dataHome: String) -> [String] {
+        childEnvironment(set: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "RCPX_DATA_HOME": dataHome],
+                              unset: ["LC_ALL", "LC_CTYPE", "NO_COLOR", "COLUMNS", "LINES"])
+    }
+
+    func start() -> PtyChild {
+        PtyChild(rcpx, [], environment: environment, columns: columns, rows: rows)
+    }
+
+    static func isFirstFrame(_ bytes: [UInt8]) -> Bool { markers.allSatisfy { contains(bytes, $0) } }
+
+    // MARK: Start-up
+
+    struct StartupResult {
+        var milliseconds: Summary
+        var firstFrameBytes: Int
+        var maxRSSKilobytes: Int
+    }
+
+    /// Exec to the last byte of the first frame, `runs` times; each run then quits with `q`.
+    func startup(runs: Int) -> StartupResult {
+        var times: [Double] = []
+        var frameBytes = 0
+        var rss = 0
+        for run in 0..<runs {
+            let child = start()
+            let burst = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000,
+                                        done: Self.isFirstFrame)
+            guard !burst.timedOut, Self.isFirstFrame(burst.bytes) else {
+                fatal("run \(run): no first frame from \(rcpx) within 10 s (\(burst.bytes.count) bytes: "
+                      + "\(String(decoding: burst.bytes.prefix(200), as: UTF8.self)))")
+            }
+            times.append(milliseconds(burst.lastByte - child.started))
+            frameBytes = burst.bytes.count
+            child.send("q")
+            let result = child.finish()
+            if !(result.exitedNormally && result.exitCode == 0) {
+                note("warning: run \(run): rcpx ended with \(result.statusDescription) after q")
+            }
+            rss = max(rss, result.maxRSSKilobytes)
+        }
+        return StartupResult(milliseconds: Summary(times), firstFrameBytes: frameBytes, maxRSSKilobytes: rss)
+    }
+
+    // MARK: Bytes on the wire
+
+    struct WireResult {
+        var keys: Int
+        var bytesPerKey: Summary
+        var latency: Summary
+        var firstFrameBytes: Int
+        var repaintBytes: Int
+        var maxRSSKilobytes: Int
+        var silentKeys: Int
+        var perKind: [(name: String, mean: Double)]
+    }
+
+    /// The navigation keys of the session, as xterm sends them with the keypad in application mode.
+    static func navigationScript() -> [(name: String, bytes: String)] {
+        let down = ("Down", "\u{1B}OB"), up = ("Up", "\u{1B}OA"), right = ("Right", "\u{1B}OC"), left = ("Left", "\u{1B}OD")
+        let j = ("j", "j"), k = ("k", "k"), tab = ("Tab", "\t"), pgdn = ("PgDn", "\u{1B}[6~"), pgup = ("PgUp", "\u{1B}[5~")
+        var script: [(String, String)] = []
+        // Tree.
+        script += Array(repeating: j, count: 12) + Array(repeating: k, count: 6) + Array(repeating: down, count: 6)
+            + Array(repeating: up, count: 4) + [pgdn, pgup]
+        // Card.
+        script += [tab] + Array(repeating: j, count: 10) + [pgdn, pgup] + Array(repeating: k, count: 4)
+        // Matrix.
+        script += [tab] + Array(repeating: right, count: 10) + Array(repeating: down, count: 12)
+            + Array(repeating: left, count: 5) + Array(repeating: ("l", "l"), count: 3) + Array(repeating: ("h", "h"), count: 3)
+            + Array(repeating: up, count: 6) + [pgdn, pgup]
+        // Checklist.
+        script += [tab] + Array(repeating: j, count: 10) + Array(repeating: k, count: 5) + [pgdn, pgup]
+        // Back to the tree, and down it again.
+        script += [tab] + Array(repeating: down, count: 8)
+        return script
+    }
+
+    /// Plays the navigation script after the first frame and counts the bytes each key brings.
+    func wire() -> WireResult {
+        let child = start()
+        let first = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000, done: Self.isFirstFrame)
+        guard Self.isFirstFrame(first.bytes) else { fatal("no first frame for the wire measurement") }
+
+        var perKey: [Double] = []
+        var latency: [Double] = []
+        var silent = 0
+        var byKind: [String: (bytes: Int, keys: Int)] = [:]
+        var order: [String] = []
+        for (name, bytes) in Self.navigationScript() {
+            let sent = nowNanoseconds()
+            child.send(bytes)
+            let burst = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 300)
+            perKey.append(Double(burst.bytes.count))
+            if burst.bytes.isEmpty { silent += 1 } else { latency.append(milliseconds(burst.lastByte - sent)) }
+            if byKind[name] == nil { order.append(name) }
+            byKind[name, default: (0, 0)].bytes += burst.bytes.count
+            byKind[name, default: (0, 0)].keys += 1
+        }
+
+        // A full repaint at the same size: away and back (the second resize repaints everything).
+        child.resize(columns: columns - 1, rows: rows)
+        _ = child.readBurst(quietMilliseconds: max(quietMilliseconds, 60), timeoutMilliseconds: 2000)
+        child.resize(columns: columns, rows: rows)
+        let repaint = child.readBurst(quietMilliseconds: max(quietMilliseconds, 60), timeoutMilliseconds: 2000)
+
+        child.send("q")
+        let result = child.finish()
+        return WireResult(keys: perKey.count, bytesPerKey: Summary(perKey), latency: Summary(latency),
+                          firstFrameBytes: first.bytes.count, repaintBytes: repaint.bytes.count,
+                          maxRSSKilobytes: result.maxRSSKilobytes, silentKeys: silent,
+                          perKind: order.map { ($0, Double(byKind[$0]!.bytes) / Double(byKind[$0]!.keys)) })
+    }
+
+    /// Peak RSS of the explorer over a big data file (`--data`), after a few keys.
+    func explorerRSS(dataFile: String) -> (kilobytes: Int, startupMilliseconds: Double)? {
+        let child = PtyChild(rcpx, ["--data", dataFile], environment: environment, columns: columns, rows: rows)
+        let first = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 20_000, done: Self.isFirstFrame)
+        guard Self.isFirstFrame(first.bytes) else { return nil }
+        for keys in ["jjjj", "\t", "llll", "\t", "jjjj", "/", "ghana", "\u{1B}"] {
+            child.send(keys)
+            _ = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 2000)
+        }
+        child.send("q")
+        let result = child.finish()
+        return (result.maxRSSKilobytes, milliseconds(first.lastByte - child.started))
+    }
+}
