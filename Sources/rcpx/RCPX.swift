@@ -38,4 +38,10 @@ struct RCPX: ParsableCommand {
         ],
         defaultSubcommand: ExploreCommand.self
     )
+
+    /// Parses the command line with the global options allowed before the command (see `ArgumentOrder`).
+    static func main() {
+        let commands = Set(configuration.subcommands.map { $0._commandName })
+        main(ArgumentOrder.globalOptionsLast(Array(CommandLine.arguments.dropFirst()), commands: commands))
+    }
 }
