@@ -173,12 +173,20 @@ public struct ChecklistPane: Pane, Hashable {
             add(s.glyph(st), Self.style(st))
             add(" ")
         }
-        /// The title followed by the note (if any), fitted to `room`: the note keeps at least half of it.
+        /// The title followed by the note (if any), fitted to `room`: the note keeps at least half of it, or, where
+        /// the room is too small for both, only a mark.
         func titled(_ title: String, _ id: String, room: Int) -> (String, String) {
             guard let note = checklist?.note(of: id), room > 8 else {
                 return (TextWidth.truncate(title, width: max(0, room), ellipsis: s.ellipsis), "")
             }
             let mark: String = env.ascii ? "  [note] " : "  ✎ "
+            if room < 40 && TextWidth.of(title) + TextWidth.of(mark) + 10 > room {
+                // Too narrow for title and note: the title keeps the room, a mark says a note exists
+                // (the card shows it whole).
+                let marker = env.ascii ? " [n]" : " ✎"
+                let t = TextWidth.truncate(title, width: max(0, room - TextWidth.of(marker)), ellipsis: s.ellipsis)
+                return (t, marker)
+            }
             let noteText: String = mark + env.t(note.split(whereSeparator: \.isNewline).joined(separator: " "))
             let titleWidth = min(TextWidth.of(title), max(room / 2, room - TextWidth.of(noteText)))
             let t = TextWidth.truncate(title, width: titleWidth, ellipsis: s.ellipsis)
