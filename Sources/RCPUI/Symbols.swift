@@ -33,7 +33,7 @@ public struct Symbols: Sendable, Hashable {
     public var middleDot: String { ascii ? "." : "·" }
     public var emptyCell: String { ascii ? "." : "·" }
     /// Marks a footnote group: a process outside the Annex A matrix.
-    public var footnote: String { ascii ? "(fn)" : "◦" }
+    public var footnote: String { ascii ? "o" : "◦" }
     public var scrollThumb: String { ascii ? "#" : "█" }
     public var scrollTrack: String { ascii ? "|" : "│" }
     public var barFull: String { ascii ? "#" : "█" }

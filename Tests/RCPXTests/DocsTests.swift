@@ -252,7 +252,7 @@ import Glibc
         "checklist-132x43": ["Irregular Migration", "6.1"],
         "presentation-132x43": ["Irregular Migration"],
         "no-color-132x43": ["State: Turkey", "Budapest"],
-        "ascii-80x24": ["Regions", "Soderkop", "(fn)"],
+        "ascii-80x24": ["Regions", "Soderkoping", "o Cluster"],
     ]
 
     /// `scripts/screenshots.sh --text-only` drives the real binary in tmux and captures every screen; each shows
