@@ -349,6 +349,12 @@ extension AppState {
                 matrix.limitToRegion = false
                 if matrix.view(context(.matrix, env: env)).rows.contains(where: { $0.party.id == id }) { matrix.cursorParty = id }
             }
+            // Put the crosshair on a process the party takes part in, not on an empty cell.
+            let columns = catalog.participations(of: id).map(\.process).filter(\.inMatrix).map(\.id)
+            if matrix.cursorParty == id, let first = columns.first,
+               !(matrix.cursorColumn.map(columns.contains) ?? false) {
+                matrix.cursorColumn = first
+            }
         case .practice, .practiceItem: checklistPane.reveal(subject, catalog)
         case .understanding, .overview: break
         }
