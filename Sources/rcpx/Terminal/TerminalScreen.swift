@@ -70,8 +70,15 @@ final class TerminalScreen {
     /// Gives the terminal back: the shell's modes, the normal screen, a visible cursor.
     func close() {
         if mouseEnabled { mousemask(0, nil) }
-        curs_set(1)
-        endwin()
+        if isendwin() {
+            // Ended already and nothing drawn since (stopped with Ctrl-Z, then ended by a signal as `fg` resumed
+            // it): the normal screen is back; only the shell's terminal modes are missing. A second `endwin`
+            // would send rmcup again, and the terminal would put the cursor back where the explorer started.
+            reset_shell_mode()
+        } else {
+            curs_set(1)
+            endwin()
+        }
         TerminalSignals.setCursesActive(false)
         delscreen(screen)
     }
