@@ -173,8 +173,9 @@ public enum CardContent {
         let inMatrix = c.processes.filter(\.inMatrix).count
         let outside = c.processes.count - inMatrix
         let states = c.parties.filter { $0.kind == .state }.count
+        let territories = c.parties.filter { $0.kind == .territory }.count
         let orgs = c.parties.filter { $0.kind == .organization }.count
-        b.text("\(inMatrix) processes in the matrix and \(outside) groups outside it (footnotes), in \(c.regions.filter { $0.id != TreeModel.globalID }.count) regions; \(states) states and \(orgs) organizations; \(c.mechanisms.count) global mechanisms; the \(c.practices.count) IAMM effective-practice headings.")
+        b.text("\(inMatrix) processes in the matrix and \(outside) groups outside it (footnotes), in \(c.regions.filter { $0.id != TreeModel.globalID }.count) regions; \(states) states, \(territories) territories and \(orgs) organizations; \(c.mechanisms.count) global mechanisms; the \(c.practices.count) IAMM effective-practice headings.")
         b.heading("Getting about")
         let ascii = b.env.ascii
         let k = { (a: Action, scope: KeyScope) in KeyBindings.firstKey(a, in: scope, ascii: ascii) }
