@@ -1,4 +1,5 @@
 import RCPCore
+import Synchronization
 
 /// A card laid out for a width: its logical lines wrapped into display rows.
 public struct CardLayout: Sendable {
@@ -28,6 +29,22 @@ public struct CardLayout: Sendable {
     func selectable(_ i: Int) -> Bool { i >= 0 && i < lines.count && !lines[i].isBlank }
 }
 
+/// Everything a card layout depends on.
+private struct CardLayoutKey: Equatable {
+    var catalog: ObjectIdentifier
+    var subject: Subject
+    var width: Int
+    var ascii: Bool
+    var highlight: String?
+    var presentation: Bool
+    var checklist: Checklist?
+}
+
+/// The last card laid out, with its catalog (kept alive so that its identity stays unique). Settling, checking
+/// and drawing one frame ask for the same layout several times, and wrapping the card is the costliest part of
+/// a frame; a layout is a function of its key, so sharing it changes nothing but speed.
+private let lastCardLayout = Mutex<(key: CardLayoutKey, catalog: Catalog, layout: CardLayout)?>(nil)
+
 /// The detail card pane: the subject, a cursor on one of its lines, the scroll offset in display rows,
 /// and the back/forward stacks of navigation.
 public struct CardPane: Pane, Hashable {
@@ -45,8 +62,13 @@ public struct CardPane: Pane, Hashable {
 
     /// The card laid out for the context's width (less the pointer gutter).
     func layout(_ context: PaneContext) -> CardLayout {
-        CardLayout(CardContent.lines(subject, context.env, checklist: context.checklist),
-                   width: max(1, context.area.width - 1), env: context.env)
+        let env = context.env, width = max(1, context.area.width - 1)
+        let key = CardLayoutKey(catalog: ObjectIdentifier(env.catalog), subject: subject, width: width, ascii: env.ascii,
+                                highlight: env.highlight, presentation: env.presentation, checklist: context.checklist)
+        if let hit = lastCardLayout.withLock({ last in last.flatMap { $0.key == key ? $0.layout : nil } }) { return hit }
+        let layout = CardLayout(CardContent.lines(subject, env, checklist: context.checklist), width: width, env: env)
+        lastCardLayout.withLock { $0 = (key, env.catalog, layout) }
+        return layout
     }
 
     /// Shows `subject` without a step in the history (the selection of another pane moved).
