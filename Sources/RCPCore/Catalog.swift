@@ -54,6 +54,13 @@ public final class Catalog: Sendable {
         }
     }
     private let searchIndexCache = Mutex<SearchIndex?>(nil)
+
+    /// The last membership matrix built, with its arguments: the explorer asks for the same matrix several times
+    /// a frame (settling, checking, drawing, the pane title), and it is a pure function of its arguments.
+    let lastMatrix = Mutex<(key: MatrixKey, matrix: MembershipMatrix)?>(nil)
+
+    /// For each practice number, the positions of the processes with a topic under it, in process order.
+    let practiceProcesses: [Int: [Int]]
     private let makeSearchIndex: @Sendable () -> SearchIndex
 
     struct ItemPosition: Sendable, Hashable {
@@ -109,6 +116,12 @@ public final class Catalog: Sendable {
             }
         }
         self.partyProcesses = partyProcesses
+
+        var practiceProcesses: [Int: [Int]] = [:]
+        for (p, process) in processes.enumerated() {
+            for n in Set(process.topics.flatMap(\.practices)) { practiceProcesses[n, default: []].append(p) }
+        }
+        self.practiceProcesses = practiceProcesses
 
         var eventIndex: [String: ItemPosition] = [:]
         var partyMechanisms = Array(repeating: [ItemPosition](), count: parties.count)

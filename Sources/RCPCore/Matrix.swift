@@ -13,6 +13,14 @@ public struct MembershipMatrix: Sendable, Hashable {
     public var rows: [MatrixRow]
 }
 
+/// The arguments of `Catalog.matrix`, for remembering the last one built.
+struct MatrixKey: Sendable, Hashable {
+    var region: String?
+    var kinds: Set<PartyKind>
+    var sort: MatrixSort
+    var includeOutsideMatrix: Bool
+}
+
 /// One party's line of a `MembershipMatrix`.
 public struct MatrixRow: Sendable, Hashable {
     public var party: Party
@@ -40,6 +48,15 @@ extension Catalog {
     /// least one of them.
     public func matrix(region: String? = nil, kinds: Set<PartyKind> = [.state, .territory], sort: MatrixSort = .name,
                        includeOutsideMatrix: Bool = true) -> MembershipMatrix {
+        let key = MatrixKey(region: region, kinds: kinds, sort: sort, includeOutsideMatrix: includeOutsideMatrix)
+        if let hit = lastMatrix.withLock({ last in last.flatMap { $0.key == key ? $0.matrix : nil } }) { return hit }
+        let built = buildMatrix(region: region, kinds: kinds, sort: sort, includeOutsideMatrix: includeOutsideMatrix)
+        lastMatrix.withLock { $0 = (key, built) }
+        return built
+    }
+
+    private func buildMatrix(region: String?, kinds: Set<PartyKind>, sort: MatrixSort,
+                             includeOutsideMatrix: Bool) -> MembershipMatrix {
         let columnPositions = processes.indices.filter { i in
             (region == nil || processes[i].region == region) && (includeOutsideMatrix || processes[i].inMatrix)
         }

@@ -82,9 +82,8 @@ extension Catalog {
 
     /// The processes with a topic under effective-practice heading `number`, with those topics, in process order.
     public func processes(forPractice number: Int) -> [(process: Process, topics: [Topic])] {
-        processes.compactMap { p in
-            let topics = p.topics.filter { $0.practices.contains(number) }
-            return topics.isEmpty ? nil : (p, topics)
+        (practiceProcesses[number] ?? []).map { i in
+            (processes[i], processes[i].topics.filter { $0.practices.contains(number) })
         }
     }
 
