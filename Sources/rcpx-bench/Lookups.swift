@@ -6,6 +6,8 @@ struct LookupBench {
     let jq: String
     let dataFile: String
     let environment: [String]
+    /// For GNU time's output file.
+    let scratch: String
 
     /// Turkey's participations across processes (with roles), mechanisms and events, found by any of its
     /// names folded as rcpx folds them (case and punctuation).
@@ -93,8 +95,11 @@ struct LookupBench {
         /// rcpx reading the same file with `--data` instead of its compiled-in copy.
         var rcpxDataFile: Summary
         var jq: Summary
-        var maxRSSKilobytes: Int
-        var jqMaxRSSKilobytes: Int
+        /// Peak RSS by GNU time (nil without it: then `spawnMaxRSSKilobytes`, an upper bound, is all there is).
+        var maxRSSKilobytes: Int?
+        var jqMaxRSSKilobytes: Int?
+        /// `ru_maxrss` of the children the bench spawned: includes the bench's own pages (see `peakRSSWithTime`).
+        var spawnMaxRSSKilobytes: Int
         var ratio: Double { rcpx.median / jq.median }
         var ratioDataFile: Double { rcpxDataFile.median / jq.median }
     }
@@ -114,7 +119,7 @@ struct LookupBench {
                 }
             }
             var a: [Double] = [], b: [Double] = [], c: [Double] = []
-            var rss = 0, jqRSS = 0
+            var spawnRSS = 0
             for _ in 0..<runs {
                 let r1 = runChild(rcpx, q.rcpxArguments, environment: environment)
                 let r2 = runChild(jq, q.jqArguments, environment: environment)
@@ -122,11 +127,14 @@ struct LookupBench {
                 a.append(milliseconds(r1.wallNanoseconds))
                 b.append(milliseconds(r2.wallNanoseconds))
                 c.append(milliseconds(r3.wallNanoseconds))
-                rss = max(rss, r1.maxRSSKilobytes, r3.maxRSSKilobytes)
-                jqRSS = max(jqRSS, r2.maxRSSKilobytes)
+                spawnRSS = max(spawnRSS, r1.maxRSSKilobytes, r3.maxRSSKilobytes)
             }
+            let rss = [peakRSSWithTime(rcpx, q.rcpxArguments, environment: environment, scratch: scratch),
+                       peakRSSWithTime(rcpx, q.rcpxArguments + ["--data", dataFile], environment: environment, scratch: scratch)]
+                .compactMap { $0 }.max()
+            let jqRSS = peakRSSWithTime(jq, q.jqArguments, environment: environment, scratch: scratch)
             return Result(name: q.name, rcpx: Summary(a), rcpxDataFile: Summary(c), jq: Summary(b),
-                          maxRSSKilobytes: rss, jqMaxRSSKilobytes: jqRSS)
+                          maxRSSKilobytes: rss, jqMaxRSSKilobytes: jqRSS, spawnMaxRSSKilobytes: spawnRSS)
         }
     }
 }

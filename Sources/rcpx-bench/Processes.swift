@@ -146,6 +146,11 @@ final class PtyChild {
 
     func send(_ text: String) { send(Array(text.utf8)) }
 
+    /// The child's peak resident set size so far (VmHWM of /proc/PID/status), in kilobytes. Unlike the
+    /// `ru_maxrss` of `wait4`, it counts only the memory of the program after exec: the pages a forked child
+    /// shares with the bench before exec are not its own.
+    func peakRSSKilobytes() -> Int? { vmHWM(pid) }
+
     func resize(columns: Int, rows: Int) {
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
@@ -218,6 +223,38 @@ final class PtyChild {
         finished = result
         return result
     }
+}
+
+/// VmHWM of a running process, in kilobytes.
+func vmHWM(_ pid: pid_t) -> Int? {
+    guard let f = fopen("/proc/\(pid)/status", "r") else { return nil }
+    defer { fclose(f) }
+    var line = [CChar](repeating: 0, count: 512)
+    while fgets(&line, Int32(line.count), f) != nil {
+        let s = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if s.hasPrefix("VmHWM:") { return Int(s.dropFirst(6).filter { $0.isNumber }) }
+    }
+    return nil
+}
+
+/// Peak RSS of a short-lived command, measured by GNU time (`/usr/bin/time -f %M`): a small C program that
+/// forks the command, so the command's `ru_maxrss` does not include pages of the bench (a child spawned by
+/// the bench itself inherits the bench's resident set size as its high-water mark before exec). Nil
+/// without GNU time.
+func peakRSSWithTime(_ path: String, _ arguments: [String], environment env: [String], scratch: String) -> Int? {
+    let time = "/usr/bin/time"
+    guard access(time, X_OK) == 0 else { return nil }
+    let out = scratch + "/time-rss"
+    let r = runChild(time, ["-f", "%M", "-o", out, path] + arguments, environment: env)
+    guard r.exitedNormally && r.exitCode == 0, let f = fopen(out, "r") else { return nil }
+    defer { fclose(f); unlink(out) }
+    var line = [CChar](repeating: 0, count: 128)
+    var value: Int?
+    while fgets(&line, Int32(line.count), f) != nil {
+        let s = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if let n = Int(s.filter { $0.isNumber }), !s.isEmpty { value = n }
+    }
+    return value
 }
 
 /// Whether `needle` occurs in `haystack`.

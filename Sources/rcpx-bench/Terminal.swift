@@ -56,12 +56,12 @@ struct TerminalBench {
             }
             times.append(milliseconds(burst.lastByte - child.started))
             frameBytes = burst.bytes.count
+            rss = max(rss, child.peakRSSKilobytes() ?? 0)
             child.send("q")
             let result = child.finish()
             if !(result.exitedNormally && result.exitCode == 0) {
                 note("warning: run \(run): rcpx ended with \(result.statusDescription) after q")
             }
-            rss = max(rss, result.maxRSSKilobytes)
         }
         return StartupResult(milliseconds: Summary(times), firstFrameBytes: frameBytes, maxRSSKilobytes: rss)
     }
@@ -76,6 +76,7 @@ struct TerminalBench {
         var repaintBytes: Int
         var maxRSSKilobytes: Int
         var silentKeys: Int
+        var silentNames: [String]
         var perKind: [(name: String, mean: Double)]
     }
 
@@ -109,17 +110,25 @@ struct TerminalBench {
         var perKey: [Double] = []
         var latency: [Double] = []
         var silent = 0
+        var silentNames: [String] = []
         var byKind: [String: (bytes: Int, keys: Int)] = [:]
         var order: [String] = []
         for (name, bytes) in Self.navigationScript() {
             let sent = nowNanoseconds()
             child.send(bytes)
             let burst = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 300)
-            perKey.append(Double(burst.bytes.count))
-            if burst.bytes.isEmpty { silent += 1 } else { latency.append(milliseconds(burst.lastByte - sent)) }
-            if byKind[name] == nil { order.append(name) }
-            byKind[name, default: (0, 0)].bytes += burst.bytes.count
-            byKind[name, default: (0, 0)].keys += 1
+            // A key that changes nothing sends nothing; it is left out of the figures (counting its zero would
+            // flatter the mean) and reported.
+            if burst.bytes.isEmpty {
+                silent += 1
+                silentNames.append(name)
+            } else {
+                perKey.append(Double(burst.bytes.count))
+                latency.append(milliseconds(burst.lastByte - sent))
+                if byKind[name] == nil { order.append(name) }
+                byKind[name, default: (0, 0)].bytes += burst.bytes.count
+                byKind[name, default: (0, 0)].keys += 1
+            }
         }
 
         // A full repaint at the same size: away and back (the second resize repaints everything).
@@ -128,11 +137,12 @@ struct TerminalBench {
         child.resize(columns: columns, rows: rows)
         let repaint = child.readBurst(quietMilliseconds: max(quietMilliseconds, 60), timeoutMilliseconds: 2000)
 
+        let rss = child.peakRSSKilobytes() ?? 0
         child.send("q")
-        let result = child.finish()
+        child.finish()
         return WireResult(keys: perKey.count, bytesPerKey: Summary(perKey), latency: Summary(latency),
                           firstFrameBytes: first.bytes.count, repaintBytes: repaint.bytes.count,
-                          maxRSSKilobytes: result.maxRSSKilobytes, silentKeys: silent,
+                          maxRSSKilobytes: rss, silentKeys: silent, silentNames: silentNames,
                           perKind: order.map { ($0, Double(byKind[$0]!.bytes) / Double(byKind[$0]!.keys)) })
     }
 
@@ -145,8 +155,9 @@ struct TerminalBench {
             child.send(keys)
             _ = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 2000)
         }
+        let rss = child.peakRSSKilobytes() ?? 0
         child.send("q")
-        let result = child.finish()
-        return (result.maxRSSKilobytes, milliseconds(first.lastByte - child.started))
+        child.finish()
+        return (rss, milliseconds(first.lastByte - child.started))
     }
 }
