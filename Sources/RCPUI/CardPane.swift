@@ -40,10 +40,11 @@ private struct CardLayoutKey: Equatable {
     var checklist: Checklist?
 }
 
-/// The last card laid out, with its catalog (kept alive so that its identity stays unique). Settling, checking
-/// and drawing one frame ask for the same layout several times, and wrapping the card is the costliest part of
-/// a frame; a layout is a function of its key, so sharing it changes nothing but speed.
-private let lastCardLayout = Mutex<(key: CardLayoutKey, catalog: Catalog, layout: CardLayout)?>(nil)
+/// The last cards laid out, most recent first, with their catalogs (kept alive so that their identities stay
+/// unique). Settling, checking and drawing one frame ask for the same layout several times, and wrapping the
+/// card is the costliest part of a frame; a layout is a function of its key, so sharing it changes nothing but
+/// speed. A few entries, so that several states (tests run in parallel) do not push each other out.
+private let recentCardLayouts = Mutex<[(key: CardLayoutKey, catalog: Catalog, layout: CardLayout)]>([])
 
 /// The detail card pane: the subject, a cursor on one of its lines, the scroll offset in display rows,
 /// and the back/forward stacks of navigation.
@@ -65,9 +66,17 @@ public struct CardPane: Pane, Hashable {
         let env = context.env, width = max(1, context.area.width - 1)
         let key = CardLayoutKey(catalog: ObjectIdentifier(env.catalog), subject: subject, width: width, ascii: env.ascii,
                                 highlight: env.highlight, presentation: env.presentation, checklist: context.checklist)
-        if let hit = lastCardLayout.withLock({ last in last.flatMap { $0.key == key ? $0.layout : nil } }) { return hit }
+        let hit = recentCardLayouts.withLock { recent -> CardLayout? in
+            guard let i = recent.firstIndex(where: { $0.key == key }) else { return nil }
+            recent.insert(recent.remove(at: i), at: 0)
+            return recent[0].layout
+        }
+        if let hit { return hit }
         let layout = CardLayout(CardContent.lines(subject, env, checklist: context.checklist), width: width, env: env)
-        lastCardLayout.withLock { $0 = (key, env.catalog, layout) }
+        recentCardLayouts.withLock { recent in
+            recent.insert((key, env.catalog, layout), at: 0)
+            if recent.count > 16 { recent.removeLast() }
+        }
         return layout
     }
 

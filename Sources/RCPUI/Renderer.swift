@@ -1,4 +1,5 @@
 import RCPCore
+import Synchronization
 
 /// The help overlay, generated from the key table.
 enum HelpView {
@@ -6,6 +7,20 @@ enum HelpView {
 
     /// Every binding (or those matching `narrow` in its keys, description or scope), grouped by scope.
     static func rows(_ narrow: String, ascii: Bool) -> [Row] {
+        // Settling and drawing ask for the same rows; matching four texts of every binding is not free.
+        let key = "\(ascii ? 1 : 0)\(narrow)"
+        if let hit = recentRows.withLock({ recent in recent.first { $0.key == key }?.rows }) { return hit }
+        let rows = matchingRows(narrow, ascii: ascii)
+        recentRows.withLock { recent in
+            recent.insert((key, rows), at: 0)
+            if recent.count > 8 { recent.removeLast() }
+        }
+        return rows
+    }
+
+    private static let recentRows = Mutex<[(key: String, rows: [Row])]>([])
+
+    private static func matchingRows(_ narrow: String, ascii: Bool) -> [Row] {
         var rows: [Row] = []
         for scope in KeyScope.allCases {
             let matching = KeyBindings.bindings(in: scope).filter { b in
