@@ -50,9 +50,11 @@ struct ChildResult {
     var statusDescription: String { exitedNormally ? "exit \(exitCode)" : "signal \(signal)" }
 }
 
-/// Runs `path` with `arguments`, standard input from /dev/null, standard error to /dev/null, standard output
-/// to /dev/null or (with `capture`) read into the result. Times it from just before the spawn to the reap.
-func runChild(_ path: String, _ arguments: [String], environment env: [String], capture: Bool = false) -> ChildResult {
+/// Runs `path` with `arguments`, standard input from /dev/null, standard error to /dev/null (or, with
+/// `showErrors`, to the bench's), standard output to /dev/null or (with `capture`) read into the result.
+/// Times it from just before the spawn to the reap.
+func runChild(_ path: String, _ arguments: [String], environment env: [String], capture: Bool = false,
+              showErrors: Bool = false) -> ChildResult {
     let argv = CStringArray([path] + arguments)
     let envp = CStringArray(env)
     defer { argv.free(); envp.free() }
@@ -71,7 +73,7 @@ func runChild(_ path: String, _ arguments: [String], environment env: [String], 
     } else {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     }
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    if !showErrors { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
 
     var pid: pid_t = 0
     let start = nowNanoseconds()

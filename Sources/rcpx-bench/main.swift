@@ -195,7 +195,20 @@ if options.fuzz != nil || options.fuzzRun != nil {
 
 let rcpx = options.rcpx ?? directoryOf(executablePath()) + "/rcpx"
 if !options.only.isSubset(of: ["keys"]) && !fileExists(rcpx) {
-    fatal("no rcpx at \(rcpx): build it first (swift build -c release), or pass --rcpx PATH")
+    // `swift run -c release rcpx-bench` builds the bench alone: build rcpx beside it, with the same scratch path.
+    if options.rcpx == nil, let root {
+        let binDirectory = directoryOf(rcpx)                       // …/<scratch>/<triple>/release
+        let scratchPath = directoryOf(directoryOf(binDirectory))   // …/<scratch>
+        let configuration = binDirectory.hasSuffix("/debug") ? "debug" : "release"
+        note("rcpx-bench: no rcpx beside the bench; building it (swift build -c \(configuration) --product rcpx) …")
+        let script = "cd '\(root)' && swift build -c \(configuration) --product rcpx --scratch-path '\(scratchPath)' >&2"
+        let built = runChild("/bin/sh", ["-c", script], environment: childEnvironment(set: [:]), showErrors: true)
+        if !(built.exitedNormally && built.exitCode == 0) || !fileExists(rcpx) {
+            fatal("could not build rcpx (\(built.statusDescription)); run swift build -c release, or pass --rcpx PATH")
+        }
+    } else {
+        fatal("no rcpx at \(rcpx): build it first (swift build -c release --product rcpx), or pass --rcpx PATH")
+    }
 }
 
 var figures = Figures()
