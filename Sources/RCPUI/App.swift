@@ -98,7 +98,7 @@ public struct AppState: Sendable {
         }
         if case .help(var h) = overlay {
             let body = HelpView.body(layout.screen)
-            let count = HelpView.lines(h.editor.text, ascii: options.ascii, width: body.width).count
+            let count = HelpView.shownLines(h.editor.text, ascii: options.ascii, width: body.width).count
             h.offset = min(max(0, h.offset), max(0, count - body.height))
             overlay = .help(h)
         }

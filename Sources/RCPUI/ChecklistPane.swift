@@ -269,7 +269,9 @@ public struct ChecklistPane: Pane, Hashable {
         let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
         let sel = index(in: rows)
         let off = Scroll.offset(offset, selected: sel, count: rows.count, visible: visible)
-        let lines = rows.map { line($0, width: area.width - 1, env: env, checklist: checklist) }
+        // Only the rows that fit are laid out (a heading of a large data set opens on thousands of processes).
+        let shown = off..<min(rows.count, off + visible)
+        let lines = rows.indices.map { shown.contains($0) ? line(rows[$0], width: area.width - 1, env: env, checklist: checklist) : [] }
         let y = Widgets.list(&grid, area, rows: lines, selected: sel, offset: off, focused: focused,
                              symbols: env.symbols, rowHeight: env.rowHeight)
         let scroll = ScrollPosition(total: rows.count, offset: off, visible: visible)

@@ -47,6 +47,23 @@ enum HelpView {
 
     static func keysWidth(_ width: Int) -> Int { min(24, max(12, width / 3)) }
 
+    /// The lines the overlay shows for `narrow`, its matches highlighted. Settling and drawing a frame with the
+    /// help open both ask for them (and arrows only scroll them): the last few texts and widths are remembered.
+    static func shownLines(_ narrow: String, ascii: Bool, width: Int) -> [Line] {
+        let key = "\(ascii ? 1 : 0) \(width) \(narrow)"
+        if let hit = recentLines.withLock({ recent in recent.first { $0.key == key }?.lines }) { return hit }
+        let shown = lines(narrow, ascii: ascii, width: width) { line in
+            narrow.isEmpty ? line : Highlight.apply(matchRanges(of: narrow, in: line.plain), to: line)
+        }
+        recentLines.withLock { recent in
+            recent.insert((key, shown), at: 0)
+            if recent.count > 8 { recent.removeLast() }
+        }
+        return shown
+    }
+
+    private static let recentLines = Mutex<[(key: String, lines: [Line])]>([])
+
     /// The rows as display lines for `width` columns: descriptions wrap under themselves.
     static func lines(_ narrow: String, ascii: Bool, width: Int, highlight: (Line) -> Line = { $0 }) -> [Line] {
         guard width > 0 else { return [] }
@@ -309,7 +326,7 @@ struct Renderer {
                                     placeholder: "(type a word: zoom, matrix, search…)")
         if let caret { cursor = (caret, inner.y) }
         let body = HelpView.body(screen)
-        let lines = HelpView.lines(h.editor.text, ascii: state.options.ascii, width: body.width, highlight: env.highlightedBy(h.editor.text))
+        let lines = HelpView.shownLines(h.editor.text, ascii: state.options.ascii, width: body.width)
         if lines.isEmpty {
             Widgets.centeredMessage(&grid, body, "No key matches “\(env.t(h.editor.text))”.", style: Style(.dim))
             return
