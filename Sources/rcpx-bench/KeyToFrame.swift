@@ -82,6 +82,27 @@ struct KeyToFrame {
         var update: Summary
         var render: Summary
         var slowest: [(event: InputEvent, milliseconds: Double)]
+        /// Where the time over 1 ms goes: (what, events over 1 ms, their share of all events, median of those).
+        var overOneMillisecond: [(what: String, count: Int, share: Double, median: Double)]
+    }
+
+    /// What an event is, in the mode the state was in: "search: typing", "tree: key", "matrix: key", …
+    static func kind(_ e: InputEvent, _ state: AppState) -> String {
+        let mode: String
+        if case .help? = state.overlay { mode = "help" }
+        else if state.overlay != nil { mode = "dialog" }
+        else if state.search?.typing == true { mode = "search box" }
+        else if state.filter?.typing == true { mode = "filter box" }
+        else { mode = "\(state.focus.rawValue) pane" }
+        switch e {
+        case .key(.character(let c)) where mode.hasSuffix("box") || mode == "help":
+            return "\(mode): typing" + (c == " " ? " space" : "")
+        case .key(.backspace) where mode.hasSuffix("box") || mode == "help": return "\(mode): erasing"
+        case .key(let k): return "\(mode): \(k)"
+        case .mouse(let a, _, _): return "\(mode): mouse \(a)"
+        case .resize: return "resize"
+        default: return "other"
+        }
     }
 
     static func measure(catalog: Catalog, events: [InputEvent]) -> Result {
@@ -99,7 +120,9 @@ struct KeyToFrame {
         state = AppState(catalog: catalog, options: UIOptions())
         width = 120; height = 40
         var slowest: [(InputEvent, Double)] = []
+        var slow: [String: [Double]] = [:]
         for e in events {
+            let what = kind(e, state)
             if case .resize(let w, let h) = e { width = w; height = h }
             let t0 = nowNanoseconds()
             let effects = App.update(&state, e)
@@ -111,6 +134,7 @@ struct KeyToFrame {
             total.append(ms)
             updates.append(milliseconds(t1 - t0))
             renders.append(milliseconds(t2 - t1))
+            if ms > 1 { slow[what, default: []].append(ms) }
             if slowest.count < 5 || ms > slowest[slowest.count - 1].1 {
                 slowest.append((e, ms))
                 slowest.sort { $0.1 > $1.1 }
@@ -118,7 +142,10 @@ struct KeyToFrame {
             }
         }
         if checksum == 42 { note("") }  // keeps the work observable
+        let over = slow.map { (what: $0.key, count: $0.value.count, share: Double($0.value.count) / Double(events.count),
+                               median: Summary($0.value).median) }
+            .sorted { $0.count > $1.count }
         return Result(perEvent: Summary(total), update: Summary(updates), render: Summary(renders),
-                      slowest: slowest.map { (event: $0.0, milliseconds: $0.1) })
+                      slowest: slowest.map { (event: $0.0, milliseconds: $0.1) }, overOneMillisecond: over)
     }
 }

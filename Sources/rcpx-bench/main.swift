@@ -309,6 +309,8 @@ if options.only.contains("keys") {
                               extra: "max \(fixed(r.perEvent.max, 2)); update p99 \(fixed(r.update.p99, 3)), render p99 \(fixed(r.render.p99, 3))",
                               target: target.map { "p99 ≤ \(Int($0)) ms" } ?? "", met: target.map { r.perEvent.p99 <= $0 }))
         note("  slowest (\(label)): " + r.slowest.map { "\($0.event) \(fixed($0.milliseconds, 2)) ms" }.joined(separator: "; "))
+        let over = r.overOneMillisecond.prefix(8).map { "\($0.what) \($0.count)× (\(fixed($0.share * 100, 2)) %, median \(fixed($0.median, 2)) ms)" }
+        note("  events over 1 ms (\(label)): " + (over.isEmpty ? "none" : over.joined(separator: "; ")))
     }
 
     if let big, options.only.contains("memory") {
