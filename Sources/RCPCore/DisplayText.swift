@@ -1,0 +1,45 @@
+/// Text as it may be shown to a person: counted nouns with the right plural, and strings from users or files
+/// with their control characters made visible so that no input can drive a terminal.
+public enum DisplayText {
+    /// "1 process", "2 processes", "0 processes". `plural` defaults to `singular + "s"`.
+    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? singular : (plural ?? singular + "s"))"
+    }
+
+    /// The noun alone, chosen for `n`.
+    public static func noun(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        n == 1 ? singular : (plural ?? singular + "s")
+    }
+
+    /// `text` with every C0/C1 control character and DEL replaced by a visible escape (`\e`, `\n`, `\t`,
+    /// `\u{9b}`, …), so that text from an argument, a data file or a checklist can be printed to a terminal.
+    public static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
+        for s in text.unicodeScalars {
+            guard isControl(s) else { out.unicodeScalars.append(s); continue }
+            switch s.value {
+            case 0x1B: out += "\\e"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            default: out += "\\u{" + String(s.value, radix: 16) + "}"
+            }
+        }
+        return out
+    }
+
+    /// `safe(text)` cut to at most `limit` characters, marked with "…" (or "~" in ASCII) when cut and followed
+    /// by how long the whole was: for echoing user input in a message.
+    public static func excerpt(_ text: String, limit: Int = 60, ascii: Bool = false) -> String {
+        let shown = safe(text)
+        guard shown.count > limit else { return shown }
+        return String(shown.prefix(max(1, limit - 1))) + (ascii ? "~" : "…") + " (\(text.count) characters)"
+    }
+
+    /// True for C0 controls, DEL and C1 controls.
+    public static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)
+    }
+}
