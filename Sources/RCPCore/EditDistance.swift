@@ -20,3 +20,16 @@ func editDistance(_ a: [UInt32], _ b: [UInt32]) -> Int {
     }
     return previous[b.count]
 }
+
+/// "Did you mean": the names among `candidates` closest to `query` by edit distance (folded as the search
+/// folds: case, accents, punctuation), within a budget that grows with the query's length, closest first.
+public func closestNames(to query: String, among candidates: [String], limit: Int = 3) -> [String] {
+    let q = searchKey(query)
+    guard !q.isEmpty, q.count <= 200 else { return [] }
+    let budget = q.count <= 3 ? 1 : max(2, q.count / 3)
+    return candidates.enumerated()
+        .map { (distance: editDistance(q, searchKey($0.element)), position: $0.offset, name: $0.element) }
+        .filter { $0.distance <= budget && $0.distance > 0 }
+        .sorted { ($0.distance, $0.position) < ($1.distance, $1.position) }
+        .prefix(limit).map(\.name)
+}

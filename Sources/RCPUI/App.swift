@@ -236,6 +236,7 @@ extension AppState {
     mutating func perform(_ action: Action) -> [Effect] {
         switch action {
         case .quit: return [.quit]
+        case .interrupt: return [.interrupt]
         case .help: overlay = .help(HelpState())
         case .focusNext, .focusPrevious:
             let all = PaneID.allCases
@@ -258,8 +259,8 @@ extension AppState {
             }
             s.selected = (s.selected + (action == .nextMatch ? 1 : s.hits.count - 1)) % s.hits.count
             search = s
-            go(to: s.hits[s.selected], query: s.query, step: true)
-            say("Hit \(s.countLabel): \(s.hits[s.selected].kind.label) \(s.hits[s.selected].title)")
+            go(to: s.hits[s.selected], query: s.query, step: true, from: focus)
+            say("Hit \(s.countLabel): \(s.hits[s.selected].kind.label) \(s.hits[s.selected].title) — in \(whereShown(Subject(s.hits[s.selected].ref)))")
         case .back:
             if !card.back() { say("Nothing to go back to.") } else { follow(card.subject) }
         case .forward:
@@ -268,8 +269,12 @@ extension AppState {
             let text = copyText()
             guard !text.isEmpty else { return [] }
             let first = text.split(separator: "\n").first.map(String.init) ?? text
-            say("Copied “\(TextWidth.truncate(first, width: 40))”\(text.contains("\n") ? " and \(text.split(separator: "\n").count - 1) more lines" : "").")
+            let more = text.contains("\n") ? " and \(DisplayText.count(text.split(separator: "\n").count - 1, "more line"))" : ""
+            say("Sent “\(TextWidth.truncate(first, width: 32))”\(more) to the terminal's clipboard (OSC 52); if nothing arrived, \(KeyBindings.firstKey(.saveCard)) writes the card to a file.")
             return [.copyToClipboard(text)]
+        case .saveCard:
+            let text = CardContent.plainText(CardContent.lines(card.subject, copyEnv, checklist: checklist))
+            return [.saveCardToFile(name: card.subject.fileName, text: text)]
         case .zoom:
             zoomed.toggle()
             if zoomed { presentation = false }
@@ -281,9 +286,10 @@ extension AppState {
             say(mouseCapture ? "Mouse on: click to select, wheel to scroll." : "Mouse off: the terminal selects text.")
             return [.setMouseCapture(mouseCapture)]
         case .cancel:
-            if search != nil { search = nil; say("Search cleared.") }
+            // Presentation mode first: its footer promises that Esc leaves it.
+            if presentation { presentation = false; say("Presentation mode off.") }
+            else if search != nil { search = nil; say("Search cleared.") }
             else if filter != nil { filter = nil; say("Filter removed.") }
-            else if presentation { presentation = false }
             else if zoomed { zoomed = false }
             else { say("Press \(KeyBindings.firstKey(.quit)) to quit, \(KeyBindings.firstKey(.help)) for help.") }
         default:
@@ -361,9 +367,14 @@ extension AppState {
     }
 
     /// What `y` copies: the card as text, or the name under the cursor of the focused pane.
+    /// The pane environment for text that leaves the screen (clipboard, files): full Unicode, no highlight.
+    var copyEnv: PaneEnv {
+        PaneEnv(catalog: catalog, ascii: false, highlight: nil,
+                filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: false)
+    }
+
     func copyText() -> String {
-        let env = PaneEnv(catalog: catalog, ascii: false, highlight: nil,
-                          filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: false)
+        let env = copyEnv
         switch focus {
         case .card:
             return CardContent.plainText(CardContent.lines(card.subject, env, checklist: checklist))
@@ -403,8 +414,9 @@ extension AppState {
             s.typing = false
             search = s
             restore(s.saved)
-            go(to: s.hits[s.selected], query: s.query, step: true)
-            say("\(s.hits[s.selected].kind.label.sentenceCased): \(s.hits[s.selected].title) — hit \(s.countLabel); \(KeyBindings.firstKey(.nextMatch)) / \(KeyBindings.firstKey(.previousMatch)) for the others.")
+            let hit = s.hits[s.selected]
+            go(to: hit, query: s.query, step: true, from: s.saved.focus)
+            say("\(hit.kind.label.sentenceCased): \(hit.title) — in \(whereShown(Subject(hit.ref))); hit \(s.countLabel); \(KeyBindings.firstKey(.nextMatch)) / \(KeyBindings.firstKey(.previousMatch)) for the others.")
             return []
         case .previousHit, .nextHit:
             guard !s.hits.isEmpty else { return [] }
@@ -426,11 +438,11 @@ extension AppState {
 
     /// Shows a hit: the card shows its record (as a navigation step when `step`), the tree, matrix and checklist
     /// move to it, and the card's cursor goes to the first line with a match.
-    mutating func go(to hit: SearchHit, query: String, step: Bool) {
+    mutating func go(to hit: SearchHit, query: String, step: Bool, from origin: PaneID? = nil) {
         let subject = Subject(hit.ref)
         if step { card.open(subject) } else { card.show(subject) }
         follow(subject)
-        setFocus(.card)
+        if let origin, origin != .card, shows(subject, in: origin) { setFocus(origin) } else { setFocus(.card) }
         let ctx = context(.card)
         let cl = card.layout(ctx)
         card.revealMatch(of: query, layout: cl, visible: ctx.area.height)
@@ -441,6 +453,27 @@ extension AppState {
                 card.settle(cl, visible: ctx.area.height)
             }
         }
+    }
+
+    /// Whether `pane` has `subject` under its cursor (after `follow`), so a search can leave the focus there.
+    func shows(_ subject: Subject, in pane: PaneID) -> Bool {
+        switch (pane, subject) {
+        case (.tree, .region(let id)): return tree.selected == .region(id)
+        case (.tree, .process(let id)): return tree.selected == .process(id)
+        case (.tree, .mechanism(let id)): return tree.selected == .mechanism(id)
+        case (.tree, .event(let id)): return tree.selected == .event(id)
+        case (.matrix, .party(let id)): return matrix.cursorParty == id
+        case (.matrix, .process(let id)): return matrix.cursorColumn == id && matrix.cursorParty == nil
+        case (.checklist, .practice), (.checklist, .practiceItem): return true
+        default: return false
+        }
+    }
+
+    /// Where a hit is shown, for the status line: "in the matrix and the card".
+    func whereShown(_ subject: Subject) -> String {
+        let names: [PaneID: String] = [.tree: "tree", .matrix: "matrix", .checklist: "checklist"]
+        let panes = [PaneID.tree, .matrix, .checklist].filter { shows(subject, in: $0) }.compactMap { names[$0] }
+        return (panes + ["card"]).map { "the " + $0 }.joined(separator: ", ")
     }
 
     func subjectID(_ s: Subject) -> String? {
@@ -474,6 +507,7 @@ extension AppState {
         case .help(var h):
             switch action {
             case .cancel: self.overlay = nil
+            case nil where key == .character("q") && h.editor.text.isEmpty: self.overlay = nil
             case .up: h.offset -= 1
             case .down: h.offset += 1
             case .pageUp: h.offset -= max(1, height - 8)
@@ -485,7 +519,12 @@ extension AppState {
         case .prompt(var p):
             switch action {
             case .cancel:
-                self.overlay = nil
+                if p.hasTypedText {
+                    self.overlay = .confirm(Confirmation(purpose: .discardTyping(p),
+                                                         question: "Discard what you typed here (“\(TextWidth.truncate(p.editor.text, width: 30))”)? y or Esc discards it, n goes back to it."))
+                } else {
+                    self.overlay = nil
+                }
                 return []
             case .commit:
                 self.overlay = nil
@@ -496,11 +535,26 @@ extension AppState {
                 return []
             }
         case .confirm(let c):
+            // Esc twice drops typed text (a single stray Esc never does); n goes back to the typing.
+            if case .discardTyping = c.purpose, key == .escape {
+                self.overlay = nil
+                return confirmed(c)
+            }
             switch action {
             case .confirm:
                 self.overlay = nil
                 return confirmed(c)
             case .decline, .cancel:
+                if case .openExisting = c.purpose {
+                    self.overlay = nil
+                    say("Nothing created.")
+                    return []
+                }
+                if case .discardTyping(let p) = c.purpose {
+                    self.overlay = .prompt(p)
+                    say("Still typing: Enter keeps it, \(KeyBindings.firstKey(.cancel, in: .input)) cancels.")
+                    return []
+                }
                 self.overlay = nil
                 say("Nothing deleted.")
             default: break

@@ -52,10 +52,23 @@ public struct Prompt: Sendable, Hashable {
     public var purpose: PromptPurpose
     public var title: String
     public var editor: LineEditor
+    /// The text the prompt opened with: cancelling after typing asks first, so nothing typed is lost unseen.
+    public var original: String
+
+    public init(purpose: PromptPurpose, title: String, editor: LineEditor) {
+        self.purpose = purpose; self.title = title; self.editor = editor; self.original = editor.text
+    }
+
+    /// Whether the user typed something the prompt would lose on cancel.
+    public var hasTypedText: Bool { editor.text != original }
 }
 
 public enum ConfirmPurpose: Sendable, Hashable {
     case deleteChecklist(String)
+    /// Cancel a prompt holding typed text: yes drops the text, no goes back to the prompt as it was.
+    case discardTyping(Prompt)
+    /// `c` was given the name of a checklist that exists: yes opens it.
+    case openExisting(String)
 }
 
 public struct Confirmation: Sendable, Hashable {

@@ -283,7 +283,7 @@ public enum CardContent {
         names(&b, name: b.env.name(p), aliases: p.aliases + (b.env.ascii ? [p.name] : []))
         if let note = p.note { b.blank(); b.text(note) }
         let list = c.participations(of: p.id)
-        b.heading("Processes", detail: list.isEmpty ? "(none)" : "— takes part in \(list.count)")
+        b.heading("Processes", detail: list.isEmpty ? "(none)" : "— " + c.participationCount(of: p.id).sentence)
         for pp in list {
             let (g, st) = b.mark(pp.roles)
             let number = pp.process.number.map { "\($0) " } ?? ""
@@ -386,7 +386,7 @@ public enum CardContent {
             }
         }
         let processes = c.processes(forPractice: p.number)
-        b.heading("Discussed by", detail: processes.isEmpty ? "(no process of the matrix)" : "(\(processes.count) processes)")
+        b.heading("Discussed by", detail: processes.isEmpty ? "(no process of the matrix)" : "(\(DisplayText.count(processes.count, "process", "processes")))")
         for (process, topics) in processes {
             b.item(b.s.bullet, process.shortName, topics.map(\.label).joined(separator: "; "), link: .process(process.id))
         }

@@ -96,6 +96,11 @@ extension AppState {
             return change(.note(itemID: id, note))
         case .newChecklist:
             guard !trimmed.isEmpty else { say("A checklist needs a name.", error: true); return [] }
+            if let existing = checklistNames.first(where: { $0.lowercased() == trimmed.lowercased() }) {
+                overlay = .confirm(Confirmation(purpose: .openExisting(existing),
+                                                question: "A checklist “\(existing)” exists already. Open it?"))
+                return []
+            }
             return [.createChecklist(name: trimmed)]
         case .renameChecklist(let from):
             guard !trimmed.isEmpty else { say("A checklist needs a name.", error: true); return [] }
@@ -107,6 +112,11 @@ extension AppState {
     mutating func confirmed(_ confirmation: Confirmation) -> [Effect] {
         switch confirmation.purpose {
         case .deleteChecklist(let name): return [.deleteChecklist(name: name)]
+        case .discardTyping:
+            say("Typing discarded.")
+            return []
+        case .openExisting(let name):
+            return name == checklist?.name ? [] : [.openChecklist(name: name)]
         }
     }
 
@@ -147,6 +157,8 @@ extension AppState {
                 overlay = .picker(p)
             }
             if !problems.isEmpty { say("Not opened (left as they are): " + problems.joined(separator: "; "), error: true) }
+        case .notice(let text, let isError):
+            say(text, error: isError)
         default:
             break
         }

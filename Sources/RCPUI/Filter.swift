@@ -1,13 +1,16 @@
 import Synchronization
 import RCPCore
 
-/// The records a filter text matches by their own names, computed once per text: parties by name, alias,
-/// ASCII name or ISO code; processes and mechanisms by name, short name or alias; events by title; regions
-/// by name. Matching folds case, diacritics and punctuation, as the search does.
+/// The records a filter text matches, computed once per text: parties by name, alias, ASCII name or ISO code;
+/// processes by name, short name, alias, topic, priority or status note; mechanisms by name, short name or
+/// alias; events by title; regions by name. Matching folds case, diacritics and punctuation, as the search does.
 public struct FilterMatch: Sendable, Hashable {
     public let text: String
     public let parties: Set<String>
+    /// Processes matching by any of their texts (names, topics, priorities, status notes).
     public let processes: Set<String>
+    /// For each matching process, the kinds of text it matched on ("name", "topic", "priority", "status").
+    public let processReasons: [String: [String]]
     public let mechanisms: Set<String>
     public let events: Set<String>
     public let regions: Set<String>
@@ -18,7 +21,17 @@ public struct FilterMatch: Sendable, Hashable {
         parties = Set(c.parties.filter { p in
             passes([p.name] + p.aliases + [p.asciiName, p.iso3].compactMap { $0 })
         }.map(\.id))
-        processes = Set(c.processes.filter { passes([$0.name, $0.shortName] + $0.aliases) }.map(\.id))
+        var reasons: [String: [String]] = [:]
+        for p in c.processes {
+            var why: [String] = []
+            if passes([p.name, p.shortName] + p.aliases) { why.append("name") }
+            if passes(p.topics.map(\.label)) { why.append("topic") }
+            if passes(p.priorities) { why.append("priority") }
+            if passes(p.status) { why.append("status") }
+            if !why.isEmpty { reasons[p.id] = why }
+        }
+        processReasons = reasons
+        processes = Set(reasons.keys)
         mechanisms = Set(c.mechanisms.filter { passes([$0.name, $0.shortName] + $0.aliases) }.map(\.id))
         events = Set(c.mechanisms.flatMap(\.events).filter { passes([$0.title]) }.map(\.id))
         var regions = Set(c.regions.filter { passes([$0.name]) }.map(\.id))
@@ -26,7 +39,18 @@ public struct FilterMatch: Sendable, Hashable {
         self.regions = regions
     }
 
-    /// Whether a tree node matches by its own names.
+    /// What the filter matched on, in words for the filter line: "processes: 12 (topic 11, name 2) · parties: 1".
+    public var summary: String {
+        var kinds: [String: Int] = [:]
+        for why in processReasons.values { for w in why { kinds[w, default: 0] += 1 } }
+        let order = ["name", "topic", "priority", "status"]
+        let parts = order.compactMap { k in kinds[k].map { "\(k) \($0)" } }
+        var out = "processes \(processes.count)"
+        if !parts.isEmpty { out += " (" + parts.joined(separator: ", ") + ")" }
+        return out + ", parties \(parties.count)"
+    }
+
+    /// Whether a tree node matches (a process by any of its texts, the others by their names).
     public func matches(_ node: TreeNode) -> Bool {
         switch node {
         case .region(let id): return regions.contains(id)

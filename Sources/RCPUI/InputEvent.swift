@@ -35,6 +35,8 @@ public enum InputEvent: Sendable, Hashable {
     /// The stored checklists (`ChecklistStore.list()`: names, and the files that could not be read, as
     /// `ChecklistFileProblem.description`). Sent at start-up and after `.listChecklists`.
     case checklistsListed(names: [String], problems: [String])
+    /// Something the backend tells the user once on the status line (a file written, a fallback taken).
+    case notice(String, isError: Bool)
 }
 
 /// One change to a checklist item, as the reducer asks for it.
@@ -66,6 +68,8 @@ public enum ChecklistChange: Sendable, Hashable {
 /// | `.listChecklists` | `list()` | `.checklistsListed` |
 public enum Effect: Sendable, Hashable {
     case quit
+    /// Leave at once as an interrupt would (exit status 130): Ctrl-C outside any text box.
+    case interrupt
     /// Put text on the clipboard (OSC 52).
     case copyToClipboard(String)
     case setMouseCapture(Bool)
@@ -78,4 +82,6 @@ public enum Effect: Sendable, Hashable {
     /// Asked only after the user confirmed.
     case deleteChecklist(name: String)
     case listChecklists
+    /// Write `text` (a card) to a file in rcpx's state folder; answered with `.notice` naming the file.
+    case saveCardToFile(name: String, text: String)
 }

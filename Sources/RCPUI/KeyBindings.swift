@@ -1,12 +1,12 @@
 /// What a key does. The reducer acts on these; keys reach them only through `KeyBindings.table`.
 public enum Action: String, CaseIterable, Sendable, Hashable {
     // Everywhere
-    case quit, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist
-    case search, filter, nextMatch, previousMatch, back, forward, copy, zoom, presentation, toggleMouse, cancel
+    case quit, interrupt, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist
+    case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, zoom, presentation, toggleMouse, cancel
     // Moving in a pane
     case up, down, left, right, pageUp, pageDown, top, bottom, activate
     // Matrix
-    case toggleOrganizations, toggleSort, toggleRegionLimit
+    case toggleOrganizations, toggleSort, toggleRegionLimit, toggleFootnoteGroups
     // Checklist
     case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist
     // Typing (search, filter, help, notes and names)
@@ -86,7 +86,9 @@ public enum KeyBindings {
 
     public static let table: [KeyBinding] = [
         // Everywhere (when no text is being typed)
-        KeyBinding(c("q") + [.ctrl("c")], .quit, .global, "quit rcpx (Esc never quits)", hint: "quit"),
+        KeyBinding(c("q"), .quit, .global, "quit rcpx (Esc never quits)", hint: "quit"),
+        KeyBinding([.ctrl("c")], .interrupt, .global,
+                   "quit at once, as an interrupt (exit status 130); in a text box it cancels the typing instead"),
         KeyBinding(c("?") + [.function(1)], .help, .global, "help: every key; type to narrow the list", hint: "help"),
         KeyBinding([.tab], .focusNext, .global, "focus the next pane"),
         KeyBinding([.backTab], .focusPrevious, .global, "focus the previous pane"),
@@ -100,7 +102,11 @@ public enum KeyBindings {
         KeyBinding(c("N"), .previousMatch, .global, "go to the previous search hit"),
         KeyBinding([.backspace] + c("["), .back, .global, "back to the previous card"),
         KeyBinding(c("]"), .forward, .global, "forward again (after going back)"),
-        KeyBinding(c("y"), .copy, .global, "copy the card as text, or the name under the cursor (OSC 52)"),
+        KeyBinding(c("y"), .copy, .global,
+                   "copy the card as text, or the name under the cursor, with OSC 52 (xterm: allowWindowOps or "
+                   + "disallowedWindowOps without SetSelection; tmux: set -g set-clipboard on)"),
+        KeyBinding(c("Y"), .saveCard, .global,
+                   "write the card to a text file in rcpx's state folder and show its path (always works)"),
         KeyBinding(c("z"), .zoom, .global, "zoom: the focused pane full screen, and back"),
         KeyBinding(c("p"), .presentation, .global,
                    "presentation mode: focused pane full screen, large spacing, high contrast"),
@@ -132,6 +138,9 @@ public enum KeyBindings {
         KeyBinding(c("o"), .toggleOrganizations, .matrix, "rows: states, organizations, or all parties",
                    hint: "orgs"),
         KeyBinding(c("s"), .toggleSort, .matrix, "sort rows by name or by number of processes", hint: "sort"),
+        KeyBinding(c("a"), .toggleFootnoteGroups, .matrix,
+                   "columns: the 13 Annex A processes, or with the footnote groups too (n counts the columns shown)",
+                   hint: "groups"),
         KeyBinding(c("r"), .toggleRegionLimit, .matrix, "limit the columns to the region selected in the tree",
                    hint: "region"),
 
@@ -174,7 +183,8 @@ public enum KeyBindings {
         KeyBinding([.ctrl("u")], .clearLine, .input, "clear to the start of the line", hint: "clear"),
         KeyBinding([.ctrl("w")], .deleteWord, .input, "delete the word before the caret"),
         KeyBinding([.enter], .commit, .input, "accept", hint: "accept"),
-        KeyBinding([.escape], .cancel, .input, "cancel", hint: "cancel"),
+        KeyBinding([.escape, .ctrl("c")], .cancel, .input, "cancel (asks first when it would drop a typed note)",
+                   hint: "cancel"),
 
         // Questions
         KeyBinding(c("yY"), .confirm, .confirm, "yes", hint: "yes"),

@@ -65,6 +65,8 @@ public struct MatrixPane: Pane, Hashable {
     public var rowKind: MatrixRowKind = .states
     public var sort: MatrixSort = .name
     public var limitToRegion = false
+    /// Whether the five groups of the paper's footnote join the 13 Annex A processes as columns.
+    public var includeFootnoteGroups = false
     /// The party of the cursor row; nil when the cursor is on the header row.
     public var cursorParty: String?
     /// The process of the cursor column.
@@ -74,32 +76,29 @@ public struct MatrixPane: Pane, Hashable {
 
     public init() {}
 
-    /// The matrix after the region limit and the filter. The filter keeps rows whose party's name matches and
-    /// columns whose process's name matches; when no column matches, all columns stay; when no row matches
-    /// but columns do, the rows of parties taking part in those columns stay.
+    /// The matrix after the region limit and the filter. The filter keeps the columns of the processes it
+    /// matches (by name, topic, priority or status; all columns when none matches) and the rows of every party
+    /// taking part in those processes or matching by name itself.
     public func view(_ env: PaneEnv, region: String?) -> MatrixView {
         let c = env.catalog
         var limit: String? = limitToRegion ? region : nil
         if let r = limit, !c.processes(inRegion: r).contains(where: \.inMatrix) { limit = nil }
-        let m = c.matrix(region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: false)
+        let m = c.matrix(region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: includeFootnoteGroups)
         var view = MatrixView(columns: m.columns, rows: m.rows,
                               regionName: limit.map { c.region(id: $0)?.name ?? $0 })
         guard let match = env.filterMatch else { return view }
         let columnMatches = m.columns.indices.filter { match.processes.contains(m.columns[$0].id) }
-        let rowMatches = m.rows.filter { match.parties.contains($0.party.id) }
-        if !columnMatches.isEmpty {
-            view.columns = columnMatches.map { m.columns[$0] }
-            let narrowed = m.rows.map { row in
-                var r = row
-                r.cells = columnMatches.map { row.cells[$0] }
-                r.count = r.cells.filter { !$0.isEmpty }.count
-                return r
-            }
-            let keep = Set(rowMatches.map(\.party.id))
-            view.rows = keep.isEmpty ? narrowed.filter { $0.count > 0 } : narrowed.filter { keep.contains($0.party.id) }
-        } else {
-            view.rows = rowMatches
-            if rowMatches.isEmpty { view.columns = [] }
+        guard !columnMatches.isEmpty else {
+            view.rows = m.rows.filter { match.parties.contains($0.party.id) }
+            if view.rows.isEmpty { view.columns = [] }
+            return view
+        }
+        view.columns = columnMatches.map { m.columns[$0] }
+        view.rows = m.rows.compactMap { row in
+            var r = row
+            r.cells = columnMatches.map { row.cells[$0] }
+            r.count = r.cells.filter { !$0.isEmpty }.count
+            return r.count > 0 || match.parties.contains(row.party.id) ? r : nil
         }
         return view
     }
@@ -131,6 +130,12 @@ public struct MatrixPane: Pane, Hashable {
         case .toggleSort:
             sort = sort == .name ? .count : .name
             return PaneOutcome(message: sort == .name ? "Rows sorted by name." : "Rows sorted by number of processes.")
+        case .toggleFootnoteGroups:
+            includeFootnoteGroups.toggle()
+            let annex = context.env.catalog.processes.filter(\.inMatrix).count
+            return PaneOutcome(message: includeFootnoteGroups
+                ? "Columns: the \(annex) Annex A processes and the footnote groups; n counts both."
+                : "Columns: the \(annex) Annex A processes; n counts them only.")
         case .toggleRegionLimit:
             limitToRegion.toggle()
             let name = view(context).regionName
@@ -231,7 +236,7 @@ public struct MatrixPane: Pane, Hashable {
     }
 
     /// The words under the cursor: "Turkey × 5 Bali Process: member, chair".
-    func readout(_ view: MatrixView, env: PaneEnv) -> String {
+    func readout(_ view: MatrixView, env: PaneEnv, width: Int = .max) -> String {
         guard let ci = columnIndex(view) else { return "" }
         let p = view.columns[ci]
         let column = (p.number.map { "\($0) " } ?? "") + p.shortName
@@ -243,7 +248,10 @@ public struct MatrixPane: Pane, Hashable {
         let roles = row.cells[ci]
         let name = env.name(row.party)
         let x = env.ascii ? "x" : "×"
-        return roles.isEmpty ? "\(name) \(x) \(column): not taking part" : "\(name) \(x) \(column): \(roles.sorted().map(\.label).joined(separator: ", "))"
+        let cell = roles.isEmpty ? "not taking part" : roles.sorted().map(\.label).joined(separator: ", ")
+        let text = "\(name) \(x) \(column): \(cell)"
+        let count = " — in " + env.catalog.participationCount(of: row.party.id).short
+        return TextWidth.of(text + count) <= width ? text + count : text
     }
 
     public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
@@ -320,7 +328,7 @@ public struct MatrixPane: Pane, Hashable {
         // Footer: the readout under the cursor, then the legend.
         if g.footerRows > 0 {
             let y = area.maxY - g.footerRows
-            grid.write(TextWidth.truncate(readout(view, env: env), width: area.width, ellipsis: s.ellipsis), x: area.x, y: y,
+            grid.write(TextWidth.truncate(readout(view, env: env, width: area.width), width: area.width, ellipsis: s.ellipsis), x: area.x, y: y,
                        style: Style(.normal, bold: true), clip: area)
         }
         if g.footerRows > 1 {
@@ -341,8 +349,11 @@ public struct MatrixPane: Pane, Hashable {
         func lines(gap: Int) -> [Line] {
             var lines: [Line] = [[]]
             var used = 0
-            for mark in RoleMark.legendOrder {
-                let piece: Line = [Span(s.glyph(mark), Style(mark.styleRole, bold: true)), Span(" " + mark.label, Style(.dim))]
+            var pieces: [Line] = RoleMark.legendOrder.map { mark in
+                [Span(s.glyph(mark), Style(mark.styleRole, bold: true)), Span(" " + mark.label, Style(.dim))]
+            }
+            pieces.append([Span("n", Style(.normal, bold: true)), Span(" = processes in the columns", Style(.dim))])
+            for piece in pieces {
                 let w = piece.displayWidth
                 if used > 0 && used + gap + w > width { lines.append([]); used = 0 }
                 if used > 0 { lines[lines.count - 1].append(Span(String(repeating: " ", count: gap))); used += gap }

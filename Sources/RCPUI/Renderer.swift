@@ -238,7 +238,8 @@ struct Renderer {
             let view = state.matrix.view(state.context(.matrix, layout, env: env))
             let rows = state.tree.rows(env).count
             drawInputLine(area, prompt: "Filter: ", editor: filter.editor,
-                          right: filter.text.isEmpty ? "" : "\(rows) in tree, \(view.rows.count)×\(view.columns.count) matrix",
+                          right: filter.text.isEmpty ? "" : (env.filterMatch.map { $0.summary + " · " } ?? "")
+                            + "\(rows) in tree, \(view.rows.count)×\(view.columns.count) matrix",
                           hints: KeyBindings.hints(for: [.filter], ascii: ascii))
             return
         }
@@ -256,7 +257,9 @@ struct Renderer {
                                 hints: [(key: String, label: String)]) {
         grid.fill(area, style: Style(.statusBar))
         let hintText = hints.map { "\($0.key) \($0.label)" }.joined(separator: "  ")
-        let rightText = [right, hintText].filter { !$0.isEmpty }.joined(separator: "  ")
+        // The figures first: the key hints give way when both do not fit.
+        let both = [right, hintText].filter { !$0.isEmpty }.joined(separator: "  ")
+        let rightText = TextWidth.of(both) + 1 <= max(0, area.width - 24) || right.isEmpty ? both : right
         let rightWidth = min(TextWidth.of(rightText) + 1, max(0, area.width - 24))
         let (left, rightArea) = area.splitLeft(area.width - rightWidth)
         let caret = editor.render(&grid, left, prompt: prompt, style: Style(.statusBar))
@@ -320,7 +323,7 @@ struct Renderer {
     mutating func drawHelp(_ h: HelpState) {
         let screen = layout.screen
         let box = HelpView.box(screen)
-        let inner = Widgets.floatingBlock(&grid, box, title: "Keys — type to narrow, Esc closes", symbols: s)
+        let inner = Widgets.floatingBlock(&grid, box, title: "Keys — type to narrow; Esc (or q) closes", symbols: s)
         guard inner.height >= 3 else { return }
         let caret = h.editor.render(&grid, inner.row(0), prompt: "Narrow: ", style: Style(.normal),
                                     placeholder: "(type a word: zoom, matrix, search…)")

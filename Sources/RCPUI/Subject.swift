@@ -50,6 +50,24 @@ public enum Subject: Sendable, Hashable {
     case practiceItem(String)
     case understanding(String)
 
+    /// The file `Y` writes the card to, inside the state folder: "cards/process-bali.txt".
+    public var fileName: String {
+        let (kind, id): (String, String)
+        switch self {
+        case .overview: (kind, id) = ("overview", "rcpx")
+        case .region(let i): (kind, id) = ("region", i)
+        case .process(let i): (kind, id) = ("process", i)
+        case .party(let i): (kind, id) = ("party", i)
+        case .mechanism(let i): (kind, id) = ("mechanism", i)
+        case .event(let i): (kind, id) = ("event", i)
+        case .practice(let i): (kind, id) = ("practice", i)
+        case .practiceItem(let i): (kind, id) = ("practice-item", i)
+        case .understanding(let i): (kind, id) = ("understanding", i)
+        }
+        let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") ? $0 : "-" })
+        return "cards/\(kind)-\(safe.hasPrefix(".") ? "-" + safe : safe).txt"
+    }
+
     /// Where a search hit leads.
     public init(_ ref: SearchRef) {
         switch ref {

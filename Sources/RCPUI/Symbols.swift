@@ -56,10 +56,10 @@ public struct Symbols: Sendable, Hashable {
 
 /// The classes of roles the matrix tells apart, each with its own shape.
 public enum RoleMark: String, CaseIterable, Sendable, Hashable {
-    case leadership, secretariat, member, interested, observer, participant
+    case leadership, viceChair, secretariat, member, interested, observer, participant
 
     /// The order of the legend.
-    public static let legendOrder: [RoleMark] = [.member, .interested, .observer, .leadership, .participant, .secretariat]
+    public static let legendOrder: [RoleMark] = [.member, .interested, .observer, .leadership, .viceChair, .participant, .secretariat]
 
     /// The strongest class among `roles` (leadership first), or nil for none.
     public static func strongest(_ roles: [Role]) -> RoleMark? {
@@ -73,7 +73,8 @@ public enum RoleMark: String, CaseIterable, Sendable, Hashable {
         case .interestedState: self = .interested
         case .observer: self = .observer
         case .participant: self = .participant
-        case .chair, .coChair, .viceChair, .presidencyProTempore: self = .leadership
+        case .chair, .coChair, .presidencyProTempore: self = .leadership
+        case .viceChair: self = .viceChair
         case .secretariat, .coordinator: self = .secretariat
         }
     }
@@ -84,6 +85,7 @@ public enum RoleMark: String, CaseIterable, Sendable, Hashable {
         case .interested: return "○"
         case .observer: return "◇"
         case .leadership: return "★"
+        case .viceChair: return "☆"
         case .participant: return "◆"
         case .secretariat: return "■"
         }
@@ -95,6 +97,7 @@ public enum RoleMark: String, CaseIterable, Sendable, Hashable {
         case .interested: return "i"
         case .observer: return "o"
         case .leadership: return "*"
+        case .viceChair: return "v"
         case .participant: return "p"
         case .secretariat: return "S"
         }
@@ -106,7 +109,8 @@ public enum RoleMark: String, CaseIterable, Sendable, Hashable {
         case .member: return "member"
         case .interested: return "interested"
         case .observer: return "observer"
-        case .leadership: return "chair/presidency"
+        case .leadership: return "chair, co-chair, presidency"
+        case .viceChair: return "vice-chair"
         case .participant: return "participant"
         case .secretariat: return "secretariat"
         }
@@ -117,7 +121,7 @@ public enum RoleMark: String, CaseIterable, Sendable, Hashable {
         case .member: return .roleMember
         case .interested: return .roleInterested
         case .observer, .participant, .secretariat: return .roleObserver
-        case .leadership: return .roleLeader
+        case .leadership, .viceChair: return .roleLeader
         }
     }
 }

@@ -21,13 +21,15 @@ struct FakeChecklistBackend {
         // Every seventh store call fails, as a read-only folder or a full disk would.
         if failures % 7 == 0 {
             switch effect {
-            case .quit, .copyToClipboard, .setMouseCapture, .listChecklists: break
+            case .quit, .interrupt, .copyToClipboard, .setMouseCapture, .listChecklists: break
             default: return [.checklistFailed("cannot save: read-only file system (fuzz)")]
             }
         }
         switch effect {
-        case .quit, .copyToClipboard, .setMouseCapture:
+        case .quit, .interrupt, .copyToClipboard, .setMouseCapture:
             return []
+        case .saveCardToFile(let name, _):
+            return [.notice("Card written to \(name).", isError: false)]
         case .saveChecklist(let name, _, let changes):
             guard var c = store[name] else { return [.checklistFailed("no checklist named \"\(name)\"")] }
             for change in changes { change.apply(to: &c) }

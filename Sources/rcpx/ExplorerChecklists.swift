@@ -13,33 +13,53 @@ import RCPUI
 /// looks at the signal flags again, so SIGTERM or SIGHUP during a save never leaves half a file.
 struct ExplorerChecklists {
     let store: ChecklistStore
+    /// Where the last checklist opened is remembered and `Y` writes cards.
+    let state: StateFolder
 
     /// The store in `directory`, or in the default folder (`$RCPX_DATA_HOME/checklists`, else
     /// `$XDG_DATA_HOME/rcpx/checklists`, else `~/.local/share/rcpx/checklists`).
     init(directory: String?) {
+        var env: [String: String] = [:]
+        for key in ["RCPX_DATA_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "HOME"] {
+            if let v = getenv(key) { env[key] = String(cString: v) }
+        }
         if let directory, !directory.isEmpty {
             store = ChecklistStore(directory: directory)
         } else {
-            var env: [String: String] = [:]
-            for key in ["RCPX_DATA_HOME", "XDG_DATA_HOME", "HOME"] {
-                if let v = getenv(key) { env[key] = String(cString: v) }
-            }
             store = ChecklistStore(directory: ChecklistStore.defaultDirectory(environment: env))
         }
+        state = StateFolder(environment: env)
     }
 
-    /// The events the UI gets at start-up: the stored checklists, and the one asked for with `--checklist`.
+    /// The events the UI gets at start-up: the stored checklists, and the one asked for with `--checklist`
+    /// (created, and said so, when there is none by that name), else the one open when rcpx last quit.
     func startEvents(open name: String?) -> [InputEvent] {
+        let names = store.list().checklists.map(\.name)
         var events = [listed()]
         if let name {
             do {
-                events.append(.checklistOpened(try store.loadOrCreate(name)))
+                let exists = names.contains(name)
+                let checklist = try store.loadOrCreate(name)
+                events.append(.checklistOpened(checklist))
+                remember(checklist.name)
+                if !exists {
+                    let similar = closestNames(to: name, among: names, limit: 1)
+                    events.append(.notice("Created a new checklist “\(DisplayText.excerpt(checklist.name, limit: 40))”"
+                        + (similar.first.map { " (did you mean “\(DisplayText.safe($0))”? \(KeyBindings.firstKey(.switchChecklist, in: .checklist)) switches)" } ?? "")
+                        + ".", isError: false))
+                }
             } catch {
                 events.append(.checklistFailed(error.description))
             }
+        } else if let last = state.lastChecklist(in: store.directory), names.contains(last),
+                  let checklist = try? store.load(last) {
+            events.append(.checklistOpened(checklist))
         }
         return events
     }
+
+    /// Keeps `name` as the checklist to reopen next time (nil: none).
+    private func remember(_ name: String?) { state.rememberChecklist(name, in: store.directory) }
 
     /// The answer to a checklist effect (nil for effects that are not about checklists).
     func answer(_ effect: Effect) -> InputEvent? {
@@ -54,27 +74,40 @@ struct ExplorerChecklists {
                 return .checklistFailed(Self.describe(error))
             }
         case .openChecklist(let name):
-            do { return .checklistOpened(try store.load(name)) } catch { return .checklistFailed(error.description) }
+            do { return opened(try store.load(name)) } catch { return .checklistFailed(error.description) }
         case .createChecklist(let name):
-            do { return .checklistOpened(try store.create(name)) } catch { return .checklistFailed(error.description) }
+            do { return opened(try store.create(name)) } catch { return .checklistFailed(error.description) }
         case .renameChecklist(let from, let to):
             do {
-                return .checklistOpened(try store.rename(from, to: to))
+                return opened(try store.rename(from, to: to))
             } catch {
                 return .checklistFailed(Self.describe(error))
             }
         case .deleteChecklist(let name):
             do {
                 try store.delete(name)
+                if state.lastChecklist(in: store.directory) == name { remember(nil) }
                 return .checklistDeleted(name: name)
             } catch {
                 return .checklistFailed(error.description)
+            }
+        case .saveCardToFile(let name, let text):
+            do {
+                let path = try state.write(name, text)
+                return .notice("Card written to \(DisplayText.safe(path)).", isError: false)
+            } catch {
+                return .notice("Could not write the card: \(DisplayText.safe(String(describing: error)))", isError: true)
             }
         case .listChecklists:
             return listed()
         default:
             return nil
         }
+    }
+
+    private func opened(_ checklist: Checklist) -> InputEvent {
+        remember(checklist.name)
+        return .checklistOpened(checklist)
     }
 
     private func listed() -> InputEvent {

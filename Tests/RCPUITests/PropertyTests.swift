@@ -199,7 +199,8 @@ struct RandomRun {
         storeCalls += 1
         let fails = storeCalls % 9 == 0
         switch effect {
-        case .quit, .copyToClipboard, .setMouseCapture: return []
+        case .quit, .interrupt, .copyToClipboard, .setMouseCapture: return []
+        case .saveCardToFile(let name, _): return [.notice("Card written to \(name).", isError: fails)]
         case .listChecklists:
             return [.checklistsListed(names: stored.keys.sorted(), problems: fails ? ["broken.json: not JSON"] : [])]
         case _ where fails:

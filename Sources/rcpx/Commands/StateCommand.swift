@@ -47,7 +47,7 @@ struct StateCommand: LookupCommand {
             if !aliases.isEmpty { doc.field("Also", look.text(aliases.joined(separator: "; "))) }
             if let note = party.note { doc.field("Note", look.text(note)) }
 
-            doc.heading("Processes (\(participations.count))")
+            doc.heading(participations.isEmpty ? "Processes (0)" : "Processes — " + catalog.participationCount(of: party.id).sentence)
             if participations.isEmpty {
                 doc.paragraph("none", indent: 2)
             } else {
@@ -91,6 +91,10 @@ struct StateCommand: LookupCommand {
                     ("iso3", .string(party.iso3)), ("aliases", .strings(party.aliases)),
                     ("asciiName", .string(party.asciiName)), ("note", .string(party.note)),
                     ("source", .string(party.source)),
+                ])),
+                ("processCount", .object([
+                    ("inMatrix", .int(catalog.participationCount(of: party.id).inMatrix)),
+                    ("all", .int(catalog.participationCount(of: party.id).all)),
                 ])),
                 ("participations", .array(participations.map { p in
                     .object([

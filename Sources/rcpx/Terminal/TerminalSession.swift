@@ -118,8 +118,6 @@ final class TerminalSession {
     /// An event for the reducer, or a key the loop handles itself.
     private enum LoopEvent: Equatable {
         case input(InputEvent)
-        /// Ctrl-C (a key in raw mode): leave as SIGINT would.
-        case interrupt
         /// Ctrl-Z (a key in raw mode): suspend.
         case suspend
     }
@@ -148,7 +146,8 @@ final class TerminalSession {
                     screen.invalidate()
                     let size = screen.size
                     events.append(.input(.resize(width: size.width, height: size.height)))
-                case .interrupt: events.append(.interrupt)
+                // Ctrl-C goes to the reducer: it cancels a text box, and outside one it asks to leave.
+                case .interrupt: events.append(.input(.key(.ctrl("c"))))
                 case .suspend: events.append(.suspend)
                 case .ignored: break
                 }
@@ -180,8 +179,6 @@ final class TerminalSession {
             // A signal stops the queue between two events — never inside one, so a save always completes.
             if let sig = TerminalSignals.terminationRequested { return 128 + sig }
             switch event {
-            case .interrupt:
-                return 128 + SIGINT
             case .suspend:
                 if !TerminalSignals.suspendIgnored { suspend() }
             case .input(let input):
@@ -197,6 +194,8 @@ final class TerminalSession {
         switch effect {
         case .quit:
             return 0
+        case .interrupt:
+            return 128 + SIGINT
         case .copyToClipboard(let text):
             TerminalClipboard.copy(text)
         case .setMouseCapture(let on):

@@ -1,0 +1,236 @@
+import Testing
+import RCPCore
+@testable import RCPUI
+
+/// Wrong answers found by the user trial (issue "Right answers, nothing lost"), each pinned by what a user sees.
+@Suite struct FilterMatchesTopicsTests {
+    /// The processes whose names, topics, priorities or status mention `word`, computed here independently of
+    /// the filter from the raw data.
+    func processesMentioning(_ word: String) -> Set<String> {
+        Set(catalog.processes.filter { p in
+            ([p.name, p.shortName] + p.aliases + p.topics.map(\.label) + p.priorities + p.status)
+                .contains { $0.lowercased().contains(word) }
+        }.map(\.id))
+    }
+
+    @Test func traffickingKeepsEveryProcessThatDiscussesIt() {
+        let expected = processesMentioning("traffick")
+        #expect(expected.count >= 12, "the paper's processes discussing trafficking")
+        #expect(expected.isSuperset(of: ["igc", "budapest", "lima", "midwa", "apc", "midsa", "cis", "five-plus-five", "bali", "manila"]))
+        var s = makeState(132, 43)
+        s.press(.character("f"))
+        s.type("traffick")
+        let shown = Set(s.tree.rows(s.env).compactMap { row -> String? in
+            if case .process(let id) = row.node { return id } else { return nil }
+        })
+        #expect(shown == expected)
+        // The matrix shows the Annex A ones among them as columns.
+        let view = s.matrix.view(s.context(.matrix))
+        #expect(Set(view.columns.map(\.id)) == expected.filter { catalog.process(id: $0)?.inMatrix == true })
+        // The filter line says what it matched on.
+        let bottom = App.render(s, width: 132, height: 43).rowText(42)
+        #expect(bottom.contains("topic"))
+    }
+
+    @Test func asylumIsNotOnlyIGCAndMARRI() {
+        var s = makeState(132, 43)
+        s.press(.character("f"))
+        s.type("asylum")
+        let shown = Set(s.tree.rows(s.env).compactMap { row -> String? in
+            if case .process(let id) = row.node { return id } else { return nil }
+        })
+        #expect(shown == processesMentioning("asylum"))
+        #expect(shown.count > 2)
+    }
+
+    @Test func matrixRowsAreTheParticipantsOfTheMatchedColumns() {
+        var s = makeState(132, 43)
+        s.press(.character("f"))
+        s.type("traffick")
+        s.press(.enter)
+        let view = s.matrix.view(s.context(.matrix))
+        let expected = Set(view.columns.flatMap { p in p.participants.map(\.party) }
+            .filter { catalog.party(id: $0).map { [.state, .territory].contains($0.kind) } ?? false })
+        #expect(Set(view.rows.map(\.party.id)) == expected)
+    }
+
+    @Test func aStateNameStillNarrowsTheMatrixToItsRow() {
+        var s = makeState(132, 43)
+        s.press(.character("f"))
+        s.type("turkey")
+        let view = s.matrix.view(s.context(.matrix))
+        #expect(view.rows.map(\.party.id) == ["turkey"])
+    }
+}
+
+@Suite struct MembershipCountTests {
+    @Test func oneDefinitionOnTheCardAndInTheMatrix() {
+        let count = catalog.participationCount(of: "australia")
+        let all = catalog.participations(of: "australia")
+        #expect(count.all == all.count)
+        #expect(count.inMatrix == all.filter(\.process.inMatrix).count)
+        #expect(count.inMatrix == 7 && count.all == 8)
+        var s = makeState(132, 43)
+        s.press(.character("/"))
+        s.type("australia")
+        s.press(.enter)
+        #expect(s.screen.contains("in 7 of the 13 matrix processes; 8 with the footnote groups"))
+        // The matrix row counts the columns shown: 7 of the Annex A processes, 8 with the footnote groups.
+        var view = s.matrix.view(s.context(.matrix))
+        #expect(view.rows.first { $0.party.id == "australia" }?.count == 7)
+        s.press(.character("3"), .character("a"))
+        view = s.matrix.view(s.context(.matrix))
+        #expect(view.columns.count == catalog.processes.count)
+        #expect(view.rows.first { $0.party.id == "australia" }?.count == 8)
+        #expect(s.message?.text.contains("footnote groups") == true)
+    }
+}
+
+@Suite struct RoleGlyphTests {
+    @Test func aViceChairHasItsOwnGlyphAndLegend() {
+        #expect(RoleMark.strongest([.viceChair, .member]) == .viceChair)
+        #expect(RoleMark.strongest([.chair, .member]) == .leadership)
+        #expect(RoleMark.viceChair.glyph != RoleMark.leadership.glyph)
+        #expect(!RoleMark.leadership.label.contains("vice"))
+        let glyphs = RoleMark.allCases.map(\.glyph), ascii = RoleMark.allCases.map(\.asciiGlyph)
+        #expect(Set(glyphs).count == glyphs.count && Set(ascii).count == ascii.count)
+        let legend = MatrixPane.legend(width: 200, symbols: Symbols(ascii: false)).map(\.plain).joined()
+        #expect(legend.contains("☆ vice-chair"))
+    }
+}
+
+/// Typed work is never lost without the user being told.
+@Suite struct TypedWorkKeptTests {
+    /// A state with a checklist open and the note editor of the first practice open, holding `typed`.
+    func editingNote(_ typed: String) -> AppState {
+        var s = makeState(132, 43)
+        _ = App.update(&s, .checklistOpened(Checklist(name: "Ghana 2026")))
+        s.press(.character("4"))
+        s.press(.enter)
+        guard case .prompt = s.overlay else { Issue.record("no note editor: \(String(describing: s.overlay))"); return s }
+        s.type(typed)
+        return s
+    }
+
+    @Test func ctrlCInTheNoteEditorAsksInsteadOfQuitting() {
+        var s = editingNote("visa waiver")
+        let effects = s.press(.ctrl("c"))
+        #expect(!effects.contains(.quit) && !effects.contains(.interrupt))
+        guard case .confirm(let c) = s.overlay, case .discardTyping = c.purpose else {
+            Issue.record("expected the discard question, got \(String(describing: s.overlay))"); return
+        }
+        // n goes back to the editor with the text as typed.
+        s.press(.character("n"))
+        guard case .prompt(let p) = s.overlay else { Issue.record("not back in the editor"); return }
+        #expect(p.editor.text == "visa waiver")
+        s.press(.enter)
+        #expect(s.checklist?.note(of: s.checklistPane.selected?.itemID ?? "") == "visa waiver")
+    }
+
+    @Test func escOnceKeepsTheTextEscTwiceDropsIt() {
+        var s = editingNote("x")
+        s.press(.escape)
+        if case .confirm = s.overlay {} else { Issue.record("one Esc must ask, not drop the note") }
+        s.press(.escape)
+        #expect(s.overlay == nil)
+        #expect(s.pendingChanges.isEmpty)
+    }
+
+    @Test func ctrlCWithNothingTypedCancelsAndOutsideQuitsAsAnInterrupt() {
+        var s = editingNote("")
+        s.press(.ctrl("c"))
+        #expect(s.overlay == nil)
+        #expect(s.press(.ctrl("c")) == [.interrupt])
+        #expect(s.press(.character("q")) == [.quit])
+    }
+
+    @Test func ctrlCInTheSearchBoxCancelsTheSearch() {
+        var s = makeState()
+        s.press(.character("/"))
+        s.type("bali")
+        #expect(s.press(.ctrl("c")).isEmpty)
+        #expect(s.search == nil)
+    }
+
+    @Test func newChecklistWithAnExistingNameOffersToOpenIt() {
+        var s = makeState(132, 43)
+        _ = App.update(&s, .checklistsListed(names: ["Ghana 2026"], problems: []))
+        s.press(.character("4"), .character("c"))
+        s.type("ghana 2026")
+        s.press(.enter)
+        guard case .confirm(let c) = s.overlay, case .openExisting("Ghana 2026") = c.purpose else {
+            Issue.record("expected an offer to open it, got \(String(describing: s.overlay))"); return
+        }
+        #expect(s.press(.character("y")) == [.openChecklist(name: "Ghana 2026")])
+    }
+}
+
+@Suite struct SmallerDefectsTests {
+    @Test func escLeavesPresentationModeFirstAsItsFooterSays() {
+        var s = makeState(132, 43)
+        s.press(.character("/"))
+        s.type("bali")
+        s.press(.enter, .character("p"))
+        #expect(s.presentation)
+        s.press(.escape)
+        #expect(!s.presentation)
+        #expect(s.search != nil, "the highlight stays until the next Esc")
+    }
+
+    @Test func helpClosesWithQAndScrollsWhileNarrowed() {
+        var s = makeState(80, 24)
+        s.press(.character("?"))
+        s.press(.character("q"))
+        #expect(s.overlay == nil)
+        s.press(.character("?"))
+        s.type("e")
+        s.press(.down, .down)
+        guard case .help(let h) = s.overlay else { Issue.record("help closed"); return }
+        #expect(h.editor.text == "e")
+        #expect(h.offset == 2)
+        s.press(.character("q"))
+        guard case .help(let h2) = s.overlay else { Issue.record("q closed a narrowed help"); return }
+        #expect(h2.editor.text == "eq")
+        s.type("zzz")
+        #expect(s.screen.contains("No key matches"))
+    }
+
+    @Test func enterOnAHitKeepsTheMatrixWhenItShowsTheHit() {
+        var s = makeState(132, 43)
+        s.press(.character("3"), .character("/"))
+        s.type("turkey")
+        s.press(.enter)
+        #expect(s.focus == .matrix)
+        #expect(s.matrix.cursorParty == "turkey")
+        #expect(s.message?.text.contains("in the matrix") == true)
+    }
+
+    @Test func copySaysWhereItWentAndBigYWritesAFile() {
+        var s = makeState(132, 43)
+        s.press(.character("2"))
+        let effects = s.press(.character("y"))
+        #expect(effects.count == 1)
+        #expect(s.message?.text.contains("OSC 52") == true)
+        #expect(s.message?.text.contains("Copied") == false)
+        let saved = s.press(.character("Y"))
+        guard case .saveCardToFile(let name, let text)? = saved.first else { Issue.record("no file effect"); return }
+        #expect(name == "cards/overview-rcpx.txt")
+        #expect(text.contains("Regional consultative processes"))
+        _ = App.update(&s, .notice("Card written to /tmp/x/cards/overview-rcpx.txt.", isError: false))
+        #expect(s.screen.contains("Card written to"))
+    }
+
+    @Test func pluralsFollowOneRule() throws {
+        #expect(DisplayText.count(1, "process", "processes") == "1 process")
+        #expect(DisplayText.count(2, "process", "processes") == "2 processes")
+        #expect(DisplayText.count(0, "line") == "0 lines")
+        // A practice discussed by one process says so in the singular.
+        let one = try #require(catalog.practices.first { p in catalog.processes(forPractice: p.number).count == 1 })
+        var s = makeState(132, 43)
+        s.press(.character("/"))
+        s.type(one.title)
+        s.press(.enter)
+        #expect(s.screen.contains("(1 process)"))
+        #expect(!s.screen.contains("(1 processes)"))
+    }
+}
