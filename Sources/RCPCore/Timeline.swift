@@ -114,7 +114,7 @@ extension Catalog {
             }
             for (i, s) in p.datedStatus.enumerated() {
                 add(TimelineEntry(id: "status:\(p.id):\(i)", kind: .status, year: s.year, date: s.date, lane: p.region,
-                                  label: "\(p.shortName): \(s.text)", short: p.shortName + (s.planned ? "?" : "!"),
+                                  label: "\(p.shortName): \(s.text)", short: p.shortName,
                                   process: p.id, mechanism: nil, event: nil, yearNote: nil,
                                   outsideMatrix: !p.inMatrix, planned: s.planned, source: s.source), kindOrder: 2)
             }
@@ -131,7 +131,7 @@ extension Catalog {
                 add(TimelineEntry(id: "event:\(e.id)", kind: .event, year: e.year, date: e.date, lane: globalLane,
                                   label: "\(m.shortName): \(e.title)", short: Self.shortLabel(e, m), process: nil,
                                   mechanism: m.id, event: e.id, yearNote: nil, outsideMatrix: false,
-                                  planned: Self.isPlanned(e), source: e.source), kindOrder: 1)
+                                  planned: isPlanned(e), source: e.source), kindOrder: 1)
             }
         }
         let sorted = entries.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.entry)
@@ -174,10 +174,15 @@ extension Catalog {
         return "\(m.shortName) \(kind)"
     }
 
-    /// An event the data describes as proposed, planned or still to come.
-    static func isPlanned(_ e: Event) -> Bool {
-        let words = normalizeForSearch(e.title + " " + (e.summary ?? "")).split(separator: " ")
-        return words.contains { ["proposed", "planned", "planning", "consideration", "prepared"].contains(String($0)) }
+    /// An event still to come when the matrix was dated: its title or summary says it is proposed, planned or
+    /// under consideration, or its date (to the month) is after the matrix date.
+    func isPlanned(_ e: Event) -> Bool {
+        let words = normalizeForSearch(e.title + " " + (e.summary ?? "")).split(separator: " ").map(String.init)
+        if words.contains(where: { ["proposed", "planned", "consideration"].contains($0) }) { return true }
+        let (month, _) = Self.monthDay(e.date, year: e.year)
+        let (matrixMonth, _) = Self.monthDay(dataset.source.matrixDate, year: 0)
+        guard let matrixYear = Int(dataset.source.matrixDate.prefix(4)) else { return false }
+        return e.year > matrixYear || (e.year == matrixYear && month > 0 && matrixMonth > 0 && month > matrixMonth)
     }
 }
 
@@ -186,8 +191,8 @@ extension Catalog {
 /// A time line placed on a grid of `width` columns: a compressed axis of years and, per lane, rows of labels
 /// that never overlap. Pure: the explorer pane and the tests use the same placement.
 public struct TimelineLayout: Sendable, Hashable {
-    /// One label on the grid. `x` is the column of its marker; the label starts there and takes `label.count`
-    /// columns (characters).
+    /// One label on the grid. `x` is the column of its marker; the label starts `markerColumns` after it and
+    /// takes `label.count` columns (characters), so an item spans `x ..< x + markerColumns + label.count`.
     public struct Item: Sendable, Hashable {
         public var x: Int
         public var lane: Int
@@ -200,7 +205,6 @@ public struct TimelineLayout: Sendable, Hashable {
         public var hidden: [String]
         /// The label is shorter than the entry's one-line label.
         public var abbreviated: Bool
-        public var width: Int { label.count }
     }
 
     /// A year on the axis.
@@ -211,6 +215,8 @@ public struct TimelineLayout: Sendable, Hashable {
     }
 
     public var width: Int
+    /// Columns before each label kept for a marker (0: the label starts at the item's column).
+    public var markerColumns: Int
     /// Years per column group: 1, or more when the width cannot give each year two columns.
     public var yearsPerSlot: Int
     /// Ticks on the axis, left to right, never overlapping.
@@ -232,11 +238,12 @@ public struct TimelineLayout: Sendable, Hashable {
     }
 
     /// Places `timeline` on `width` columns (at least 2 per year group are kept, so a width below 10 is taken as
-    /// 10). A lane gets as many rows as its busiest year group needs, up to `maxRowsPerLane` (nil: no limit);
+    /// 10), each label `markerColumns` after its marker. A lane gets as many rows as its busiest year group needs, up to `maxRowsPerLane` (nil: no limit);
     /// beyond it the last row holds "+N" for the rest.
-    public init(_ timeline: Timeline, width requested: Int, maxRowsPerLane: Int? = nil) {
+    public init(_ timeline: Timeline, width requested: Int, maxRowsPerLane: Int? = nil, markerColumns: Int = 0) {
         let width = max(10, requested)
         self.width = width
+        self.markerColumns = max(0, markerColumns)
         let years = Array(Set(timeline.entries.map(\.year))).sorted()
         guard let first = years.first else {
             self.yearsPerSlot = 1; ticks = []; breaks = []; laneRows = Array(repeating: 1, count: timeline.lanes.count)
@@ -255,9 +262,22 @@ public struct TimelineLayout: Sendable, Hashable {
         }
         yearsPerSlot = size
         slotStart = first
-        // Share the columns: each slot an equal part, breaks one column each.
-        let free = width - breakCount
-        let base = free / slots.count, extra = free % slots.count
+        // Share the columns: 2 per slot, the rest by the number of records in a slot (a busy year gets room for
+        // its labels, a lone start does not take as much); breaks one column each.
+        let counts = Dictionary(grouping: timeline.entries) { ($0.year - first) / size }.mapValues(\.count)
+        let rest = width - breakCount - 2 * slots.count
+        let weight = { (slot: Int) in (counts[slot] ?? 0) + 3 }
+        let total = slots.map(weight).reduce(0, +)
+        var shares = slots.map { total > 0 ? max(0, rest) * weight($0) / total : 0 }
+        // Largest remainders get the columns left over, earlier slots first among equals.
+        let remainders = slots.indices.sorted { a, b in
+            let ra = total > 0 ? max(0, rest) * weight(slots[a]) % total : 0
+            let rb = total > 0 ? max(0, rest) * weight(slots[b]) % total : 0
+            return (ra, b) > (rb, a)
+        }
+        var left = max(0, rest) - shares.reduce(0, +)
+        for i in remainders where left > 0 { shares[i] += 1; left -= 1 }
+        if left > 0 { shares[shares.count - 1] += left }
         var xs: [Int: Int] = [:]
         var breaks: [Int] = []
         var slotWidth: [Int: Int] = [:]
@@ -265,27 +285,21 @@ public struct TimelineLayout: Sendable, Hashable {
         for (i, slot) in slots.enumerated() {
             if i > 0 && slot > slots[i - 1] + 1 { breaks.append(x); x += 1 }
             xs[slot] = x
-            let w = base + (i < extra ? 1 : 0)
+            let w = 2 + shares[i]
             slotWidth[slot] = w
             x += w
         }
         slotX = xs
         self.breaks = breaks
 
-        // Ticks: the longest year form that lets every slot have its own; else as many as fit, left to right.
-        func tickText(_ year: Int, _ form: Int) -> String {
-            switch form {
-            case 0: return String(year)
-            default: return "'" + String(String(year).suffix(2))
-            }
-        }
+        // Ticks: the whole year where it fits before the next slot, else "'96", else none.
         var ticks: [Tick] = []
-        for form in 0...1 {
-            let all = slots.map { Tick(x: xs[$0]!, year: first + $0 * size, text: tickText(first + $0 * size, form)) }
-            if all.allSatisfy({ $0.text.count < (slotWidth[($0.year - first) / size] ?? 0) }) { ticks = all; break }
-            if form == 1 {
-                var end = -1
-                for t in all where t.x > end { ticks.append(t); end = t.x + t.text.count }
+        for (i, slot) in slots.enumerated() {
+            let tx = xs[slot]!, year = first + slot * size
+            let room = (i + 1 < slots.count ? xs[slots[i + 1]]! : width + 1) - tx - 1
+            for text in [String(year), "'" + String(String(year).suffix(2))] where text.count <= room {
+                ticks.append(Tick(x: tx, year: year, text: text))
+                break
             }
         }
         self.ticks = ticks
@@ -325,7 +339,7 @@ public struct TimelineLayout: Sendable, Hashable {
             let sorted = indices.sorted { placed[$0].x < placed[$1].x }
             for (n, i) in sorted.enumerated() {
                 let p = placed[i]
-                let limit = (n + 1 < sorted.count ? placed[sorted[n + 1]].x - 1 : width) - p.x
+                let limit = (n + 1 < sorted.count ? placed[sorted[n + 1]].x - 1 : width) - p.x - self.markerColumns
                 let (label, abbreviated) = p.hidden.isEmpty
                     ? Self.fit(p.entry, limit)
                     : Self.fitCount(p.hidden.count + 1, limit)
@@ -338,7 +352,7 @@ public struct TimelineLayout: Sendable, Hashable {
 
     /// The entry's label in at most `limit` columns: whole, the short label, or the short label cut with "…".
     static func fit(_ e: TimelineEntry, _ limit: Int) -> (String, Bool) {
-        let limit = max(1, limit)
+        if limit <= 0 { return ("", true) }
         if e.label.count <= limit { return (e.label, false) }
         if e.short.count <= limit { return (e.short, true) }
         if limit == 1 { return (String(e.short.prefix(1)), true) }
@@ -347,7 +361,44 @@ public struct TimelineLayout: Sendable, Hashable {
 
     /// "+N more", "+N" or "+" in at most `limit` columns.
     static func fitCount(_ n: Int, _ limit: Int) -> (String, Bool) {
-        for text in ["+\(n) more", "+\(n)", "+"] where text.count <= max(1, limit) { return (text, true) }
-        return ("+", true)
+        for text in ["+\(n) more", "+\(n)", "+"] where text.count <= limit { return (text, true) }
+        return ("", true)
     }
+}
+
+// MARK: - Words for the time line
+
+extension Region {
+    /// The region's name for a lane heading: without a leading "The" and cut before " and " ("Europe",
+    /// "Americas", "Western Mediterranean", "Asia"); "Global" for the global mechanisms.
+    public var laneName: String {
+        if id == "global" { return "Global" }
+        var name = name
+        if name.hasPrefix("The ") { name.removeFirst(4) }
+        var words: [Substring] = []
+        for word in name.split(separator: " ") {
+            if word == "and" && !words.isEmpty { break }
+            words.append(word)
+        }
+        return words.joined(separator: " ")
+    }
+}
+
+extension TimelineEntry {
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The date within the year, for a margin: "Nov", "16–17 Dec", "" when only the year is known.
+    public var dayAndMonth: String {
+        guard let date else { return "" }
+        let parts = date.split(separator: "-", maxSplits: 2).map(String.init)
+        guard parts.count >= 2, let month = Int(parts[1]), (1...12).contains(month) else { return "" }
+        let name = Self.months[month - 1]
+        guard parts.count == 3 else { return name }
+        return parts[2].replacingSlash() + " " + name
+    }
+}
+
+private extension String {
+    /// "16/17" → "16–17".
+    func replacingSlash() -> String { String(map { $0 == "/" ? "–" : $0 }) }
 }
