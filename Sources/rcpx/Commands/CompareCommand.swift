@@ -61,6 +61,10 @@ struct CompareCommand: LookupCommand {
             kinds.append((process, party))
         }
         for (i, name) in names.enumerated() where kinds[i].process == nil && kinds[i].party == nil {
+            if name.unicodeScalars.contains(where: DisplayText.isControl) {
+                Console.error("no process or party matches \"\(DisplayText.excerpt(name))\".")
+                throw Exit.noMatch
+            }
             if session.mechanism(name) != nil, case .notFound = catalog.resolveProcess(name) {
                 Console.error("\"\(DisplayText.excerpt(name))\" is a global mechanism; `rcpx compare` takes "
                               + "regional processes or parties.")

@@ -20,7 +20,7 @@ struct RankStatesCommand: LookupCommand {
         discussion: """
             The count is over the 13 processes of the Annex A matrix, any role; the figure with the footnote groups \
             (the 5 groups outside the matrix) is shown beside it, and --with-groups ranks by that one instead. \
-            Parties with the same count share a rank (1, 2, 2, 4 …) and are listed alphabetically; a --limit \
+            Parties with the same count share a rank (as in 1, 2, 2, 4) and are listed alphabetically; a --limit \
             that would split a tie shows the whole tie.
 
             Formats: \(formatList).

@@ -78,6 +78,10 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         let session = try Session(options.global())
         var timeline = session.catalog.timeline()
+        if let query = self.region, query.unicodeScalars.contains(where: DisplayText.isControl) {
+            Console.error("no region matches \"\(DisplayText.excerpt(query))\".")
+            throw Exit.noMatch
+        }
         let region = try self.region.map { try session.region($0) }
         timeline = timeline.filtered(region: region?.id, from: from, to: to)
         if timeline.entries.isEmpty {
