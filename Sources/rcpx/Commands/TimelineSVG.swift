@@ -62,8 +62,9 @@ enum TimelineSVG {
             + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\(text(title))</text>\n"
         let span = "\(timeline.firstYear ?? 0)–\(timeline.lastYear ?? 0)"
         out += "<text x=\"\(fmt(left))\" y=\"58\" font-size=\"14\" fill=\"#555\" "
-            + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\(text(span)) · "
-            + "\(timeline.entries.count) dated records · years without a record are left out (//)</text>\n"
+            + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">"
+            + text("\(span) · \(timeline.entries.count) dated records · years without a record are left out (//)")
+            + "</text>\n"
 
         // Bands and lane names.
         for (i, lane) in timeline.lanes.enumerated() where i < laneTop.count {
