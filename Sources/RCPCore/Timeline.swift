@@ -136,7 +136,13 @@ extension Catalog {
         }
         let sorted = entries.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.entry)
         let used = Set(sorted.map(\.lane))
-        return Timeline(lanes: regions.filter { used.contains($0.id) || $0.id != "global" }, entries: sorted)
+        var lanes = regions.filter { used.contains($0.id) || $0.id != globalLane }
+        // A data file without the global region still gets a lane for its mechanisms.
+        if used.contains(globalLane) && !lanes.contains(where: { $0.id == globalLane }) {
+            lanes.append(Region(id: globalLane, name: "Global mechanisms", order: (lanes.map(\.order).max() ?? 0) + 1,
+                                source: ""))
+        }
+        return Timeline(lanes: lanes, entries: sorted)
     }
 
     /// Month and day of a date "2004", "2004-12", "2004-12-16/17" (0 where not given).

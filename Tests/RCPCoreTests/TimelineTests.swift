@@ -194,22 +194,33 @@ struct TimelineTests {
         #expect(wide.ticks.map(\.year).contains(1996) && !wide.ticks.map(\.year).contains(1990))
     }
 
-    @Test func aLongSpanOfYearsIsGroupedSoEveryYearStillHasRoom() {
-        // 150 single-event years cannot have 2 columns each in 40: years group into slots.
+    /// A data set of one mechanism with a meeting every year from 1900 to 2049.
+    func longSpan(regions: [Region]) -> Timeline {
         let events = (1900..<2050).map { y in
             Event(id: "e\(y)", kind: .meeting, year: y, title: "Meeting \(y)", source: "test")
         }
         let dataset = Dataset(
             source: SourceInfo(title: "t", publisher: "p", year: 2000, matrixDate: "2000-01-01"),
-            regions: [Region(id: "global", name: "Global mechanisms", order: 1, source: "t")], parties: [], processes: [],
+            regions: regions, parties: [], processes: [],
             mechanisms: [Mechanism(id: "m", name: "M", shortName: "M", aliases: [], year: nil, summary: "s",
                                    participants: [], events: events, source: "t")],
             practices: [], understandings: [])
-        let t = Catalog(dataset).timeline()
+        return Catalog(dataset).timeline()
+    }
+
+    @Test func aLongSpanOfYearsIsGroupedSoEveryYearStillHasRoom() {
+        // 150 single-event years cannot have 2 columns each in 40: years group into slots.
+        let t = longSpan(regions: [Region(id: "global", name: "Global mechanisms", order: 1, source: "t")])
         #expect(t.entries.count == 150)
         for width in [40, 80, 132] { checkLayout(t, width: width, marker: 1, maxRows: 2) }
         #expect(TimelineLayout(t, width: 40).yearsPerSlot > 1)
         #expect(TimelineLayout(t, width: 400).yearsPerSlot == 1)
+    }
+
+    @Test func mechanismsGetALaneEvenWithoutTheGlobalRegion() {
+        let t = longSpan(regions: [Region(id: "africa", name: "Africa", order: 1, source: "t")])
+        #expect(t.lanes.map(\.id) == ["africa", "global"])
+        checkLayout(t, width: 80, marker: 1, maxRows: 2)
     }
 
     @Test func anEmptyTimelineLaysOutToNothing() {
