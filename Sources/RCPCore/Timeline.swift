@@ -356,6 +356,34 @@ public struct TimelineLayout: Sendable, Hashable {
         self.items = items.sorted { ($0.lane, $0.row, $0.x) < ($1.lane, $1.row, $1.x) }
     }
 
+    /// Moves of a selection on the time line.
+    public enum Move: Sendable, Hashable { case left, right, up, down }
+
+    /// The item that shows an entry (itself or inside a "+N" item).
+    public func item(showing entryID: String) -> Item? {
+        items.first { $0.id == entryID || $0.hidden.contains(entryID) }
+    }
+
+    /// The entry a move from `entryID` selects: left and right go to the previous and next item of the same lane
+    /// (by column, then row), up and down to the item of the nearest lane above or below that has items, closest
+    /// in column (then the lower row). Nil at an edge or for an entry not shown.
+    public func entry(from entryID: String, _ move: Move) -> String? {
+        guard let current = item(showing: entryID) else { return nil }
+        switch move {
+        case .left, .right:
+            let lane = items.filter { $0.lane == current.lane }.sorted { ($0.x, $0.row) < ($1.x, $1.row) }
+            guard let i = lane.firstIndex(of: current) else { return nil }
+            let j = move == .left ? i - 1 : i + 1
+            return lane.indices.contains(j) ? lane[j].id : nil
+        case .up, .down:
+            let lanes = Set(items.map(\.lane)).sorted()
+            let candidates = move == .up ? lanes.filter { $0 < current.lane }.reversed() : lanes.filter { $0 > current.lane }
+            guard let lane = candidates.first else { return nil }
+            return items.filter { $0.lane == lane }
+                .min { (abs($0.x - current.x), $0.row, $0.x) < (abs($1.x - current.x), $1.row, $1.x) }?.id
+        }
+    }
+
     /// The entry's label in at most `limit` columns: whole, the short label, or the short label cut with "…".
     static func fit(_ e: TimelineEntry, _ limit: Int) -> (String, Bool) {
         if limit <= 0 { return ("", true) }

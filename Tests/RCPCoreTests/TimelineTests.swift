@@ -223,6 +223,35 @@ struct TimelineTests {
         checkLayout(t, width: 80, marker: 1, maxRows: 2)
     }
 
+    @Test func movesGoFromEventToEventAndBetweenLanes() throws {
+        let t = catalog.timeline()
+        let layout = TimelineLayout(t, width: 80, maxRowsPerLane: 3, markerColumns: 1)
+        // Right from the first item of a lane walks every item of that lane once, left to right.
+        for lane in t.lanes.indices {
+            let inLane = layout.items.filter { $0.lane == lane }
+            guard let start = inLane.min(by: { ($0.x, $0.row) < ($1.x, $1.row) }) else { continue }
+            var seen = [start.id]
+            while let next = layout.entry(from: seen.last!, .right) {
+                let a = try #require(layout.item(showing: seen.last!)), b = try #require(layout.item(showing: next))
+                #expect((a.x, a.row) < (b.x, b.row))
+                seen.append(next)
+                if seen.count > inLane.count { break }
+            }
+            #expect(Set(seen) == Set(inLane.map(\.id)))
+            #expect(layout.entry(from: start.id, .left) == nil)
+        }
+        // Up and down land in the neighbouring lane with items.
+        let bali = try #require(layout.item(showing: "process:bali"))
+        let down = try #require(layout.entry(from: "process:bali", .down))
+        #expect(layout.item(showing: down)?.lane == bali.lane + 1)
+        let up = try #require(layout.entry(from: "process:bali", .up))
+        #expect(layout.item(showing: up).map { $0.lane < bali.lane } == true)
+        #expect(layout.entry(from: "process:igc", .up) == nil)
+        // A hidden entry is found inside its "+N" item.
+        let collapsed = try #require(layout.items.first { !$0.hidden.isEmpty })
+        #expect(layout.item(showing: collapsed.hidden[0]) == collapsed)
+    }
+
     @Test func anEmptyTimelineLaysOutToNothing() {
         let t = catalog.timeline().filtered(from: 2090)
         let layout = TimelineLayout(t, width: 80)
