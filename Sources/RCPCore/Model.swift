@@ -158,7 +158,7 @@ public struct Process: Sendable, Hashable, Identifiable {
     public var status: [String]
     /// What IOM does for this process.
     public var iomRole: String?
-    /// Status changes with a date (CIS formally ending in 2005, MIDWA's planned revival), by year.
+    /// Status changes with a date (CIS formally ending in 2005, MIDWA's planned revival), for the time line.
     public var datedStatus: [DatedStatus]
     public var source: Provenance
 
