@@ -103,6 +103,8 @@ def prose_fields(data):
             yield f"process {p['id']} priority {i + 1}", s
         for i, s in enumerate(p.get("status") or []):
             yield f"process {p['id']} status {i + 1}", s
+        for i, d in enumerate(p.get("datedStatus") or []):
+            yield f"process {p['id']} datedStatus {i + 1}", d["text"]
         for part in p["participants"]:
             if part.get("note"):
                 yield f"process {p['id']} participant {part['party']} note", part["note"]

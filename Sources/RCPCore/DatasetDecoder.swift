@@ -81,6 +81,7 @@ struct DatasetDecoder {
         let shortName = r.string("shortName")
         let aliases = r.strings("aliases", required: true)
         let region = r.string("region")
+        let dated = datedStatus(&r)
         let year = r.optionalInt("year")
         let yearNote = r.optionalString("yearNote")
         let inMatrix = r.bool("inMatrix")
@@ -99,7 +100,24 @@ struct DatasetDecoder {
                        year: year, yearNote: yearNote, inMatrix: inMatrix, summary: summary, participants: participants,
                        otherParticipants: others, statedTotal: total, secretariat: secretariat, topics: topics,
                        priorities: r.strings("priorities", required: true), status: r.strings("status", required: false),
-                       iomRole: r.optionalString("iomRole"), source: r.string("source"))
+                       iomRole: r.optionalString("iomRole"), datedStatus: dated, source: r.string("source"))
+    }
+
+    /// The optional `datedStatus` list of a process.
+    private func datedStatus(_ r: inout ObjectReader) -> [DatedStatus] {
+        r.array("datedStatus", required: false).enumerated().compactMap { i, v -> DatedStatus? in
+            guard var d = ObjectReader(v, log: log, record: r.record, field: "datedStatus[\(i)]") else { return nil }
+            var planned = false
+            if let value = d.value("planned") {
+                if case .bool(let b) = value { planned = b } else {
+                    d.problem("planned", "expected a boolean, found \(value.typeDescription)")
+                }
+            }
+            let status = DatedStatus(year: d.int("year"), date: d.optionalString("date"), text: d.string("text"),
+                                     planned: planned, source: d.string("source"))
+            d.finish()
+            return status
+        }
     }
 
     private func statedTotal(_ value: JSONValue, record: String?) -> StatedTotal? {

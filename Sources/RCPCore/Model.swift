@@ -158,17 +158,36 @@ public struct Process: Sendable, Hashable, Identifiable {
     public var status: [String]
     /// What IOM does for this process.
     public var iomRole: String?
+    /// Status changes with a date (CIS formally ending in 2005, MIDWA's planned revival), for the time line.
+    public var datedStatus: [DatedStatus]
     public var source: Provenance
 
     public init(id: String, number: Int?, name: String, shortName: String, aliases: [String], region: String,
                 year: Int?, yearNote: String? = nil, inMatrix: Bool, summary: String, participants: [Participation],
                 otherParticipants: [String] = [], statedTotal: StatedTotal?, secretariat: String, topics: [Topic],
-                priorities: [String], status: [String] = [], iomRole: String? = nil, source: Provenance) {
+                priorities: [String], status: [String] = [], iomRole: String? = nil,
+                datedStatus: [DatedStatus] = [], source: Provenance) {
         self.id = id; self.number = number; self.name = name; self.shortName = shortName; self.aliases = aliases
         self.region = region; self.year = year; self.yearNote = yearNote; self.inMatrix = inMatrix
         self.summary = summary; self.participants = participants; self.otherParticipants = otherParticipants
         self.statedTotal = statedTotal; self.secretariat = secretariat; self.topics = topics
-        self.priorities = priorities; self.status = status; self.iomRole = iomRole; self.source = source
+        self.priorities = priorities; self.status = status; self.iomRole = iomRole; self.datedStatus = datedStatus
+        self.source = source
+    }
+}
+
+/// A change of a process's status that the paper dates: an ending, a planned revival, a milestone.
+public struct DatedStatus: Sendable, Hashable {
+    public var year: Int
+    /// As precise as the paper gives: "2005", "2005-09".
+    public var date: String?
+    /// What changes, in rcpx's own words ("formally ends; the work goes on").
+    public var text: String
+    /// True for something the paper expects rather than reports.
+    public var planned: Bool
+    public var source: Provenance
+    public init(year: Int, date: String? = nil, text: String, planned: Bool = false, source: Provenance) {
+        self.year = year; self.date = date; self.text = text; self.planned = planned; self.source = source
     }
 }
 

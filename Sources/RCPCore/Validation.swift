@@ -133,6 +133,16 @@ private struct Validator {
             for (j, text) in p.otherParticipants.enumerated() { checkText(text, rec, "otherParticipants[\(j)]") }
             for (j, text) in p.priorities.enumerated() { checkText(text, rec, "priorities[\(j)]") }
             for (j, text) in p.status.enumerated() { checkText(text, rec, "status[\(j)]") }
+            for (j, d) in p.datedStatus.enumerated() {
+                let f = "datedStatus[\(j)]"
+                if !plausibleYears.contains(d.year) { add(rec, f + ".year", impossibleYear(d.year)) }
+                if let date = d.date {
+                    checkName(date, rec, f + ".date")
+                    if !date.hasPrefix(String(d.year)) { add(rec, f + ".date", "date \(quoted(date)) is not in the year \(d.year)") }
+                }
+                checkName(d.text, rec, f + ".text")
+                checkText(d.source, rec, f + ".source")
+            }
             for (j, topic) in p.topics.enumerated() {
                 checkName(topic.label, rec, "topics[\(j)].label")
                 for (k, n) in topic.practices.enumerated() { checkPracticeNumber(n, rec, "topics[\(j)].practices[\(k)]") }

@@ -23,6 +23,9 @@ struct RCPX: ParsableCommand {
               rcpx search trafficking --limit 5
               rcpx matrix --region europe --sort count
               rcpx overlap manila apc         members in common, and of only one
+              rcpx compare bali apc colombo   up to four processes (or parties) side by side
+              rcpx rank states                the parties in the most processes
+              rcpx timeline --from 2001       every dated record in order
               rcpx practices 6                an IAMM heading and who discusses it
               rcpx validate my-data.json      check a file before using --data
               rcpx explore --help             the explorer's options
@@ -33,7 +36,8 @@ struct RCPX: ParsableCommand {
         version: "rcpx \(version)",
         subcommands: [
             ExploreCommand.self, ListCommand.self, ShowCommand.self, StateCommand.self, SearchCommand.self,
-            MatrixCommand.self, OverlapCommand.self, PracticesCommand.self, UnderstandingsCommand.self,
+            MatrixCommand.self, OverlapCommand.self, CompareCommand.self, RankCommand.self, TimelineCommand.self,
+            PracticesCommand.self, UnderstandingsCommand.self,
             ValidateCommand.self, KeysCommand.self, ChecklistCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
