@@ -294,7 +294,7 @@ public struct ChecklistPane: Pane, Hashable {
         guard let checklist else {
             let k = { (a: Action) in KeyBindings.firstKey(a, in: .checklist, ascii: env.ascii) }
             grid.write("No checklist open: \(k(.newChecklist)) creates one, \(k(.switchChecklist)) opens one.", x: row.x, y: row.y,
-                       style: .warning, clip: row)
+                       style: .warning, fitting: row.width, ellipsis: s.ellipsis)
             return
         }
         let p = checklist.progress(overall: env.catalog.practices)

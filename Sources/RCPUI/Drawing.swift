@@ -130,6 +130,31 @@ extension Grid {
         return cx
     }
 
+    /// Writes `line` from `x` in at most `width` columns; text that does not fit ends with `ellipsis` ("…", or
+    /// "~" in ASCII), never cut silently. The one rule for text that may be too long for its place.
+    @discardableResult
+    public mutating func write(_ line: Line, x: Int, y: Int, fitting width: Int, ellipsis: String) -> Int {
+        guard width > 0 else { return x }
+        let clip = Rect(x: x, y: y, width: width, height: 1)
+        guard line.displayWidth > width else { return write(line, x: x, y: y, clip: clip) }
+        let room = max(0, width - TextWidth.of(ellipsis))
+        var cx = x, used = 0
+        var lastStyle = line.first?.style ?? .normal
+        for span in line where used < room {
+            let piece = TextWidth.prefix(span.text, width: room - used)
+            cx = write(piece, x: cx, y: y, style: span.style, clip: clip)
+            used += TextWidth.of(piece)
+            lastStyle = span.style
+        }
+        return write(TextWidth.prefix(ellipsis, width: width - used), x: cx, y: y, style: lastStyle, clip: clip)
+    }
+
+    /// `write(_:x:y:fitting:ellipsis:)` for one style.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style, fitting width: Int, ellipsis: String) -> Int {
+        write([Span(text, style)], x: x, y: y, fitting: width, ellipsis: ellipsis)
+    }
+
     /// Writes a line of spans; returns the column after it.
     @discardableResult
     public mutating func write(_ line: Line, x: Int, y: Int, clip: Rect? = nil) -> Int {

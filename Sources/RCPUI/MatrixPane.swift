@@ -261,7 +261,7 @@ public struct MatrixPane: Pane, Hashable {
         let s = env.symbols
         if view.columns.isEmpty || view.rows.isEmpty {
             let why = env.filter.map { "Nothing in the matrix matches “\(env.t($0))”." } ?? "No \(rowKind.label) take part in these processes."
-            Widgets.centeredMessage(&grid, area, why, style: Style(.dim))
+            Widgets.centeredMessage(&grid, area, why, style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }
         let g = MatrixGeometry(area: area, view: view, env: env)

@@ -250,7 +250,8 @@ struct Renderer {
         var right = ""
         if let q = state.search, !q.query.isEmpty { right = "“\(env.t(q.query))” \(q.countLabel)" }
         let hints = KeyBindings.hints(for: state.keyScopes, ascii: ascii)
-        Widgets.statusBar(&grid, area, hints: state.message == nil ? hints : [], message: message, right: env.t(right))
+        Widgets.statusBar(&grid, area, hints: state.message == nil ? hints : [], message: message, right: env.t(right),
+                          ellipsis: s.ellipsis)
     }
 
     mutating func drawInputLine(_ area: Rect, prompt: String, editor: LineEditor, right: String,
@@ -294,7 +295,7 @@ struct Renderer {
         let title = search.hits.isEmpty ? "No match for “\(env.t(search.query))”" : "Hits \(search.countLabel)"
         let inner = Widgets.floatingBlock(&grid, box, title: title, symbols: s)
         guard !search.hits.isEmpty, !inner.isEmpty else {
-            Widgets.centeredMessage(&grid, inner, "Backspace widens the search; Esc goes back.", style: Style(.dim))
+            Widgets.centeredMessage(&grid, inner, "Backspace widens the search; Esc goes back.", style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return
         }
         let first = Scroll.offset(max(0, search.selected - shown + 1), selected: search.selected, count: search.hits.count, visible: shown)
@@ -331,7 +332,7 @@ struct Renderer {
         let body = HelpView.body(screen)
         let lines = HelpView.shownLines(h.editor.text, ascii: state.options.ascii, width: body.width)
         if lines.isEmpty {
-            Widgets.centeredMessage(&grid, body, "No key matches “\(env.t(h.editor.text))”.", style: Style(.dim))
+            Widgets.centeredMessage(&grid, body, "No key matches “\(env.t(h.editor.text))”.", style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return
         }
         let offset = min(h.offset, max(0, lines.count - body.height))
@@ -371,7 +372,7 @@ struct Renderer {
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height)
         if p.names.isEmpty {
             Widgets.centeredMessage(&grid, body, "No checklists yet: Esc, then \(KeyBindings.firstKey(.newChecklist, in: .checklist)) creates one.",
-                                    style: Style(.dim))
+                                    style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return
         }
         let rows = p.names.map { name -> Line in

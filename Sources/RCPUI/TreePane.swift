@@ -284,7 +284,7 @@ public struct TreePane: Pane, Hashable {
         let rows = rows(env)
         if rows.isEmpty {
             Widgets.centeredMessage(&grid, area, env.filter.map { "Nothing in the tree matches “\(env.t($0))”." } ?? "No regions in the data.",
-                                    style: Style(.dim))
+                                    style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }
         let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)

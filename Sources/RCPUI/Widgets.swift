@@ -139,14 +139,15 @@ public enum Widgets {
     /// The bottom line: key hints ("q quit  ? help …") on the left, `right` on the right. Hints that do not
     /// fit are left out whole, never cut.
     public static func statusBar(_ grid: inout Grid, _ area: Rect, hints: [(key: String, label: String)],
-                                 message: Line = [], right: String = "") {
+                                 message: Line = [], right: String = "", ellipsis: String = "…") {
         guard !area.isEmpty else { return }
         grid.fill(area, style: Style(.statusBar))
-        let rightWidth = right.isEmpty ? 0 : min(TextWidth.of(right) + 1, area.width / 2)
+        // The indicator on the right keeps its room (and a gap); the message gives way, ending with "…".
+        let rightWidth = right.isEmpty ? 0 : min(TextWidth.of(right) + 2, area.width / 2)
         let leftArea = Rect(x: area.x, y: area.y, width: area.width - rightWidth, height: 1)
         var x = area.x
         if !message.isEmpty {
-            x = grid.write(message.map { Span($0.text, $0.style) }, x: x, y: area.y, clip: leftArea) + 2
+            x = grid.write(message, x: x, y: area.y, fitting: leftArea.width, ellipsis: ellipsis) + 2
         }
         for hint in hints {
             let w = TextWidth.of(hint.key) + 1 + TextWidth.of(hint.label)
@@ -155,19 +156,25 @@ public enum Widgets {
             x = grid.write(" " + hint.label, x: x, y: area.y, style: Style(.statusBar), clip: leftArea) + 2
         }
         if rightWidth > 0 {
-            let t = TextWidth.truncate(right, width: rightWidth - 1)
+            let t = TextWidth.truncate(right, width: rightWidth - 2, ellipsis: ellipsis)
             grid.write(t, x: area.maxX - TextWidth.of(t), y: area.y, style: Style(.statusBar, bold: true), clip: area)
         }
     }
 
     /// A centred message, wrapped to the area, for "terminal too small" and empty panes.
-    public static func centeredMessage(_ grid: inout Grid, _ area: Rect, _ text: String, style: Style = .normal) {
+    public static func centeredMessage(_ grid: inout Grid, _ area: Rect, _ text: String, style: Style = .normal,
+                                       ellipsis: String = "…") {
         guard !area.isEmpty else { return }
-        let rows = Wrap.lines(text, width: area.width, style: style)
+        var rows = Wrap.lines(text, width: area.width, style: style)
+        if rows.count > area.height {
+            // The last row that fits says that more was cut.
+            rows = Array(rows.prefix(area.height))
+            rows[rows.count - 1] += [Span(" " + ellipsis, style)]
+        }
         let top = area.y + max(0, (area.height - rows.count) / 2)
         for (i, row) in rows.enumerated() where top + i < area.maxY {
-            let w = row.displayWidth
-            grid.write(row, x: area.x + max(0, (area.width - w) / 2), y: top + i, clip: area)
+            let w = min(row.displayWidth, area.width)
+            grid.write(row, x: area.x + max(0, (area.width - w) / 2), y: top + i, fitting: area.width, ellipsis: ellipsis)
         }
     }
 

@@ -234,3 +234,27 @@ import RCPCore
         #expect(!s.screen.contains("(1 processes)"))
     }
 }
+
+@Suite struct CutTextTests {
+    @Test(arguments: [(80, 24), (132, 43)])
+    func aLongMessageEndsWithAnEllipsisAndLeavesTheSearchIndicatorWhole(width: Int, height: Int) {
+        var s = makeState(width, height)
+        s.press(.character("/"))
+        s.type("bali")
+        s.press(.enter)
+        _ = App.update(&s, .notice("Card written to /home/someone/.local/state/rcpx/cards/" + String(repeating: "long-name-", count: 20) + ".txt.", isError: false))
+        let bottom = App.render(s, width: width, height: height).rowText(height - 1)
+        #expect(bottom.contains("…"), "\(bottom)")
+        #expect(bottom.contains("“bali”"), "the search indicator keeps its room: \(bottom)")
+    }
+
+    @Test(arguments: [(40, 10), (120, 30)])
+    func theEmptyChecklistLineIsNeverCutSilently(width: Int, height: Int) {
+        var s = makeState(width, height)
+        s.press(.character("4"), .character("z"))
+        let screen = App.render(s, width: width, height: height)
+        let line = (0..<height).map { screen.rowText($0) }.first { $0.contains("No checklist") }
+        #expect(line != nil)
+        if let line, !line.contains("opens one.") { #expect(line.contains("…"), "\(line)") }
+    }
+}
