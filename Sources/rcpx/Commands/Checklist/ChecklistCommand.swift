@@ -23,13 +23,19 @@ struct ChecklistCommand: ParsableCommand {
               rcpx checklist set "Ghana 2026 workshop" 6.2 in-progress --note "MoU drafted"
               rcpx checklist show "Ghana 2026 workshop"
               rcpx checklist export "Ghana 2026 workshop" --format markdown > ghana.md
+              rcpx checklist meta "Ghana 2026 workshop" --subject senegal --date 2026-12-03
+              rcpx checklist import senegal.json mali.json
+              rcpx checklist compare "Senegal" "Mali" --format markdown
+              rcpx checklist merge "Mali copy 1" "Mali copy 2" --into "Mali"
+              rcpx checklist report "Senegal" "Mali" -o workshop.html
 
             Exit codes: 0 done, 1 no such checklist (or it already exists, or deletion declined), \
             64 usage error (unknown item or status, missing --yes), 65 a checklist file or the data file \
             cannot be read (the file is left as it is), 73 the checklist cannot be saved (read-only folder, \
             disk full; nothing was changed).
             """,
-        subcommands: [List.self, New.self, Show.self, SetStatus.self, Export.self, Rename.self, Delete.self]
+        subcommands: [List.self, New.self, Show.self, SetStatus.self, Meta.self, Export.self, Import.self,
+                      Merge.self, Compare.self, Report.self, Resolve.self, Rename.self, Delete.self]
     )
 }
 
@@ -71,10 +77,13 @@ struct ChecklistOptions: ParsableArguments {
     }
 
     /// The effective-practice headings of the bundled data, or of `--data`.
-    func practices() throws -> [Practice] {
-        guard let data else { return Catalog.bundled.practices }
+    func practices() throws -> [Practice] { try catalog().practices }
+
+    /// The bundled data set, or `--data`'s.
+    func catalog() throws -> Catalog {
+        guard let data else { return Catalog.bundled }
         do {
-            return try DataLoader.load(path: data).practices
+            return Catalog(try DataLoader.load(path: data))
         } catch {
             Console.error("cannot load \(error.file): \(error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems")")
             for p in error.problems { Console.writeError("  \(p)\n") }
@@ -127,11 +136,40 @@ extension ChecklistCommand {
         s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
     }
 
+    /// Text from a checklist file or the user for the terminal: control characters made visible, line
+    /// breaks kept.
+    static func safe(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayText.safe(String($0)) }
+            .joined(separator: "\n")
+    }
+
+    /// Writes `text` to `path` (replacing it) or, when `path` is nil or "-", to stdout. Exit 73 when the file
+    /// cannot be written.
+    static func output(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else { Console.write(text); return }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            Console.error("cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
+            throw ChecklistExit.cannotWrite
+        }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                Console.error("cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
+                throw ChecklistExit.cannotWrite
+            }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
     /// A note under an item: "note: …", continuation lines aligned.
     static func noteLines(_ note: String, indent: String) -> String {
         let lines = note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         return lines.enumerated().map { i, l in
-            indent + (i == 0 ? "note: " : "      ") + String(l)
+            indent + (i == 0 ? "note: " : "      ") + DisplayText.safe(String(l))
         }.joined(separator: "\n") + "\n"
     }
 

@@ -16,10 +16,25 @@ extension ChecklistCommand {
         @Option(name: .long, help: "Output format: text or json.")
         var format: Format = .text
 
+        @Option(name: .long, help: ArgumentHelp("Only the checklists about this state, territory or process.",
+                                                valueName: "subject"))
+        var subject: String?
+
         func run() throws {
             let practices = try options.practices()
             let store = options.store
-            let (checklists, problems) = store.list()
+            var (checklists, problems) = store.list()
+            if let subject {
+                switch try options.catalog().resolveSubject(subject) {
+                case .record(let s): checklists = checklists.filter { $0.checklist.meta.subject?.id == s.id }
+                case .ambiguous(let names):
+                    Console.error("\"\(DisplayText.excerpt(subject))\" could mean: " + names.prefix(8).joined(separator: ", "))
+                    throw ChecklistExit.notFound
+                case .freeText(let s):
+                    let key = s.name.lowercased()
+                    checklists = checklists.filter { $0.checklist.meta.subject?.name.lowercased() == key }
+                }
+            }
             for p in problems {
                 Console.error("cannot read checklist file \(p.path): \(p.reason); the file is left as it is")
             }
@@ -31,6 +46,7 @@ extension ChecklistCommand {
                     out += "  {\"name\": \(ChecklistCommand.jsonString(s.name)), "
                         + "\"file\": \(ChecklistCommand.jsonString(s.path)), "
                         + "\"revision\": \(s.checklist.revision), "
+                        + "\"subject\": \(s.checklist.meta.subject.map { ChecklistCommand.jsonString($0.name) } ?? "null"), "
                         + "\"created\": \(ChecklistCommand.jsonString(s.checklist.created)), "
                         + "\"updated\": \(ChecklistCommand.jsonString(s.checklist.updated)), "
                         + "\"total\": \(p.total), \"assessed\": \(p.assessed), \"inPlace\": \(p.inPlace), "
@@ -40,7 +56,10 @@ extension ChecklistCommand {
                 Console.write(checklists.isEmpty ? "[]\n" : out + "]\n")
             case .text:
                 if checklists.isEmpty {
-                    if problems.isEmpty {
+                    if let subject {
+                        Console.error("no checklist is about \"\(DisplayText.excerpt(subject))\"; "
+                                      + "`rcpx checklist meta NAME --subject ...` records what one is about.")
+                    } else if problems.isEmpty {
                         Console.error("no checklists in \(store.directory) yet; "
                                       + "`rcpx checklist new NAME` creates one.")
                     }

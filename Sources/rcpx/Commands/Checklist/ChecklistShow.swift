@@ -20,7 +20,22 @@ extension ChecklistCommand {
             let overall = checklist.progress(overall: practices)
             var out = "\(checklist.name)\n"
             out += "  \(options.bar(overall))  \(overall.summary)\n"
-            out += "  revision \(checklist.revision), last change \(checklist.updated)\n\n"
+            for (label, value) in ChecklistExport.metaLines(checklist.meta) {
+                out += "  \(label): \(ChecklistCommand.safe(value))\n"
+            }
+            out += "  revision \(checklist.revision), last change \(checklist.updated)\n"
+            let conflicted = checklist.conflictedItems
+            if !conflicted.isEmpty {
+                out += "  other versions kept for " + conflicted.map { ChecklistItemID.displayNumber($0) ?? $0 }
+                    .joined(separator: ", ") + ": `rcpx checklist resolve NAME ITEM` chooses\n"
+            }
+            out += "\n"
+            func kept(_ id: String, indent: String) -> String {
+                (checklist.entries[id]?.alternatives ?? []).map { a in
+                    indent + "also kept: \(options.glyph(a.status)) \(a.status.label) (\(ChecklistCommand.safe(a.source)))"
+                        + (a.note.map { " — " + ChecklistCommand.oneLine($0) } ?? "") + "\n"
+                }.joined()
+            }
             for p in practices {
                 let s = checklist.status(of: p.id)
                 let pr = checklist.progress(for: p)
@@ -28,6 +43,7 @@ extension ChecklistCommand {
                     + (p.items.isEmpty ? "" : "  [\(pr.assessed)/\(pr.total) assessed, \(pr.inPlace) in place]")
                     + "\n"
                 if let note = checklist.note(of: p.id) { out += ChecklistCommand.noteLines(note, indent: "    ") }
+                out += kept(p.id, indent: "    ")
                 for item in p.items {
                     let st = checklist.status(of: item.id)
                     let number = ChecklistItemID.displayNumber(item.id) ?? item.id
@@ -35,6 +51,7 @@ extension ChecklistCommand {
                     if let note = checklist.note(of: item.id) {
                         out += ChecklistCommand.noteLines(note, indent: "        ")
                     }
+                    out += kept(item.id, indent: "        ")
                 }
             }
             let orphans = checklist.orphanEntries(practices: practices)
