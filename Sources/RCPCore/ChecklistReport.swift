@@ -104,7 +104,7 @@ public enum ChecklistReport {
             }
             add("<dt>Last change</dt><dd>\(escape(c.updated)) (revision \(c.revision))</dd>")
             add("<dt>Progress</dt><dd>\(escape(p.summary))</dd></dl>")
-            add(barSVG([("overall", p)], label: "Overall progress of \(c.name)"))
+            add(barSVG([("", p)], label: "Overall progress of \(c.name)", compact: true))
             let conflicted = c.conflictedItems
             if !conflicted.isEmpty {
                 add("<p class=\"kept\">Items with a second version kept (a conflict or a merge to settle): "
@@ -213,14 +213,15 @@ public enum ChecklistReport {
     }
 
     /// Horizontal stacked bars, one per (label, progress): the share of units of each status.
-    static func barSVG(_ bars: [(String, ChecklistProgress)], label: String) -> String {
-        let labelWidth = 300, barWidth = 520, rowHeight = 22, width = labelWidth + barWidth + 70
+    static func barSVG(_ bars: [(String, ChecklistProgress)], label: String, compact: Bool = false) -> String {
+        let labelWidth = compact ? 0 : 300, barWidth = compact ? 230 : 520, rowHeight = 22
+        let width = labelWidth + barWidth + 50
         let height = bars.count * rowHeight + 4
         var s = "<svg role=\"img\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\" aria-label=\"\(escape(label))\"><title>\(escape(label))</title>"
         for (i, (name, p)) in bars.enumerated() {
             let y = i * rowHeight + 2
-            s += "<text x=\"0\" y=\"\(y + 15)\">\(escape(name.count > 44 ? String(name.prefix(43)) + "…" : name))</text>"
+            if !compact { s += "<text x=\"0\" y=\"\(y + 15)\">\(escape(name.count > 44 ? String(name.prefix(43)) + "…" : name))</text>" }
             var x = 0
             for st in barOrder {
                 let n = p.count(st)
