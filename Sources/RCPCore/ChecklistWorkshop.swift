@@ -15,6 +15,12 @@ public enum ChecklistImportFormat {
         let doc: JSONValue
         do { doc = try JSON.parse(bytes) } catch { return .failure(.init("not valid JSON (cut short?): \(error)")) }
         guard case .object = doc else { return .failure(.init("not an rcpx checklist: not a JSON object")) }
+        if doc["formatVersion"] != nil && doc["entries"] == nil && doc["revision"] == nil {
+            if doc["processes"] != nil || doc["parties"] != nil {
+                return .failure(.init("not an rcpx checklist: it is an rcpx data file (give it to --data instead)"))
+            }
+            return .failure(.init("not an rcpx checklist: it has a \"formatVersion\" but no \"entries\" or \"revision\""))
+        }
         if doc["formatVersion"] != nil {
             do { return .success(try ChecklistFileFormat.decode(bytes)) } catch {
                 switch error {

@@ -41,10 +41,10 @@ extension ChecklistCommand {
             }
             guard let take else {
                 var out = "\(ChecklistCommand.describe(id, in: practices)) in \"\(ChecklistCommand.safe(checklist.name))\":\n"
-                out += "  current: \(options.glyph(entry.status)) \(entry.status.label) (\(entry.updated))\n"
+                out += "  current: \(options.glyph(entry.status)) \(entry.status.label)\n"
                 if let n = entry.note { out += ChecklistCommand.noteLines(ChecklistCommand.safe(n), indent: "    ") }
                 for (i, a) in entry.alternatives.enumerated() {
-                    out += "  \(i + 1): \(options.glyph(a.status)) \(a.status.label) (\(ChecklistCommand.safe(a.source)), \(a.updated))\n"
+                    out += "  \(i + 1): \(options.glyph(a.status)) \(a.status.label) (\(ChecklistCommand.safe(a.source)))\n"
                     if let n = a.note { out += ChecklistCommand.noteLines(ChecklistCommand.safe(n), indent: "    ") }
                 }
                 out += "choose with --take current or --take 1"
