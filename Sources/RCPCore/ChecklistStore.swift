@@ -144,6 +144,18 @@ public struct ChecklistStore: Sendable {
         /// The file as it is after this call, for `reload(_:ifChangedSince:)`.
         public var stamp: ChecklistFileStamp? = nil
 
+        /// For a status line, nil without conflicts: "6.2 and 7 were also changed by another rcpx meanwhile;
+        /// both versions are kept (this one is current). `rcpx checklist resolve "Ghana" 6.2` chooses."
+        public var conflictSummary: String? {
+            guard !conflicts.isEmpty else { return nil }
+            let numbers = conflicts.map { ChecklistItemID.displayNumber($0) ?? $0 }
+            let list = numbers.count == 1 ? numbers[0]
+                : numbers.dropLast().joined(separator: ", ") + " and " + numbers.last!
+            let verb = numbers.count == 1 ? "was" : "were"
+            return "\(list) \(verb) also changed by another rcpx meanwhile; both versions are kept (this one is "
+                + "current). `rcpx checklist resolve \"\(DisplayText.safe(checklist.name))\" \(numbers[0])` chooses."
+        }
+
         public init(checklist: Checklist, mergedForeignChanges: Bool, saved: Bool, conflicts: [String] = [],
                     stamp: ChecklistFileStamp? = nil) {
             self.checklist = checklist; self.mergedForeignChanges = mergedForeignChanges; self.saved = saved

@@ -22,6 +22,8 @@ import Testing
             $0.set("ep-06.2", status: .notInPlace); $0.setNote("ep-06.2", "no MoU yet")
         }
         #expect(second.conflicts == ["ep-06.2"])
+        #expect(second.conflictSummary?.hasPrefix("6.2 was also changed by another rcpx") == true)
+        #expect(first.conflictSummary == nil)
         let saved = try store.load("Ghana")
         let e = try #require(saved.entries["ep-06.2"])
         #expect(e.status == .notInPlace && e.note == "no MoU yet")
