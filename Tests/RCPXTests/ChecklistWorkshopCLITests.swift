@@ -202,6 +202,33 @@ import RCPCore
         #expect(md.stdout.contains("| 6.2 |"))
     }
 
+    @Test(.enabled(if: ChecklistCommandTests.registered)) func formatOneFilesKeepLoadingAndAreMigratedOnChange() throws {
+        let home = Home()
+        try FileManager.default.createDirectory(atPath: home.checklists, withIntermediateDirectories: true)
+        let old = """
+            {
+              "formatVersion": 1,
+              "name": "Before workshops",
+              "created": "2026-03-14T09:30:00Z",
+              "updated": "2026-03-14T10:05:12Z",
+              "revision": 3,
+              "entries": {
+                "ep-06.2": {"status": "in-progress", "note": "Shelter MoU drafted", "updated": "2026-03-14T10:05:12Z"}
+              }
+            }
+            """
+        write(home.file("before-workshops.json"), old)
+        var r = try home.run("show", "Before workshops")
+        #expect(r.status == 0 && r.stdout.contains("Shelter MoU drafted"), "\(r.stderr)")
+        #expect(String(decoding: home.bytes("before-workshops.json") ?? Data(), as: UTF8.self) == old, "reading changes nothing")
+        r = try home.run("meta", "Before workshops", "--facilitator", "A. Mensah")
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = String(decoding: home.bytes("before-workshops.json") ?? Data(), as: UTF8.self)
+        #expect(text.contains("\"formatVersion\": 2") && text.contains("Shelter MoU drafted") && text.contains("A. Mensah"))
+        r = try home.run("show", "Before workshops")
+        #expect(r.stdout.contains("Facilitator: A. Mensah") && r.stdout.contains("revision 4"), "\(r.stdout)")
+    }
+
     @Test(.enabled(if: ChecklistCommandTests.registered)) func resolveChoosesAKeptVersion() throws {
         let home = Home()
         #expect(try home.run("new", "A").status == 0)
