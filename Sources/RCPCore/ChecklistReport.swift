@@ -66,7 +66,7 @@ public enum ChecklistReport {
         tr.diff td.st{outline:2px solid #8250df;outline-offset:-2px}.diffmark{color:#8250df;font-weight:700}
         .st{white-space:nowrap}.g{font-weight:700;display:inline-block;width:1.2em;text-align:center}
         .s-in .g{color:#1b7f3b}.s-prog .g{color:#c98a00}.s-not .g{color:#b3261e}.s-na .g,.s-none .g{color:#6b7280}
-        .note{white-space:pre-wrap;overflow-wrap:anywhere;margin:2px 0 0;color:#24292f;font-size:14px}
+        .note{white-space:pre-wrap;overflow-wrap:anywhere;margin:2px 0 0;color:#24292f;font-size:14px;font-weight:400}
         .kept{white-space:pre-wrap;overflow-wrap:anywhere;color:#8250df;font-size:13px;margin:2px 0 0}
         .procs{font-size:13px;color:#57606a}.editorial{font-style:italic}
         .legend span{margin-right:14px;white-space:nowrap}.sw{display:inline-block;width:10px;height:10px;\
@@ -116,6 +116,8 @@ public enum ChecklistReport {
 
         // Per-heading progress.
         add("<section class=\"progress\"><h2>Progress by heading</h2>")
+        add("<p class=\"sub\">Each bar is a heading and its sub-headings, one unit each, coloured by status; the "
+            + "figure is the share in place among the applicable units.</p>")
         for c in checklists {
             if checklists.count > 1 { add("<h3>\(escape(c.name))</h3>") }
             add(barSVG(practices.map { ("\($0.number). \(short($0.title))", c.progress(for: $0)) },
@@ -235,7 +237,8 @@ public enum ChecklistReport {
                 s += "<rect x=\"\(labelWidth + x)\" y=\"\(y + 3)\" width=\"\(barWidth - x)\" height=\"\(rowHeight - 6)\" "
                     + "fill=\"\(statusColour[.notAssessed]!)\"/>"
             }
-            s += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\">\(p.inPlacePercent)%</text>"
+            let figure = p.applicable == 0 ? "n/a" : "\(p.inPlacePercent)%"
+            s += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\">\(figure)</text>"
         }
         return s + "</svg>"
     }
