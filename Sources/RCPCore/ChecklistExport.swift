@@ -49,6 +49,7 @@ public enum ChecklistExport {
         line("# Practice checklist: \(md(checklist.name))")
         line()
         line("Date: \(md(date))  ")
+        for (label, value) in metaLines(checklist.meta) { line("\(label): \(md(value))  ") }
         line("Last change: \(md(checklist.updated)) (revision \(checklist.revision))  ")
         line("Effective practices of the International Agenda for Migration Management (IAMM)")
         line()
@@ -82,6 +83,7 @@ public enum ChecklistExport {
                 line()
                 line(noteBlock(note, indent: ""))
             }
+            for a in checklist.entries[p.id]?.alternatives ?? [] { line(); line(keptLine(a, indent: "")) }
             if !p.items.isEmpty {
                 line()
                 for item in p.items {
@@ -89,6 +91,7 @@ public enum ChecklistExport {
                     let number = ChecklistItemID.displayNumber(item.id) ?? item.id
                     line("- \(st.glyph) **\(md(number))** \(md(item.title)) — *\(st.label)*")
                     if let note = checklist.note(of: item.id) { line(noteBlock(note, indent: "  ")) }
+                    for a in checklist.entries[item.id]?.alternatives ?? [] { line(keptLine(a, indent: "  ")) }
                 }
             }
             line()
@@ -108,6 +111,22 @@ public enum ChecklistExport {
         }
         while out.hasSuffix("\n\n") { out.removeLast() }
         return out
+    }
+
+    /// The workshop facts that are set, as (label, value): Subject, Workshop date, Facilitator, Participants.
+    public static func metaLines(_ m: ChecklistMeta) -> [(String, String)] {
+        var out: [(String, String)] = []
+        if let s = m.subject { out.append(("Subject", s.described)) }
+        if let d = m.date { out.append(("Workshop date", d)) }
+        if let f = m.facilitator { out.append(("Facilitator", f)) }
+        if let p = m.participants { out.append(("Participants", p)) }
+        return out
+    }
+
+    /// A version kept beside the current one (a conflict or a merge), as a quote line.
+    static func keptLine(_ a: ChecklistAlternative, indent: String) -> String {
+        let note = a.note.map { " — " + md($0.split(whereSeparator: \.isNewline).joined(separator: " ")) } ?? ""
+        return indent + "> Also kept (\(md(a.source)), \(md(a.updated))): \(a.status.glyph) *\(a.status.label)*" + note
     }
 
     /// A note as a quote block, each of its lines kept (and escaped so that it stays plain text).
@@ -180,8 +199,10 @@ public enum ChecklistExport {
 
     // MARK: JSON
 
-    /// A JSON report: `report`, `checklist`, `date`, `revision`, `created`, `updated`, `progress`,
-    /// `headings` (each with `status`, `note`, `updated`, `progress`, `items`) and `noLongerInData`.
+    /// A JSON report (version 2; `rcpx checklist import` reads it back): `report`, `reportVersion`,
+    /// `checklist`, `date`, `meta` (subject, date, facilitator, participants as in the file), `revision`, `created`, `updated`, `progress`,
+    /// `headings` (each with `status`, `note`, `updated`, `alternatives` when versions are kept beside it, `progress`,
+    /// `items`) and `noLongerInData`. Version 1 had no `meta` and no `alternatives`.
     public static func json(_ checklist: Checklist, practices: [Practice], date: String) -> String {
         func progress(_ p: ChecklistProgress) -> ChecklistJSON {
             .object([
@@ -195,8 +216,15 @@ public enum ChecklistExport {
         func optional(_ s: String?) -> ChecklistJSON { s.map { .string($0) } ?? .null }
         func entryFields(_ id: String) -> [(String, ChecklistJSON)] {
             let e = checklist.entries[id]
-            return [("status", .string((e?.status ?? .notAssessed).rawValue)), ("note", optional(e?.note)),
-                    ("updated", optional(e?.updated))]
+            var fields: [(String, ChecklistJSON)] = [("status", .string((e?.status ?? .notAssessed).rawValue)),
+                                                     ("note", optional(e?.note)), ("updated", optional(e?.updated))]
+            if let alternatives = e?.alternatives, !alternatives.isEmpty {
+                fields.append(("alternatives", .array(alternatives.map { a in
+                    .object([("status", .string(a.status.rawValue)), ("note", optional(a.note)),
+                             ("updated", .string(a.updated)), ("source", .string(a.source))])
+                })))
+            }
+            return fields
         }
         let headings: [ChecklistJSON] = practices.map { p in
             var fields: [(String, ChecklistJSON)] = [("id", .string(p.id)), ("number", .int(p.number)),
@@ -215,9 +243,10 @@ public enum ChecklistExport {
         }
         return ChecklistJSON.object([
             ("report", .string("rcpx practice checklist")),
-            ("reportVersion", .int(1)),
+            ("reportVersion", .int(2)),
             ("checklist", .string(checklist.name)),
             ("date", .string(date)),
+            ("meta", ChecklistFileFormat.metaJSON(checklist.meta)),
             ("revision", .int(checklist.revision)),
             ("created", .string(checklist.created)),
             ("updated", .string(checklist.updated)),

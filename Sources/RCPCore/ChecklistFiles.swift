@@ -185,6 +185,46 @@ enum ChecklistFS {
         try syncDirectory(dir)
     }
 
+    /// The first half of an atomic write, for writing several files all or nothing: `bytes` in a synced
+    /// temporary file beside `path`, whose name is returned. `commitStaged` puts it in place; on failure, the
+    /// caller unlinks the staged files.
+    static func stage(_ bytes: [UInt8], for path: String, mode: mode_t = 0o644) throws(ChecklistFSError) -> String {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var tmp = "", fd: Int32 = -1
+        for _ in 0..<100 {
+            tmp = join(dir, ".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else { throw fail("create", tmp) }
+        _ = fchmod(fd, mode)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in write(fd, raw.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let e = fail("write", tmp); close(fd); unlink(tmp); throw e
+            }
+            written += n
+        }
+        if fsync(fd) != 0 { let e = fail("sync", tmp); close(fd); unlink(tmp); throw e }
+        if close(fd) != 0 { let e = fail("close", tmp); unlink(tmp); throw e }
+        return tmp
+    }
+
+    /// Puts a staged file in place: renamed over `path` (`replace`), or linked to it (fails with EEXIST when
+    /// something is there) and the temporary name removed.
+    static func commitStaged(_ tmp: String, to path: String, replace: Bool) throws(ChecklistFSError) {
+        if replace {
+            guard rename(tmp, path) == 0 else { throw fail("rename", path) }
+        } else {
+            guard link(tmp, path) == 0 else { throw fail("create", path) }
+            unlink(tmp)
+        }
+    }
+
     /// Removes `path` and flushes its folder.
     static func remove(_ path: String) throws(ChecklistFSError) {
         guard unlink(path) == 0 else { throw fail("delete", path) }
@@ -241,4 +281,29 @@ final class ChecklistLock {
     }
 
     deinit { release() }
+}
+
+/// What `stat` says about a checklist file: enough to tell, without reading it, whether it was saved since
+/// (every save renames a new file over the old one, so the inode changes; size and mtime to the nanosecond
+/// besides).
+public struct ChecklistFileStamp: Sendable, Hashable {
+    public var path: String
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var mtimeSeconds: Int
+    var mtimeNanoseconds: Int
+
+    /// The stamp of the file at `path` now, or nil when there is none.
+    public init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        self.path = path
+        device = UInt64(st.st_dev); inode = UInt64(st.st_ino); size = Int64(st.st_size)
+        #if canImport(Darwin)
+        mtimeSeconds = Int(st.st_mtimespec.tv_sec); mtimeNanoseconds = Int(st.st_mtimespec.tv_nsec)
+        #else
+        mtimeSeconds = Int(st.st_mtim.tv_sec); mtimeNanoseconds = Int(st.st_mtim.tv_nsec)
+        #endif
+    }
 }

@@ -84,16 +84,28 @@ public struct ChecklistEntry: Sendable, Hashable {
     public var note: String?
     /// When the status or note last changed, ISO-8601 UTC ("2026-03-14T09:30:00Z").
     public var updated: String
+    /// The checklist revision that last changed this item (stamped by `ChecklistStore.update`); 0 when unknown
+    /// (files of format 1, imported reports). A save based on an older revision than this one conflicts.
+    public var revision: Int
+    /// Other versions of this item that a conflicting save or a merge did not keep as the current one, oldest
+    /// first. Kept until someone chooses (`Checklist.resolve`); never dropped silently.
+    public var alternatives: [ChecklistAlternative]
 
-    public init(status: ChecklistStatus, note: String? = nil, updated: String) {
+    public init(status: ChecklistStatus, note: String? = nil, updated: String, revision: Int = 0,
+                alternatives: [ChecklistAlternative] = []) {
         self.status = status; self.note = note; self.updated = updated
+        self.revision = revision; self.alternatives = alternatives
     }
+
+    /// True when status and note are the same (the time stamps and bookkeeping aside).
+    public func sameContent(_ other: ChecklistEntry) -> Bool { status == other.status && note == other.note }
 }
 
 /// One named checklist ("Ghana 2026 workshop").
 public struct Checklist: Sendable, Hashable {
-    /// The format version this build writes and the newest it reads.
-    public static let currentFormatVersion = 1
+    /// The format version this build writes and the newest it reads. Format 1 (no `meta`, no per-item
+    /// revision or alternatives) is read and migrated: its entries get revision 0 and it is written back as 2.
+    public static let currentFormatVersion = 2
 
     public var formatVersion: Int
     /// The display name, as typed (the file name is derived from it).
@@ -106,11 +118,14 @@ public struct Checklist: Sendable, Hashable {
     public var revision: Int
     /// By item id ("ep-06", "ep-06.2"). May hold ids the current data no longer has (see `orphanEntries`).
     public var entries: [String: ChecklistEntry]
+    /// Whose assessment it is and when: subject, date, facilitator, participants.
+    public var meta: ChecklistMeta
 
     public init(name: String, created: String = ChecklistClock.now(), updated: String? = nil, revision: Int = 0,
-                entries: [String: ChecklistEntry] = [:], formatVersion: Int = Checklist.currentFormatVersion) {
+                entries: [String: ChecklistEntry] = [:], meta: ChecklistMeta = ChecklistMeta(),
+                formatVersion: Int = Checklist.currentFormatVersion) {
         self.formatVersion = formatVersion; self.name = name; self.created = created
-        self.updated = updated ?? created; self.revision = revision; self.entries = entries
+        self.updated = updated ?? created; self.revision = revision; self.entries = entries; self.meta = meta
     }
 
     /// The status of a heading or sub-heading; `.notAssessed` when nothing is recorded.

@@ -42,7 +42,7 @@ public enum ChecklistError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cannot read checklist file \(path): \(reason); the file is left as it is"
         case let .newerFormat(path, version):
             return "cannot read checklist file \(path): it was written by a newer rcpx (format \(version); "
-                + "this rcpx reads format \(Checklist.currentFormatVersion)); the file is left as it is"
+                + "this rcpx reads format \(Checklist.currentFormatVersion) and older); the file is left as it is"
         case let .removedMeanwhile(name, path):
             return "checklist \(Self.quoted(name)) was renamed or deleted by another rcpx meanwhile (\(path))"
         case let .cannotSave(name, reason):
@@ -136,6 +136,31 @@ public struct ChecklistStore: Sendable {
         public var mergedForeignChanges: Bool
         /// False when the change changed nothing, so nothing was written.
         public var saved: Bool
+        /// The items this change touched that another rcpx had changed after the revision passed as `basedOn`
+        /// (a conflict on the same item), in id order. This change's version is the current one; the other
+        /// one is kept beside it in `entries[id].alternatives` (see `Checklist.resolve`). Empty without
+        /// `basedOn`.
+        public var conflicts: [String] = []
+        /// The file as it is after this call, for `reload(_:ifChangedSince:)`.
+        public var stamp: ChecklistFileStamp? = nil
+
+        /// For a status line, nil without conflicts: "6.2 and 7 were also changed by another rcpx meanwhile;
+        /// both versions are kept (this one is current). `rcpx checklist resolve "Ghana" 6.2` chooses."
+        public var conflictSummary: String? {
+            guard !conflicts.isEmpty else { return nil }
+            let numbers = conflicts.map { ChecklistItemID.displayNumber($0) ?? $0 }
+            let list = numbers.count == 1 ? numbers[0]
+                : numbers.dropLast().joined(separator: ", ") + " and " + numbers.last!
+            let verb = numbers.count == 1 ? "was" : "were"
+            return "\(list) \(verb) also changed by another rcpx meanwhile; both versions are kept (this one is "
+                + "current). `rcpx checklist resolve \"\(DisplayText.safe(checklist.name))\" \(numbers[0])` chooses."
+        }
+
+        public init(checklist: Checklist, mergedForeignChanges: Bool, saved: Bool, conflicts: [String] = [],
+                    stamp: ChecklistFileStamp? = nil) {
+            self.checklist = checklist; self.mergedForeignChanges = mergedForeignChanges; self.saved = saved
+            self.conflicts = conflicts; self.stamp = stamp
+        }
     }
 
     // MARK: Names and files
@@ -172,29 +197,29 @@ public struct ChecklistStore: Sendable {
     /// The path of the file holding the checklist `name`.
     public func path(of name: String) throws(ChecklistError) -> String { try locate(name).path }
 
-    private func filePath(_ fileName: String) -> String { ChecklistFS.join(directory, fileName) }
-    private func lockPath(forFile path: String) -> String {
+    func filePath(_ fileName: String) -> String { ChecklistFS.join(directory, fileName) }
+    func lockPath(forFile path: String) -> String {
         let base = path.split(separator: "/").last.map(String.init) ?? path
         return ChecklistFS.join(directory, ".\(base).lock")
     }
-    private var directoryLockPath: String { ChecklistFS.join(directory, ".rcpx-checklists.lock") }
+    var directoryLockPath: String { ChecklistFS.join(directory, ".rcpx-checklists.lock") }
 
     static func nameKey(_ name: String) -> String { name.lowercased() }
 
     /// File names that may hold checklists: visible `*.json` files (temporary and lock files start with ".").
-    private static func isChecklistFileName(_ n: String) -> Bool { !n.hasPrefix(".") && n.hasSuffix(".json") }
+    static func isChecklistFileName(_ n: String) -> Bool { !n.hasPrefix(".") && n.hasSuffix(".json") }
 
     private static func isTemporaryFileName(_ n: String) -> Bool { n.hasPrefix(".") && n.contains(".json.tmp-") }
 
     // MARK: Reading
 
-    private enum ReadOutcome {
+    enum ReadOutcome {
         case ok(Checklist)
         case missing
         case failed(ChecklistError, reason: String)
     }
 
-    private func read(_ path: String) -> ReadOutcome {
+    func read(_ path: String) -> ReadOutcome {
         let bytes: [UInt8]
         do {
             bytes = try ChecklistFS.readFile(path)
@@ -266,7 +291,7 @@ public struct ChecklistStore: Sendable {
     }
 
     /// Finds the file of `name`: the exact name, else the one name equal to it without regard to case.
-    private func locate(_ name: String) throws(ChecklistError) -> (path: String, checklist: Checklist) {
+    func locate(_ name: String) throws(ChecklistError) -> (path: String, checklist: Checklist) {
         let wanted = try Self.validateName(name)
         let slug = Self.slug(wanted)
         // Fast path: the file named after the slug, holding exactly this name.
@@ -309,7 +334,7 @@ public struct ChecklistStore: Sendable {
 
     /// The checklist that already has `name` (without regard to case), if any. A damaged file is not an
     /// owner of a name: a new checklist then gets another file, and the damaged one is kept.
-    private func existing(_ name: String) throws(ChecklistError) -> (name: String, path: String)? {
+    func existing(_ name: String) throws(ChecklistError) -> (name: String, path: String)? {
         do {
             let found = try locate(name)
             return (found.checklist.name, found.path)
@@ -327,12 +352,12 @@ public struct ChecklistStore: Sendable {
 
     // MARK: Changing
 
-    private func saveError(_ name: String, _ error: ChecklistFSError) -> ChecklistError {
+    func saveError(_ name: String, _ error: ChecklistFSError) -> ChecklistError {
         .cannotSave(name, reason: describe(error))
     }
 
     /// A write failure in words, naming the folder rather than a temporary file.
-    private func describe(_ error: ChecklistFSError) -> String {
+    func describe(_ error: ChecklistFSError) -> String {
         switch error.code {
         case EROFS: return "\(directory) is read-only (read-only file system)"
         case EACCES, EPERM: return "\(directory) is read-only (no permission to write in it)"
@@ -343,11 +368,11 @@ public struct ChecklistStore: Sendable {
         }
     }
 
-    private func lock(_ path: String, for name: String) throws(ChecklistError) -> ChecklistLock {
+    func lock(_ path: String, for name: String) throws(ChecklistError) -> ChecklistLock {
         do { return try ChecklistLock(path: path) } catch { throw saveError(name, error) }
     }
 
-    private func write(_ c: Checklist, to path: String, replace: Bool, mode: mode_t = 0o644) throws {
+    func write(_ c: Checklist, to path: String, replace: Bool, mode: mode_t = 0o644) throws {
         try ChecklistFS.writeAtomically(ChecklistFileFormat.encode(c), to: path, replace: replace, mode: mode,
                                         crash: simulatedCrash, failOpen: simulatedWriteError)
     }
@@ -399,16 +424,23 @@ public struct ChecklistStore: Sendable {
     }
 
     /// The one way to change a checklist. Under an exclusive lock: re-reads the file, applies `change` to what
-    /// is on disk now, increments `revision`, stamps `updated`, writes atomically. When `basedOn` (the revision
-    /// the caller last saw) differs from the revision found, another rcpx saved meanwhile: the change is
-    /// applied on top of theirs and `mergedForeignChanges` is true. So write changes as edits of the given
-    /// value (`$0.set(id, status: $0.status(of: id).next)`), not as a copy of an old one.
+    /// is on disk now, increments `revision`, stamps `updated` (and the `revision` of every item it changed),
+    /// writes atomically. When `basedOn` (the revision the caller last saw) differs from the revision found,
+    /// another rcpx saved meanwhile: the change is applied on top of theirs and `mergedForeignChanges` is true.
+    /// So write changes as edits of the given value (`$0.set(id, status: $0.status(of: id).next)`), not as a
+    /// copy of an old one.
+    ///
+    /// Conflicts: when the change touches an item that another rcpx changed after `basedOn` (the item's
+    /// `revision` is newer), this change's version becomes the current one and theirs is kept beside it in
+    /// `alternatives` ("saved meanwhile by another rcpx (revision N)"); the result names those items in
+    /// `conflicts`. Nothing is overwritten without being kept.
     ///
     /// `change` cannot rename (use `rename`); changes to `name`, `created`, `revision` or `formatVersion` are
     /// ignored. When `change` throws or changes nothing, nothing is written. On `cannotSave` nothing on disk
     /// changed and the caller's copy is intact: it can keep working in memory and retry.
     /// `change` runs while the lock is held: keep it short, and do not call the store from inside it (a second
-    /// lock on the same checklist would wait for the first forever).
+    /// lock on the same checklist would wait for the first forever). A file of an older format is written
+    /// back in the current one.
     @discardableResult
     public func update(_ name: String, basedOn revision: Int? = nil,
                        _ change: (inout Checklist) throws -> Void) throws -> UpdateResult {
@@ -441,18 +473,67 @@ public struct ChecklistStore: Sendable {
             next.formatVersion = current.formatVersion; next.revision = current.revision
             next.updated = current.updated
             let merged = revision != nil && revision != current.revision
-            if next == current { return UpdateResult(checklist: current, mergedForeignChanges: merged, saved: false) }
-            next.revision = current.revision + 1
+            if next == current {
+                return UpdateResult(checklist: current, mergedForeignChanges: merged, saved: false,
+                                    stamp: ChecklistFileStamp(path: path))
+            }
+            let newRevision = current.revision + 1
+            var conflicts: [String] = []
+            let touched = Set(next.entries.keys).union(current.entries.keys)
+                .filter { next.entries[$0] != current.entries[$0] }
+            for id in touched.sorted(by: ChecklistItemID.precedes) {
+                guard var mine = next.entries[id] else {
+                    // The change removed the item: keep theirs if another rcpx changed it meanwhile.
+                    if let theirs = current.entries[id], let base = revision, theirs.revision > base {
+                        next.entries[id] = theirs
+                        conflicts.append(id)
+                    }
+                    continue
+                }
+                if let theirs = current.entries[id], let base = revision, theirs.revision > base,
+                   !theirs.sameContent(mine) {
+                    let kept = ChecklistAlternative(theirs, source: "saved meanwhile by another rcpx (revision "
+                                                    + "\(theirs.revision))")
+                    if !mine.alternatives.contains(kept) { mine.alternatives.append(kept) }
+                    conflicts.append(id)
+                }
+                mine.revision = newRevision
+                next.entries[id] = mine
+            }
+            next.revision = newRevision
             next.updated = clock()
+            next.formatVersion = Checklist.currentFormatVersion
             let mode = ChecklistFS.info(path).map { $0.mode & 0o7777 } ?? 0o644
             do {
                 try write(next, to: path, replace: true, mode: mode)
             } catch let e as ChecklistFSError {
                 throw saveError(current.name, e)
             }
-            return UpdateResult(checklist: next, mergedForeignChanges: merged, saved: true)
+            return UpdateResult(checklist: next, mergedForeignChanges: merged, saved: true, conflicts: conflicts,
+                                stamp: ChecklistFileStamp(path: path))
         }
         throw ChecklistError.removedMeanwhile(name, path: path)
+    }
+
+    /// The checklist `name` with the stamp of its file, for `reload(_:ifChangedSince:)`.
+    public func loadStamped(_ name: String) throws(ChecklistError) -> (checklist: Checklist, stamp: ChecklistFileStamp?) {
+        let path = try locate(name).path
+        // The stamp is taken before reading: a save in between makes the next `reload` read again, never miss.
+        let stamp = ChecklistFileStamp(path: path)
+        switch read(path) {
+        case .ok(let c): return (c, stamp)
+        case .missing: return (try load(name), nil)
+        case .failed(let error, _): throw error
+        }
+    }
+
+    /// Picks up what another process saved: nil when the file is as `stamp` says (one `stat`, no reading),
+    /// else the checklist as it is now with its new stamp. Throws `notFound` when it was deleted, and finds
+    /// it again by name when it was renamed to a name equal ignoring case.
+    public func reload(_ name: String, ifChangedSince stamp: ChecklistFileStamp?)
+        throws(ChecklistError) -> (checklist: Checklist, stamp: ChecklistFileStamp?)? {
+        if let stamp, ChecklistFileStamp(path: stamp.path) == stamp { return nil }
+        return try loadStamped(name)
     }
 
     /// Gives a checklist another display name (and the file a matching name). `alreadyExists` when another

@@ -72,12 +72,12 @@ let checklistAwkwardNotes: [String] = [
             #expect(loaded.note(of: id) == note, "\(id)")
         }
         #expect(loaded.revision == 1 + expected.count)
-        #expect(loaded.formatVersion == 1)
+        #expect(loaded.formatVersion == Checklist.currentFormatVersion)
         #expect(loaded.created == created.created)
 
         // The file is readable JSON that any JSON reader agrees with, with formatVersion first.
         let text = dir.text("ghana-2026-workshop.json")
-        #expect(text.hasPrefix("{\n  \"formatVersion\": 1,\n  \"name\": \"Ghana 2026 workshop\",\n"))
+        #expect(text.hasPrefix("{\n  \"formatVersion\": \(Checklist.currentFormatVersion),\n  \"name\": \"Ghana 2026 workshop\",\n"))
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
         let entries = parsed["entries"] as! [String: Any]
         #expect((entries["ep-3.4"] as! [String: Any])["note"] as? String == checklistAwkwardNotes[3])
@@ -369,7 +369,7 @@ let checklistAwkwardNotes: [String] = [
         let store = dir.store()
         let future = """
             {
-              "formatVersion": 2,
+              "formatVersion": 3,
               "name": "From the future",
               "created": "2030-01-01T00:00:00Z",
               "updated": "2030-01-01T00:00:00Z",
@@ -383,19 +383,19 @@ let checklistAwkwardNotes: [String] = [
         let (checklists, problems) = store.list()
         #expect(checklists.isEmpty)
         #expect(problems.count == 1)
-        #expect(problems.first?.reason.contains("newer rcpx (format 2") == true)
-        #expect(throws: ChecklistError.newerFormat(path: dir.file("from-the-future.json"), version: 2)) {
+        #expect(problems.first?.reason.contains("newer rcpx (format 3") == true)
+        #expect(throws: ChecklistError.newerFormat(path: dir.file("from-the-future.json"), version: 3)) {
             try store.load("From the future")
         }
-        #expect(throws: ChecklistError.newerFormat(path: dir.file("from-the-future.json"), version: 2)) {
+        #expect(throws: ChecklistError.newerFormat(path: dir.file("from-the-future.json"), version: 3)) {
             try store.update("From the future") { $0.set("ep-02", status: .inPlace) }
         }
         #expect(throws: ChecklistError.self) { try store.delete("From the future") }
         try store.create("From the future")  // goes to another file
         #expect(dir.text("from-the-future.json") == future)
-        let message = ChecklistError.newerFormat(path: "/p/x.json", version: 2).description
-        #expect(message == "cannot read checklist file /p/x.json: it was written by a newer rcpx (format 2; "
-                + "this rcpx reads format 1); the file is left as it is")
+        let message = ChecklistError.newerFormat(path: "/p/x.json", version: 3).description
+        #expect(message == "cannot read checklist file /p/x.json: it was written by a newer rcpx (format 3; "
+                + "this rcpx reads format 2 and older); the file is left as it is")
     }
 
     @Test func unreadableEntriesAreReported() throws {

@@ -16,7 +16,7 @@ import RCPCore
     @Test func checklistSubcommandIsRegistered() {
         #expect(Self.registered, """
             `rcpx checklist` is not available: add ChecklistCommand.self to the subcommands of RCPX in \
-            Sources/rcpx/RCPX.swift (the command itself is in Sources/rcpx/ChecklistCommand.swift).
+            Sources/rcpx/RCPX.swift (the command itself is in Sources/rcpx/Commands/Checklist/ChecklistCommand.swift).
             """)
     }
 

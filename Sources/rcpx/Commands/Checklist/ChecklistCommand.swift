@@ -1,0 +1,192 @@
+import ArgumentParser
+import RCPCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `rcpx checklist …`: practice checklists (workshop self-assessments against the IAMM effective practices)
+/// from the command line, for scripts and for preparing a workshop. The storage is RCPCore's `ChecklistStore`.
+struct ChecklistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checklist",
+        abstract: "Keep practice checklists: a status and a note for each IAMM effective-practice heading.",
+        discussion: """
+            A checklist records, for each of the 20 effective-practice headings and their sub-headings, one \
+            of the statuses not-assessed, not-in-place, in-progress, in-place, not-applicable, and a note. \
+            Checklists are saved at once, atomically, as JSON files in DIR/checklists, where DIR is \
+            --data-dir, else $RCPX_DATA_HOME, else $XDG_DATA_HOME/rcpx, else ~/.local/share/rcpx.
+
+            Examples:
+              rcpx checklist new "Ghana 2026 workshop"
+              rcpx checklist set "Ghana 2026 workshop" 6.2 in-progress --note "MoU drafted"
+              rcpx checklist show "Ghana 2026 workshop"
+              rcpx checklist export "Ghana 2026 workshop" --format markdown > ghana.md
+              rcpx checklist meta "Ghana 2026 workshop" --subject senegal --date 2026-12-03
+              rcpx checklist import senegal.json mali.json
+              rcpx checklist compare "Senegal" "Mali" --format markdown
+              rcpx checklist merge "Mali copy 1" "Mali copy 2" --into "Mali"
+              rcpx checklist report "Senegal" "Mali" -o workshop.html
+
+            Exit codes: 0 done, 1 no such checklist (or it already exists, or deletion declined), \
+            64 usage error (unknown item or status, missing --yes), 65 a checklist file or the data file \
+            cannot be read (the file is left as it is), 73 the checklist cannot be saved (read-only folder, \
+            disk full; nothing was changed).
+            """,
+        subcommands: [List.self, New.self, Show.self, SetStatus.self, Meta.self, Export.self, Import.self,
+                      Merge.self, Compare.self, Report.self, Resolve.self, Rename.self, Delete.self]
+    )
+}
+
+/// Exit codes of `rcpx checklist`.
+enum ChecklistExit {
+    static let notFound = ExitCode(1)
+    /// EX_USAGE
+    static let usage = ExitCode(64)
+    /// EX_DATAERR: a checklist file (or the data file) cannot be read.
+    static let unreadable = ExitCode(65)
+    /// EX_CANTCREAT: cannot write in the checklist folder.
+    static let cannotWrite = ExitCode(73)
+}
+
+/// The options every `rcpx checklist` command takes.
+struct ChecklistOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"),
+            help: ArgumentHelp("rcpx's data folder; checklists are kept in DIR/checklists (default: "
+                               + "$RCPX_DATA_HOME, else $XDG_DATA_HOME/rcpx, else ~/.local/share/rcpx).",
+                               valueName: "dir"),
+            completion: .directory)
+    var dataDir: String?
+
+    @Option(name: .long,
+            help: ArgumentHelp("Read the headings from another data file of the same format.", valueName: "file"),
+            completion: .file(extensions: ["json"]))
+    var data: String?
+
+    @Flag(name: .long, help: "ASCII status symbols (. x ~ + -) instead of ○ ✗ ◐ ✓ –.")
+    var ascii = false
+
+    var store: ChecklistStore {
+        if let dataDir, !dataDir.isEmpty { return ChecklistStore(directory: ChecklistStore.directory(dataHome: dataDir)) }
+        var env: [String: String] = [:]
+        for key in ["RCPX_DATA_HOME", "XDG_DATA_HOME", "HOME"] {
+            if let v = getenv(key) { env[key] = String(cString: v) }
+        }
+        return ChecklistStore(directory: ChecklistStore.defaultDirectory(environment: env))
+    }
+
+    /// The effective-practice headings of the bundled data, or of `--data`.
+    func practices() throws -> [Practice] { try catalog().practices }
+
+    /// The bundled data set, or `--data`'s.
+    func catalog() throws -> Catalog {
+        guard let data else { return Catalog.bundled }
+        do {
+            return Catalog(try DataLoader.load(path: data))
+        } catch {
+            Console.error("cannot load \(error.file): \(error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems")")
+            for p in error.problems { Console.writeError("  \(p)\n") }
+            throw ChecklistExit.unreadable
+        }
+    }
+
+    func glyph(_ s: ChecklistStatus) -> String { ascii ? s.asciiGlyph : s.glyph }
+
+    func bar(_ p: ChecklistProgress, width: Int = 20) -> String { p.bar(width: width, ascii: ascii) }
+}
+
+extension ChecklistCommand {
+    /// Reports a store error on stderr and returns the exit code for it.
+    static func fail(_ error: Error) -> Error {
+        guard let e = error as? ChecklistError else { return error }
+        switch e {
+        case .notFound(let name, _):
+            Console.error(e.description + ". `rcpx checklist list` lists them; `rcpx checklist new "
+                          + shellQuoted(name) + "` creates it.")
+            return ChecklistExit.notFound
+        case .alreadyExists, .ambiguous, .removedMeanwhile:
+            Console.error(e.description)
+            return ChecklistExit.notFound
+        case .invalidName:
+            Console.error(e.description)
+            return ChecklistExit.usage
+        case .unreadable, .newerFormat:
+            Console.error(e.description)
+            return ChecklistExit.unreadable
+        case .cannotSave, .cannotDelete:
+            Console.error(e.description)
+            return ChecklistExit.cannotWrite
+        }
+    }
+
+    /// Runs `body`, turning store errors into messages and exit codes.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw fail(error) }
+    }
+
+    static func shellQuoted(_ s: String) -> String {
+        if !s.isEmpty && s.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.,/".contains($0)) }) {
+            return s
+        }
+        return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+
+    static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+
+    /// Text from a checklist file or the user for the terminal: control characters made visible, line
+    /// breaks kept.
+    static func safe(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayText.safe(String($0)) }
+            .joined(separator: "\n")
+    }
+
+    /// Writes `text` to `path` (replacing it) or, when `path` is nil or "-", to stdout. Exit 73 when the file
+    /// cannot be written.
+    static func output(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else { Console.write(text); return }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            Console.error("cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
+            throw ChecklistExit.cannotWrite
+        }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                Console.error("cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
+                throw ChecklistExit.cannotWrite
+            }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// A note under an item: "note: …", continuation lines aligned.
+    static func noteLines(_ note: String, indent: String) -> String {
+        let lines = note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        return lines.enumerated().map { i, l in
+            indent + (i == 0 ? "note: " : "      ") + DisplayText.safe(String(l))
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// "6.2 Information on legal channels" / "6. Labour Migration" for an item id.
+    static func describe(_ id: String, in practices: [Practice]) -> String {
+        for p in practices {
+            if p.id == id { return "\(p.number). \(p.title)" }
+            if let item = p.items.first(where: { $0.id == id }) {
+                return (ChecklistItemID.displayNumber(id) ?? id) + " " + item.title
+            }
+        }
+        return id + " (no longer in the data)"
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = ""
+        JSONOut.quote(s, into: &out, asciiOnly: false)
+        return out
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import RCPCore
+
+extension ChecklistCommand {
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rename",
+            abstract: "Give a checklist another name."
+        )
+
+        @OptionGroup var options: ChecklistOptions
+
+        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
+        var name: String
+
+        @Argument(help: ArgumentHelp("Its new name.", valueName: "new-name"))
+        var newName: String
+
+        func run() throws {
+            let store = options.store
+            let renamed = try ChecklistCommand.run { try store.rename(name, to: newName) }
+            Console.write("renamed checklist \"\(name)\" to \"\(renamed.name)\"\n")
+        }
+    }
+}
