@@ -157,6 +157,21 @@ extension AppState {
                 overlay = .picker(p)
             }
             if !problems.isEmpty { say("Not opened (left as they are): " + problems.joined(separator: "; "), error: true) }
+        case .checklistChangedOnDisk(let c):
+            guard c.name == checklist?.name else { return [] }
+            if pendingChanges.isEmpty {
+                checklist = c
+                say("Checklist updated: another rcpx saved changes to “\(c.name)”.")
+                return []
+            }
+            // Unsaved changes go on top of what is on disk now, saved against the revision they were made on,
+            // so the store keeps both versions of an item both sides changed and says so.
+            let editedFrom = checklist?.revision ?? c.revision
+            var merged = c
+            for change in pendingChanges { change.apply(to: &merged) }
+            merged.revision = editedFrom
+            checklist = merged
+            return [.saveChecklist(name: c.name, basedOn: editedFrom, changes: pendingChanges)]
         case .notice(let text, let isError):
             say(text, error: isError)
         default:

@@ -35,6 +35,8 @@ public enum InputEvent: Sendable, Hashable {
     /// The stored checklists (`ChecklistStore.list()`: names, and the files that could not be read, as
     /// `ChecklistFileProblem.description`). Sent at start-up and after `.listChecklists`.
     case checklistsListed(names: [String], problems: [String])
+    /// Another rcpx saved the open checklist: this is the file as it is now.
+    case checklistChangedOnDisk(Checklist)
     /// Something the backend tells the user once on the status line (a file written, a fallback taken).
     case notice(String, isError: Bool)
 }

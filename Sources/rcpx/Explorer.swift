@@ -81,7 +81,8 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
         update: { App.update(&state, $0) },
         render: { App.render(state, width: $0, height: $1) },
         theme: { state.effectiveTheme },
-        carryOut: { checklists.answer($0) }
+        carryOut: { checklists.answers($0) },
+        idle: { checklists.poll() }
     )
     let status = TerminalSession(screen: screen, program: program)
         .run(startEvents: checklists.startEvents(open: options.checklist))

@@ -11,10 +11,13 @@ import RCPUI
 /// Everything runs on the main loop, between two reads of the keyboard: a save that has started always
 /// finishes (the store writes a temporary file, syncs it and renames it over the old one) before the loop
 /// looks at the signal flags again, so SIGTERM or SIGHUP during a save never leaves half a file.
-struct ExplorerChecklists {
+final class ExplorerChecklists {
     let store: ChecklistStore
     /// Where the last checklist opened is remembered and `Y` writes cards.
     let state: StateFolder
+    /// The open checklist and its file's stamp when this rcpx last read or wrote it: `poll` looks for saves
+    /// of other processes against it.
+    private var watched: (name: String, stamp: ChecklistFileStamp?)?
 
     /// The store in `directory`, or in the default folder (`$RCPX_DATA_HOME/checklists`, else
     /// `$XDG_DATA_HOME/rcpx/checklists`, else `~/.local/share/rcpx/checklists`).
@@ -40,8 +43,7 @@ struct ExplorerChecklists {
             do {
                 let exists = names.contains(name)
                 let checklist = try store.loadOrCreate(name)
-                events.append(.checklistOpened(checklist))
-                remember(checklist.name)
+                events.append(opened(checklist))
                 if !exists {
                     let similar = closestNames(to: name, among: names, limit: 1)
                     events.append(.notice("Created a new checklist “\(DisplayText.excerpt(checklist.name, limit: 40))”"
@@ -53,7 +55,7 @@ struct ExplorerChecklists {
             }
         } else if let last = state.lastChecklist(in: store.directory), names.contains(last),
                   let checklist = try? store.load(last) {
-            events.append(.checklistOpened(checklist))
+            events.append(opened(checklist))
         }
         return events
     }
@@ -62,17 +64,40 @@ struct ExplorerChecklists {
     private func remember(_ name: String?) { state.rememberChecklist(name, in: store.directory) }
 
     /// The answer to a checklist effect (nil for effects that are not about checklists).
-    func answer(_ effect: Effect) -> InputEvent? {
-        switch effect {
-        case .saveChecklist(let name, let basedOn, let changes):
+    /// The answers to an effect: a save that met another process's change to the same item is followed by a
+    /// notice naming the item and how to choose (both versions are kept).
+    func answers(_ effect: Effect) -> [InputEvent] {
+        if case .saveChecklist(let name, let basedOn, let changes) = effect {
             do {
                 let result = try store.update(name, basedOn: basedOn) { checklist in
                     for change in changes { change.apply(to: &checklist) }
                 }
-                return .checklistSaved(result.checklist, mergedForeignChanges: result.mergedForeignChanges)
+                if watched?.name == name { watched = (name, result.stamp) }
+                return [.checklistSaved(result.checklist, mergedForeignChanges: result.mergedForeignChanges)]
+                    + (result.conflictSummary.map { [.notice($0, isError: true)] } ?? [])
             } catch {
-                return .checklistFailed(Self.describe(error))
+                return [.checklistFailed(Self.describe(error))]
             }
+        }
+        return answer(effect).map { [$0] } ?? []
+    }
+
+    /// Another rcpx's save of the open checklist, picked up with one `stat` when nothing changed.
+    func poll() -> [InputEvent] {
+        guard let (name, stamp) = watched else { return [] }
+        do {
+            guard let (checklist, newStamp) = try store.reload(name, ifChangedSince: stamp) else { return [] }
+            watched = (checklist.name, newStamp)
+            return [.checklistChangedOnDisk(checklist)]
+        } catch {
+            watched = nil
+            return [.notice("The checklist “\(DisplayText.safe(name))” can no longer be read (\(DisplayText.safe(error.description))); "
+                            + "what is shown stays until you switch.", isError: true)]
+        }
+    }
+
+    func answer(_ effect: Effect) -> InputEvent? {
+        switch effect {
         case .openChecklist(let name):
             do { return opened(try store.load(name)) } catch { return .checklistFailed(error.description) }
         case .createChecklist(let name):
@@ -87,6 +112,7 @@ struct ExplorerChecklists {
             do {
                 try store.delete(name)
                 if state.lastChecklist(in: store.directory) == name { remember(nil) }
+                if watched?.name == name { watched = nil }
                 return .checklistDeleted(name: name)
             } catch {
                 return .checklistFailed(error.description)
@@ -107,6 +133,7 @@ struct ExplorerChecklists {
 
     private func opened(_ checklist: Checklist) -> InputEvent {
         remember(checklist.name)
+        watched = (checklist.name, (try? store.loadStamped(checklist.name))?.stamp)
         return .checklistOpened(checklist)
     }
 

@@ -15,9 +15,12 @@ struct TerminalProgram {
     var render: (_ width: Int, _ height: Int) -> Grid
     /// The theme the UI wants now (presentation mode may switch it).
     var theme: () -> ThemeName
-    /// Carries out an effect the terminal does not handle itself (the checklist store); returns the event
-    /// that answers it, fed back to the reducer.
-    var carryOut: (Effect) -> InputEvent? = { _ in nil }
+    /// Carries out an effect the terminal does not handle itself (the checklist store); returns the events
+    /// that answer it, fed back to the reducer.
+    var carryOut: (Effect) -> [InputEvent] = { _ in [] }
+    /// Called about once a second while no key arrives (another rcpx's checklist saves); its events go to
+    /// the reducer.
+    var idle: () -> [InputEvent] = { [] }
 }
 
 /// The interactive loop: read input, update, draw; signals, resizes, suspends and effects.
@@ -28,6 +31,9 @@ final class TerminalSession {
     static let resizeSettleMilliseconds: Int32 = 15
     /// At most this many queued events are handled before a frame is drawn.
     static let maxEventsPerFrame = 64
+    /// How often, while idle, the program is asked whether something changed outside (`TerminalProgram.idle`).
+    static let idleMilliseconds: Int64 = 1000
+    private var lastIdle: Int64 = 0
 
     private let screen: TerminalScreen
     private let program: TerminalProgram
@@ -72,7 +78,15 @@ final class TerminalSession {
                 status = 128 + SIGHUP
                 break
             }
-            if events.isEmpty { continue }
+            if events.isEmpty {
+                let now = monotonicMilliseconds()
+                if now - lastIdle >= Self.idleMilliseconds {
+                    lastIdle = now
+                    let found = program.idle()
+                    if !found.isEmpty { status = handle(found.map { .input($0) }); dirty = true }
+                }
+                continue
+            }
             status = handle(events)
             dirty = true
         }
@@ -203,9 +217,11 @@ final class TerminalSession {
         default:
             // The store's effects: the answer goes back to the reducer, whose own effects follow (bounded,
             // in case an answer kept asking for more).
-            guard depth < 8, let answer = program.carryOut(effect) else { break }
-            for next in program.update(answer) {
-                if let status = perform(next, depth: depth + 1) { return status }
+            guard depth < 8 else { break }
+            for answer in program.carryOut(effect) {
+                for next in program.update(answer) {
+                    if let status = perform(next, depth: depth + 1) { return status }
+                }
             }
         }
         return nil
