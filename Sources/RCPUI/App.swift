@@ -144,7 +144,10 @@ public struct AppState: Sendable {
         if pane != .tree { second = pane }
     }
 
-    mutating func say(_ text: String, error: Bool = false) { message = StatusMessage(text: text, isError: error) }
+    /// Puts a message on the status line (control characters in quoted names or paths made visible).
+    mutating func say(_ text: String, error: Bool = false) {
+        message = StatusMessage(text: DisplayText.safe(text), isError: error)
+    }
 }
 
 /// The reducer and the view.

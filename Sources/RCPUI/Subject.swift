@@ -118,8 +118,12 @@ public struct PaneEnv: Sendable {
     /// The filter text in force, if any.
     public var filter: String? { filterMatch?.text }
 
-    /// Text as it will be drawn (transliterated in ASCII mode), so that measuring it measures what is drawn.
-    public func t(_ s: String) -> String { ascii ? ASCIIFold.fold(s) : s }
+    /// Text as it will be drawn (control characters made visible, transliterated in ASCII mode), so that
+    /// measuring it measures what is drawn and no string from a file or a user can drive the terminal.
+    public func t(_ s: String) -> String {
+        let shown = DisplayText.safe(s)
+        return ascii ? ASCIIFold.fold(shown) : shown
+    }
 
     /// A party's name as drawn: its own ASCII transliteration in ASCII mode.
     public func name(_ party: Party) -> String { ascii ? (party.asciiName ?? ASCIIFold.fold(party.name)) : party.name }

@@ -258,3 +258,30 @@ import RCPCore
         if let line, !line.contains("opens one.") { #expect(line.contains("…"), "\(line)") }
     }
 }
+
+@Suite struct HostileTextTests {
+    @Test func aNoteWithAnEscapeSequenceIsShownNotObeyed() {
+        var s = makeState(132, 43)
+        var c = Checklist(name: "x\u{1b}]52;c;AAAA\u{07}")
+        c.setNote("ep-01", "\u{1b}[31mred\u{1b}[0m")
+        _ = App.update(&s, .checklistOpened(c))
+        s.press(.character("/"))
+        s.type("International Cooperation")
+        s.press(.enter)
+        let grid = App.render(s, width: 132, height: 43)
+        let all = (0..<43).map { grid.rowText($0) }.joined(separator: "\n")
+        #expect(!all.unicodeScalars.contains { DisplayText.isControl($0) && $0 != "\n" })
+        #expect(all.contains("\\e[31mred"), "the note's escape shows as text")
+    }
+}
+
+@Suite struct ChecklistReachableTests {
+    @Test(arguments: [(100, 30), (80, 24), (132, 43)])
+    func theChecklistPaneIsReachable(width: Int, height: Int) {
+        var s = makeState(width, height)
+        s.press(.character("4"))
+        #expect(s.focus == .checklist)
+        #expect(s.layout.frame(of: .checklist) != nil)
+        #expect(s.screen.contains("International Cooperation"))
+    }
+}
