@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var pendingChanges: [ChecklistChange] = []
     public var search: SearchState?
     public var filter: FilterState?
+    /// Type to jump (after `'` in the tree or the matrix); nil when not jumping.
+    public var jumpState: JumpState?
     public var overlay: Overlay?
     public var message: StatusMessage?
     let searchCache: SearchCache
@@ -196,6 +198,7 @@ extension AppState {
         }
         if search?.typing == true { return [.search, .input] }
         if filter?.typing == true { return [.filter, .input] }
+        if jumpState != nil { return [.jump, .input] }
         return [focus.scope, .navigation, .global]
     }
 
@@ -204,7 +207,7 @@ extension AppState {
         switch overlay {
         case .help, .prompt: return true
         case .confirm, .picker: return false
-        case nil: return search?.typing == true || filter?.typing == true
+        case nil: return search?.typing == true || filter?.typing == true || jumpState != nil
         }
     }
 
@@ -213,6 +216,7 @@ extension AppState {
         if let overlay { return handleOverlay(overlay, action, key) }
         if search?.typing == true { return handleSearchTyping(action, key) }
         if filter?.typing == true { return handleFilterTyping(action, key) }
+        if jumpState != nil { return handleJumpTyping(action, key) }
         guard let action else { return [] }
         return perform(action)
     }
@@ -251,6 +255,9 @@ extension AppState {
         case .focusChecklist: setFocus(.checklist)
         case .search:
             search = SearchState(saved: snapshot())
+        case .jump:
+            guard focus == .tree || focus == .matrix else { return [] }
+            jumpState = JumpState(pane: focus, saved: snapshot())
         case .filter:
             var f = filter ?? FilterState()
             f.typing = true

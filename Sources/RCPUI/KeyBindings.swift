@@ -7,6 +7,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case up, down, left, right, pageUp, pageDown, top, bottom, activate
     // Matrix
     case toggleOrganizations, toggleSort, toggleRegionLimit, toggleFootnoteGroups
+    // Tree and matrix
+    case jump
     // Checklist
     case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist
     // Typing (search, filter, help, notes and names)
@@ -18,7 +20,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 
 /// Where a binding applies. The reducer looks a key up in the scopes of the current mode, most specific first.
 public enum KeyScope: String, CaseIterable, Sendable, Hashable {
-    case global, navigation, tree, card, matrix, checklist, search, filter, help, input, confirm
+    case global, navigation, tree, card, matrix, checklist, search, filter, jump, help, input, confirm
 
     /// Words for the help overlay and the README.
     public var label: String {
@@ -31,6 +33,7 @@ public enum KeyScope: String, CaseIterable, Sendable, Hashable {
         case .checklist: return "Practice checklist"
         case .search: return "Search box"
         case .filter: return "Filter box"
+        case .jump: return "Jump (after ')"
         case .help: return "Help"
         case .input: return "Typing"
         case .confirm: return "Questions"
@@ -125,6 +128,8 @@ public enum KeyBindings {
         KeyBinding([.left] + c("h"), .left, .tree, "collapse, or go to the parent"),
         KeyBinding([.right] + c("l"), .right, .tree, "expand, or go to the first child"),
         KeyBinding([.enter], .activate, .tree, "expand or collapse; the card shows the selection", hint: "open"),
+        KeyBinding(c("'"), .jump, .tree, "type to jump: the next row whose name starts with the letters typed",
+                   hint: "jump"),
 
         // Detail card
         KeyBinding([.enter], .activate, .card, "open what the line names (process, state, event, practice)",
@@ -135,6 +140,7 @@ public enum KeyBindings {
         KeyBinding([.right] + c("l"), .right, .matrix, "next column"),
         KeyBinding([.enter], .activate, .matrix, "open the card of the row's party (a process on the header)",
                    hint: "card"),
+        KeyBinding(c("'"), .jump, .matrix, "type to jump: the next row whose name starts with the letters typed"),
         KeyBinding(c("o"), .toggleOrganizations, .matrix, "rows: states, organizations, or all parties",
                    hint: "orgs"),
         KeyBinding(c("s"), .toggleSort, .matrix, "sort rows by name or by number of processes", hint: "sort"),
@@ -165,6 +171,11 @@ public enum KeyBindings {
         // Filter box
         KeyBinding([.enter], .commit, .filter, "keep the filter and go back to the panes", hint: "keep"),
         KeyBinding([.escape], .cancel, .filter, "remove the filter", hint: "remove"),
+
+        // Jump
+        KeyBinding([.down, .ctrl("n")], .nextHit, .jump, "the next row that starts with the same letters", hint: "next"),
+        KeyBinding([.enter], .commit, .jump, "stay on this row", hint: "stay"),
+        KeyBinding([.escape], .cancel, .jump, "go back to where the jump started", hint: "back"),
 
         // Help
         KeyBinding([.up], .up, .help, "scroll up (type letters to narrow the list)"),

@@ -234,6 +234,13 @@ struct Renderer {
                           hints: KeyBindings.hints(for: [.search], ascii: ascii))
             return
         }
+        if let j = state.jumpState {
+            let right = j.editor.text.isEmpty ? "type the start of a name"
+                : (j.matches == 0 ? "no row starts with it" : DisplayText.count(j.matches, "row") + (j.matches == 1 ? " starts" : " start") + " with it")
+            drawInputLine(area, prompt: "Jump: ", editor: j.editor, right: right,
+                          hints: KeyBindings.hints(for: [.jump], ascii: ascii))
+            return
+        }
         if let filter = state.filter, filter.typing {
             let view = state.matrix.view(state.context(.matrix, layout, env: env))
             let rows = state.tree.rows(env).count

@@ -285,3 +285,40 @@ import RCPCore
         #expect(s.screen.contains("International Cooperation"))
     }
 }
+
+@Suite struct TypeToJumpTests {
+    @Test func inTheTreeLettersAfterTheQuoteJumpToARow() {
+        var s = makeState(132, 43)
+        s.press(.character("'"))
+        s.type("bal")
+        #expect(s.tree.selected == .process("bali"))
+        #expect(s.card.subject == .process("bali"))
+        #expect(App.render(s, width: 132, height: 43).rowText(42).contains("Jump: bal"))
+        s.press(.enter)
+        #expect(s.jumpState == nil)
+        // Single-letter keys work again: q quits.
+        #expect(s.press(.character("q")) == [.quit])
+    }
+
+    @Test func inTheMatrixItJumpsToAStateAndEscGoesBack() {
+        var s = makeState(132, 43)
+        s.press(.character("3"))
+        let before = s.matrix.cursorParty
+        s.press(.character("'"))
+        s.type("tur")
+        #expect(s.matrix.cursorParty == "turkey")
+        s.press(.escape)
+        #expect(s.matrix.cursorParty == before)
+        #expect(s.jumpState == nil)
+    }
+
+    @Test func downGoesToTheNextRowWithTheSameStart() {
+        var s = makeState(132, 43)
+        s.press(.character("3"), .character("'"))
+        s.type("mal")
+        let first = s.matrix.cursorParty
+        s.press(.down)
+        #expect(s.matrix.cursorParty != first)
+        #expect(s.matrix.cursorParty?.hasPrefix("ma") == true)
+    }
+}
