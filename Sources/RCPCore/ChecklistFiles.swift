@@ -17,7 +17,6 @@ struct ChecklistFSError: Error, CustomStringConvertible {
     var description: String { "\(operation) \(path): \(reason)" }
 
     /// True when the error means "this folder or file cannot be written".
-    var isNotWritable: Bool { code == EROFS || code == EACCES || code == EPERM }
 }
 
 /// Where an atomic write stops when a crash is simulated (tests only).
@@ -225,7 +224,7 @@ enum ChecklistFS {
         }
     }
 
-    /// Removes `path` and flushes its folder.
+    /// Removes `path` (the caller syncs the folder when it must be durable).
     static func remove(_ path: String) throws(ChecklistFSError) {
         guard unlink(path) == 0 else { throw fail("delete", path) }
     }

@@ -1,6 +1,6 @@
 import RCPCore
 
-// The checklist of issue 5 in the UI: statuses and notes of the active checklist, and checklists created,
+// The practice checklist in the UI: statuses and notes of the active checklist, and checklists created,
 // renamed, switched and deleted from the checklist pane. The state holds the `Checklist` value; every store
 // call is an `Effect` the backend carries out and answers with an `InputEvent` (see `Effect`).
 extension AppState {

@@ -140,11 +140,6 @@ public struct PaneEnv: Sendable {
         return Highlight.apply(matchRanges(of: q, in: line.plain), to: line)
     }
 
-    /// A function that highlights the matches of `query` (for the help overlay's own narrowing).
-    public func highlightedBy(_ query: String) -> (Line) -> Line {
-        { line in query.isEmpty ? line : Highlight.apply(matchRanges(of: query, in: line.plain), to: line) }
-    }
-
     /// Whether a party passes the filter (true when there is none).
     public func partyPasses(_ id: String) -> Bool { filterMatch?.parties.contains(id) ?? true }
 }

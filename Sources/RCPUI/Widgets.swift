@@ -92,12 +92,6 @@ public enum Widgets {
         return s
     }
 
-    /// A box drawn over whatever is below, centred in `screen`. Returns the inside.
-    public static func overlay(_ grid: inout Grid, in screen: Rect, width: Int, height: Int, title: String,
-                               symbols: Symbols) -> Rect {
-        let box = screen.centered(width: width, height: height)
-        return floatingBlock(&grid, box, title: title, symbols: symbols)
-    }
 
     /// A focused box over whatever is below, with a blank margin of one cell around it (where there is
     /// room) so that it reads as floating above the panes. Returns the inside.

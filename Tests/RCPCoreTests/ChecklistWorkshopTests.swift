@@ -7,7 +7,7 @@ import Testing
 @Suite struct ChecklistWorkshopTests {
     let practices = Catalog.bundled.practices
 
-    // MARK: Conflicts (issue 10 item 6)
+    // MARK: Conflicts: two explorers change the same item
 
     @Test func twoEditorsOnTheSameItemKeepBothVersionsAndNameTheItem() throws {
         let dir = ChecklistTempDir()

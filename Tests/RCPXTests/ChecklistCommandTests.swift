@@ -3,23 +3,7 @@ import Testing
 import RCPCore
 
 /// `rcpx checklist …` end to end: the real binary, with XDG_DATA_HOME pointed at a fresh folder.
-/// These need the root command (`RCPX.configuration.subcommands` in Sources/rcpx/RCPX.swift) to list
-/// `ChecklistCommand.self`. Until it does, `checklistSubcommandIsRegistered` fails saying so and the others are
-/// skipped, rather than all failing for one reason.
 @Suite struct ChecklistCommandTests {
-    /// Whether the built binary knows `rcpx checklist`.
-    static let registered: Bool = {
-        guard let r = try? runRcpx(["checklist", "list", "--help"]) else { return false }
-        return r.status == 0 && r.stdout.contains("checklist list")
-    }()
-
-    @Test func checklistSubcommandIsRegistered() {
-        #expect(Self.registered, """
-            `rcpx checklist` is not available: add ChecklistCommand.self to the subcommands of RCPX in \
-            Sources/rcpx/RCPX.swift (the command itself is in Sources/rcpx/Commands/Checklist/ChecklistCommand.swift).
-            """)
-    }
-
     /// A fresh XDG_DATA_HOME; checklists land in `<home>/rcpx/checklists`.
     final class DataHome {
         let path: String
@@ -41,7 +25,7 @@ import RCPCore
         func bytes(_ name: String) -> Data? { FileManager.default.contents(atPath: file(name)) }
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func createSetShowAndDelete() throws {
+    @Test func createSetShowAndDelete() throws {
         let home = DataHome()
         var r = try home.run("new", "Ghana 2026 workshop")
         #expect(r.status == 0, "\(r.stderr)")
@@ -105,7 +89,7 @@ import RCPCore
         #expect(r.stderr.contains("no checklist named \"Ghana 2026\""))
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func usageErrorsAndMissingChecklists() throws {
+    @Test func usageErrorsAndMissingChecklists() throws {
         let home = DataHome()
         try home.run("new", "Togo")
         let before = home.bytes("togo.json")
@@ -130,7 +114,7 @@ import RCPCore
         #expect(r.status == 1)
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func exportsInEachFormat() throws {
+    @Test func exportsInEachFormat() throws {
         let home = DataHome()
         try home.run("new", "Report")
         try home.run("set", "Report", "1", "in-progress", "--note", "policy, \"draft\"")
@@ -169,7 +153,7 @@ import RCPCore
         #expect(headings[0]["note"] as? String == "policy, \"draft\"")
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func damagedFilesAreReportedAndKept() throws {
+    @Test func damagedFilesAreReportedAndKept() throws {
         let home = DataHome()
         try home.run("new", "Fine")
         let garbage = Data("{\"formatVersion\": 1, \"name\": \"Damaged\", ".utf8)
@@ -190,7 +174,7 @@ import RCPCore
         #expect(home.bytes("damaged.json") == garbage)
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func aFolderThatCannotBeWritten() throws {
+    @Test func aFolderThatCannotBeWritten() throws {
         let home = DataHome()
         // The data home's "rcpx" is a regular file, so the checklist folder cannot be created (even as root).
         FileManager.default.createFile(atPath: home.path + "/rcpx", contents: Data("x".utf8))
@@ -202,7 +186,7 @@ import RCPCore
         #expect(list.status == 0)
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func dataDirOptionAndEnvironment() throws {
+    @Test func dataDirOptionAndEnvironment() throws {
         let home = DataHome()
         let other = DataHome()
         var r = try home.run("new", "Elsewhere", "--data-dir", other.path)
@@ -215,7 +199,7 @@ import RCPCore
 
     /// Two rcpx processes at once, each setting its own items many times: every change must survive (each
     /// `set` re-reads under the lock and writes on top of the other's).
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func twoProcessesSettingAtOnceLoseNothing() throws {
+    @Test func twoProcessesSettingAtOnceLoseNothing() throws {
         let home = DataHome()
         try home.run("new", "Shared")
         let practices = Catalog.bundled.practices

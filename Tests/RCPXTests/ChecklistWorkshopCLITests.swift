@@ -30,7 +30,7 @@ import RCPCore
 
     func write(_ path: String, _ text: String) { FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func theWholeWorkshop() throws {
+    @Test func theWholeWorkshop() throws {
         let senegal = Home(), mali = Home(), maliTwo = Home(), facilitator = Home()
         let notes = [
             "senegal": "Talks with <Spain> & \"Italy\"\nsecond line",
@@ -120,7 +120,7 @@ import RCPCore
         #expect(r.stdout.contains("Mali merged") && !r.stdout.contains("Senegal"), "\(r.stdout)")
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func badFilesAreRefusedAndNothingIsImported() throws {
+    @Test func badFilesAreRefusedAndNothingIsImported() throws {
         let home = Home(), source = Home()
         #expect(try source.run("new", "Good").status == 0)
         let good = try source.run("export", "Good", "--format", "json").stdout
@@ -145,7 +145,7 @@ import RCPCore
         #expect(try home.run("list").stdout.isEmpty)
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func awkwardNotesAreStoredAndShownSafely() throws {
+    @Test func awkwardNotesAreStoredAndShownSafely() throws {
         let home = Home()
         #expect(try home.run("new", "Notes").status == 0)
         let hostile = "\u{1B}]52;c;aGk=\u{07}\u{1B}[31m<script>alert(1)</script> & \u{9B}2J"
@@ -168,7 +168,7 @@ import RCPCore
         #expect(item["note"] as? String == hostile)
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func metaSubjectsResolveOrStayFreeText() throws {
+    @Test func metaSubjectsResolveOrStayFreeText() throws {
         let home = Home()
         #expect(try home.run("new", "W").status == 0)
         var r = try home.run("meta", "W", "--subject", "Ghana")
@@ -183,7 +183,7 @@ import RCPCore
         #expect(!r.stdout.contains("Facilitator"))
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func compareFitsEightyColumnsWithEightChecklists() throws {
+    @Test func compareFitsEightyColumnsWithEightChecklists() throws {
         let home = Home()
         let names = (1...8).map { "Delegation number \($0) with a long name" }
         for (i, n) in names.enumerated() {
@@ -202,7 +202,7 @@ import RCPCore
         #expect(md.stdout.contains("| 6.2 |"))
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func formatOneFilesKeepLoadingAndAreMigratedOnChange() throws {
+    @Test func formatOneFilesKeepLoadingAndAreMigratedOnChange() throws {
         let home = Home()
         try FileManager.default.createDirectory(atPath: home.checklists, withIntermediateDirectories: true)
         let old = """
@@ -229,7 +229,7 @@ import RCPCore
         #expect(r.stdout.contains("Facilitator: A. Mensah") && r.stdout.contains("revision 4"), "\(r.stdout)")
     }
 
-    @Test(.enabled(if: ChecklistCommandTests.registered)) func resolveChoosesAKeptVersion() throws {
+    @Test func resolveChoosesAKeptVersion() throws {
         let home = Home()
         #expect(try home.run("new", "A").status == 0)
         #expect(try home.run("new", "B").status == 0)

@@ -45,7 +45,7 @@ struct KeysCommand: LookupCommand {
         case .csv, .markdown:
             var table = DataTable(header: ["keys", "scope", "action", "description"])
             for b in KeyBindings.table {
-                table.rows.append([keys(b), b.scope.label.lowercased(), b.action.rawValue, b.description])
+                table.rows.append([keys(b), b.scope.rawValue, b.action.rawValue, b.description])
             }
             if global.format == .markdown {
                 table = DataTable(header: ["Keys", "Where", "What it does"],

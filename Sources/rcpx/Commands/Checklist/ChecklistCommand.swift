@@ -1,5 +1,6 @@
 import ArgumentParser
 import RCPCore
+import RCPUI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -132,8 +133,10 @@ extension ChecklistCommand {
         return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
+    /// `s` followed by spaces up to `width` terminal columns (display width, not characters).
     static func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+        let w = TextWidth.of(s)
+        return w >= width ? s : s + String(repeating: " ", count: width - w)
     }
 
     /// Text from a checklist file or the user for the terminal: control characters made visible, line
