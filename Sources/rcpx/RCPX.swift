@@ -34,7 +34,7 @@ struct RCPX: ParsableCommand {
         subcommands: [
             ExploreCommand.self, ListCommand.self, ShowCommand.self, StateCommand.self, SearchCommand.self,
             MatrixCommand.self, OverlapCommand.self, PracticesCommand.self, UnderstandingsCommand.self,
-            ValidateCommand.self, KeysCommand.self, ChecklistCommand.self,
+            MapCommand.self, GapsCommand.self, ValidateCommand.self, KeysCommand.self, ChecklistCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )
