@@ -368,30 +368,10 @@ extension WorldMap {
         let pending = features.indices
             .filter { (features[$0].isPoint || counts[$0] == 0) && fill.anchorCells[$0] >= 0 }
             .sorted { (category($0).priority, $0) < (category($1).priority, $1) }
-        for f in pending {
-            let anchor = Int(fill.anchorCells[f])
-            let ax = anchor % columns, ay = anchor / columns
-            func free(_ i: Int) -> Bool {
-                !forced[i] && (cells[i].feature < 0 || counts[Int(cells[i].feature)] > 1 || Int(cells[i].feature) == f)
-            }
-            var chosen: Int? = free(anchor) ? anchor : nil
-            var radius = 1
-            while chosen == nil && radius <= max(columns, rows) {
-                var best: (score: Int, cell: Int)? = nil
-                for y in (ay - radius)...(ay + radius) where y >= 0 && y < rows {
-                    for x in (ax - radius)...(ax + radius) where x >= 0 && x < columns {
-                        guard max(abs(x - ax), abs(y - ay)) == radius else { continue }
-                        let i = y * columns + x
-                        guard free(i) else { continue }
-                        // Prefer sea (take no land from a neighbour), then the nearest.
-                        let score = (cells[i].feature < 0 ? 0 : 1000) + (x - ax) * (x - ax) + 4 * (y - ay) * (y - ay)
-                        if best == nil || score < best!.score { best = (score, i) }
-                    }
-                }
-                chosen = best?.cell
-                radius += 1
-            }
-            guard let i = chosen else { continue }
+        func free(_ i: Int, for f: Int) -> Bool {
+            !forced[i] && (cells[i].feature < 0 || counts[Int(cells[i].feature)] > 1 || Int(cells[i].feature) == f)
+        }
+        func place(_ f: Int, at i: Int) {
             if cells[i].feature >= 0 { counts[Int(cells[i].feature)] -= 1 }
             counts[f] += 1
             forced[i] = true
@@ -401,6 +381,34 @@ extension WorldMap {
             if dots == 0 || fill.land[i] == 0 { dots = c.shade.pointDots }
             cells[i] = MapCell(feature: Int32(f), dots: dots, category: c, isMarker: true)
             featureCells[f] = Int32(i)
+        }
+        // First every country that can have the cell it is in; then the others, the nearest free cell.
+        var displaced: [Int] = []
+        for f in pending {
+            let anchor = Int(fill.anchorCells[f])
+            if free(anchor, for: f) { place(f, at: anchor) } else { displaced.append(f) }
+        }
+        for f in displaced {
+            let anchor = Int(fill.anchorCells[f])
+            let ax = anchor % columns, ay = anchor / columns
+            var chosen: Int? = nil
+            var radius = 1
+            while chosen == nil && radius <= max(columns, rows) {
+                var best: (score: Int, cell: Int)? = nil
+                for y in (ay - radius)...(ay + radius) where y >= 0 && y < rows {
+                    for x in (ax - radius)...(ax + radius) where x >= 0 && x < columns {
+                        guard max(abs(x - ax), abs(y - ay)) == radius else { continue }
+                        let i = y * columns + x
+                        guard free(i, for: f) else { continue }
+                        // Prefer sea (take no land from a neighbour), then the nearest.
+                        let score = (cells[i].feature < 0 ? 0 : 1000) + (x - ax) * (x - ax) + 4 * (y - ay) * (y - ay)
+                        if best == nil || score < best!.score { best = (score, i) }
+                    }
+                }
+                chosen = best?.cell
+                radius += 1
+            }
+            if let i = chosen { place(f, at: i) }
         }
 
         // The other features: their cell nearest the anchor.
