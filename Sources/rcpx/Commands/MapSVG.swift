@@ -10,7 +10,7 @@ enum MapSVG {
         let top = 44.0
         let legendTop = top + mapHeight + 16
         let legendHeight = Double(layer.legend.count) * 22 + 8
-        let total = legendTop + legendHeight + 30
+        let total = legendTop + legendHeight + 36
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(mapWidth))\" height=\"\(fmt(total))\" "
             + "viewBox=\"0 0 \(fmt(mapWidth)) \(fmt(total))\" font-family=\"Helvetica, Arial, sans-serif\">\n"
@@ -59,9 +59,14 @@ enum MapSVG {
             out += "<text x=\"48\" y=\"\(fmt(y + 12.5))\">\(escape(text))</text>\n"
         }
         out += "</g>\n"
-        let sources = "Equal Earth projection. Shapes: Natural Earth 1:110m (public domain); small states as points "
-            + "(countryinfo). Membership: \(source.publisher), \(source.title) (\(source.year)), as of \(source.matrixDate)."
-        out += "<text id=\"source\" x=\"12\" y=\"\(fmt(total - 12))\" font-size=\"10\" fill=\"#555\">\(escape(sources))</text>\n"
+        let sources = ["Equal Earth projection. Shapes: Natural Earth 1:110m (public domain); small states as points "
+            + "(countryinfo); UN membership of 2005: country_converter.",
+            "Membership: \(source.publisher), \(source.title) (\(source.year)), as of \(source.matrixDate)."]
+        out += "<g id=\"source\" font-size=\"10\" fill=\"#555\">"
+        for (n, line) in sources.enumerated() {
+            out += "<text x=\"12\" y=\"\(fmt(total - 24 + Double(n) * 13))\">\(escape(line))</text>"
+        }
+        out += "</g>\n"
         out += "</svg>\n"
         return out
     }
