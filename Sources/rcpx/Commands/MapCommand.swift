@@ -179,7 +179,7 @@ enum MapText {
             out += "  " + paint(sample, entry.category, look) + "  " + text + ", " + pattern + "\n"
         }
         if !look.ascii {
-            out += "  A country smaller than a character shows as its pattern's small mark (the second sign).\n"
+            out += "  The second sign is the mark of a country smaller than one character.\n"
         }
         if case .party(let id) = layer.subject {
             let list = catalog.participations(of: id).map { look.text($0.process.shortName) }
