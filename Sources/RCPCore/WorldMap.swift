@@ -95,6 +95,26 @@ public final class WorldMap: Sendable {
             var end = start
             while end < count && bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
+            // Rings are most of the file: read their numbers straight from the bytes.
+            if end - start > 2 && bytes[start] == UInt8(ascii: "R") && bytes[start + 1] == UInt8(ascii: " ") {
+                guard pending != nil, quant > 0 else {
+                    throw WorldMapError(line: lineNumber, message: "a ring before any feature")
+                }
+                guard let numbers = Self.integers(bytes, from: start + 2, to: end), numbers.count >= 6,
+                      numbers.count % 2 == 0 else {
+                    throw WorldMapError(line: lineNumber, message: "a ring needs at least 3 points of 2 integers")
+                }
+                var ring: [Double] = []
+                ring.reserveCapacity(numbers.count)
+                var x = 0, y = 0
+                for i in stride(from: 0, to: numbers.count, by: 2) {
+                    x += numbers[i]; y += numbers[i + 1]
+                    ring.append(Double(x) / quant); ring.append(Double(y) / quant)
+                }
+                rings.append(ring)
+                start = end + 1
+                continue
+            }
             let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             start = end + 1
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -120,26 +140,33 @@ public final class WorldMap: Sendable {
                 else { throw WorldMapError(line: lineNumber, message: "unknown UN status \"\(fields[4])\"") }
                 pending = (fields[1], fields[6], Double(x) / quant, Double(y) / quant, status,
                            fields[5] == "-" ? nil : fields[5])
-            } else if line.hasPrefix("R ") {
-                guard pending != nil else { throw WorldMapError(line: lineNumber, message: "a ring before any feature") }
-                let numbers = line.dropFirst(2).split(separator: " ").map { Int($0) }
-                guard numbers.count >= 6, numbers.count % 2 == 0, !numbers.contains(nil) else {
-                    throw WorldMapError(line: lineNumber, message: "a ring needs at least 3 points of 2 integers")
-                }
-                var ring: [Double] = []
-                ring.reserveCapacity(numbers.count)
-                var x = 0, y = 0
-                for i in stride(from: 0, to: numbers.count, by: 2) {
-                    x += numbers[i]!; y += numbers[i + 1]!
-                    ring.append(Double(x) / quant); ring.append(Double(y) / quant)
-                }
-                rings.append(ring)
             } else {
                 throw WorldMapError(line: lineNumber, message: "unknown line")
             }
         }
         flush()
         self.init(features: features)
+    }
+
+    /// Space-separated decimal integers (with an optional minus sign); nil at anything else.
+    static func integers(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [Int]? {
+        var out: [Int] = []
+        out.reserveCapacity((to - from) / 3)
+        var i = from
+        while i < to {
+            if bytes[i] == 0x20 { i += 1; continue }
+            var negative = false
+            if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+            var value = 0, digits = 0
+            while i < to, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 9 {
+                value = value * 10 + Int(bytes[i] - 0x30)
+                digits += 1
+                i += 1
+            }
+            guard digits > 0, i == to || bytes[i] == 0x20 else { return nil }
+            out.append(negative ? -value : value)
+        }
+        return out
     }
 
     /// The feature of an ISO 3166 alpha-3 code ("SCG" for Serbia and Montenegro).
@@ -262,7 +289,8 @@ extension WorldMap {
         if minLon >= -180.0001 && maxLon <= 180.0001 { return [unwrapped] }
         var pieces: [[Double]] = []
         for shift in [-360.0, 0, 360] {
-            let moved = stride(from: 0, to: unwrapped.count, by: 2).flatMap { [unwrapped[$0] + shift, unwrapped[$0 + 1]] }
+            var moved = unwrapped
+            for i in stride(from: 0, to: moved.count, by: 2) { moved[i] += shift }
             let clipped = clip(clip(moved, keepBelow: 180), keepAbove: -180)
             if clipped.count >= 6 { pieces.append(clipped) }
         }
