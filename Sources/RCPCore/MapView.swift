@@ -81,8 +81,21 @@ extension WorldMap {
         guard !chosen.isEmpty else { return .world }
         let meridian = bestMeridian(chosen)
         let world = projected(meridian: meridian)
+        // Each feature's main part: the rings near its anchor (France without French Guiana, the United States
+        // without Alaska and Hawaii), so a far-away part does not stretch the view.
         var box = ProjectedWorld.Box()
-        for i in chosen { box.add(world.boxes[i]) }
+        for i in chosen {
+            let anchor = world.anchors[i]
+            box.add(anchor.x, anchor.y)
+            for ring in world.rings[i] {
+                var b = ProjectedWorld.Box()
+                for k in stride(from: 0, to: ring.count, by: 2) { b.add(ring[k], ring[k + 1]) }
+                let cx = (b.minX + b.maxX) / 2, cy = (b.minY + b.maxY) / 2
+                let near = abs(cx - anchor.x) < 0.4 && abs(cy - anchor.y) < 0.4
+                let contains = b.minX <= anchor.x && anchor.x <= b.maxX && b.minY <= anchor.y && anchor.y <= b.maxY
+                if near || contains { box.add(b) }
+            }
+        }
         guard !box.isEmpty else { return .world }
         // A lone point: show the country around it at a fixed zoom.
         let minSpan = 0.12
