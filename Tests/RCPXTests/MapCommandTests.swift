@@ -163,4 +163,35 @@ import Testing
         let annexA = try runRcpx(["gaps", "--format", "csv"]).stdout
         #expect(Set(all.split(separator: "\n")).isSubset(of: Set(annexA.split(separator: "\n"))))
     }
+
+    @Test func aCodeWithNoShapeIsNamedNotDropped() throws {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/rcp-data.json")
+        var root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: source)) as? [String: Any])
+        var parties = try #require(root["parties"] as? [[String: Any]])
+        parties.append(["id": "atlantis", "name": "Atlantis", "kind": "state", "iso3": "ATL", "source": "test"])
+        root["parties"] = parties
+        var processes = try #require(root["processes"] as? [[String: Any]])
+        let bali = try #require(processes.firstIndex { $0["id"] as? String == "bali" })
+        var participants = try #require(processes[bali]["participants"] as? [[String: Any]])
+        participants.append(["party": "atlantis", "roles": ["observer"]])
+        processes[bali]["participants"] = participants
+        root["processes"] = processes
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-map-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: root).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try runRcpx(["map", "bali", "--data", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Not on the map (no shape or point for the code): Atlantis (ATL)"))
+        #expect(r.stdout.contains("observer (18), sparse"), "Atlantis is not counted as drawn")
+    }
+
+    @Test(arguments: [(40, 12), (41, 13), (97, 31), (400, 200)])
+    func everySizeDrawsExactly(_ size: (Int, Int)) throws {
+        let r = try runRcpx(["map", "pidc", "--width", "\(size.0)", "--height", "\(size.1)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.components(separatedBy: "\n").dropFirst(size.0 < 63 ? 2 : 1).prefix(size.1)
+        #expect(rows.count == size.1)
+        #expect(rows.allSatisfy { $0.count <= size.0 })
+    }
 }

@@ -181,6 +181,11 @@ enum MapText {
         if !look.ascii {
             out += "  The second sign is the mark of a country smaller than one character.\n"
         }
+        if !layer.unplaced.isEmpty {
+            let names = layer.unplaced.map { "\(look.name($0)) (\($0.iso3 ?? ""))" }.joined(separator: ", ")
+            out += "\n" + Wrap.linesPlain("Not on the map (no shape or point for the code): " + names, width: width)
+                .joined(separator: "\n") + "\n"
+        }
         if case .party(let id) = layer.subject {
             let list = catalog.participations(of: id).map { look.text($0.process.shortName) }
             let line = "Processes (\(list.count)): " + (list.isEmpty ? "none" : list.joined(separator: ", "))
