@@ -74,6 +74,12 @@ extension Catalog {
         return .otherRole
     }
 
+    /// The state or territory of the data set with this ISO 3166 alpha-3 code (for a map cell's feature), or nil
+    /// for a state the paper never names.
+    public func party(iso3: String) -> Party? {
+        parties.first { $0.iso3 == iso3 && $0.kind != .organization }
+    }
+
     /// The number of Annex A processes each state or territory takes part in (any role), by party id: the
     /// counts of the membership matrix without the footnote groups.
     public func annexACounts() -> [String: Int] {

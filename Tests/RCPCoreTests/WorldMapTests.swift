@@ -119,6 +119,16 @@ struct WorldMapTests {
         #expect(picture.line(20, ascii: true).allSatisfy { $0.isASCII })
     }
 
+    @Test func aClickedCountryLeadsToItsPartyAndProcesses() throws {
+        let picture = world.picture(.world, columns: 132, rows: 43, style: catalog.mapLayer(.coverage, world: world).style)
+        let cell = try #require(picture.cell(lon: 35, lat: 39, meridian: 0))  // central Anatolia
+        let f = try #require(picture.feature(column: cell.column, row: cell.row))
+        let party = try #require(catalog.party(iso3: world.features[f].iso3))
+        #expect(party.id == "turkey")
+        #expect(catalog.participations(of: party.id).map(\.process.id) == ["budapest", "cis", "bali"])
+        #expect(catalog.party(iso3: "SAU") == nil)  // in no process, and not named by the paper
+    }
+
     @Test func theCursorMovesToTheNearestCountryInThatDirection() throws {
         let picture = world.picture(.world, columns: 132, rows: 43, style: catalog.mapLayer(.coverage, world: world).style)
         let kaz = try index("KAZ")
