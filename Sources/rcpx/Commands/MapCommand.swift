@@ -126,12 +126,26 @@ struct MapCommand: ParsableCommand {
         if case .found(let i) = Session.match(query, regions.map { [$0.id, $0.name] }) {
             return (.region(regions[i].id), "\(regions[i].name): combined membership of its processes")
         }
-        if case .found(let party) = catalog.resolveParty(query) {
+        let processes = catalog.resolveProcess(query), parties = catalog.resolveParty(query)
+        if case .found(let party) = parties {
             Console.error("\(party.name) is an organization and has no place on the map; "
                           + "`rcpx state \(party.id)` lists its processes.")
             throw Exit.noMatch
         }
-        Console.error("no process, state or region matches \"\(query)\". "
+        var candidates: [(id: String, label: String)] = []
+        if case .ambiguous(let list) = processes { candidates += list.map { ($0.id, session.label($0)) } }
+        if case .ambiguous(let list) = parties {
+            candidates += list.filter { $0.kind != .organization }.map { ($0.id, "\($0.name) (\($0.kind.rawValue))") }
+        }
+        if !candidates.isEmpty {
+            Session.ambiguous(query, "processes or states", candidates)
+            throw Exit.noMatch
+        }
+        var suggestions: [String] = []
+        if case .notFound(let list) = processes { suggestions += list }
+        if case .notFound(let list) = parties { suggestions += list }
+        let hint = suggestions.isEmpty ? "" : " Did you mean: " + suggestions.prefix(3).joined(separator: ", ") + "?"
+        Console.error("no process, state or region matches \"\(query)\".\(hint) "
                       + "Try `rcpx list`, `rcpx search \(query)` or a region: "
                       + regions.map(\.id).joined(separator: ", ") + ".")
         throw Exit.noMatch
