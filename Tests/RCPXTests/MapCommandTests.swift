@@ -74,12 +74,15 @@ import Testing
             (["map", "  "], 64, "Give a process, state or region"),
             (["gaps", "--region", "atlantis"], 1, "no UN sub-region or continent matches"),
             (["gaps", "--format", "svg"], 64, "svg"),
+            (["map", "\u{1B}[31mred"], 1, "matches \"\\e[31mred\""),
+            (["gaps", "--region", "\u{1B}]0;title\u{07}"], 1, "matches \"\\e]0;title\\u{7}\""),
         ]
         for (args, status, message) in cases {
             let r = try runRcpx(args)
             #expect(r.status == status, "\(args): \(r.status) \(r.stderr)")
             #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
             #expect(r.stdout.isEmpty, "\(args)")
+            #expect(!r.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, "\(args)")
         }
     }
 

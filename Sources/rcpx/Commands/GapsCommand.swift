@@ -49,10 +49,10 @@ struct GapsCommand: LookupCommand {
                 scope = names[i]
                 gaps = gaps.filter { $0.subregion == names[i] || unContinent(of: $0.subregion) == names[i] }
             case .ambiguous(let list):
-                Session.ambiguous(region, "regions", list.map { (names[$0], names[$0]) })
+                Session.ambiguous(DisplayText.excerpt(region), "regions", list.map { (names[$0], names[$0]) })
                 throw Exit.noMatch
             case .notFound:
-                Console.error("no UN sub-region or continent matches \"\(region)\". Sub-regions: "
+                Console.error("no UN sub-region or continent matches \"\(DisplayText.excerpt(region))\". Sub-regions: "
                               + unSubregionOrder.joined(separator: ", ") + ".")
                 throw Exit.noMatch
             }

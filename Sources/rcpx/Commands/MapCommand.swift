@@ -138,15 +138,16 @@ struct MapCommand: ParsableCommand {
             candidates += list.filter { $0.kind != .organization }.map { ($0.id, "\($0.name) (\($0.kind.rawValue))") }
         }
         if !candidates.isEmpty {
-            Session.ambiguous(query, "processes or states", candidates)
+            Session.ambiguous(DisplayText.excerpt(query), "processes or states", candidates)
             throw Exit.noMatch
         }
         var suggestions: [String] = []
         if case .notFound(let list) = processes { suggestions += list }
         if case .notFound(let list) = parties { suggestions += list }
         let hint = suggestions.isEmpty ? "" : " Did you mean: " + suggestions.prefix(3).joined(separator: ", ") + "?"
-        Console.error("no process, state or region matches \"\(query)\".\(hint) "
-                      + "Try `rcpx list`, `rcpx search \(query)` or a region: "
+        let shown = DisplayText.excerpt(query)
+        Console.error("no process, state or region matches \"\(shown)\".\(hint) "
+                      + "Try `rcpx list`, `rcpx search \(shown)` or a region: "
                       + regions.map(\.id).joined(separator: ", ") + ".")
         throw Exit.noMatch
     }
