@@ -1,3 +1,17 @@
+// The world map, for the command line and for a pane:
+//
+//   let world = WorldMap.bundled                                   // Resources/world.txt, decoded once
+//   let layer = catalog.mapLayer(.process("bali"), world: world)   // category per country, legend, focus
+//   var view = world.fit(layer.focus, columns: w, rows: h)         // or .world; zoomed(by:), pan(…)
+//   let picture = world.picture(view, columns: w, rows: h, style: layer.style)   // cached per size/view/style
+//   picture.cells[row * w + column]      // braille dots (.braille), .ascii, .category (colour), .feature
+//   picture.feature(column:row:)         // hit-testing (a click); picture.position(of:) // a feature's cell
+//   picture.nearest(from: feature, .right)    // the country cursor
+//   catalog.party(iso3: world.features[f].iso3)   // from a cell to the party and its processes
+//
+// Colour is never the only carrier of meaning: each MapCategory has a MapShade (dot pattern, small mark, ASCII
+// character) that a legend names.
+
 /// What a map shows.
 public enum MapSubject: Sendable, Hashable {
     /// The world, nothing highlighted.

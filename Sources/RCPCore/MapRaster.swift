@@ -129,6 +129,7 @@ public enum MapDirection: Sendable, Hashable { case up, down, left, right }
 public struct MapPicture: Sendable {
     public let columns: Int
     public let rows: Int
+    public let view: MapView
     public let frame: MapFrame
     public let cells: [MapCell]
     /// Per feature: the cell for the cursor and for clicks (nearest its anchor), -1 when not on this map.
@@ -183,8 +184,8 @@ public struct MapPicture: Sendable {
     }
 
     /// The cell a longitude and latitude falls in, or nil when outside the map.
-    public func cell(lon: Double, lat: Double, meridian: Int) -> (column: Int, row: Int)? {
-        let p = EqualEarth.project(lon: wrapLongitude(lon - Double(meridian)), lat: lat)
+    public func cell(lon: Double, lat: Double) -> (column: Int, row: Int)? {
+        let p = EqualEarth.project(lon: wrapLongitude(lon - Double(view.meridian)), lat: lat)
         let d = frame.dot(p.x, p.y)
         guard d.x >= 0, d.y >= 0 else { return nil }
         let column = Int(d.x) / 2, row = Int(d.y) / 4
@@ -243,7 +244,7 @@ extension WorldMap {
                 if list.count > 4 { list.removeLast() }
             }
         }
-        let built = paint(fill, style: style)
+        let built = paint(fill, view: view, style: style)
         pictures.withLock { list in
             list.removeAll { $0.key == key }
             list.insert((key, built), at: 0)
@@ -348,7 +349,7 @@ extension WorldMap {
 
     // MARK: Styling
 
-    func paint(_ fill: MapFill, style: MapStyle) -> MapPicture {
+    func paint(_ fill: MapFill, view: MapView, style: MapStyle) -> MapPicture {
         let columns = fill.frame.columns, rows = fill.frame.rows
         func category(_ f: Int) -> MapCategory { style.categories.indices.contains(f) ? style.categories[f] : .context }
         var cells = [MapCell](repeating: .sea, count: columns * rows)
@@ -425,6 +426,7 @@ extension WorldMap {
             }
             if d < bestDistance[f] { bestDistance[f] = d; featureCells[f] = Int32(i) }
         }
-        return MapPicture(columns: columns, rows: rows, frame: fill.frame, cells: cells, featureCells: featureCells)
+        return MapPicture(columns: columns, rows: rows, view: view, frame: fill.frame, cells: cells,
+                          featureCells: featureCells)
     }
 }

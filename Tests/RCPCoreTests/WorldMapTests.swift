@@ -65,7 +65,7 @@ struct WorldMapTests {
         let picture = world.picture(.world, columns: size.0, rows: size.1, style: style)
         #expect(picture.cells.count == size.0 * size.1)
         for (iso, lon, lat) in [("AUS", 134.0, -25.0), ("BRA", -53.0, -10.0), ("KAZ", 67.0, 48.0)] {
-            let cell = try #require(picture.cell(lon: lon, lat: lat, meridian: 0))
+            let cell = try #require(picture.cell(lon: lon, lat: lat))
             let hit = picture.feature(column: cell.column, row: cell.row).map { world.features[$0].iso3 }
             #expect(hit == iso, "\(iso) at \(size.0)×\(size.1): \(hit ?? "sea")")
         }
@@ -79,7 +79,7 @@ struct WorldMapTests {
             let f = try index(iso)
             let at = try #require(picture.position(of: f), "\(iso) is not on the map")
             #expect(picture.feature(column: at.column, row: at.row) == f)
-            let true_ = try #require(picture.cell(lon: world.features[f].anchorLon, lat: world.features[f].anchorLat, meridian: 0))
+            let true_ = try #require(picture.cell(lon: world.features[f].anchorLon, lat: world.features[f].anchorLat))
             // At 80×24 Europe is about 9 × 5 cells for some 45 countries, so Malta may be pushed a little further.
             let slack = size.0 < 100 ? 2 : 1
             #expect(abs(at.column - true_.column) <= 2 && abs(at.row - true_.row) <= slack, "\(iso) drawn far from where it is")
@@ -121,7 +121,7 @@ struct WorldMapTests {
 
     @Test func aClickedCountryLeadsToItsPartyAndProcesses() throws {
         let picture = world.picture(.world, columns: 132, rows: 43, style: catalog.mapLayer(.coverage, world: world).style)
-        let cell = try #require(picture.cell(lon: 35, lat: 39, meridian: 0))  // central Anatolia
+        let cell = try #require(picture.cell(lon: 35, lat: 39))  // central Anatolia
         let f = try #require(picture.feature(column: cell.column, row: cell.row))
         let party = try #require(catalog.party(iso3: world.features[f].iso3))
         #expect(party.id == "turkey")
