@@ -18,7 +18,7 @@ let package = Package(
         .target(
             name: "RCPData",
             path: "Resources",
-            exclude: ["README.md", "rcp-data.json"],
+            exclude: ["README.md", "rcp-data.json", "world.txt"],
             sources: ["RCPData.swift"],
             plugins: ["EmbedDataPlugin"]
         ),

@@ -12,3 +12,14 @@ public enum BundledData {
     /// The name error messages use for the bundled file.
     public static let fileName = "rcp-data.json (bundled)"
 }
+
+/// The world map shipped with rcpx (`world.txt` beside this file, written by `scripts/make-world.py`): country
+/// shapes and points, UN membership in 2005 and UN sub-regions. The format is described in docs/DATA.md.
+public enum BundledWorld {
+    /// Calls `body` with the bytes of `world.txt` without copying them.
+    public static func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        embedded_world_txt.withUTF8Buffer(body)
+    }
+    /// The name error messages use for the bundled file.
+    public static let fileName = "world.txt (bundled)"
+}

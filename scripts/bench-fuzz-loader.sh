@@ -21,6 +21,10 @@ public enum BundledData {
     public static func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { [UInt8]().withUnsafeBufferPointer(body) }
     public static let fileName = "rcp-data.json (bundled)"
 }
+public enum BundledWorld {
+    public static func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { [UInt8]().withUnsafeBufferPointer(body) }
+    public static let fileName = "world.txt (bundled)"
+}
 EOF
 
 cat > "$work/Harness.swift" <<'EOF'

@@ -17,7 +17,7 @@ let usage = """
     options:
       --runs N          runs of each start-up and lookup measurement (default 30)
       --events N        events of the scripted key-to-frame session (default 12000)
-      --only LIST       some of: startup,lookups,keys,wire,memory (default all)
+      --only LIST       some of: startup,lookups,keys,wire,memory,map (default all)
       --rcpx PATH       the rcpx binary (default: beside rcpx-bench, i.e. the release build)
       --jq PATH         jq (default: found on PATH; install with apt-get install -y jq)
       --data-file PATH  the data file for jq and --data (default: Resources/rcp-data.json of the package)
@@ -28,7 +28,7 @@ let usage = """
 struct Options {
     var runs = 30
     var events = 12_000
-    var only: Set<String> = ["startup", "lookups", "keys", "wire", "memory"]
+    var only: Set<String> = ["startup", "lookups", "keys", "wire", "memory", "map"]
     var rcpx: String?
     var jq: String?
     var dataFile: String?
@@ -357,6 +357,26 @@ if options.only.contains("wire") {
                           target: "mean ≤ 5 % of a repaint", met: ratio <= 0.05))
     table.append(TableRow(measure: "key to last byte on the pty (ms)", median: fixed(w.latency.median, 2),
                           p99: fixed(w.latency.p99, 2), extra: "\(w.keys) keys that changed the screen, whole round trip", target: "", met: nil))
+}
+
+// The world map (in process).
+if options.only.contains("map") {
+    note("map: \(options.runs) runs of the world map at 200×60 …")
+    let m = mapBench(runs: options.runs)
+    figures.set("map_first_frame_ms_median", m.first.median)
+    figures.set("map_cached_frame_ms_median", m.cached.median)
+    figures.set("map_new_view_ms_median", m.newView.median)
+    figures.set("map_new_style_ms_median", m.newStyle.median)
+    table.append(TableRow(measure: "map, first frame 200×60 (ms)", median: fixed(m.first.median, 2),
+                          p99: fixed(m.first.p99, 2), extra: "decode, project, raster", target: "≤ 20 ms",
+                          met: m.first.median <= 20))
+    table.append(TableRow(measure: "map, a frame after the first (ms)", median: fixed(m.cached.median, 3),
+                          p99: fixed(m.cached.p99, 3), extra: "same size and view: cached", target: "≤ 2 ms",
+                          met: m.cached.median <= 2))
+    table.append(TableRow(measure: "map, after a pan or zoom (ms)", median: fixed(m.newView.median, 2),
+                          p99: fixed(m.newView.p99, 2),
+                          extra: "new raster; new selection: \(fixed(m.newStyle.median, 2)) median", target: "≤ 2 ms",
+                          met: m.newView.median <= 2 && m.newStyle.median <= 2))
 }
 
 // Memory.

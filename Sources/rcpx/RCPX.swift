@@ -26,6 +26,8 @@ struct RCPX: ParsableCommand {
               rcpx compare bali apc colombo   up to four processes (or parties) side by side
               rcpx rank states                the parties in the most processes
               rcpx timeline --from 2001       every dated record in order
+              rcpx map bali                   where in the world a process reaches
+              rcpx gaps                       the states of 2005 in no process
               rcpx practices 6                an IAMM heading and who discusses it
               rcpx validate my-data.json      check a file before using --data
               rcpx explore --help             the explorer's options
@@ -37,7 +39,7 @@ struct RCPX: ParsableCommand {
         subcommands: [
             ExploreCommand.self, ListCommand.self, ShowCommand.self, StateCommand.self, SearchCommand.self,
             MatrixCommand.self, OverlapCommand.self, CompareCommand.self, RankCommand.self, TimelineCommand.self,
-            PracticesCommand.self, UnderstandingsCommand.self,
+            MapCommand.self, GapsCommand.self, PracticesCommand.self, UnderstandingsCommand.self,
             ValidateCommand.self, KeysCommand.self, ChecklistCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self

@@ -112,7 +112,7 @@ import Foundation
     @Test func thePageHasSamplesOfEveryCommand() throws {
         let commands = Set(try Self.samples().compactMap { Self.words($0.command).dropFirst().first })
         for command in ["list", "show", "state", "search", "matrix", "overlap", "practices", "understandings",
-                        "validate", "keys"] {
+                        "validate", "keys", "map", "gaps"] {
             #expect(commands.contains(command), "docs/CLI.md shows `rcpx \(command)`")
         }
         let jsonSamples = try Self.samples().filter { $0.command.contains("--format json") }.count

@@ -209,6 +209,7 @@ let everyAnsweringCommand: [[String]] = [
     ["show", "pidc"], ["state", "turkey"], ["state", "iom"], ["state", "cote d'ivoire"], ["search", "trafficking"],
     ["matrix"], ["matrix", "--kind", "all", "--sort", "count"], ["overlap", "manila", "apc"], ["practices"],
     ["practices", "6"], ["understandings"], ["validate", bundledDataPath], ["keys"],
+    ["map"], ["map", "bali"], ["map", "turkey"], ["map", "africa"], ["gaps"], ["gaps", "--all-groups"],
 ]
 
 /// Commands and the formats each writes besides text.
@@ -224,6 +225,7 @@ let formatsByCommand: [([String], [String])] = [
     (["understandings"], ["json", "csv", "markdown"]),
     (["validate", bundledDataPath], ["json"]),
     (["keys"], ["json", "csv", "markdown"]),
+    (["gaps"], ["json", "csv", "markdown"]),
 ]
 
 /// `Resources/rcp-data.json` of this checkout.
