@@ -102,7 +102,7 @@ struct Session {
     func emit(_ text: String) {
         switch format {
         case .json: Console.write(text)  // already escaped to ASCII by the writer when asked
-        default: Console.write(look.finish(text))
+        default: Console.write(look.finish(text), styled: look.color)
         }
     }
 
@@ -187,7 +187,7 @@ struct Session {
         case .ambiguous(let list):
             Session.ambiguous(query, "regions", list.map { (regions[$0].id, regions[$0].name) })
         case .notFound:
-            Console.error("no region matches \"\(query)\". Regions: "
+            Console.error("no region matches \"\(echo(query))\". Regions: "
                           + regions.map(\.id).joined(separator: ", ") + ".")
         }
         throw Exit.noMatch
@@ -231,21 +231,28 @@ struct Session {
     }
 
     static func ambiguous(_ query: String, _ plural: String, _ candidates: [(id: String, label: String)]) {
-        var text = "rcpx: \"\(query)\" could be any of \(candidates.count) \(plural); "
-            + "say which (by id or full name):\n"
+        var text = candidates.count == 1
+            ? "rcpx: \"\(echo(query))\" is only part of a name here (it may mean another one too); "
+                + "say it in full or by id:\n"
+            : "rcpx: \"\(echo(query))\" could be any of \(candidates.count) \(plural); "
+                + "say which (by id or full name):\n"
         let width = candidates.map { TextWidth.of($0.id) }.max() ?? 0
         for c in candidates { text += "  " + TextWidth.pad(c.id, width: width) + "  " + c.label + "\n" }
         Console.writeError(text)
     }
 
     static func notFound(_ query: String, _ what: String, _ suggestions: [String], hint: String, listCommand: String) {
-        var text = "no \(what) matches \"\(query)\"."
+        var text = "no \(what) matches \"\(echo(query))\"."
         if !suggestions.isEmpty {
             text += " Did you mean: " + suggestions.joined(separator: ", ") + "?"
         }
         text += hint
         if suggestions.isEmpty && hint.isEmpty {
-            text += " Try `\(listCommand)` or `rcpx search \(query)`."
+            // Suggest the search command line only when it can be copied as it is.
+            let shown = echo(query)
+            let simple = shown == query && query.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " }
+            text += simple && !query.contains(" ") ? " Try `\(listCommand)` or `rcpx search \(query)`."
+                : " Try `\(listCommand)` or `rcpx search`."
         }
         Console.error(text)
     }

@@ -58,6 +58,6 @@ struct KeysCommand: LookupCommand {
                 out = table.csv()
             }
         }
-        Console.write(global.format == .json ? out : look.finish(out))
+        Console.write(global.format == .json ? out : look.finish(out), styled: look.color)
     }
 }

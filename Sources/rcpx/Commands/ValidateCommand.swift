@@ -39,12 +39,12 @@ struct ValidateCommand: LookupCommand {
             let summary = "\(file): valid: \(dataset.processes.count) processes, \(dataset.parties.count) parties, "
                 + "\(dataset.mechanisms.count) mechanisms, \(dataset.practices.count) practices, "
                 + "\(dataset.understandings.count) understandings"
-            Console.write(look.finish(TextDocument(look).with(paragraph: summary, hanging: 2).text))
+            Console.write(look.finish(TextDocument(look).with(paragraph: summary, hanging: 2).text), styled: look.color)
         case (_, .failure(let error)):
             let count = error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems"
             var text = look.bold("\(file): \(count)") + "\n"
             for problem in error.problems { text += "  \(problem)\n" }
-            Console.write(look.finish(text))
+            Console.write(look.finish(text), styled: look.color)
         }
         if case .failure = result { throw Exit.dataError }
     }
