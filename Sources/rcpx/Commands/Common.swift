@@ -37,6 +37,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set; never when piped).")
     var noColor = false
+
+    /// ASCII output: `--ascii`, or a locale that is not UTF-8 (`LANG=C`; see `Console.utf8Output`).
+    var asciiOutput: Bool { ascii || !Console.utf8Output }
 }
 
 /// A command that answers from the catalog and writes its answer in one of `formats`.
@@ -77,7 +80,7 @@ struct Session {
 
     init(_ options: GlobalOptions) throws {
         self.options = options
-        look = Look.forOutput(noColor: options.noColor || options.format != .text, ascii: options.ascii)
+        look = Look.forOutput(noColor: options.noColor || options.format != .text, ascii: options.asciiOutput)
         catalog = try Session.loadCatalog(options.data)
     }
 
@@ -106,7 +109,7 @@ struct Session {
         }
     }
 
-    func emit(_ json: JSONOut) { Console.write(json.rendered(asciiOnly: options.ascii)) }
+    func emit(_ json: JSONOut) { Console.write(json.rendered(asciiOnly: options.asciiOutput)) }
 
     func emit(_ document: TextDocument) { emit(document.text) }
 
@@ -115,7 +118,7 @@ struct Session {
         // Transliterate the cells before quoting or escaping: folding "”" to a quote or "│" to "|" afterwards
         // would break the CSV quoting or the Markdown table.
         var table = table
-        if options.ascii {
+        if options.asciiOutput {
             table.header = table.header.map(ASCIIFold.fold)
             table.rows = table.rows.map { $0.map(ASCIIFold.fold) }
         }
@@ -232,8 +235,7 @@ struct Session {
 
     static func ambiguous(_ query: String, _ plural: String, _ candidates: [(id: String, label: String)]) {
         var text = candidates.count == 1
-            ? "rcpx: \"\(echo(query))\" is only part of a name here (it may mean another one too); "
-                + "say it in full or by id:\n"
+            ? "rcpx: \"\(echo(query))\" is only part of this name; say it in full or by id:\n"
             : "rcpx: \"\(echo(query))\" could be any of \(candidates.count) \(plural); "
                 + "say which (by id or full name):\n"
         let width = candidates.map { TextWidth.of($0.id) }.max() ?? 0
