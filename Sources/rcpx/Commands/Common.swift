@@ -17,6 +17,8 @@ enum Exit {
     static let usage = ExitCode(64)
     /// EX_DATAERR: the data file could not be loaded.
     static let dataError = ExitCode(65)
+    /// EX_UNAVAILABLE: the explorer cannot run on this terminal (TERM unknown, and no fallback installed).
+    static let unavailable = ExitCode(69)
 }
 
 /// The options every command takes.

@@ -41,7 +41,14 @@ struct ExploreCommand: LookupCommand {
     func run() throws {
         var hint: String? = nil
         if global.format == .text {
-            if let why = explorerCanStart() {
+            let plan = terminalPlan()
+            if case .unknownTerm(let term) = plan {
+                Console.error("TERM=\(echo(term)) is not a terminal type this system knows, and neither is "
+                              + terminalFallbacks.joined(separator: " nor ") + ". Run `TERM=xterm-256color rcpx` "
+                              + "on a host that has it, or install the terminal's terminfo entry.")
+                throw Exit.unavailable
+            }
+            if case .refuse(let why) = plan {
                 hint = why.hasSuffix("is not a terminal")
                     ? "not a terminal (\(Console.stdoutIsTerminal ? "stdin" : "stdout") is "
                         + "\(Console.describe(Console.stdoutIsTerminal ? 0 : 1)))"

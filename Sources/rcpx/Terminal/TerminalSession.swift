@@ -18,6 +18,8 @@ struct TerminalProgram {
     /// Carries out an effect the terminal does not handle itself (the checklist store); returns the event
     /// that answers it, fed back to the reducer.
     var carryOut: (Effect) -> InputEvent? = { _ in nil }
+    /// Called once the start-up events are handled, before the first frame.
+    var started: () -> Void = {}
 }
 
 /// The interactive loop: read input, update, draw; signals, resizes, suspends and effects.
@@ -54,6 +56,7 @@ final class TerminalSession {
         let size = screen.size
         var status: Int32? = handle([.input(.resize(width: size.width, height: size.height))]
                                     + startEvents.map { .input($0) })
+        program.started()
         var dirty = true
         while status == nil {
             switch TerminalSignals.poll() {
