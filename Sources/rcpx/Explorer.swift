@@ -50,6 +50,10 @@ func explorerCanStart(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: Strin
     return nil
 }
 
+/// Whether `term` is the Linux console, whose fonts carry Latin letters and lines but not the explorer's
+/// glyphs (○ ◇ ★ ◆ ◦ ✓ ◐ ✎): it is drawn with the ASCII set, as for a locale that is not UTF-8.
+func consoleLacksGlyphs(_ term: String) -> Bool { term == "linux" || term.hasPrefix("linux-") }
+
 /// How the explorer opens the terminal.
 enum TerminalPlan: Equatable {
     /// Start with this terminal type; `fallbackFrom`: the TERM this system does not know, replaced by `term`.
@@ -110,7 +114,7 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
 
     var ui = UIOptions()
     ui.theme = screen.colorEnabled ? options.theme : .monochrome
-    ui.ascii = options.ascii || !locale.utf8
+    ui.ascii = options.ascii || !locale.utf8 || consoleLacksGlyphs(term)
     ui.mouse = options.mouse
     var state = AppState(catalog: catalog, options: ui)
     if options.mouse { screen.setMouse(true) }

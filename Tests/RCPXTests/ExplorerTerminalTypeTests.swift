@@ -58,4 +58,20 @@ import Foundation
         #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         #expect(ExplorerTmuxTests.isSane(ExplorerTmuxTests.waitForFile(dir.appendingPathComponent("stty"))))
     }
+
+    // MARK: Item 20: the Linux console
+
+    @Test func theLinuxConsoleGetsTheASCIISet() throws {
+        #expect(consoleLacksGlyphs("linux"))
+        #expect(consoleLacksGlyphs("linux-16color"))
+        #expect(!consoleLacksGlyphs("xterm-256color"))
+        try ExplorerTmuxTests.requireTmux()
+        // A UTF-8 locale, but the console's fonts lack the explorer's glyphs: nothing above ASCII is drawn.
+        let session = try TmuxSession(command: "exec env TERM=linux LANG=C.UTF-8 \(ExplorerTmuxTests.binary)")
+        let screen = try session.waitFor(timeout: ExplorerTmuxTests.patience) { ExplorerTmuxTests.showsFirstScreen($0) }
+        #expect(ExplorerTmuxTests.showsFirstScreen(screen), "\(screen)")
+        #expect(screen.utf8.allSatisfy { $0 < 0x80 }, "glyphs the Linux console lacks:\n\(screen)")
+        try session.send("q")
+        #expect(try ExplorerTmuxTests.waitUntilDead(session).dead)
+    }
 }
