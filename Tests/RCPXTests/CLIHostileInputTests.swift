@@ -128,8 +128,8 @@ import Foundation
         let r = try runWithBytes(#"exec "$0" state "$(printf '\377\376\200')""#)
         #expect(r.status == 64)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr == "rcpx: argument 2 is not valid UTF-8: \"\\xFF\\xFE\\x80\". rcpx reads names as UTF-8; "
-                + "check the terminal's or the script's encoding.\n", "\(r.stderr)")
+        #expect(r.stderr == "rcpx: argument 2 is not valid UTF-8: \"\\xFF\\xFE\\x80\". Give names in UTF-8.\n",
+                "\(r.stderr)")
         // The valid part is shown as text, controls escaped.
         let mixed = try runWithBytes(#"exec "$0" show "$(printf 'bal\351\033i')""#)
         #expect(mixed.status == 64)

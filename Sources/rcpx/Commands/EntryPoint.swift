@@ -15,8 +15,8 @@ enum EntryPoint {
     static func main<Root: ParsableCommand>(_ root: Root.Type, commands: [String]) -> Never {
         let raw = rawArguments()
         if let (position, bytes) = raw.enumerated().lazy.compactMap({ i, a in isUTF8(a) ? nil : (i + 1, a) }).first {
-            Console.error("argument \(position) is not valid UTF-8: \"\(showBytes(bytes))\". rcpx reads names as "
-                          + "UTF-8; check the terminal's or the script's encoding.")
+            // "\xFF" for each byte that is not UTF-8; the encoding of the terminal or script is to be checked.
+            Console.error("argument \(position) is not valid UTF-8: \"\(showBytes(bytes))\". Give names in UTF-8.")
             exit(Exit.usage.rawValue)
         }
         let arguments = raw.map { String(decoding: $0, as: UTF8.self) }

@@ -43,9 +43,10 @@ struct ExploreCommand: LookupCommand {
         if global.format == .text {
             let plan = terminalPlan()
             if case .unknownTerm(let term) = plan {
-                Console.error("TERM=\(echo(term)) is not a terminal type this system knows, and neither is "
-                              + terminalFallbacks.joined(separator: " nor ") + ". Run `TERM=xterm-256color rcpx` "
-                              + "on a host that has it, or install the terminal's terminfo entry.")
+                Console.error("TERM=\(echo(term)) is unknown here, and so are "
+                              + terminalFallbacks.joined(separator: " and ") + ".")
+                Console.error("install the terminal's terminfo entry, or run `TERM=xterm-256color rcpx` on a host "
+                              + "with it.")
                 throw Exit.unavailable
             }
             if case .refuse(let why) = plan {
