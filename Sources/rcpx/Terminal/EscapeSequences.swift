@@ -27,10 +27,10 @@ enum RawInput: Equatable {
 ///   the Linux console, tmux, screen); arrows, PgUp/PgDn, Delete, Shift-Tab, F1–F12 (also the Linux console's
 ///   `ESC[[A`…`ESC[[E`), the keypad in application mode (`ESC O p`… as digits, `ESC O M` as Enter). Modifiers
 ///   (`ESC[1;5C`, rxvt's `ESC[7^`, `ESC[a`) are dropped: the key arrives plain.
-/// - Alt-x (Esc and another key within the escape delay, so already queued when curses hands over the Esc) is
-///   ignored: nothing in rcpx is bound to Alt, and read as Esc then x it would cancel whatever was open.
+/// - Alt-x (Esc and another key within the escape delay and `escapeWaitMilliseconds`) is ignored: nothing in
+///   rcpx is bound to Alt, and read as Esc then x it would cancel whatever was open.
 ///   Alt with a function key (`ESC ESC [ A`) is that key.
-/// - A lone Esc (nothing queued after it) is Esc.
+/// - A lone Esc (nothing after it within the wait) is Esc.
 ///
 /// Pure: fed one `RawInput` at a time, it returns the input decoded so far; `pendingWait` says how long the
 /// caller should wait for the next byte of an unfinished sequence (then feed `.timeout`).
@@ -58,13 +58,16 @@ struct EscapeSequenceParser {
 
     init(utf8: Bool = true) { self.utf8 = utf8 }
 
+    /// How long to wait after an Esc for what may follow it. Curses has already waited its own escape delay
+    /// (25 ms) before handing the Esc over, so this only catches the rest of a sequence a busy machine or a
+    /// slow link delivered late (read as Esc and letters, it would cancel what was open).
+    static let escapeWaitMilliseconds: Int32 = 25
+
     /// Nil when no sequence is open; else the milliseconds to wait for its next byte before feeding `.timeout`.
-    /// After a bare Esc it is 0: curses has already waited its escape delay, so what belongs to the Esc is
-    /// queued by now.
     var pendingWait: Int32? {
         switch state {
         case .idle: return nil
-        case .escape: return 0
+        case .escape: return Self.escapeWaitMilliseconds
         case .csi, .ss3, .linuxFunction: return Self.sequenceWaitMilliseconds
         }
     }
