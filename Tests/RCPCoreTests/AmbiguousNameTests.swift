@@ -51,4 +51,19 @@ struct AmbiguousNameTests {
         let drc = try #require(catalog.party(id: "dr-congo"))
         #expect(!drc.aliases.contains { searchKey($0) == searchKey("Congo") })
     }
+
+    @Test func anAliasThatIsAWordOfAnotherStatesNameIsAmbiguous() throws {
+        // A data file that gives the Republic of Korea the alias "Korea": the alias is a word of the other
+        // Korea's name, so it still lists both.
+        let bytes = Fixture.replacing(#""name": "Republic of Korea", "kind": "state", "iso3": "KOR","#,
+                                      with: #""name": "Republic of Korea", "kind": "state", "iso3": "KOR", "aliases": ["Korea"],"#)
+        let catalog = Catalog(try DataLoader.load(bytes: bytes, file: "korea.json"))
+        #expect(ids(catalog.resolveParty("korea")) == ["dpr-korea", "republic-of-korea"])
+        #expect(found(catalog.resolveParty("republic of korea")) == "republic-of-korea")
+    }
+
+    @Test func theDataNoLongerCallsTheRepublicOfKoreaJustKorea() throws {
+        let rok = try #require(catalog.party(id: "republic-of-korea"))
+        #expect(!rok.aliases.contains { searchKey($0) == searchKey("Korea") })
+    }
 }
