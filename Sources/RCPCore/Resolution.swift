@@ -29,8 +29,8 @@ extension Catalog {
     /// A party by id, name, alias or ISO 3166 alpha-3 code, like `resolveProcess(_:)`, with two more rules
     /// for names that may mean more than one state:
     /// - a state's or territory's alias that is also a whole word of another state's or territory's name is
-    ///   ambiguous ("Korea": the Republic of Korea's alias, and a word of "DPR Korea"; "UK" stays the United
-    ///   Kingdom although an organization is the "UK Department for International Development");
+    ///   ambiguous (a data file giving the Republic of Korea the alias "Korea", a word of "DPR Korea"; "UK"
+    ///   stays the United Kingdom although an organization is the "UK Department for International Development");
     /// - a state or territory matched only inside its name, not at its start, is offered, not taken: the words
     ///   left out may be what tells it from another state ("Congo" is not the "Democratic Republic of the Congo").
     public func resolveParty(_ query: String) -> Resolution<Party> {
