@@ -240,7 +240,7 @@ fi
 # The region tree with the Bali Process selected and its card beside it.
 if wanted tree-bali-132x43; then
   start 132 43
-  keys /; type_text "bali"; keys Enter Escape 1
+  keys /; type_text "bali"; keys Enter Escape; keys 1   # apart: Esc and 1 in one write are Alt-1
   wait_for "Bali Ministerial Conference"
   capture tree-bali-132x43
   stop
@@ -249,7 +249,7 @@ fi
 # A state card: every process Australia takes part in, with its roles.
 if wanted state-australia-132x43; then
   start 132 43
-  keys /; type_text "australia"; keys Enter Escape 2
+  keys /; type_text "australia"; keys Enter Escape; keys 2
   wait_for "State: Australia"
   capture state-australia-132x43
   stop

@@ -63,17 +63,28 @@ When set and not empty, no colour (as
 .Fl -no-color ) .
 Nothing depends on colour alone: selection, matches and roles are also shown by attributes and glyphs.
 .It Ev TERM
-The explorer needs a terminal type the system knows; with an unknown or
+With a
 .Dq dumb
-terminal, or when standard input or output is not a terminal,
+terminal, no TERM, or when standard input or output is not a terminal,
 .Nm
-prints the process list instead.
+prints the process list instead of the explorer. A terminal type the system does not know (such as
+.Li xterm-kitty
+over SSH) is drawn as
+.Li xterm-256color
+(or
+.Li xterm ) ,
+and the status line says so once; when neither is installed,
+.Nm
+says how to fix it and exits 69. With
+.Li TERM=linux
+the explorer draws with ASCII glyphs (the console's fonts lack its symbols).
 .It Ev LANG , Ev LC_ALL , Ev LC_CTYPE
 The explorer draws in UTF-8 when the locale is UTF-8. When none of them is set, or the UTF-8 locale asked
 for is not installed, it uses C.UTF-8; with an explicit non-UTF-8 locale (such as
 .Li LANG=C ) ,
 or when no UTF-8 locale exists, it draws with ASCII only (as
 .Fl -ascii ) .
+The command-line lookups write ASCII under an explicit non-UTF-8 locale too.
 .It Ev RCPX_DATA_HOME
 rcpx's data folder; checklists are kept in
 .Pa $RCPX_DATA_HOME/checklists .
@@ -109,6 +120,8 @@ no such checklist, it already exists, or deletion was declined.
 Usage error: unknown option or command, missing or bad argument, a format the command does not write.
 .It 65
 The data file (or a checklist file) is missing, unreadable or invalid; nothing was changed.
+.It 69
+The explorer: TERM names a terminal type the system does not know, and no fallback is installed.
 .It 73
 .Cm checklist :
 the checklist cannot be saved (read-only folder, disk full); nothing was changed.

@@ -140,7 +140,7 @@ public enum ChecklistExport {
 
     /// Escapes Markdown syntax in plain text (emphasis, links, HTML, table pipes; at a line start, list and
     /// heading markers).
-    static func md(_ s: String, lineStart: Bool = false) -> String {
+    public static func md(_ s: String, lineStart: Bool = false) -> String {
         var out = ""
         for ch in s {
             switch ch {

@@ -85,6 +85,8 @@ public struct Picker: Sendable, Hashable {
 public struct StatusMessage: Sendable, Hashable {
     public var text: String
     public var isError: Bool
+
+    public init(text: String, isError: Bool) { self.text = text; self.isError = isError }
 }
 
 /// The positions of the panes, saved by a search so that Esc can put them back.

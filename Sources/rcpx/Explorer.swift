@@ -50,12 +50,55 @@ func explorerCanStart(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: Strin
     return nil
 }
 
+/// Whether `term` is the Linux console, whose fonts carry Latin letters and lines but not the explorer's
+/// glyphs (○ ◇ ★ ◆ ◦ ✓ ◐ ✎): it is drawn with the ASCII set, as for a locale that is not UTF-8.
+func consoleLacksGlyphs(_ term: String) -> Bool { term == "linux" || term.hasPrefix("linux-") }
+
+/// How the explorer opens the terminal.
+enum TerminalPlan: Equatable {
+    /// Start with this terminal type; `fallbackFrom`: the TERM this system does not know, replaced by `term`.
+    case start(term: String, fallbackFrom: String?)
+    /// Not a place for the explorer (not a terminal, TERM unset or dumb): the process list instead.
+    case refuse(String)
+    /// TERM names a terminal type this system does not know, and no fallback is installed either.
+    case unknownTerm(String)
+
+    /// What the status line says once when the explorer started on a fallback.
+    var notice: String? {
+        guard case .start(let term, let from?) = self else { return nil }
+        return "TERM=\(DisplayText.excerpt(from, limit: 24)) is unknown here: drawing as \(term)."
+    }
+}
+
+/// Terminal types tried, in order, when TERM names one this system does not know (a terminal's own type,
+/// such as xterm-kitty, foot or alacritty, over SSH on a host without its terminfo entry): every common
+/// terminal emulator understands what these describe.
+let terminalFallbacks = ["xterm-256color", "xterm"]
+
+/// The plan for the environment.
+func terminalPlan() -> TerminalPlan {
+    terminalPlan(stdinIsTerminal: isatty(0) != 0, stdoutIsTerminal: isatty(1) != 0, term: TerminalEnvironment.term,
+                 probe: { rcpx_probe_terminal($0, 1) != 0 })
+}
+
+/// The plan, with the facts passed in (for tests).
+func terminalPlan(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?,
+                  probe: (String) -> Bool) -> TerminalPlan {
+    let why = explorerCanStart(stdinIsTerminal: stdinIsTerminal, stdoutIsTerminal: stdoutIsTerminal, term: term,
+                               probe: probe)
+    guard let why else { return .start(term: term ?? "", fallbackFrom: nil) }
+    guard let term, !term.isEmpty, term != "dumb", stdinIsTerminal, stdoutIsTerminal else { return .refuse(why) }
+    if let fallback = terminalFallbacks.first(where: probe) { return .start(term: fallback, fallbackFrom: term) }
+    return .unknownTerm(term)
+}
+
 /// Runs the interactive explorer until the user quits or a signal ends it, and gives the terminal back sane
 /// in every case. Returns the exit status: 0 on quit, 128 + signal for SIGINT (also Ctrl-C), SIGTERM and
 /// SIGHUP, or `ExplorerExit.unavailable` (without touching the terminal) when it cannot start.
 func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     let locale = TerminalLocale.configure()
-    guard explorerCanStart() == nil else { return ExplorerExit.unavailable }
+    guard case .start(let term, _) = terminalPlan() else { return ExplorerExit.unavailable }
+    let notice = terminalPlan().notice
 
     TerminalSignals.install()
     defer { TerminalSignals.restore() }
@@ -64,14 +107,14 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     let wantColor = options.color && !TerminalEnvironment.noColor
     let screen: TerminalScreen
     do {
-        screen = try TerminalScreen(utf8: locale.utf8, wantColor: wantColor)
+        screen = try TerminalScreen(utf8: locale.utf8, wantColor: wantColor, term: term)
     } catch {
         return ExplorerExit.unavailable
     }
 
     var ui = UIOptions()
     ui.theme = screen.colorEnabled ? options.theme : .monochrome
-    ui.ascii = options.ascii || !locale.utf8
+    ui.ascii = options.ascii || !locale.utf8 || consoleLacksGlyphs(term)
     ui.mouse = options.mouse
     var state = AppState(catalog: catalog, options: ui)
     if options.mouse { screen.setMouse(true) }
@@ -85,7 +128,9 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
         idle: { checklists.poll() }
     )
     let status = TerminalSession(screen: screen, program: program)
-        .run(startEvents: checklists.startEvents(open: options.checklist))
+        // The fallback notice comes last, so it is not hidden by what the start-up events had to say.
+        .run(startEvents: checklists.startEvents(open: options.checklist)
+             + (notice.map { [.notice($0, isError: false)] } ?? []))
     screen.close()
     return status
 }

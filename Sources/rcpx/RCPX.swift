@@ -45,9 +45,9 @@ struct RCPX: ParsableCommand {
         defaultSubcommand: ExploreCommand.self
     )
 
-    /// Parses the command line with the global options allowed before the command (see `ArgumentOrder`).
+    /// Parses the command line with the global options allowed before the command (see `ArgumentOrder`);
+    /// invalid UTF-8 and mistyped commands are answered first, and messages escaped (see `EntryPoint`).
     static func main() {
-        let commands = Set(configuration.subcommands.map { $0._commandName })
-        main(ArgumentOrder.globalOptionsLast(Array(CommandLine.arguments.dropFirst()), commands: commands))
+        EntryPoint.main(RCPX.self, commands: configuration.subcommands.map { $0._commandName })
     }
 }

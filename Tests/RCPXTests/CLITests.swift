@@ -100,7 +100,7 @@ import Foundation
 
     @Test func usageErrorsExit64() throws {
         let cases: [[String]] = [
-            ["list", "--bogus"], ["--bogus"], ["show"], ["show", "bali", "--format", "csv"],
+            ["list", "--bogus"], ["--bogus"], ["show"], ["validate", "Resources/rcp-data.json", "--format", "csv"],
             ["list", "--format", "yaml"], ["search", "--limit", "0", "bali"], ["search", "bali", "--kind", "planet"],
             ["matrix", "--kind", "planets"], ["matrix", "--sort", "size"], ["overlap", "bali"], ["nonsense-command", "x"],
             ["validate"], ["explore", "--theme", "neon"], ["state", ""], ["show", "  "], ["overlap", "bali", "--"],

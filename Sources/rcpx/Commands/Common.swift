@@ -17,6 +17,8 @@ enum Exit {
     static let usage = ExitCode(64)
     /// EX_DATAERR: the data file could not be loaded.
     static let dataError = ExitCode(65)
+    /// EX_UNAVAILABLE: the explorer cannot run on this terminal (TERM unknown, and no fallback installed).
+    static let unavailable = ExitCode(69)
 }
 
 /// The options every command takes.
@@ -37,6 +39,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set; never when piped).")
     var noColor = false
+
+    /// ASCII output: `--ascii`, or a locale that is not UTF-8 (`LANG=C`; see `Console.utf8Output`).
+    var asciiOutput: Bool { ascii || !Console.utf8Output }
 }
 
 /// A command that answers from the catalog and writes its answer in one of `formats`.
@@ -77,7 +82,7 @@ struct Session {
 
     init(_ options: GlobalOptions) throws {
         self.options = options
-        look = Look.forOutput(noColor: options.noColor || options.format != .text, ascii: options.ascii)
+        look = Look.forOutput(noColor: options.noColor || options.format != .text, ascii: options.asciiOutput)
         catalog = try Session.loadCatalog(options.data)
     }
 
@@ -102,11 +107,11 @@ struct Session {
     func emit(_ text: String) {
         switch format {
         case .json: Console.write(text)  // already escaped to ASCII by the writer when asked
-        default: Console.write(look.finish(text))
+        default: Console.write(look.finish(text), styled: look.color)
         }
     }
 
-    func emit(_ json: JSONOut) { Console.write(json.rendered(asciiOnly: options.ascii)) }
+    func emit(_ json: JSONOut) { Console.write(json.rendered(asciiOnly: options.asciiOutput)) }
 
     func emit(_ document: TextDocument) { emit(document.text) }
 
@@ -115,7 +120,7 @@ struct Session {
         // Transliterate the cells before quoting or escaping: folding "”" to a quote or "│" to "|" afterwards
         // would break the CSV quoting or the Markdown table.
         var table = table
-        if options.ascii {
+        if options.asciiOutput {
             table.header = table.header.map(ASCIIFold.fold)
             table.rows = table.rows.map { $0.map(ASCIIFold.fold) }
         }
@@ -187,7 +192,7 @@ struct Session {
         case .ambiguous(let list):
             Session.ambiguous(query, "regions", list.map { (regions[$0].id, regions[$0].name) })
         case .notFound:
-            Console.error("no region matches \"\(query)\". Regions: "
+            Console.error("no region matches \"\(echo(query))\". Regions: "
                           + regions.map(\.id).joined(separator: ", ") + ".")
         }
         throw Exit.noMatch
@@ -231,21 +236,27 @@ struct Session {
     }
 
     static func ambiguous(_ query: String, _ plural: String, _ candidates: [(id: String, label: String)]) {
-        var text = "rcpx: \"\(query)\" could be any of \(candidates.count) \(plural); "
-            + "say which (by id or full name):\n"
+        var text = candidates.count == 1
+            ? "rcpx: \"\(echo(query))\" is only part of this name; say it in full or by id:\n"
+            : "rcpx: \"\(echo(query))\" could be any of \(candidates.count) \(plural); "
+                + "say which (by id or full name):\n"
         let width = candidates.map { TextWidth.of($0.id) }.max() ?? 0
         for c in candidates { text += "  " + TextWidth.pad(c.id, width: width) + "  " + c.label + "\n" }
         Console.writeError(text)
     }
 
     static func notFound(_ query: String, _ what: String, _ suggestions: [String], hint: String, listCommand: String) {
-        var text = "no \(what) matches \"\(query)\"."
+        var text = "no \(what) matches \"\(echo(query))\"."
         if !suggestions.isEmpty {
             text += " Did you mean: " + suggestions.joined(separator: ", ") + "?"
         }
         text += hint
         if suggestions.isEmpty && hint.isEmpty {
-            text += " Try `\(listCommand)` or `rcpx search \(query)`."
+            // Suggest the search command line only when it can be copied as it is.
+            let shown = echo(query)
+            let simple = shown == query && query.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " }
+            text += simple && !query.contains(" ") ? " Try `\(listCommand)` or `rcpx search \(query)`."
+                : " Try `\(listCommand)` or `rcpx search`."
         }
         Console.error(text)
     }

@@ -41,7 +41,15 @@ struct ExploreCommand: LookupCommand {
     func run() throws {
         var hint: String? = nil
         if global.format == .text {
-            if let why = explorerCanStart() {
+            let plan = terminalPlan()
+            if case .unknownTerm(let term) = plan {
+                Console.error("TERM=\(echo(term)) is unknown here, and so are "
+                              + terminalFallbacks.joined(separator: " and ") + ".")
+                Console.error("install the terminal's terminfo entry, or run `TERM=xterm-256color rcpx` on a host "
+                              + "with it.")
+                throw Exit.unavailable
+            }
+            if case .refuse(let why) = plan {
                 hint = why.hasSuffix("is not a terminal")
                     ? "not a terminal (\(Console.stdoutIsTerminal ? "stdin" : "stdout") is "
                         + "\(Console.describe(Console.stdoutIsTerminal ? 0 : 1)))"

@@ -17,8 +17,8 @@ struct KeysCommand: LookupCommand {
 
     func run() throws {
         // No catalog needed: keys come from RCPUI.
-        let look = Look.forOutput(noColor: global.noColor || global.format != .text, ascii: global.ascii)
-        let ascii = global.ascii
+        let look = Look.forOutput(noColor: global.noColor || global.format != .text, ascii: global.asciiOutput)
+        let ascii = global.asciiOutput
         func keys(_ b: KeyBinding) -> String { KeyBindings.keyLabel(b, ascii: ascii) }
         var out = ""
         switch global.format {
@@ -58,6 +58,6 @@ struct KeysCommand: LookupCommand {
                 out = table.csv()
             }
         }
-        Console.write(global.format == .json ? out : look.finish(out))
+        Console.write(global.format == .json ? out : look.finish(out), styled: look.color)
     }
 }

@@ -32,7 +32,7 @@ struct PracticesCommand: LookupCommand {
         if let heading {
             guard let practice = PracticesCommand.find(heading, in: catalog) else {
                 let range = catalog.practices.map(\.number)
-                Console.error("no effective-practice heading \"\(heading)\"; the headings are numbered "
+                Console.error("no effective-practice heading \"\(echo(heading))\"; the headings are numbered "
                               + "\(range.min() ?? 1)-\(range.max() ?? 20).")
                 throw Exit.noMatch
             }

@@ -41,7 +41,7 @@ struct SearchCommand: LookupCommand {
         var hits = session.catalog.search(text, limit: kind == nil ? limit : nil)
         if let kind { hits = Array(hits.filter { $0.kind == kind }.prefix(limit)) }
         guard !hits.isEmpty else {
-            Console.error("nothing matches \"\(text)\"" + (kind.map { " among the \($0.name) records" } ?? "") + ".")
+            Console.error("nothing matches \"\(echo(text))\"" + (kind.map { " among the \($0.name) records" } ?? "") + ".")
             throw Exit.noMatch
         }
         let look = session.look

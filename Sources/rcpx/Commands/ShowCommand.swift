@@ -11,11 +11,14 @@ struct ShowCommand: LookupCommand {
             accents and punctuation: "bali", "12", "soderkoping", "RCM". A global mechanism (IDM, Berne \
             Initiative, …) is shown too.
 
+            --format markdown writes the card as Markdown (for a handout); --format csv writes its \
+            participants, one row each.
+
             Formats: \(formatList).
             """
     )
 
-    static let formats: [OutputFormat] = [.text, .json]
+    static let formats: [OutputFormat] = [.text, .json, .markdown, .csv]
 
     @OptionGroup var global: GlobalOptions
 
@@ -30,11 +33,18 @@ struct ShowCommand: LookupCommand {
 
     func run() throws {
         let session = try session()
-        switch try session.processOrMechanism(process) {
-        case .process(let p):
-            session.format == .json ? session.emit(ShowCommand.json(p, session)) : session.emit(ShowCommand.card(p, session))
-        case .mechanism(let m):
-            session.format == .json ? session.emit(ShowCommand.json(m, session)) : session.emit(ShowCommand.card(m, session))
+        let subject = try session.processOrMechanism(process)
+        switch (subject, session.format) {
+        case (.process(let p), .json): session.emit(ShowCommand.json(p, session))
+        case (.process(let p), .markdown): session.emit(ShowCommand.markdown(p, session))
+        case (.process(let p), .csv):
+            session.emit(ShowCommand.participantTable("process", p.id, p.shortName, session.catalog.participants(of: p.id)))
+        case (.process(let p), .text): session.emit(ShowCommand.card(p, session))
+        case (.mechanism(let m), .json): session.emit(ShowCommand.json(m, session))
+        case (.mechanism(let m), .markdown): session.emit(ShowCommand.markdown(m, session))
+        case (.mechanism(let m), .csv):
+            session.emit(ShowCommand.participantTable("mechanism", m.id, m.shortName, session.catalog.participants(ofMechanism: m.id)))
+        case (.mechanism(let m), .text): session.emit(ShowCommand.card(m, session))
         }
     }
 
@@ -142,7 +152,17 @@ struct ShowCommand: LookupCommand {
     static func participantSections(_ participants: [(party: Party, participation: Participation)],
                                     other: [String], total: StatedTotal?, into doc: inout TextDocument,
                                     _ session: Session) {
-        let look = session.look
+        doc.heading("Participants")
+        let fields = participantFields(participants, other: other, total: total, session.look)
+        for field in fields { doc.field(field.label, field.value, indent: 2) }
+        if fields.isEmpty { doc.paragraph("none named", indent: 2) }
+    }
+
+    /// The lines of the participants section as (label, value): the printed total, leadership, then one list
+    /// per role group with its count. Empty when no participant is named.
+    static func participantFields(_ participants: [(party: Party, participation: Participation)],
+                                  other: [String], total: StatedTotal?, _ look: Look) -> [(label: String, value: String)] {
+        var fields: [(label: String, value: String)] = []
         func group(_ p: Participation) -> Role? { groupOrder.first { p.roles.contains($0.role) }?.role }
         func entry(_ e: (party: Party, participation: Participation), extraRoles: Bool) -> String {
             var notes: [String] = []
@@ -154,11 +174,10 @@ struct ShowCommand: LookupCommand {
             if let note = e.participation.note { notes.append(look.text(note)) }
             return look.name(e.party) + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
         }
-        doc.heading("Participants")
         if let total {
             var printed = total.text
             if printed.hasPrefix("Total:") { printed = String(printed.dropFirst(6).drop { $0 == " " }) }
-            doc.field("Printed total", look.text(printed), indent: 2)
+            fields.append(("Printed total", look.text(printed)))
         }
         let leadership: [(Role, String, String)] = [
             (.chair, "Chair", "Chairs"), (.coChair, "Co-chair", "Co-chairs"), (.viceChair, "Vice-chair", "Vice-chairs"),
@@ -167,7 +186,7 @@ struct ShowCommand: LookupCommand {
         for (role, one, many) in leadership {
             let list = participants.filter { $0.participation.roles.contains(role) }
             if list.isEmpty { continue }
-            doc.field(list.count == 1 ? one : many, list.map { look.name($0.party) }.joined(separator: ", "), indent: 2)
+            fields.append((list.count == 1 ? one : many, list.map { look.name($0.party) }.joined(separator: ", ")))
         }
         for (role, label) in groupOrder {
             let list = participants.filter { group($0.participation) == role }
@@ -180,11 +199,11 @@ struct ShowCommand: LookupCommand {
             } else if role == .interestedState, let total, total.interested != list.count {
                 count += ", the paper prints \(total.interested)"
             }
-            doc.field("\(label) (\(count))", list.map { entry($0, extraRoles: true) }.joined(separator: ", "),
-                      indent: 2)
+            fields.append(("\(label) (\(count))", list.map { entry($0, extraRoles: true) }.joined(separator: ", ")))
         }
-        if !other.isEmpty { doc.field("Also", look.text(other.joined(separator: "; ")), indent: 2) }
-        if participants.isEmpty && other.isEmpty { doc.paragraph("none named", indent: 2) }
+        if !other.isEmpty { fields.append(("Also", look.text(other.joined(separator: "; ")))) }
+        if participants.isEmpty && other.isEmpty { return [] }
+        return fields
     }
 
     // MARK: JSON

@@ -20,13 +20,13 @@ struct ValidateCommand: LookupCommand {
     func validate() throws { try validateFormat() }
 
     func run() throws {
-        let look = Look.forOutput(noColor: global.noColor || global.format != .text, ascii: global.ascii)
+        let look = Look.forOutput(noColor: global.noColor || global.format != .text, ascii: global.asciiOutput)
         let result: Result<Dataset, LoadError>
         do { result = .success(try DataLoader.load(path: file)) } catch { result = .failure(error) }
         switch (global.format, result) {
         case (.json, .success(let dataset)):
             Console.write(JSONOut.object([("file", .string(file)), ("valid", .bool(true)), ("problems", .array([])),
-                                          ("counts", counts(dataset))]).rendered(asciiOnly: global.ascii))
+                                          ("counts", counts(dataset))]).rendered(asciiOnly: global.asciiOutput))
         case (.json, .failure(let error)):
             Console.write(JSONOut.object([
                 ("file", .string(file)), ("valid", .bool(false)),
@@ -34,17 +34,17 @@ struct ValidateCommand: LookupCommand {
                     .object([("record", .string(p.record)), ("field", .string(p.field)), ("message", .string(p.message)),
                              ("line", .int(p.line)), ("column", .int(p.column)), ("text", .string(p.description))])
                 })),
-            ]).rendered(asciiOnly: global.ascii))
+            ]).rendered(asciiOnly: global.asciiOutput))
         case (_, .success(let dataset)):
             let summary = "\(file): valid: \(dataset.processes.count) processes, \(dataset.parties.count) parties, "
                 + "\(dataset.mechanisms.count) mechanisms, \(dataset.practices.count) practices, "
                 + "\(dataset.understandings.count) understandings"
-            Console.write(look.finish(TextDocument(look).with(paragraph: summary, hanging: 2).text))
+            Console.write(look.finish(TextDocument(look).with(paragraph: summary, hanging: 2).text), styled: look.color)
         case (_, .failure(let error)):
             let count = error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems"
             var text = look.bold("\(file): \(count)") + "\n"
             for problem in error.problems { text += "  \(problem)\n" }
-            Console.write(look.finish(text))
+            Console.write(look.finish(text), styled: look.color)
         }
         if case .failure = result { throw Exit.dataError }
     }

@@ -26,12 +26,16 @@ struct Look {
 
     var symbols: Symbols { Symbols(ascii: ascii) }
 
-    /// A data string as it will be shown: transliterated with `--ascii`.
-    func text(_ s: String) -> String { ascii ? ASCIIFold.fold(s) : s }
+    /// A data string as it will be shown: control characters made visible (`DisplayText.safe`), so that a
+    /// data file cannot drive the terminal even in a styled answer; transliterated with `--ascii`.
+    func text(_ s: String) -> String {
+        let shown = DisplayText.safe(s)
+        return ascii ? ASCIIFold.fold(shown) : shown
+    }
 
     /// A party's name as shown: its own ASCII form with `--ascii` when the data gives one.
     func name(_ party: Party) -> String {
-        ascii ? (party.asciiName ?? ASCIIFold.fold(party.name)) : party.name
+        text(ascii ? (party.asciiName ?? party.name) : party.name)
     }
 
     func bold(_ s: String) -> String { sgr("1", s) }

@@ -12,6 +12,8 @@ enum TerminalInput: Equatable {
     case interrupt
     /// Ctrl-Z as a key: suspend.
     case suspend
+    /// Ctrl-L: repaint the whole screen (something else wrote over it).
+    case repaint
     /// Nothing we use (Ctrl-\, an unknown function key, a stray byte).
     case ignored
 }
@@ -32,6 +34,7 @@ enum TerminalKeys {
         switch code {
         case 3: return .interrupt
         case 26: return .suspend
+        case 12: return .repaint
         case 8, 127: return .event(.key(.backspace))
         case 9: return .event(.key(.tab))
         case 10, 13: return .event(.key(.enter))

@@ -38,9 +38,10 @@ final class TerminalScreen {
     }
 
     /// Starts curses on standard input/output (never `initscr`, which exits the process on failure).
-    init(utf8: Bool, wantColor: Bool) throws(OpenError) {
-        guard let scr = newterm(nil, rcpx_stdout(), rcpx_stdin()) else {
-            throw .newtermFailed("the terminal could not be initialised (TERM=\(TerminalEnvironment.term ?? "unset"))")
+    /// `term`: the terminal type to load (nil: TERM's).
+    init(utf8: Bool, wantColor: Bool, term: String? = nil) throws(OpenError) {
+        guard let scr = newterm(term, rcpx_stdout(), rcpx_stdin()) else {
+            throw .newtermFailed("the terminal could not be initialised (TERM=\(term ?? TerminalEnvironment.term ?? "unset"))")
         }
         screen = scr
         set_term(scr)

@@ -43,11 +43,14 @@ final class TerminalSession {
     private var quickErrors = 0
     /// Whether the left mouse button is down (see `TerminalKeys.mouseEvents`).
     private var buttonDown = false
+    /// Reads escape sequences terminfo does not know whole (see `EscapeSequenceParser`).
+    private var keys: EscapeSequenceParser
 
     init(screen: TerminalScreen, program: TerminalProgram) {
         self.screen = screen
         self.program = program
         self.colorAllowed = screen.colorEnabled
+        self.keys = EscapeSequenceParser(utf8: screen.utf8)
     }
 
     /// Runs until quit, a terminating signal, or the terminal going away; returns the exit status.
@@ -96,7 +99,7 @@ final class TerminalSession {
     // MARK: - Input
 
     private enum Read {
-        case input(TerminalInput, status: Int32, code: UInt32)
+        case input(RawInput)
         case timeout
         case gone
     }
@@ -125,8 +128,8 @@ final class TerminalSession {
             }
         }
         quickErrors = 0
-        return .input(TerminalKeys.decode(status: raw.status, code: raw.code, utf8: screen.utf8),
-                      status: raw.status, code: raw.code)
+        guard let input = RawInput(status: raw.status, code: raw.code) else { return .timeout }
+        return .input(input)
     }
 
     /// An event for the reducer, or a key the loop handles itself.
@@ -134,6 +137,8 @@ final class TerminalSession {
         case input(InputEvent)
         /// Ctrl-Z (a key in raw mode): suspend.
         case suspend
+        /// Ctrl-L: repaint everything.
+        case repaint
     }
 
     /// The events waiting now: blocks up to the poll interval for the first, then takes what is queued.
@@ -142,12 +147,18 @@ final class TerminalSession {
         var events: [LoopEvent] = []
         var timeout = Self.pollMilliseconds
         while events.count < Self.maxEventsPerFrame {
-            switch readOne(timeout: timeout) {
+            let decoded: [TerminalInput]
+            switch readOne(timeout: keys.pendingWait ?? timeout) {
             case .gone:
                 return events.isEmpty ? nil : events
             case .timeout:
-                return events
-            case .input(let input, _, _):
+                // An open escape sequence ends here (a lone Esc becomes Esc); otherwise nothing more is queued.
+                guard keys.isPending else { return events }
+                decoded = keys.feed(.timeout)
+            case .input(let raw):
+                decoded = keys.feed(raw)
+            }
+            for input in decoded {
                 switch input {
                 case .event(let e): events.append(.input(e))
                 case .mouse:
@@ -163,6 +174,7 @@ final class TerminalSession {
                 // Ctrl-C goes to the reducer: it cancels a text box, and outside one it asks to leave.
                 case .interrupt: events.append(.input(.key(.ctrl("c"))))
                 case .suspend: events.append(.suspend)
+                case .repaint: events.append(.repaint)
                 case .ignored: break
                 }
             }
@@ -195,6 +207,9 @@ final class TerminalSession {
             switch event {
             case .suspend:
                 if !TerminalSignals.suspendIgnored { suspend() }
+            case .repaint:
+                // Whatever wrote over the screen (a `wall` message, a stray process): everything is sent again.
+                screen.invalidate()
             case .input(let input):
                 for effect in program.update(input) {
                     if let status = perform(effect) { return status }

@@ -34,13 +34,13 @@ extension ChecklistCommand {
             let practices = try options.practices()
             guard let id = ChecklistItemID.resolve(item, in: practices) else {
                 let numbers = practices.map(\.number)
-                Console.error("no effective-practice heading or sub-heading \"\(item)\": give a number such as 6 "
+                Console.error("no effective-practice heading or sub-heading \"\(echo(item))\": give a number such as 6 "
                               + "or 6.2, or an id such as ep-06.2 (headings \(numbers.min() ?? 1)-"
                               + "\(numbers.max() ?? 20); `rcpx practices` lists them).")
                 throw ChecklistExit.usage
             }
             guard let newStatus = ChecklistStatus(parsing: status) else {
-                Console.error("unknown status \"\(status)\"; use one of: "
+                Console.error("unknown status \"\(echo(status))\"; use one of: "
                               + ChecklistStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".")
                 throw ChecklistExit.usage
             }
