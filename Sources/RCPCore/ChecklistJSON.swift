@@ -59,7 +59,7 @@ enum ChecklistJSON: Equatable {
             case "\u{0C}": out.append("\\f")
             default:
                 // Control characters, and the line/paragraph separators some JSON readers choke on.
-                if u.value < 0x20 || u.value == 0x7F || u.value == 0x2028 || u.value == 0x2029 {
+                if u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0) || u.value == 0x2028 || u.value == 0x2029 {
                     let hex = String(u.value, radix: 16)
                     out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
                 } else {

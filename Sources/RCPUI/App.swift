@@ -17,6 +17,9 @@ public struct AppState: Sendable {
     public var card = CardPane()
     public var matrix = MatrixPane()
     public var checklistPane: ChecklistPane
+    public var map = MapPane()
+    /// The pane in the wide layout's lower left: the matrix, or the map (the last of them focused).
+    public var lowerLeft: PaneID = .matrix
     /// The active checklist, as the backend last loaded or saved it; nil when none is active.
     public var checklist: Checklist?
     /// The names of the stored checklists (for switching).
@@ -73,7 +76,7 @@ public struct AppState: Sendable {
 
     public var layout: Layout {
         Layout.compute(width: width, height: height, focus: focus, second: second, zoomed: zoomed,
-                       presentation: presentation)
+                       presentation: presentation, lowerLeft: lowerLeft)
     }
 
     /// What a pane works with: its content area (where it is, or would be were it shown), the data, the
@@ -81,7 +84,7 @@ public struct AppState: Sendable {
     func context(_ pane: PaneID, _ layout: Layout? = nil, env: PaneEnv? = nil) -> PaneContext {
         let layout = layout ?? self.layout
         return PaneContext(env: env ?? self.env, area: layout.contentArea(for: pane, focus: focus), checklist: checklist,
-                           region: tree.selectedRegion(catalog))
+                           region: tree.selectedRegion(catalog), selection: card.subject)
     }
 
     /// Brings every selection and scroll offset into bounds for the current size and content.
@@ -94,6 +97,7 @@ public struct AppState: Sendable {
         card.settle(context(.card, layout, env: env))
         matrix.settle(context(.matrix, layout, env: env))
         checklistPane.settle(context(.checklist, layout, env: env))
+        map.settle(context(.map, layout, env: env))
         if var s = search {
             s.selected = s.hits.isEmpty ? 0 : min(max(0, s.selected), s.hits.count - 1)
             search = s
@@ -120,6 +124,7 @@ public struct AppState: Sendable {
         out += card.invariants(context(.card, layout, env: env))
         out += matrix.invariants(context(.matrix, layout, env: env))
         out += checklistPane.invariants(context(.checklist, layout, env: env))
+        out += map.invariants(context(.map, layout, env: env))
         if layout.kind != .tooSmall && layout.frame(of: focus) == nil { out.append("focused pane \(focus) not shown") }
         if second == .tree { out.append("the second pane is the tree") }
         if let s = search, !s.hits.isEmpty, s.selected < 0 || s.selected >= s.hits.count {
@@ -133,17 +138,20 @@ public struct AppState: Sendable {
     }
 
     func snapshot() -> ViewSnapshot {
-        ViewSnapshot(focus: focus, second: second, tree: tree, card: card, matrix: matrix, checklistPane: checklistPane)
+        ViewSnapshot(focus: focus, second: second, tree: tree, card: card, matrix: matrix, checklistPane: checklistPane,
+                     map: map)
     }
 
     mutating func restore(_ s: ViewSnapshot) {
         focus = s.focus; second = s.second; tree = s.tree; card = s.card; matrix = s.matrix
         checklistPane = s.checklistPane
+        map = s.map
     }
 
     mutating func setFocus(_ pane: PaneID) {
         focus = pane
         if pane != .tree { second = pane }
+        if pane == .matrix || pane == .map { lowerLeft = pane }
     }
 
     /// Puts a message on the status line (control characters in quoted names or paths made visible).
@@ -253,6 +261,7 @@ extension AppState {
         case .focusCard: setFocus(.card)
         case .focusMatrix: setFocus(.matrix)
         case .focusChecklist: setFocus(.checklist)
+        case .focusMap: setFocus(.map)
         case .search:
             search = SearchState(saved: snapshot())
         case .jump:
@@ -318,6 +327,7 @@ extension AppState {
         case .card: outcome = card.handle(action, ctx)
         case .matrix: outcome = matrix.handle(action, ctx)
         case .checklist: outcome = checklistPane.handle(action, ctx)
+        case .map: outcome = map.handle(action, ctx)
         }
         return apply(outcome)
     }
@@ -331,6 +341,7 @@ extension AppState {
         case .card: outcome = card.click(x: x, y: y, ctx)
         case .matrix: outcome = matrix.click(x: x, y: y, ctx)
         case .checklist: outcome = checklistPane.click(x: x, y: y, ctx)
+        case .map: outcome = map.click(x: x, y: y, ctx)
         }
         return apply(outcome)
     }
@@ -394,6 +405,8 @@ extension AppState {
             let view = matrix.view(context(.matrix, env: env))
             if let p = matrix.cursorParty, let party = catalog.party(id: p), matrix.rowIndex(view) != nil { return party.name }
             return matrix.cursorColumn.flatMap { catalog.process(id: $0)?.name } ?? ""
+        case .map:
+            return map.copyText(context(.map, env: env))
         case .checklist:
             switch checklistPane.selected {
             case .heading(let id)?: return catalog.practice(id: id).map { "\($0.number) \($0.title)" } ?? id

@@ -97,6 +97,7 @@ struct ViewSnapshot: Sendable {
     var card: CardPane
     var matrix: MatrixPane
     var checklistPane: ChecklistPane
+    var map: MapPane
 }
 
 /// Keeps one `SearchSession` (which refines the previous query's candidates as you type) behind a lock, so

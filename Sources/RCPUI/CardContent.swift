@@ -179,7 +179,7 @@ public enum CardContent {
         b.heading("Getting about")
         let ascii = b.env.ascii
         let k = { (a: Action, scope: KeyScope) in KeyBindings.firstKey(a, in: scope, ascii: ascii) }
-        b.bullet("\(k(.down, .navigation)) \(k(.up, .navigation)) move; \(k(.activate, .tree)) opens; \(k(.focusNext, .global)) or 1–4 change pane")
+        b.bullet("\(k(.down, .navigation)) \(k(.up, .navigation)) move; \(k(.activate, .tree)) opens; \(k(.focusNext, .global)) or 1–\(PaneID.allCases.count) change pane")
         b.bullet("\(k(.search, .global)) searches everything as you type; \(k(.filter, .global)) narrows the tree and the matrix")
         b.bullet("\(k(.help, .global)) lists every key; \(k(.quit, .global)) quits")
         b.heading("Regions")

@@ -1,7 +1,7 @@
 /// What a key does. The reducer acts on these; keys reach them only through `KeyBindings.table`.
 public enum Action: String, CaseIterable, Sendable, Hashable {
     // Everywhere
-    case quit, interrupt, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist
+    case quit, interrupt, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist, focusMap
     case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, zoom, presentation, toggleMouse, cancel
     // Moving in a pane
     case up, down, left, right, pageUp, pageDown, top, bottom, activate
@@ -9,6 +9,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case toggleOrganizations, toggleSort, toggleRegionLimit, toggleFootnoteGroups
     // Tree and matrix
     case jump
+    // Map
+    case toggleCoverage, zoomIn, zoomOut, fitMap, panLeft, panRight, panUp, panDown
     // Checklist
     case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist
     // Typing (search, filter, help, notes and names)
@@ -20,7 +22,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 
 /// Where a binding applies. The reducer looks a key up in the scopes of the current mode, most specific first.
 public enum KeyScope: String, CaseIterable, Sendable, Hashable {
-    case global, navigation, tree, card, matrix, checklist, search, filter, jump, help, input, confirm
+    case global, navigation, tree, card, matrix, checklist, map, search, filter, jump, help, input, confirm
 
     /// Words for the help overlay and the README.
     public var label: String {
@@ -31,6 +33,7 @@ public enum KeyScope: String, CaseIterable, Sendable, Hashable {
         case .card: return "Detail card"
         case .matrix: return "Membership matrix"
         case .checklist: return "Practice checklist"
+        case .map: return "World map"
         case .search: return "Search box"
         case .filter: return "Filter box"
         case .jump: return "Jump (after ')"
@@ -99,6 +102,7 @@ public enum KeyBindings {
         KeyBinding(c("2"), .focusCard, .global, "go to the detail card"),
         KeyBinding(c("3"), .focusMatrix, .global, "go to the membership matrix"),
         KeyBinding(c("4"), .focusChecklist, .global, "go to the practice checklist"),
+        KeyBinding(c("5"), .focusMap, .global, "go to the world map (in the wide layout it takes the matrix's place)"),
         KeyBinding(c("/"), .search, .global, "search names, topics, practices and events", hint: "search"),
         KeyBinding(c("f"), .filter, .global, "filter: narrow the tree and the matrix to what matches", hint: "filter"),
         KeyBinding(c("n"), .nextMatch, .global, "go to the next search hit"),
@@ -149,6 +153,21 @@ public enum KeyBindings {
                    hint: "groups"),
         KeyBinding(c("r"), .toggleRegionLimit, .matrix, "limit the columns to the region selected in the tree",
                    hint: "region"),
+
+        // World map
+        KeyBinding([.left] + c("h"), .left, .map, "cursor to the nearest country on the left"),
+        KeyBinding([.right] + c("l"), .right, .map, "cursor to the nearest country on the right"),
+        KeyBinding([.enter], .activate, .map, "open the card of the country under the cursor", hint: "card"),
+        KeyBinding(c("v"), .toggleCoverage, .map,
+                   "coverage: every state by number of Annex A processes, and the states in none (v again: the selection)",
+                   hint: "coverage"),
+        KeyBinding(c("+="), .zoomIn, .map, "zoom in", hint: "zoom"),
+        KeyBinding(c("-"), .zoomOut, .map, "zoom out"),
+        KeyBinding(c("0"), .fitMap, .map, "fit: back to the whole selection (or the world)"),
+        KeyBinding(c("H"), .panLeft, .map, "pan west"),
+        KeyBinding(c("L"), .panRight, .map, "pan east"),
+        KeyBinding(c("K"), .panUp, .map, "pan north"),
+        KeyBinding(c("J"), .panDown, .map, "pan south"),
 
         // Practice checklist
         KeyBinding([.left] + c("h"), .left, .checklist, "collapse a heading, or go to it"),

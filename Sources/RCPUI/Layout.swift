@@ -7,7 +7,7 @@ public struct Layout: Sendable, Hashable {
         case single
         /// The tree beside one of card / matrix / checklist, with pane tabs (80×24).
         case compact
-        /// All four panes (from about 120×30).
+        /// Four panes (from about 120×30): tree, card, matrix or map, checklist.
         case wide
         /// The focused pane alone (zoom).
         case zoomed
@@ -41,7 +41,7 @@ public struct Layout: Sendable, Hashable {
 
     /// The layout for a screen. `second` is the pane beside the tree in the compact layout.
     public static func compute(width: Int, height: Int, focus: PaneID, second: PaneID, zoomed: Bool,
-                               presentation: Bool) -> Layout {
+                               presentation: Bool, lowerLeft: PaneID = .matrix) -> Layout {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         if width < minimumWidth || height < minimumHeight {
             return Layout(kind: .tooSmall, screen: screen, top: .zero, status: .zero, panes: [])
@@ -60,7 +60,7 @@ public struct Layout: Sendable, Hashable {
             let (tree, card) = upper.splitLeft(min(42, max(30, upper.width * 30 / 100)))
             let (matrix, checklist) = lower.splitLeft(max(lower.width * 3 / 5, min(84, lower.width - 40)))
             return Layout(kind: .wide, screen: screen, top: top, status: status,
-                          panes: [pane(.tree, tree), pane(.card, card), pane(.matrix, matrix), pane(.checklist, checklist)])
+                          panes: [pane(.tree, tree), pane(.card, card), pane(lowerLeft, matrix), pane(.checklist, checklist)])
         }
         if width >= compactWidth {
             let right = focus == .tree ? second : focus
@@ -83,9 +83,9 @@ public struct Layout: Sendable, Hashable {
         if let f = frame(of: id) { return f.content }
         switch kind {
         case .tooSmall: return .zero
-        case .compact:
+        case .compact, .wide:
             let alt = Layout.compute(width: screen.width, height: screen.height, focus: id, second: id, zoomed: false,
-                                     presentation: false)
+                                     presentation: false, lowerLeft: id)
             return alt.frame(of: id)?.content ?? .zero
         default:
             return panes.first?.content ?? .zero

@@ -9,6 +9,8 @@ public struct PaneContext: Sendable {
     public let checklist: Checklist?
     /// The region selected in the tree (the matrix may limit its columns to it).
     public let region: String?
+    /// What the card shows (the map follows it).
+    public var selection: Subject? = nil
 
     /// How many items fit in the area (presentation mode leaves a gap row after each).
     public var visibleItems: Int { Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight) }

@@ -198,6 +198,16 @@ struct Renderer {
                 return (number + "Checklist: " + env.t(cl.name), pending > 0 ? "\(pending) unsaved" : "saved")
             }
             return (number + "Checklist", "IAMM practices")
+        case .map:
+            let subject = state.map.subject(state.context(.map, layout, env: env))
+            let what: String
+            switch subject {
+            case .coverage, .world: what = "coverage"
+            case .process(let id): what = state.catalog.process(id: id)?.shortName ?? id
+            case .party(let id): what = state.catalog.party(id: id).map(env.name) ?? id
+            case .region(let id): what = state.catalog.region(id: id)?.name ?? id
+            }
+            return (number + "Map: " + what, state.map.zoomSteps > 0 ? "zoom ×\(1 << state.map.zoomSteps)" : "Equal Earth")
         }
     }
 
@@ -215,6 +225,7 @@ struct Renderer {
         case .matrix: drawing = state.matrix.render(into: &grid, context: ctx, focused: focused)
         case .checklist:
             drawing = state.checklistPane.render(into: &grid, context: ctx, focused: focused)
+        case .map: drawing = state.map.render(into: &grid, context: ctx, focused: focused)
         }
         if let sc = drawing.scroll, f.frame.width >= 2 {
             Widgets.scrollbar(&grid, x: f.frame.maxX - 1, y: f.frame.y + 1, height: f.frame.height - 2, total: sc.total,

@@ -1,8 +1,8 @@
 import RCPCore
 
-/// The four panes.
+/// The panes.
 public enum PaneID: String, CaseIterable, Sendable, Hashable {
-    case tree, card, matrix, checklist
+    case tree, card, matrix, checklist, map
 
     public var title: String {
         switch self {
@@ -10,6 +10,7 @@ public enum PaneID: String, CaseIterable, Sendable, Hashable {
         case .card: return "Card"
         case .matrix: return "Matrix"
         case .checklist: return "Checklist"
+        case .map: return "Map"
         }
     }
 
@@ -20,6 +21,7 @@ public enum PaneID: String, CaseIterable, Sendable, Hashable {
         case .card: return "Card"
         case .matrix: return "Matrix"
         case .checklist: return "List"
+        case .map: return "Map"
         }
     }
 
@@ -30,10 +32,11 @@ public enum PaneID: String, CaseIterable, Sendable, Hashable {
         case .card: return .card
         case .matrix: return .matrix
         case .checklist: return .checklist
+        case .map: return .map
         }
     }
 
-    /// 1…4, the number key that focuses it.
+    /// 1…5, the number key that focuses it.
     public var number: Int { PaneID.allCases.firstIndex(of: self)! + 1 }
 }
 

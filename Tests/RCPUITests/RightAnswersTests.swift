@@ -322,3 +322,62 @@ import RCPCore
         #expect(s.matrix.cursorParty?.hasPrefix("ma") == true)
     }
 }
+
+@Suite struct MapPaneTests {
+    @Test(arguments: [(132, 43), (80, 24)])
+    func fiveShowsWhereTheSelectedProcessReaches(width: Int, height: Int) {
+        var s = makeState(width, height)
+        s.press(.character("/"))
+        s.type("bali process")
+        s.press(.enter, .character("5"))
+        #expect(s.focus == .map)
+        #expect(s.layout.frame(of: .map) != nil)
+        let screen = s.screen
+        #expect(screen.contains("Map: Bali"))
+        // The legend names every category drawn, so the map reads without colour.
+        #expect(screen.contains("member or participant"))
+        #expect(screen.contains("observer"))
+        // Braille dots are drawn.
+        #expect(screen.unicodeScalars.contains { $0.value >= 0x2801 && $0.value <= 0x28FF })
+    }
+
+    @Test func inTheWideLayoutTheMapTakesTheMatrixPlace() {
+        var s = makeState(132, 43)
+        s.press(.character("5"))
+        #expect(s.layout.frame(of: .map) != nil && s.layout.frame(of: .matrix) == nil)
+        s.press(.character("3"))
+        #expect(s.layout.frame(of: .matrix) != nil && s.layout.frame(of: .map) == nil)
+    }
+
+    @Test func coverageTheCursorAndEnter() {
+        var s = makeState(132, 43)
+        s.press(.character("5"), .character("v"))
+        #expect(s.screen.contains("Map: coverage"))
+        #expect(s.screen.contains("in no process"))
+        s.press(.right)
+        let cursor = s.map.cursor
+        #expect(cursor != nil)
+        #expect(s.message != nil, "the status line names the country under the cursor")
+        s.press(.right)
+        #expect(s.map.cursor != cursor)
+        // Enter opens the card of a country the data set knows, after walking to one.
+        for _ in 0..<40 where s.map.cursorParty(s.context(.map)) == nil { s.press(.right) }
+        let party = s.map.cursorParty(s.context(.map))
+        #expect(party != nil)
+        s.press(.enter)
+        #expect(s.card.subject == .party(party?.id ?? ""))
+        #expect(s.checkInvariants() == [])
+    }
+
+    @Test func aClickOnAustraliaSelectsIt() throws {
+        var s = makeState(132, 43)
+        s.press(.character("5"), .character("v"))
+        let ctx = s.context(.map)
+        let drawn = try #require(s.map.drawn(ctx))
+        let au = try #require(MapPane.world.features.firstIndex { $0.iso3 == "AUS" })
+        let at = try #require(drawn.picture.position(of: au))
+        _ = App.update(&s, .mouse(.press, x: drawn.mapArea.x + at.column, y: drawn.mapArea.y + at.row))
+        #expect(s.map.cursor == au)
+        #expect(s.card.subject == .party("australia"))
+    }
+}

@@ -16,7 +16,7 @@ import Foundation
         #expect(r.stderr.isEmpty)
         #expect(r.stdout.hasPrefix("Turkey\n"))
         #expect(r.stdout.contains("state · ISO3 TUR"))
-        #expect(r.stdout.contains("Processes (3)"))
+        #expect(r.stdout.contains("Processes — in 3 of the 13 matrix processes"))
         let budapest = try #require(line(r.stdout, "Budapest"))
         #expect(budapest.contains("member, vice-chair"))
         #expect(budapest.hasPrefix("  2"))

@@ -63,7 +63,7 @@ indirect enum JSONOut {
         for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((unit >> UInt16(shift)) & 0xF)]) }
     }
 
-    /// A JSON string literal: `"` and `\` escaped, controls as short escapes or `\u00XX`; U+2028 and U+2029
+    /// A JSON string literal: `"` and `\` escaped, controls (C0, DEL and C1) as short escapes or `\u00XX`; U+2028 and U+2029
     /// escaped too (they break JavaScript embedding).
     static func quote(_ s: String, into out: inout String, asciiOnly: Bool) {
         out += "\""
@@ -78,7 +78,7 @@ indirect enum JSONOut {
             case "\u{0C}": out += "\\f"
             default:
                 let v = scalar.value
-                if v < 0x20 || v == 0x7F || v == 0x2028 || v == 0x2029 || (asciiOnly && v > 0x7F) {
+                if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0x2028 || v == 0x2029 || (asciiOnly && v > 0x7F) {
                     for unit in String(scalar).utf16 { escape(unit, into: &out) }
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -1,0 +1,220 @@
+import RCPCore
+
+/// The world map pane: where the selected process, state or region reaches, or coverage (how many Annex A
+/// processes each state takes part in, and the UN members of 2005 in none). Braille cells, a dot pattern per
+/// category (colour only adds emphasis), a legend, and a country cursor.
+public struct MapPane: Pane, Hashable {
+    /// Coverage instead of the selection.
+    public var coverage = false
+    /// The feature (country or point) under the cursor, an index into `WorldMap.features`.
+    public var cursor: Int?
+    /// Zoom steps from the fitted view (each doubles), and a pan in cells.
+    public var zoomSteps = 0
+    public var panColumns = 0
+    public var panRows = 0
+
+    public init() {}
+
+    static let world = WorldMap.bundled
+
+    /// What the map shows for the card's subject: a process, a state or territory, a region; else coverage.
+    public func subject(_ context: PaneContext) -> MapSubject {
+        if coverage { return .coverage }
+        switch context.selection {
+        case .process(let id)?: return .process(id)
+        case .party(let id)?:
+            guard let p = context.env.catalog.party(id: id), p.kind != .organization, p.iso3 != nil else { return .coverage }
+            return .party(id)
+        case .region(let id)? where context.env.catalog.region(id: id) != nil: return .region(id)
+        default: return .coverage
+        }
+    }
+
+    /// The rows of the area the legend and the readout take.
+    static func footerRows(_ layer: MapLayer, area: Rect) -> Int {
+        guard area.height >= 8 else { return 0 }
+        return min(area.height / 3, 1 + legendLines(layer, width: area.width, ascii: false).count)
+    }
+
+    struct Drawn {
+        var layer: MapLayer
+        var picture: MapPicture
+        var mapArea: Rect
+    }
+
+    /// The layer, the view and the picture for an area.
+    func drawn(_ context: PaneContext) -> Drawn? {
+        let area = context.area
+        guard area.width >= 10, area.height >= 4 else { return nil }
+        let c = context.env.catalog
+        let layer = c.mapLayer(subject(context), world: Self.world)
+        let footer = Self.footerRows(layer, area: area)
+        let mapArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - footer)
+        guard mapArea.height >= 2 else { return nil }
+        var view: MapView = layer.subject == .coverage || layer.focus.isEmpty
+            ? .world : Self.world.fit(layer.focus, columns: mapArea.width, rows: mapArea.height)
+        if zoomSteps != 0 { view = view.zoomed(by: zoomSteps > 0 ? Double(1 << min(zoomSteps, 6)) : 1) }
+        if panColumns != 0 || panRows != 0 {
+            view = Self.world.pan(view, columns: mapArea.width, rows: mapArea.height, byColumns: panColumns, rows: panRows)
+        }
+        return Drawn(layer: layer, picture: Self.world.picture(view, columns: mapArea.width, rows: mapArea.height,
+                                                               style: layer.style), mapArea: mapArea)
+    }
+
+    public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
+        switch action {
+        case .toggleCoverage:
+            coverage.toggle()
+            zoomSteps = 0; panColumns = 0; panRows = 0
+            return PaneOutcome(message: coverage
+                ? "Map: coverage — shade by number of Annex A processes; striped: UN members of 2005 in none."
+                : "Map: the selection (a process, state or region; coverage otherwise).")
+        case .zoomIn: zoomSteps = min(6, zoomSteps + 1); return .none
+        case .zoomOut: zoomSteps = max(0, zoomSteps - 1); return .none
+        case .fitMap: zoomSteps = 0; panColumns = 0; panRows = 0; return .none
+        case .panLeft, .panRight, .panUp, .panDown:
+            let step = max(2, context.area.width / 6)
+            switch action {
+            case .panLeft: panColumns -= step
+            case .panRight: panColumns += step
+            case .panUp: panRows -= max(1, step / 2)
+            default: panRows += max(1, step / 2)
+            }
+            return .none
+        default: break
+        }
+        guard let d = drawn(context) else { return .none }
+        let direction: MapDirection?
+        switch action {
+        case .up: direction = .up
+        case .down: direction = .down
+        case .left: direction = .left
+        case .right: direction = .right
+        case .activate:
+            guard let party = cursorParty(context) else { return PaneOutcome(message: "No country under the cursor.") }
+            return PaneOutcome(open: .party(party.id), focus: .card)
+        default: direction = nil
+        }
+        guard let direction else { return .none }
+        let start = cursor.flatMap { d.picture.position(of: $0) != nil ? $0 : nil } ?? centralFeature(d.picture)
+        guard let start else { return .none }
+        cursor = d.picture.nearest(from: start, direction) ?? start
+        return PaneOutcome(message: readout(context))
+    }
+
+    /// A feature near the middle of the picture, where the cursor starts.
+    func centralFeature(_ p: MapPicture) -> Int? {
+        var best: (Int, Int)? = nil
+        for row in 0..<p.rows {
+            for column in 0..<p.columns {
+                guard let f = p.feature(column: column, row: row) else { continue }
+                let d = abs(column - p.columns / 2) + 2 * abs(row - p.rows / 2)
+                if best == nil || d < best!.1 { best = (f, d) }
+            }
+        }
+        return best?.0
+    }
+
+    /// The party of the country under the cursor, when the data set has one.
+    func cursorParty(_ context: PaneContext) -> Party? {
+        guard let f = cursor, f < Self.world.features.count else { return nil }
+        return context.env.catalog.party(iso3: Self.world.features[f].iso3)
+    }
+
+    /// "Turkey: 3 processes — Budapest, CIS Conf., Bali".
+    func readout(_ context: PaneContext) -> String {
+        guard let f = cursor, f < Self.world.features.count else {
+            return "Arrows move a cursor over the countries; Enter opens its card."
+        }
+        let feature = Self.world.features[f]
+        guard let party = cursorParty(context) else { return "\(feature.name): in no process of the paper" }
+        let list = context.env.catalog.participations(of: party.id)
+        let names = list.map(\.process.shortName).joined(separator: ", ")
+        return "\(context.env.name(party)): " + (list.isEmpty ? "in no process"
+            : context.env.catalog.participationCount(of: party.id).sentence + " — " + names)
+    }
+
+    public mutating func settle(_ context: PaneContext) {
+        if let c = cursor, c >= Self.world.features.count { cursor = nil }
+    }
+
+    public func invariants(_ context: PaneContext) -> [String] {
+        if let c = cursor, c < 0 || c >= Self.world.features.count { return ["map: cursor \(c)"] }
+        return []
+    }
+
+    public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+        guard let d = drawn(context), d.mapArea.contains(x: x, y: y) else { return .none }
+        guard let f = d.picture.feature(column: x - d.mapArea.x, row: y - d.mapArea.y) else { return .none }
+        cursor = f
+        guard let party = cursorParty(context) else { return PaneOutcome(message: readout(context)) }
+        return PaneOutcome(show: .party(party.id), message: readout(context))
+    }
+
+    static func styleRole(_ c: MapCategory?) -> StyleRole {
+        switch c {
+        case .leader?, .selected?: return .roleLeader
+        case .takesPart?, .partner?: return .roleMember
+        case .interested?: return .roleInterested
+        case .observer?, .otherRole?: return .roleObserver
+        case .processes(let n)?: return n >= 4 ? .roleLeader : n == 3 ? .roleMember : n == 2 ? .roleInterested : .roleObserver
+        case .noProcess?: return .warning
+        case .context?, nil: return .dim
+        }
+    }
+
+    /// The legend: each category's sample (its dot pattern, or letter in ASCII) and words, items never cut.
+    static func legendLines(_ layer: MapLayer, width: Int, ascii: Bool) -> [Line] {
+        var lines: [Line] = [[]]
+        var used = 0
+        for entry in layer.legend {
+            let sample = ascii ? String(entry.category.shade.ascii) : String(entry.category.shade.sample)
+            var words = " " + entry.category.label
+            if entry.category != .context { words += " (\(entry.count))" }
+            let piece: Line = [Span(sample, Style(styleRole(entry.category), bold: true)), Span(words, Style(.dim))]
+            let w = piece.displayWidth
+            if used > 0 && used + 2 + w > width { lines.append([]); used = 0 }
+            if used > 0 { lines[lines.count - 1].append(Span("  ")); used += 2 }
+            lines[lines.count - 1] += piece
+            used += w
+        }
+        return lines
+    }
+
+    public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
+        guard let d = drawn(context) else {
+            Widgets.centeredMessage(&grid, context.area, "The map needs at least 40×12.", style: Style(.dim),
+                                    ellipsis: context.env.symbols.ellipsis)
+            return PaneDrawing()
+        }
+        let ascii = context.env.ascii
+        let cursorAt = cursor.flatMap { d.picture.position(of: $0) }
+        for row in 0..<d.picture.rows {
+            for column in 0..<d.picture.columns {
+                let cell = d.picture.cell(column: column, row: row)
+                guard cell.dots != 0 || cell.category != nil else { continue }
+                let ch = ascii ? cell.ascii : cell.braille
+                var style = Style(Self.styleRole(cell.category), bold: cell.category != .context)
+                if let f = cursor, cell.feature == Int32(f) { style = Style(.selection, bold: true, reverse: !focused) }
+                grid.write(String(ch), x: d.mapArea.x + column, y: d.mapArea.y + row, style: style, clip: d.mapArea)
+            }
+        }
+        // Footer: the country under the cursor, then the legend.
+        let area = context.area
+        let footer = area.height - d.mapArea.height
+        if footer > 0 {
+            grid.write(context.env.t(readout(context)), x: area.x, y: d.mapArea.maxY, style: Style(.normal, bold: true),
+                       fitting: area.width, ellipsis: context.env.symbols.ellipsis)
+            for (i, line) in Self.legendLines(d.layer, width: area.width, ascii: ascii).prefix(footer - 1).enumerated() {
+                grid.write(line, x: area.x, y: d.mapArea.maxY + 1 + i, clip: area)
+            }
+        }
+        return PaneDrawing(cursor: cursorAt.map { (d.mapArea.x + $0.column, d.mapArea.y + $0.row) })
+    }
+
+    /// What `y` copies: the country under the cursor, or what the map shows.
+    func copyText(_ context: PaneContext) -> String {
+        if let p = cursorParty(context) { return p.name }
+        return readout(context)
+    }
+}
