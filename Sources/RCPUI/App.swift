@@ -18,6 +18,7 @@ public struct AppState: Sendable {
     public var matrix = MatrixPane()
     public var checklistPane: ChecklistPane
     public var map = MapPane()
+    public var timeline = TimelinePane()
     /// The pane in the wide layout's lower left: the matrix, or the map (the last of them focused).
     public var lowerLeft: PaneID = .matrix
     /// The active checklist, as the backend last loaded or saved it; nil when none is active.
@@ -98,6 +99,7 @@ public struct AppState: Sendable {
         matrix.settle(context(.matrix, layout, env: env))
         checklistPane.settle(context(.checklist, layout, env: env))
         map.settle(context(.map, layout, env: env))
+        timeline.settle(context(.timeline, layout, env: env))
         if var s = search {
             s.selected = s.hits.isEmpty ? 0 : min(max(0, s.selected), s.hits.count - 1)
             search = s
@@ -125,6 +127,7 @@ public struct AppState: Sendable {
         out += matrix.invariants(context(.matrix, layout, env: env))
         out += checklistPane.invariants(context(.checklist, layout, env: env))
         out += map.invariants(context(.map, layout, env: env))
+        out += timeline.invariants(context(.timeline, layout, env: env))
         if layout.kind != .tooSmall && layout.frame(of: focus) == nil { out.append("focused pane \(focus) not shown") }
         if second == .tree { out.append("the second pane is the tree") }
         if let s = search, !s.hits.isEmpty, s.selected < 0 || s.selected >= s.hits.count {
@@ -139,19 +142,20 @@ public struct AppState: Sendable {
 
     func snapshot() -> ViewSnapshot {
         ViewSnapshot(focus: focus, second: second, tree: tree, card: card, matrix: matrix, checklistPane: checklistPane,
-                     map: map)
+                     map: map, timeline: timeline)
     }
 
     mutating func restore(_ s: ViewSnapshot) {
         focus = s.focus; second = s.second; tree = s.tree; card = s.card; matrix = s.matrix
         checklistPane = s.checklistPane
         map = s.map
+        timeline = s.timeline
     }
 
     mutating func setFocus(_ pane: PaneID) {
         focus = pane
         if pane != .tree { second = pane }
-        if pane == .matrix || pane == .map { lowerLeft = pane }
+        if pane == .matrix || pane == .map || pane == .timeline { lowerLeft = pane }
     }
 
     /// Puts a message on the status line (control characters in quoted names or paths made visible).
@@ -262,6 +266,7 @@ extension AppState {
         case .focusMatrix: setFocus(.matrix)
         case .focusChecklist: setFocus(.checklist)
         case .focusMap: setFocus(.map)
+        case .focusTimeline: setFocus(.timeline)
         case .search:
             search = SearchState(saved: snapshot())
         case .jump:
@@ -328,6 +333,7 @@ extension AppState {
         case .matrix: outcome = matrix.handle(action, ctx)
         case .checklist: outcome = checklistPane.handle(action, ctx)
         case .map: outcome = map.handle(action, ctx)
+        case .timeline: outcome = timeline.handle(action, ctx)
         }
         return apply(outcome)
     }
@@ -342,6 +348,7 @@ extension AppState {
         case .matrix: outcome = matrix.click(x: x, y: y, ctx)
         case .checklist: outcome = checklistPane.click(x: x, y: y, ctx)
         case .map: outcome = map.click(x: x, y: y, ctx)
+        case .timeline: outcome = timeline.click(x: x, y: y, ctx)
         }
         return apply(outcome)
     }
@@ -364,9 +371,14 @@ extension AppState {
         case .region(let id): tree.reveal(.region(id), env)
         case .process(let id):
             tree.reveal(.process(id), env)
+            timeline.reveal(subject, catalog: catalog)
             if catalog.process(id: id)?.inMatrix == true { matrix.cursorColumn = id; matrix.cursorParty = nil }
-        case .mechanism(let id): tree.reveal(.mechanism(id), env)
-        case .event(let id): tree.reveal(.event(id), env)
+        case .mechanism(let id):
+            tree.reveal(.mechanism(id), env)
+            timeline.reveal(subject, catalog: catalog)
+        case .event(let id):
+            tree.reveal(.event(id), env)
+            timeline.reveal(subject, catalog: catalog)
         case .party(let id):
             guard let party = catalog.party(id: id) else { return }
             if !matrix.rowKind.kinds.contains(party.kind) { matrix.rowKind = party.kind == .organization ? .organizations : .states }
@@ -407,6 +419,8 @@ extension AppState {
             return matrix.cursorColumn.flatMap { catalog.process(id: $0)?.name } ?? ""
         case .map:
             return map.copyText(context(.map, env: env))
+        case .timeline:
+            return timeline.copyText(context(.timeline, env: env))
         case .checklist:
             switch checklistPane.selected {
             case .heading(let id)?: return catalog.practice(id: id).map { "\($0.number) \($0.title)" } ?? id

@@ -98,6 +98,7 @@ struct ViewSnapshot: Sendable {
     var matrix: MatrixPane
     var checklistPane: ChecklistPane
     var map: MapPane
+    var timeline: TimelinePane
 }
 
 /// Keeps one `SearchSession` (which refines the previous query's candidates as you type) behind a lock, so

@@ -1,7 +1,7 @@
 /// What a key does. The reducer acts on these; keys reach them only through `KeyBindings.table`.
 public enum Action: String, CaseIterable, Sendable, Hashable {
     // Everywhere
-    case quit, interrupt, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist, focusMap
+    case quit, interrupt, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist, focusMap, focusTimeline
     case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, zoom, presentation, toggleMouse, cancel
     // Moving in a pane
     case up, down, left, right, pageUp, pageDown, top, bottom, activate
@@ -22,7 +22,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 
 /// Where a binding applies. The reducer looks a key up in the scopes of the current mode, most specific first.
 public enum KeyScope: String, CaseIterable, Sendable, Hashable {
-    case global, navigation, tree, card, matrix, checklist, map, search, filter, jump, help, input, confirm
+    case global, navigation, tree, card, matrix, checklist, map, timeline, search, filter, jump, help, input, confirm
 
     /// Words for the help overlay and the README.
     public var label: String {
@@ -34,6 +34,7 @@ public enum KeyScope: String, CaseIterable, Sendable, Hashable {
         case .matrix: return "Membership matrix"
         case .checklist: return "Practice checklist"
         case .map: return "World map"
+        case .timeline: return "Time line"
         case .search: return "Search box"
         case .filter: return "Filter box"
         case .jump: return "Jump (after ')"
@@ -103,6 +104,7 @@ public enum KeyBindings {
         KeyBinding(c("3"), .focusMatrix, .global, "go to the membership matrix"),
         KeyBinding(c("4"), .focusChecklist, .global, "go to the practice checklist"),
         KeyBinding(c("5"), .focusMap, .global, "go to the world map (in the wide layout it takes the matrix's place)"),
+        KeyBinding(c("6"), .focusTimeline, .global, "go to the time line (in the wide layout it takes the matrix's place)"),
         KeyBinding(c("/"), .search, .global, "search names, topics, practices and events", hint: "search"),
         KeyBinding(c("f"), .filter, .global, "filter: narrow the tree and the matrix to what matches", hint: "filter"),
         KeyBinding(c("n"), .nextMatch, .global, "go to the next search hit"),
@@ -168,6 +170,11 @@ public enum KeyBindings {
         KeyBinding(c("L"), .panRight, .map, "pan east"),
         KeyBinding(c("K"), .panUp, .map, "pan north"),
         KeyBinding(c("J"), .panDown, .map, "pan south"),
+
+        // Time line
+        KeyBinding([.left] + c("h"), .left, .timeline, "the previous record of the lane"),
+        KeyBinding([.right] + c("l"), .right, .timeline, "the next record of the lane"),
+        KeyBinding([.enter], .activate, .timeline, "open the record's card", hint: "card"),
 
         // Practice checklist
         KeyBinding([.left] + c("h"), .left, .checklist, "collapse a heading, or go to it"),

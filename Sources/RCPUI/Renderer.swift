@@ -208,6 +208,9 @@ struct Renderer {
             case .region(let id): what = state.catalog.region(id: id)?.name ?? id
             }
             return (number + "Map: " + what, state.map.zoomSteps > 0 ? "zoom ×\(1 << state.map.zoomSteps)" : "Equal Earth")
+        case .timeline:
+            let t = state.catalog.timeline()
+            return (number + "Time line", "\(t.firstYear.map(String.init) ?? "")–\(t.lastYear.map(String.init) ?? "") \(s.middleDot) \(DisplayText.count(t.entries.count, "record"))")
         }
     }
 
@@ -226,6 +229,7 @@ struct Renderer {
         case .checklist:
             drawing = state.checklistPane.render(into: &grid, context: ctx, focused: focused)
         case .map: drawing = state.map.render(into: &grid, context: ctx, focused: focused)
+        case .timeline: drawing = state.timeline.render(into: &grid, context: ctx, focused: focused)
         }
         if let sc = drawing.scroll, f.frame.width >= 2 {
             Widgets.scrollbar(&grid, x: f.frame.maxX - 1, y: f.frame.y + 1, height: f.frame.height - 2, total: sc.total,

@@ -2,7 +2,7 @@ import RCPCore
 
 /// The panes.
 public enum PaneID: String, CaseIterable, Sendable, Hashable {
-    case tree, card, matrix, checklist, map
+    case tree, card, matrix, checklist, map, timeline
 
     public var title: String {
         switch self {
@@ -11,6 +11,7 @@ public enum PaneID: String, CaseIterable, Sendable, Hashable {
         case .matrix: return "Matrix"
         case .checklist: return "Checklist"
         case .map: return "Map"
+        case .timeline: return "Time line"
         }
     }
 
@@ -22,6 +23,7 @@ public enum PaneID: String, CaseIterable, Sendable, Hashable {
         case .matrix: return "Matrix"
         case .checklist: return "List"
         case .map: return "Map"
+        case .timeline: return "Time"
         }
     }
 
@@ -33,10 +35,11 @@ public enum PaneID: String, CaseIterable, Sendable, Hashable {
         case .matrix: return .matrix
         case .checklist: return .checklist
         case .map: return .map
+        case .timeline: return .timeline
         }
     }
 
-    /// 1…5, the number key that focuses it.
+    /// 1…6, the number key that focuses it.
     public var number: Int { PaneID.allCases.firstIndex(of: self)! + 1 }
 }
 

@@ -381,3 +381,31 @@ import RCPCore
         #expect(s.card.subject == .party("australia"))
     }
 }
+
+@Suite struct TimelinePaneTests {
+    @Test(arguments: [(132, 43), (80, 24)])
+    func sixShowsTheYearsAndTheLanes(width: Int, height: Int) {
+        var s = makeState(width, height)
+        s.press(.character("6"))
+        #expect(s.focus == .timeline)
+        let screen = s.screen
+        #expect(screen.contains("1985"))
+        #expect(screen.contains("Time line"))
+        #expect(s.checkInvariants() == [])
+    }
+
+    @Test func openingBaliMarks2002AndTheArrowsWalkTheLane() {
+        var s = makeState(132, 43)
+        s.press(.character("/"))
+        s.type("bali process")
+        s.press(.enter)
+        let e = catalog.timeline().entries.first { $0.id == s.timeline.selected }
+        #expect(e?.year == 2002)
+        #expect(e?.process == "bali")
+        s.press(.character("6"), .right)
+        #expect(s.timeline.selected != e?.id)
+        #expect(s.message?.text.contains("·") == true, "the status line describes the record")
+        s.press(.left, .enter)
+        #expect(s.card.subject == .process("bali"))
+    }
+}

@@ -1,0 +1,194 @@
+import RCPCore
+
+/// The time line pane: every dated record on a compressed axis of years, a lane per region and one for the
+/// global mechanisms (`Timeline`, placed by `TimelineLayout`). Left/right move from record to record in a lane,
+/// up/down between lanes; Enter opens the record's card. The card's subject is marked when it has a date.
+public struct TimelinePane: Pane, Hashable {
+    /// The selected entry (`TimelineEntry.id`).
+    public var selected: String?
+    /// The first lane row shown, when the lanes do not all fit.
+    public var rowOffset = 0
+
+    public init() {}
+
+    /// Columns of the lane names at the left.
+    static func laneWidth(_ area: Rect) -> Int { area.width >= 80 ? 14 : area.width >= 50 ? 10 : 6 }
+
+    struct Placed {
+        var timeline: Timeline
+        var layout: TimelineLayout
+        /// The first grid row of each lane, relative to the top of the lanes.
+        var laneTops: [Int]
+        var totalRows: Int
+    }
+
+    func placed(_ context: PaneContext) -> Placed {
+        let timeline = context.env.catalog.timeline()
+        let width = max(10, context.area.width - Self.laneWidth(context.area))
+        let layout = TimelineLayout(timeline, width: width, maxRowsPerLane: context.env.presentation ? 2 : 3,
+                                    markerColumns: 1)
+        var tops: [Int] = []
+        var y = 0
+        for rows in layout.laneRows { tops.append(y); y += rows + 1 }
+        return Placed(timeline: timeline, layout: layout, laneTops: tops, totalRows: y)
+    }
+
+    func entry(_ id: String?, _ p: Placed) -> TimelineEntry? { id.flatMap { i in p.timeline.entries.first { $0.id == i } } }
+
+    /// The card a timeline entry opens.
+    static func subject(_ e: TimelineEntry) -> Subject {
+        if let ev = e.event { return .event(ev) }
+        if let p = e.process { return .process(p) }
+        if let m = e.mechanism { return .mechanism(m) }
+        return .overview
+    }
+
+    /// Selects the first entry about `subject`, if it has one ("opening Bali marks 2002").
+    public mutating func reveal(_ subject: Subject, catalog: Catalog) {
+        let id: String
+        switch subject {
+        case .process(let i), .event(let i), .mechanism(let i): id = i
+        default: return
+        }
+        if let e = catalog.timeline().entries(concerning: id, in: catalog).first { selected = e.id }
+    }
+
+    public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
+        let p = placed(context)
+        guard let first = p.layout.items.first else { return .none }
+        let current = selected.flatMap { p.layout.item(showing: $0) != nil ? $0 : nil } ?? first.id
+        let move: TimelineLayout.Move?
+        switch action {
+        case .left: move = .left
+        case .right: move = .right
+        case .up: move = .up
+        case .down: move = .down
+        case .top: selected = p.timeline.entries.first?.id; return show(p)
+        case .bottom: selected = p.timeline.entries.last?.id; return show(p)
+        case .activate:
+            guard let e = entry(current, p) else { return .none }
+            return PaneOutcome(open: Self.subject(e), focus: .card)
+        default: move = nil
+        }
+        guard let move else { return .none }
+        selected = p.layout.entry(from: current, move) ?? current
+        settle(context)
+        return show(p)
+    }
+
+    func show(_ p: Placed) -> PaneOutcome {
+        guard let e = entry(selected, p) else { return .none }
+        return PaneOutcome(show: Self.subject(e), message: describe(e))
+    }
+
+    /// "2002 · Asia and Oceania · process starts: Bali Process".
+    func describe(_ e: TimelineEntry) -> String {
+        var when = String(e.year)
+        if !e.dayAndMonth.isEmpty { when = e.dayAndMonth + " " + when }
+        var text = "\(when) · \(e.kind.label): \(e.label)"
+        if e.editorial { text += " (year editorial: \(e.yearNote ?? ""))" }
+        if e.planned { text += " (planned)" }
+        return text
+    }
+
+    public mutating func settle(_ context: PaneContext) {
+        let p = placed(context)
+        if let s = selected, p.layout.item(showing: s) == nil { selected = nil }
+        guard let s = selected, let item = p.layout.item(showing: s), item.lane < p.laneTops.count else {
+            rowOffset = min(max(0, rowOffset), max(0, p.totalRows - 1)); return
+        }
+        let visible = max(1, context.area.height - 3)
+        let y = p.laneTops[item.lane] + 1 + item.row
+        if y < rowOffset { rowOffset = y } else if y >= rowOffset + visible { rowOffset = y - visible + 1 }
+        rowOffset = min(max(0, rowOffset), max(0, p.totalRows - 1))
+    }
+
+    public func invariants(_ context: PaneContext) -> [String] {
+        rowOffset < 0 ? ["timeline: row offset \(rowOffset)"] : []
+    }
+
+    public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+        let p = placed(context)
+        let area = context.area, lw = Self.laneWidth(area)
+        let row = y - (area.y + 1) + rowOffset
+        for item in p.layout.items where item.lane < p.laneTops.count {
+            let itemRow = p.laneTops[item.lane] + 1 + item.row
+            let x0 = area.x + lw + item.x
+            if itemRow == row, x >= x0, x < x0 + 1 + item.label.count {
+                selected = item.id
+                return show(p)
+            }
+        }
+        return .none
+    }
+
+    public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
+        let area = context.area, env = context.env
+        guard area.width >= 30, area.height >= 5 else {
+            Widgets.centeredMessage(&grid, area, "The time line needs at least 40×10.", style: Style(.dim),
+                                    ellipsis: env.symbols.ellipsis)
+            return PaneDrawing()
+        }
+        let p = placed(context)
+        let lw = Self.laneWidth(area)
+        let x0 = area.x + lw
+        // The axis: years on the top row.
+        for tick in p.layout.ticks {
+            grid.write(tick.text, x: x0 + tick.x, y: area.y, style: Style(.heading, bold: true),
+                       clip: Rect(x: x0, y: area.y, width: area.width - lw, height: 1))
+        }
+        for b in p.layout.breaks {
+            grid.write(env.ascii ? "/" : "╱", x: x0 + b, y: area.y, style: Style(.dim), clip: area)
+        }
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 2)
+        let marked = selected
+        var cursor: (x: Int, y: Int)?
+        for (lane, region) in p.timeline.lanes.enumerated() where lane < p.laneTops.count {
+            let y = body.y + p.laneTops[lane] - rowOffset
+            if y >= body.y && y < body.maxY {
+                grid.write(env.t(region.laneName), x: area.x, y: y, style: Style(.heading, bold: true),
+                           fitting: lw - 1, ellipsis: env.symbols.ellipsis)
+                let rule = String(repeating: env.ascii ? "-" : "─", count: max(0, area.width - lw))
+                grid.write(rule, x: x0, y: y, style: Style(.dim), clip: body)
+            }
+        }
+        for item in p.layout.items where item.lane < p.laneTops.count {
+            let y = body.y + p.laneTops[item.lane] + 1 + item.row - rowOffset
+            guard y >= body.y && y < body.maxY else { continue }
+            let isSelected = item.id == marked || (marked.map { item.hidden.contains($0) } ?? false)
+            let e = entry(item.id, p)
+            let marker = e.map { Self.marker($0, ascii: env.ascii) } ?? "+"
+            let style = isSelected ? Style(focused ? .selection : .selectionUnfocused, bold: true)
+                : Style(e?.kind == .status ? .warning : e?.kind == .event ? .normal : .roleMember, bold: e?.kind == .processStart)
+            grid.write(marker, x: x0 + item.x, y: y, style: Style(style.role, bold: true), clip: body)
+            grid.write(env.t(item.label), x: x0 + item.x + 1, y: y, style: style, clip: body)
+            if isSelected { cursor = (x0 + item.x, y) }
+        }
+        // The footer: the selected record, whole.
+        let footer = area.maxY - 1
+        if let e = entry(selected, p) {
+            grid.write(env.t(describe(e)), x: area.x, y: footer, style: Style(.normal, bold: true),
+                       fitting: area.width, ellipsis: env.symbols.ellipsis)
+        } else {
+            let legend = env.ascii ? "* start  o event  ! status change  ? year editorial"
+                : "● start  ◆ event  ▲ status change  ◌ year editorial"
+            grid.write(legend, x: area.x, y: footer, style: Style(.dim), fitting: area.width, ellipsis: env.symbols.ellipsis)
+        }
+        return PaneDrawing(cursor: cursor, scroll: ScrollPosition(total: p.totalRows, offset: rowOffset,
+                                                                   visible: body.height))
+    }
+
+    /// A glyph per kind of record, another shape when the year is editorial (never colour alone).
+    static func marker(_ e: TimelineEntry, ascii: Bool) -> String {
+        if e.editorial { return ascii ? "?" : "◌" }
+        switch e.kind {
+        case .processStart, .mechanismStart: return ascii ? "*" : "●"
+        case .event: return ascii ? "o" : "◆"
+        case .status: return ascii ? "!" : "▲"
+        }
+    }
+
+    func copyText(_ context: PaneContext) -> String {
+        entry(selected, placed(context)).map(describe) ?? ""
+    }
+}
