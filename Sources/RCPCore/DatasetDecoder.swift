@@ -140,7 +140,8 @@ struct DatasetDecoder {
         let id = r.string("id"), number = r.int("number"), title = r.string("title")
         let items = r.array("items", required: true).enumerated().compactMap { i, v -> PracticeItem? in
             guard var item = ObjectReader(v, log: log, record: r.record, field: "items[\(i)]") else { return nil }
-            let result = PracticeItem(id: item.string("id"), title: item.string("title"))
+            let result = PracticeItem(id: item.string("id"), title: item.string("title"),
+                                      paperTitle: item.optionalString("paperTitle"))
             item.finish()
             return result
         }

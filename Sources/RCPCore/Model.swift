@@ -185,7 +185,11 @@ public struct Process: Sendable, Hashable, Identifiable {
 public struct PracticeItem: Sendable, Hashable, Identifiable {
     public var id: String
     public var title: String
-    public init(id: String, title: String) { self.id = id; self.title = title }
+    /// The heading as the paper prints it, when `title` corrects it ("Internally Displacement"); searchable.
+    public var paperTitle: String?
+    public init(id: String, title: String, paperTitle: String? = nil) {
+        self.id = id; self.title = title; self.paperTitle = paperTitle
+    }
 }
 
 /// One of the 20 headings of the IAMM effective practices (Annex D).

@@ -74,7 +74,7 @@ struct SearchIndex: Sendable {
                 texts: [p.title, String(p.number), p.id])
             for item in p.items {
                 add(.practiceItem, .practiceItem(item.id), title: item.title,
-                    detail: "under \(p.number). \(p.title)", texts: [item.title])
+                    detail: "under \(p.number). \(p.title)", texts: [item.title] + (item.paperTitle.map { [$0] } ?? []))
             }
         }
         for u in understandings {

@@ -210,6 +210,7 @@ struct Validator {
             for (j, item) in p.items.enumerated() {
                 checkID(item.id, rec, &itemIDs, field: "items[\(j)].id", what: "practice item")
                 checkName(item.title, rec, "items[\(j)].title")
+                if let printed = item.paperTitle { checkName(printed, rec, "items[\(j)].paperTitle") }
             }
         }
     }
