@@ -113,6 +113,14 @@ def prose_fields(data):
                 yield f"event {e['id']} summary", e["summary"]
     for u in data["understandings"]:
         yield f"understanding {u['id']}", u["summary"]
+    for t in data.get("guide") or []:
+        yield f"guide {t['id']} summary", t["summary"]
+        for pt in t["points"]:
+            yield f"guide point {pt['id']}", pt["text"]
+    for kind, records in (("process", data["processes"]), ("party", data["parties"])):
+        for r in records:
+            for i, b in enumerate(r.get("bases") or []):
+                yield f"{kind} {r['id']} basis {i + 1}", b["reason"]
 
 
 QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
