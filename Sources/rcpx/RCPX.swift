@@ -24,6 +24,7 @@ struct RCPX: ParsableCommand {
               rcpx matrix --region europe --sort count
               rcpx overlap manila apc         members in common, and of only one
               rcpx practices 6                an IAMM heading and who discusses it
+              rcpx guide characteristics      what the paper says RCPs have in common
               rcpx validate my-data.json      check a file before using --data
               rcpx explore --help             the explorer's options
 
@@ -33,7 +34,7 @@ struct RCPX: ParsableCommand {
         version: "rcpx \(version)",
         subcommands: [
             ExploreCommand.self, ListCommand.self, ShowCommand.self, StateCommand.self, SearchCommand.self,
-            MatrixCommand.self, OverlapCommand.self, PracticesCommand.self, UnderstandingsCommand.self,
+            MatrixCommand.self, OverlapCommand.self, PracticesCommand.self, UnderstandingsCommand.self, GuideCommand.self,
             ValidateCommand.self, KeysCommand.self, ChecklistCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
