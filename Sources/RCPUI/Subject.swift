@@ -49,6 +49,8 @@ public enum Subject: Sendable, Hashable {
     case practice(String)
     case practiceItem(String)
     case understanding(String)
+    /// A guide topic: the paper's analysis of one area (its id).
+    case guide(String)
 
     /// Where a search hit leads.
     public init(_ ref: SearchRef) {
@@ -62,6 +64,7 @@ public enum Subject: Sendable, Hashable {
         case .event(_, let eventID): self = .event(eventID)
         case .mechanism(let id): self = .mechanism(id)
         case .region(let id): self = .region(id)
+        case .guidePoint(let topicID, _): self = .guide(topicID)
         }
     }
 
@@ -77,6 +80,7 @@ public enum Subject: Sendable, Hashable {
         case .practice(let id): return catalog.practice(id: id) != nil
         case .practiceItem(let id): return catalog.practiceItem(id: id) != nil
         case .understanding(let id): return catalog.understanding(id: id) != nil
+        case .guide(let id): return catalog.guideTopic(id: id) != nil
         }
     }
 }
