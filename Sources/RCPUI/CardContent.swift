@@ -186,7 +186,7 @@ public enum CardContent {
         b.bullet("\(k(.search, .global)) searches everything as you type; \(k(.filter, .global)) narrows the tree and the matrix")
         b.bullet("\(k(.help, .global)) lists every key; \(k(.quit, .global)) quits")
         if !c.guideTopics.isEmpty {
-            b.heading("Guide to the paper", detail: "(\(c.guideTopics.count) topics: what RCPs are, and why states bother)")
+            b.heading("Guide to the paper", detail: "(\(c.guideTopics.count) topics)")
             for t in c.guideTopics { b.item(TextWidth.padLeft(String(t.number), width: 2), t.title, link: .guide(t.id)) }
         }
         b.heading("Regions")
