@@ -141,6 +141,15 @@ import Testing
         #expect(list.stdout.contains("MARRI †"))
         #expect(list.stdout.contains("† editorial: the paper gives this group no region"))
         #expect(!list.stdout.contains("Bali †"))
+        let matrix = try runRcpx(["matrix", "--region", "europe", "--kind", "organizations"])
+        let seecp = matrix.stdout.split(separator: "\n").first { $0.hasPrefix("South-East European Co-operation") }
+        #expect(seecp?.contains("◆†") == true)
+        #expect(matrix.stdout.contains("† editorial: a role the paper does not state"))
+        let json = try #require(try parseJSON(try runRcpx(["matrix", "--region", "europe", "--kind", "organizations",
+                                                            "--format", "json"]).stdout) as? [String: Any])
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        #expect(rows.first { $0["party"] as? String == "seecp" }?["editorial"] as? [String] == ["marri"])
+        #expect(rows.first { $0["party"] as? String == "unhcr" }?["editorial"] as? [String] == [])
         let practices = try runRcpx(["practices", "6"])
         #expect(practices.stdout.contains("Processes that discuss it (15) †"))
         #expect(practices.stdout.contains("† editorial: the paper never links"))
