@@ -11,7 +11,10 @@ every state and territory has one. Prints the counts per process; exits 1 on any
 
 With --paper, also reports every run of 8 or more consecutive words that a prose field (summary,
 secretariat, iomRole, status, priorities, notes, understanding summaries) shares with the paper; quoted
-titles are skipped.
+titles are skipped. It then compares the data with the paper's own text (a second, independent check; see
+docs/DATA.md, "The second check against the paper"): Annex A cells and footnote i against the participants by
+role, Annex D headings and sub-headings, event dates, guide line ranges and links. A disagreement is a problem
+unless the data marks the value editorial.
 Python 3 standard library only.
 """
 import json

@@ -142,8 +142,8 @@ import Testing
         #expect(list.stdout.contains("† editorial: the paper gives this group no region"))
         #expect(!list.stdout.contains("Bali †"))
         let matrix = try runRcpx(["matrix", "--region", "europe", "--kind", "organizations"])
-        let seecp = matrix.stdout.split(separator: "\n").first { $0.hasPrefix("South-East European Co-operation") }
-        #expect(seecp?.contains("◆†") == true)
+        let seecpRow = matrix.stdout.split(separator: "\n").first { $0.hasPrefix("South-East European Co-operation") }
+        #expect(seecpRow?.contains("◆†") == true)
         #expect(matrix.stdout.contains("† editorial: a role the paper does not state"))
         let json = try #require(try parseJSON(try runRcpx(["matrix", "--region", "europe", "--kind", "organizations",
                                                             "--format", "json"]).stdout) as? [String: Any])
