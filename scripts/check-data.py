@@ -11,7 +11,10 @@ every state and territory has one. Prints the counts per process; exits 1 on any
 
 With --paper, also reports every run of 8 or more consecutive words that a prose field (summary,
 secretariat, iomRole, status, priorities, notes, understanding summaries) shares with the paper; quoted
-titles are skipped.
+titles are skipped. It then compares the data with the paper's own text (a second, independent check; see
+docs/DATA.md, "The second check against the paper"): Annex A cells and footnote i against the participants by
+role, Annex D headings and sub-headings, event dates, guide line ranges and links. A disagreement is a problem
+unless the data marks the value editorial.
 Python 3 standard library only.
 """
 import json
@@ -115,6 +118,14 @@ def prose_fields(data):
                 yield f"event {e['id']} summary", e["summary"]
     for u in data["understandings"]:
         yield f"understanding {u['id']}", u["summary"]
+    for t in data.get("guide") or []:
+        yield f"guide {t['id']} summary", t["summary"]
+        for pt in t["points"]:
+            yield f"guide point {pt['id']}", pt["text"]
+    for kind, records in (("process", data["processes"]), ("party", data["parties"])):
+        for r in records:
+            for i, b in enumerate(r.get("bases") or []):
+                yield f"{kind} {r['id']} basis {i + 1}", b["reason"]
 
 
 QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
@@ -139,6 +150,354 @@ def check_paper(data, paper_path, n=8):
             copied += 1
             problem(f"{where}: {n}+ words copied from the paper: \"{hits[0]} ...\"")
     return copied
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# A second, independent check against the paper (--paper): the data compared with the paper's own text wherever a
+# machine can: every Annex A cell's names against the participants by role, every Annex D heading and sub-heading,
+# every date the events carry, and every guide point's line range and links. Nothing here reads rcpx's code.
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+LEAD_RE = re.compile(r"(?:Current\s+)?(Co-Chairs|Vice\s+Chair|Chair|Presidency\s+Pro-\s*Tempore)\s*:\s*(.*?)\s*"
+                     r"(?=(?:Current\s+)?(?:Co-Chairs|Vice\s+Chair|Chair|Presidency\s+Pro-)|\(|$)")
+LEAD_ROLES = {"co chairs": "co-chair", "vice chair": "vice-chair", "chair": "chair",
+              "presidency pro tempore": "presidency-pro-tempore"}
+# Where the paper states an event's date away from its title (hand-given places to look; the comparison is the
+# machine's): event id -> (first line, last line).
+DATE_ANCHORS = {
+    "idm-2001-theme": (598, 600),            # launched at the 82nd Council session, November 2001 (C.1)
+    "idm-2005-theme": (1166, 1167),          # the Council in November 2005 (endnote 8)
+    "idm-2003-trade": (1077, 1079),          # November 2003 (endnote 1)
+    "idm-2004-trade": (1077, 1079),          # October 2004 (endnote 1)
+    "berne-i": (743, 744),                   # June 2001 (D.1.a)
+    "berne-2003-consultations": (769, 771),  # July 2003 (D.1.a)
+    "berne-2003-legal-norms-study": (792, 796),
+    "berne-2004-addis-ababa": (804, 806), "berne-2004-budapest": (804, 806),
+    "berne-2004-guilin": (804, 806), "berne-2004-santiago": (804, 806),
+    "berne-ii": (860, 860),
+    "berne-2005-sadc-workshop": (975, 978), "berne-2005-west-africa-workshop": (978, 980),
+    "idm-2005-rcp-workshop": (261, 262),
+    "bali-budapest-perth-2004": (1170, 1171), "bali-interregional-2006": (1172, 1174),
+    "idm-2003-panel-gmg": (1211, 1213), "idm-2004-panel-gcim": (1211, 1213),
+    "idm-2002-legal-norms-analysis": (655, 656), "idm-2002-compendium": (657, 658),
+}
+
+
+class Paper:
+    def __init__(self, path):
+        with open(path, encoding="utf-8") as f:
+            self.lines = f.read().split("\n")
+        # (word, line number) for the whole text, for finding a phrase
+        self.words = [(w, i + 1) for i, line in enumerate(self.lines) for w in norm(line).split()]
+
+    def text(self, a, b):
+        """Lines a..b (1-based, inclusive), joined; a hyphen at a line end joins the next line's word."""
+        out = ""
+        for line in self.lines[a - 1:b]:
+            line = line.strip()
+            if out.endswith("-") and not out.endswith(" -"):
+                out += line
+            else:
+                out += (" " if out else "") + line
+        return out
+
+    def find(self, phrase):
+        """Line numbers where the phrase's words start, in order."""
+        w = norm(phrase).split()
+        if not w:
+            return []
+        seq = [x for x, _ in self.words]
+        return [self.words[i][1] for i in range(len(seq) - len(w) + 1) if seq[i:i + len(w)] == w]
+
+    def paragraph(self, line):
+        a = b = line
+        while a > 1 and self.lines[a - 2].strip():
+            a -= 1
+        while b < len(self.lines) and self.lines[b].strip():
+            b += 1
+        return a, b
+
+
+class Compare:
+    def __init__(self, data, paper):
+        self.data, self.paper = data, paper
+        self.compared = 0
+        self.disagreements = []   # (what, explanation or None)
+        self.keys = {}            # normalized name or alias -> party id
+        for pa in data["parties"]:
+            for t in [pa["name"]] + list(pa.get("aliases") or []):
+                self.keys.setdefault(norm(t), pa["id"])
+
+    def fact(self, ok, what, explained=None):
+        self.compared += 1
+        if not ok:
+            self.disagreements.append((what, explained))
+
+    def resolve(self, name):
+        key = norm(re.sub(r"^(the|and|plus)\s+", "", name.strip(), flags=re.I))
+        if key in self.keys:
+            return self.keys[key]
+        # "Sweden (SIDA)": a name with a qualifier in brackets
+        bare = norm(re.sub(r"\([^)]*\)", "", name))
+        return self.keys.get(bare)
+
+    # Annex A ----------------------------------------------------------------------------------------------------
+    def rows(self):
+        L = self.paper.lines
+        start = next(i for i, l in enumerate(L) if "ANNEX A" in l) + 1
+        end = next(i for i, l in enumerate(L) if l.strip().startswith("i ") or "ANNEX B" in l and i > start)
+        starts = [(int(m.group(1)), i + 1) for i in range(start, end)
+                  for m in [re.match(r"^\s*(\d{1,2})\.\s*$", L[i])] if m]
+        for k, (n, s) in enumerate(starts):
+            e = starts[k + 1][1] - 1 if k + 1 < len(starts) else end
+            blocks, cur = [], []
+            for j in range(s, e + 1):
+                line = L[j - 1]
+                if not line.strip() or "RCP Year Governments" in line or line.startswith("Region:"):
+                    if cur:
+                        blocks.append(cur)
+                        cur = []
+                else:
+                    cur.append(j)
+            if cur:
+                blocks.append(cur)
+            yield n, blocks
+
+    def annex_a(self):
+        procs = {p["number"]: p for p in self.data["processes"] if p.get("number")}
+        for n, blocks in self.rows():
+            p = procs.get(n)
+            if p is None:
+                self.fact(False, f"Annex A row {n}: no process with this number")
+                continue
+            roles = {}
+            for x in p["participants"]:
+                for r in x["roles"]:
+                    roles.setdefault(r, set()).add(x["party"])
+            editorial = {b["field"][len("participants."):] for b in p.get("bases") or []
+                         if b["basis"] == "editorial" and b["field"].startswith("participants.")}
+            # the governments cell: from the block with the year to the block with "(Total"
+            gi = next(i for i, b in enumerate(blocks) if re.match(r"^\s*(19|20)\d\d", self.paper.lines[b[0] - 1]))
+            gj = next(i for i in range(gi, len(blocks)) if "(Total" in self.paper.text(blocks[i][0], blocks[i][-1]))
+            gov = self.paper.text(blocks[gi][0], blocks[gj][-1])
+            gov = re.sub(r"^\s*(19|20)\d\d\d?\s*", "", gov)
+            interested_text = ""
+            if "*" in gov:  # CIS: "plus 36 “interested” States*", listed in the next block
+                gov = gov[:gov.index(" plus ")]
+                ib = blocks[gj + 1]
+                interested_text = self.paper.text(ib[0], ib[-1]).split(":", 1)[1]
+                gj += 1
+            gov = re.sub(r"\(Total:[^()]*(\([^()]*\)[^()]*)*\)\s*$", "", gov).strip()
+            self.names(f"Annex A row {n} governments", gov, roles.get("member", set()), editorial)
+            if interested_text:
+                self.names(f"Annex A row {n} interested states", interested_text,
+                           roles.get("interested-state", set()), editorial)
+            # the rest of the participant cells, up to the first line of the main areas of discussion
+            rest = []
+            for b in blocks[gj + 1:]:
+                text = self.paper.text(b[0], b[-1])
+                if len(text) > 150 and re.search(r";|including|topics|areas|intends", text):
+                    rest.append(self.paper.lines[b[0] - 1].strip())
+                    break
+                rest.append(text)
+            rest_text = " \n ".join(rest)
+            lead = {}
+            for chunk in rest:
+                for m in LEAD_RE.finditer(chunk):
+                    role = LEAD_ROLES[norm(m.group(1))]
+                    for name in re.split(r",\s*|\s+and\s+", m.group(2).strip()):
+                        pid = self.resolve(name)
+                        self.fact(pid is not None, f"Annex A row {n}: {role} {name!r} is no party of the data")
+                        if pid:
+                            lead.setdefault(role, set()).add(pid)
+            for role in LEAD_ROLES.values():
+                got, want = lead.get(role, set()), roles.get(role, set())
+                if got or want:
+                    self.fact(got == want, f"Annex A row {n}: {role} is {sorted(got)} in the paper, {sorted(want)} in the data")
+            others = set().union(*[roles.get(r, set()) for r in ("observer", "participant", "secretariat", "coordinator")])
+            # names in the other cells, longest first so "Papua New Guinea" is not also "Guinea"
+            text = " " + norm(" ".join(LEAD_RE.sub("", chunk) for chunk in rest)) + " "
+            found = set()
+            for key in sorted(self.keys, key=len, reverse=True):
+                if len(key) >= 2 and f" {key} " in text:
+                    found.add(self.keys[key])
+                    text = text.replace(f" {key} ", " # ")
+            members = roles.get("member", set())
+            for pid in sorted(found - others - members):
+                self.fact(False, f"Annex A row {n}: the paper names {pid} among observers, partners or secretariat; the data has no such role")
+            for pid in sorted(others - found):
+                why = "marked editorial in the data" if pid in editorial else None
+                self.fact(False, f"Annex A row {n}: {pid} is an observer, participant or secretariat in the data but not named in those cells", why)
+            self.compared += len(others & found)
+
+    def footnote_groups(self):
+        """Footnote i: each group's paragraph names its states and territories; they must be its members."""
+        L = self.paper.lines
+        kinds = {pa["id"]: pa["kind"] for pa in self.data["parties"]}
+        start = next(i for i, l in enumerate(L) if l.startswith("i ") and "other regional groups" in l)
+        groups = [p for p in self.data["processes"] if not p["inMatrix"]]
+        starts = {}
+        for p in groups:
+            forms = [p["shortName"]] + list(p["aliases"])
+            starts[p["id"]] = next((i + 1 for i in range(start, min(start + 60, len(L)))
+                                    if any(re.match(rf"^\s*(The\s+)?{re.escape(f)}\b", L[i]) for f in forms)), None)
+        for p in groups:
+            line = starts[p["id"]]
+            if line is None:
+                self.fact(False, f"footnote i: no paragraph for {p['id']}")
+                continue
+            a, b = self.paper.paragraph(line)
+            a = line  # a paragraph may run on into the next group's, without a blank line between
+            b = min([b] + [x - 1 for x in starts.values() if x and x > line])
+            text = " " + norm(self.paper.text(a, b)) + " "
+            found = set()
+            for key in sorted(self.keys, key=len, reverse=True):
+                if len(key) >= 2 and f" {key} " in text:
+                    if kinds[self.keys[key]] != "organization":
+                        found.add(self.keys[key])
+                    text = text.replace(f" {key} ", " # ")
+            members = {x["party"] for x in p["participants"] if "member" in x["roles"]}
+            for pid in sorted(found - members):
+                self.fact(False, f"footnote i, {p['id']}: the paper names {pid}; the data has it as no member")
+            for pid in sorted(members - found):
+                self.fact(False, f"footnote i, {p['id']}: {pid} is a member in the data, not named in the paper")
+            self.compared += len(found & members)
+
+    def names(self, what, text, want, editorial):
+        got = set()
+        for piece in re.split(r",\s*", text):
+            # "Bosnia and Herzegovina" is one name, "the UK and the USA" two
+            names = [piece] if self.resolve(piece) else re.split(r"\s+and\s+", piece)
+            for name in names:
+                if not name.strip():
+                    continue
+                pid = self.resolve(name)
+                self.fact(pid is not None, f"{what}: {name.strip()!r} is no party of the data")
+                if pid:
+                    got.add(pid)
+        for pid in sorted(got - want):
+            self.fact(False, f"{what}: {pid} is listed in the paper, not in the data")
+        for pid in sorted(want - got):
+            why = "marked editorial in the data" if pid in editorial else None
+            self.fact(False, f"{what}: {pid} is in the data, not in the paper", why)
+        self.compared += len(got & want)
+
+    # Annex D ----------------------------------------------------------------------------------------------------
+    def annex_d(self):
+        L = self.paper.lines
+        start = max(i for i, l in enumerate(L) if "headings under which the IAMM" in l) + 1
+        heads = [(int(m.group(1)), i + 1) for i in range(start, len(L))
+                 for m in [re.match(r"^\s*(\d{1,2})\.\s+\S", L[i])] if m]
+        practices = {p["number"]: p for p in self.data["practices"]}
+        self.fact(sorted(n for n, _ in heads) == sorted(practices), "Annex D: the heading numbers differ")
+        for k, (n, s) in enumerate(heads):
+            e = heads[k + 1][1] - 1 if k + 1 < len(heads) else len(L)
+            text = re.sub(r"^\s*\d{1,2}\.\s+", "", self.paper.text(s, e)).strip()
+            groups = re.findall(r"\(including ([^()]*)\)", text)
+            title = re.sub(r"\s*\(including [^()]*\)", "", text).strip()
+            p = practices.get(n)
+            if not p:
+                self.fact(False, f"Annex D {n}: no practice with this number")
+                continue
+            self.fact(qnorm(p["title"]) == qnorm(title), f"Annex D {n}: heading {title!r} in the paper, {p['title']!r} in the data")
+            paper_words = [w for g in groups for w in qnorm(g).split() if w != "and"]
+            items = [re.sub(r"^(Temporary|Permanent):\s*", "", i.get("paperTitle") or i["title"]) for i in p["items"]]
+            data_words = [w for i in items for w in qnorm(i).split() if w != "and"]
+            self.fact(paper_words == data_words,
+                      f"Annex D {n}: sub-headings {'; '.join(groups)!r} in the paper, {'; '.join(items)!r} in the data")
+            self.compared += len(p["items"])
+
+    # Events -----------------------------------------------------------------------------------------------------
+    def events(self):
+        for m in self.data["mechanisms"]:
+            for e in m["events"]:
+                tokens = date_tokens(e.get("date") or str(e["year"]))
+                places = []
+                if e["id"] in DATE_ANCHORS:
+                    places.append(DATE_ANCHORS[e["id"]])
+                words = norm(e["title"]).split()
+                for line in self.paper.find(" ".join(words[:6])) if len(words) >= 2 else []:
+                    places.append(self.paper.paragraph(line))
+                if not places:
+                    self.fact(False, f"event {e['id']}: no place in the paper to compare its date with")
+                    continue
+                text = " " + " ".join(norm(self.paper.text(a, b)) for a, b in places) + " "
+                missing = [t for t in tokens if f" {t} " not in text]
+                self.fact(not missing, f"event {e['id']}: date {e.get('date') or e['year']} — {', '.join(missing)} not found where the paper describes it")
+
+    # Guide ------------------------------------------------------------------------------------------------------
+    def guide(self):
+        n = len(self.paper.lines)
+        names = {}
+        for pr in self.data["processes"]:
+            names[("processes", pr["id"])] = [pr["name"], pr["shortName"]] + list(pr["aliases"])
+        for pa in self.data["parties"]:
+            names[("parties", pa["id"])] = [pa["name"]] + list(pa.get("aliases") or [])
+        for me in self.data["mechanisms"]:
+            names[("mechanisms", me["id"])] = [me["name"], me["shortName"]] + list(me["aliases"])
+        numbers = {pr.get("number"): pr["id"] for pr in self.data["processes"] if pr.get("number")}
+        row_of = {}  # a line of an Annex A row -> the process of that row (a cell there names it)
+        for rn, blocks in self.rows():
+            for line in range(blocks[0][0], blocks[-1][-1] + 1):
+                row_of[line] = numbers.get(rn)
+        for t in self.data.get("guide") or []:
+            for pt in [t] + t["points"]:
+                a, b = pt["lines"]
+                self.fact(1 <= a <= b <= n, f"guide {pt['id']}: lines {a}-{b} are not lines of the paper")
+            for pt in t["points"]:
+                a, b = pt["lines"]
+                window = " " + norm(self.paper.text(max(1, a - 3), min(n, b + 3))) + " "
+                for kind in ("processes", "parties", "mechanisms"):
+                    for rid in pt.get(kind) or []:
+                        forms = names.get((kind, rid), [rid])
+                        # a short form is enough: "Bali" for the Bali Process, "IOM"
+                        ok = (kind == "processes" and row_of.get(a) == rid) or \
+                            any(f" {norm(f)} " in window for f in forms) or \
+                            any(f" {w} " in window for f in forms for w in norm(f).split() if len(w) > 3 and w[0].isalpha() and w not in COMMON)
+                        self.fact(ok, f"guide {pt['id']}: links {rid}, which lines {a}-{b} do not name")
+
+
+COMMON = {"regional", "conference", "process", "migration", "international", "organization", "dialogue", "consultations",
+          "secretariat", "initiative", "ministerial", "countries", "states", "affairs", "ministry", "department",
+          "global", "commission", "group", "meetings", "united", "nations", "development", "foreign", "federal",
+          "office", "refugees", "coordination", "cooperation", "among", "between", "south", "west", "east", "north",
+          "asia", "africa", "europe", "central", "people", "persons", "labour", "origin", "management", "republic"}
+
+
+def qnorm(s):
+    """norm(), with typographic quotes and dashes treated like plain ones."""
+    return norm(s.replace("\u201c", '"').replace("\u201d", '"').replace("\u2013", "-"))
+
+
+def date_tokens(date):
+    """"2004-12-16/17" -> ["2004", "december", "16", "17"]."""
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:/(\d{2}))?)?)?$", date)
+    if not m:
+        return [date]
+    out = [m.group(1)]
+    if m.group(2):
+        out.append(MONTHS[int(m.group(2)) - 1])
+    out += [str(int(x)) for x in (m.group(3), m.group(4)) if x]
+    return out
+
+
+def compare_with_paper(data, paper_path):
+    c = Compare(data, Paper(paper_path))
+    c.annex_a()
+    c.footnote_groups()
+    c.annex_d()
+    c.events()
+    c.guide()
+    unexplained = [w for w, why in c.disagreements if not why]
+    explained = [(w, why) for w, why in c.disagreements if why]
+    print(f"paper comparison: {c.compared} facts compared, {len(c.disagreements)} disagreements "
+          f"({len(explained)} explained by an editorial basis in the data)")
+    for what, why in explained:
+        print(f"  explained: {what} ({why})")
+    for what in unexplained:
+        problem(f"paper comparison: {what}")
+    return c
 
 
 def main(argv):
@@ -314,6 +673,7 @@ def main(argv):
     if paper:
         copied = check_paper(data, paper)
         print(f"paper check: {copied} prose field(s) share 8+ consecutive words with the paper")
+        compare_with_paper(data, paper)
 
     for msg in problems:
         print("PROBLEM:", msg, file=sys.stderr)

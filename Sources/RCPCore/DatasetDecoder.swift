@@ -20,7 +20,8 @@ struct DatasetDecoder {
             processes: records(&top, "processes", "process", process),
             mechanisms: records(&top, "mechanisms", "mechanism", mechanism),
             practices: records(&top, "practices", "practice", practice),
-            understandings: records(&top, "understandings", "understanding", understanding))
+            understandings: records(&top, "understandings", "understanding", understanding),
+            guide: guide(&top))
         top.finish()
         return dataset
     }
@@ -57,7 +58,8 @@ struct DatasetDecoder {
         Party(id: r.string("id"), name: r.string("name"),
               kind: r.enumValue("kind", "party kind", PartyKind.self) ?? .state,
               iso3: r.optionalString("iso3"), aliases: r.strings("aliases", required: false),
-              asciiName: r.optionalString("asciiName"), note: r.optionalString("note"), source: r.string("source"))
+              asciiName: r.optionalString("asciiName"), note: r.optionalString("note"), source: r.string("source"),
+              bases: bases(&r))
     }
 
     private func participations(_ r: inout ObjectReader) -> [Participation] {
@@ -100,7 +102,8 @@ struct DatasetDecoder {
                        year: year, yearNote: yearNote, inMatrix: inMatrix, summary: summary, participants: participants,
                        otherParticipants: others, statedTotal: total, secretariat: secretariat, topics: topics,
                        priorities: r.strings("priorities", required: true), status: r.strings("status", required: false),
-                       iomRole: r.optionalString("iomRole"), datedStatus: dated, source: r.string("source"))
+                       iomRole: r.optionalString("iomRole"), datedStatus: dated, source: r.string("source"), bases: bases(&r),
+                       classification: classification(&r))
     }
 
     /// The optional `datedStatus` list of a process.
@@ -155,7 +158,8 @@ struct DatasetDecoder {
         let id = r.string("id"), number = r.int("number"), title = r.string("title")
         let items = r.array("items", required: true).enumerated().compactMap { i, v -> PracticeItem? in
             guard var item = ObjectReader(v, log: log, record: r.record, field: "items[\(i)]") else { return nil }
-            let result = PracticeItem(id: item.string("id"), title: item.string("title"))
+            let result = PracticeItem(id: item.string("id"), title: item.string("title"),
+                                      paperTitle: item.optionalString("paperTitle"))
             item.finish()
             return result
         }

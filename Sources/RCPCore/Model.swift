@@ -83,11 +83,13 @@ public struct Party: Sendable, Hashable, Identifiable {
     public var asciiName: String?
     public var note: String?
     public var source: Provenance
+    /// Which fields are rcpx's inference rather than the paper's word (`note` for background facts).
+    public var bases: [Basis]
 
     public init(id: String, name: String, kind: PartyKind, iso3: String? = nil, aliases: [String] = [],
-                asciiName: String? = nil, note: String? = nil, source: Provenance) {
+                asciiName: String? = nil, note: String? = nil, source: Provenance, bases: [Basis] = []) {
         self.id = id; self.name = name; self.kind = kind; self.iso3 = iso3; self.aliases = aliases
-        self.asciiName = asciiName; self.note = note; self.source = source
+        self.asciiName = asciiName; self.note = note; self.source = source; self.bases = bases
     }
 }
 
@@ -161,12 +163,19 @@ public struct Process: Sendable, Hashable, Identifiable {
     /// Status changes with a date (CIS formally ending in 2005, MIDWA's planned revival), for the time line.
     public var datedStatus: [DatedStatus]
     public var source: Provenance
+    /// Which fields are rcpx's inference ("region", "year", "topics.practices", "participants.PARTY", …), or
+    /// stated in two ways by the paper.
+    public var bases: [Basis]
+    /// Where the paper itself puts the process in its classes (B.1); empty where it is silent.
+    public var classification: [Classification]
 
     public init(id: String, number: Int?, name: String, shortName: String, aliases: [String], region: String,
                 year: Int?, yearNote: String? = nil, inMatrix: Bool, summary: String, participants: [Participation],
                 otherParticipants: [String] = [], statedTotal: StatedTotal?, secretariat: String, topics: [Topic],
                 priorities: [String], status: [String] = [], iomRole: String? = nil,
-                datedStatus: [DatedStatus] = [], source: Provenance) {
+                datedStatus: [DatedStatus] = [], source: Provenance, bases: [Basis] = [],
+                classification: [Classification] = []) {
+        self.bases = bases; self.classification = classification
         self.id = id; self.number = number; self.name = name; self.shortName = shortName; self.aliases = aliases
         self.region = region; self.year = year; self.yearNote = yearNote; self.inMatrix = inMatrix
         self.summary = summary; self.participants = participants; self.otherParticipants = otherParticipants
@@ -195,7 +204,11 @@ public struct DatedStatus: Sendable, Hashable {
 public struct PracticeItem: Sendable, Hashable, Identifiable {
     public var id: String
     public var title: String
-    public init(id: String, title: String) { self.id = id; self.title = title }
+    /// The heading as the paper prints it, when `title` corrects it ("Internally Displacement"); searchable.
+    public var paperTitle: String?
+    public init(id: String, title: String, paperTitle: String? = nil) {
+        self.id = id; self.title = title; self.paperTitle = paperTitle
+    }
 }
 
 /// One of the 20 headings of the IAMM effective practices (Annex D).
@@ -316,10 +329,13 @@ public struct Dataset: Sendable, Hashable {
     public var mechanisms: [Mechanism]
     public var practices: [Practice]
     public var understandings: [Understanding]
+    /// The paper's analysis, topic by topic (docs/DATA.md, "Guide").
+    public var guide: [GuideTopic]
 
     public init(formatVersion: Int = Dataset.currentFormatVersion, source: SourceInfo, regions: [Region],
                 parties: [Party], processes: [Process], mechanisms: [Mechanism], practices: [Practice],
-                understandings: [Understanding]) {
+                understandings: [Understanding], guide: [GuideTopic] = []) {
+        self.guide = guide
         self.formatVersion = formatVersion; self.source = source; self.regions = regions; self.parties = parties
         self.processes = processes; self.mechanisms = mechanisms; self.practices = practices
         self.understandings = understandings

@@ -10,6 +10,7 @@ public enum SearchKind: String, CaseIterable, Sendable, Hashable, Comparable {
     case understanding
     case event
     case topic
+    case guidePoint = "guide-point"
 
     public var label: String {
         switch self {
@@ -22,6 +23,7 @@ public enum SearchKind: String, CaseIterable, Sendable, Hashable, Comparable {
         case .understanding: return "understanding"
         case .event: return "event"
         case .topic: return "topic"
+        case .guidePoint: return "guide point"
         }
     }
 
@@ -41,6 +43,8 @@ public enum SearchRef: Sendable, Hashable {
     case event(mechanismID: String, eventID: String)
     case mechanism(String)
     case region(String)
+    /// A point of a guide topic (the paper's analysis).
+    case guidePoint(topicID: String, pointID: String)
 }
 
 /// How well the query matched, best first.

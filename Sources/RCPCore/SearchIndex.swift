@@ -46,7 +46,7 @@ struct SearchIndex: Sendable {
     }
 
     init(regions: [Region], processes: [Process], parties: [Party], partyProcessCounts: [Int],
-         mechanisms: [Mechanism], practices: [Practice], understandings: [Understanding]) {
+         mechanisms: [Mechanism], practices: [Practice], understandings: [Understanding], guide: [GuideTopic] = []) {
         let regionNames = Dictionary(regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for p in processes {
             var detail = regionNames[p.region] ?? p.region
@@ -74,7 +74,7 @@ struct SearchIndex: Sendable {
                 texts: [p.title, String(p.number), p.id])
             for item in p.items {
                 add(.practiceItem, .practiceItem(item.id), title: item.title,
-                    detail: "under \(p.number). \(p.title)", texts: [item.title])
+                    detail: "under \(p.number). \(p.title)", texts: [item.title] + (item.paperTitle.map { [$0] } ?? []))
             }
         }
         for u in understandings {
@@ -92,6 +92,13 @@ struct SearchIndex: Sendable {
             for (i, topic) in p.topics.enumerated() {
                 add(.topic, .topic(processID: p.id, index: i), title: topic.label, detail: "topic of \(p.shortName)",
                     texts: [topic.label])
+            }
+        }
+        for t in guide {
+            for p in t.points {
+                add(.guidePoint, .guidePoint(topicID: t.id, pointID: p.id), title: p.label.map { $0 + ": " + p.text } ?? p.text,
+                    detail: "guide \(t.number). \(t.title) · \(p.section), lines \(p.lines)",
+                    texts: [p.text] + (p.label.map { [$0] } ?? []) + p.searchTerms + [t.title])
             }
         }
         // Alphabetical rank of the titles, for ties of score.

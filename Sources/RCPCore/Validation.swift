@@ -14,7 +14,7 @@ public let maxTextLength = 10_000
 /// Years outside this range are impossible for a record of the paper.
 public let plausibleYears = 1900...2100
 
-private struct Validator {
+struct Validator {
     let dataset: Dataset
     let file: String
     var problems: [LoadProblem] = []
@@ -49,6 +49,7 @@ private struct Validator {
         checkMechanisms()
         checkPractices()
         checkUnderstandings()
+        checkGuide()
     }
 
     // MARK: Records
@@ -81,6 +82,8 @@ private struct Validator {
             }
             checkText(p.note, rec, "note")
             checkText(p.source, rec, "source")
+            checkBases(p.bases, rec, fields: partyBasisFields, participants: [])
+            if p.bases.editorial("note") != nil && p.note == nil { add(rec, "bases", "an editorial note needs a note") }
             var own = Set<FoldedKey>()
             for (field, text) in [("name", p.name)] + p.aliases.enumerated().map({ ("aliases[\($0)]", $1) }) {
                 if field != "name" { checkName(text, rec, field) }
@@ -148,6 +151,8 @@ private struct Validator {
                 for (k, n) in topic.practices.enumerated() { checkPracticeNumber(n, rec, "topics[\(j)].practices[\(k)]") }
             }
             if let total = p.statedTotal { checkTotal(total, p, rec) }
+            checkBases(p.bases, rec, fields: processBasisFields, participants: Set(p.participants.map(\.party)))
+            checkClassification(p.classification, rec)
         }
     }
 
@@ -215,6 +220,7 @@ private struct Validator {
             for (j, item) in p.items.enumerated() {
                 checkID(item.id, rec, &itemIDs, field: "items[\(j)].id", what: "practice item")
                 checkName(item.title, rec, "items[\(j)].title")
+                if let printed = item.paperTitle { checkName(printed, rec, "items[\(j)].paperTitle") }
             }
         }
     }

@@ -395,7 +395,7 @@ extension AppState {
                 matrix.cursorColumn = first
             }
         case .practice, .practiceItem: checklistPane.reveal(subject, catalog)
-        case .understanding, .overview: break
+        case .understanding, .overview, .guide: break
         }
     }
 
@@ -516,7 +516,7 @@ extension AppState {
     func subjectID(_ s: Subject) -> String? {
         switch s {
         case .process(let id), .party(let id), .region(let id), .mechanism(let id), .event(let id),
-             .practice(let id), .practiceItem(let id), .understanding(let id): return id
+             .practice(let id), .practiceItem(let id), .understanding(let id), .guide(let id): return id
         case .overview: return nil
         }
     }

@@ -92,7 +92,8 @@ struct CardBuilder {
 
     /// Participants grouped by role, each group with its count (against the printed total for members and
     /// interested states).
-    mutating func participants(_ list: [(party: Party, participation: Participation)], total: StatedTotal?) {
+    mutating func participants(_ list: [(party: Party, participation: Participation)], total: StatedTotal?,
+                               bases: [Basis] = []) {
         let plus = Set(total?.plus ?? [])
         let leaders = list.filter { $0.participation.roles.contains(where: \.isLeadership) }
         let groups: [(String, (Role) -> Bool)] = [
@@ -132,6 +133,7 @@ struct CardBuilder {
                 if party.kind != .state { words.append(party.kind.rawValue) }
                 // A leader's note is already shown under "Chair and presidency".
                 if let note = p.note, !note.isEmpty, !p.roles.contains(where: \.isLeadership) { words.append(note) }
+                if bases.editorial("participants." + party.id) != nil { words.append(env.editorialMark + " editorial") }
                 item(g, env.name(party), words.joined(separator: "; "), link: .party(party.id), glyphStyle: st)
             }
         }
@@ -155,6 +157,7 @@ public enum CardContent {
         case .practiceItem(let id):
             if let (p, item) = c.practiceItem(id: id) { practice(&b, p, item: item, c, checklist) } else { missing(&b, id) }
         case .understanding(let id): if let u = c.understanding(id: id) { understanding(&b, u, c) } else { missing(&b, id) }
+        case .guide(let id): if let t = c.guideTopic(id: id) { guide(&b, t, c) } else { missing(&b, id) }
         }
         while b.lines.last?.isBlank == true { b.lines.removeLast() }
         return b.lines
@@ -182,6 +185,10 @@ public enum CardContent {
         b.bullet("\(k(.down, .navigation)) \(k(.up, .navigation)) move; \(k(.activate, .tree)) opens; \(k(.focusNext, .global)) or 1–\(PaneID.allCases.count) change pane")
         b.bullet("\(k(.search, .global)) searches everything as you type; \(k(.filter, .global)) narrows the tree and the matrix")
         b.bullet("\(k(.help, .global)) lists every key; \(k(.quit, .global)) quits")
+        if !c.guideTopics.isEmpty {
+            b.heading("Guide to the paper", detail: "(\(c.guideTopics.count) topics)")
+            for t in c.guideTopics { b.item(TextWidth.padLeft(String(t.number), width: 2), t.title, link: .guide(t.id)) }
+        }
         b.heading("Regions")
         for r in c.regions {
             let n = c.processes(inRegion: r.id).count
@@ -238,12 +245,13 @@ public enum CardContent {
         } else {
             b.field("Matrix", "outside the matrix (a footnote group)")
         }
-        b.field("Region", c.region(id: p.region)?.name ?? p.region, link: .region(p.region))
+        b.field("Region", (c.region(id: p.region)?.name ?? p.region)
+                    + (p.bases.editorial("region") == nil ? "" : " \(b.env.editorialMark) editorial"), link: .region(p.region))
         let year = p.year.map(String.init) ?? "not given"
         b.field("Since", p.yearNote.map { "\(year) — \($0)" } ?? year)
         b.blank()
         b.text(p.summary)
-        b.participants(c.participants(of: p.id), total: p.statedTotal)
+        b.participants(c.participants(of: p.id), total: p.statedTotal, bases: p.bases)
         if !p.otherParticipants.isEmpty {
             b.heading("Other participants")
             p.otherParticipants.forEach { b.bullet($0) }
@@ -251,7 +259,8 @@ public enum CardContent {
         b.heading("Secretariat")
         b.text(p.secretariat, indent: 2)
         if !p.topics.isEmpty {
-            b.heading("Topics", detail: "(IAMM effective-practice headings)")
+            b.heading("Topics", detail: "(IAMM effective-practice headings"
+                      + (p.bases.editorial("topics.practices") == nil ? ")" : "; \(b.env.editorialMark) editorial mapping)"))
             for topic in p.topics {
                 let headings = topic.practices.compactMap { c.practice(number: $0) }
                     .map { "\($0.number) \($0.title)" }.joined(separator: "; ")
@@ -272,6 +281,8 @@ public enum CardContent {
             b.text(iom, indent: 2)
         }
         b.events("Took part in", c.events(withProcess: p.id))
+        basisSections(&b, p)
+        saidOf(&b, "process", c.guidePoints(citingProcess: p.id))
         b.source(p.source)
     }
 
@@ -281,7 +292,10 @@ public enum CardContent {
         if let iso = p.iso3 { kind += " · ISO \(iso)" }
         b.text(kind, style: Style(.dim))
         names(&b, name: b.env.name(p), aliases: p.aliases + (b.env.ascii ? [p.name] : []))
-        if let note = p.note { b.blank(); b.text(note) }
+        if let note = p.note {
+            b.blank()
+            b.text(note + (p.bases.editorial("note").map { " (\(b.env.editorialMark) editorial: \($0.reason))" } ?? ""))
+        }
         let list = c.participations(of: p.id)
         b.heading("Processes", detail: list.isEmpty ? "(none)" : "— " + c.participationCount(of: p.id).sentence)
         for pp in list {
@@ -289,6 +303,7 @@ public enum CardContent {
             let number = pp.process.number.map { "\($0) " } ?? ""
             var detail = b.roles(pp.roles, note: pp.note)
             if !pp.process.inMatrix { detail += "; outside the matrix" }
+            if pp.process.bases.editorial("participants." + p.id) != nil { detail += "; \(b.env.editorialMark) editorial" }
             b.item(g, number + pp.process.shortName, detail, link: .process(pp.process.id), glyphStyle: st)
         }
         let mechanisms = c.mechanismParticipations(of: p.id)
@@ -300,6 +315,7 @@ public enum CardContent {
             }
         }
         b.events("Events", c.events(withPartner: p.id))
+        saidOf(&b, "party", c.guidePoints(citingParty: p.id))
         b.source(p.source)
     }
 
@@ -336,6 +352,7 @@ public enum CardContent {
                 for p in c.practices { b.item(TextWidth.padLeft(String(p.number), width: 2), p.title, link: .practice(p.id)) }
             }
         }
+        saidOf(&b, "mechanism", c.guidePoints(citingMechanism: m.id))
         b.source(m.source)
     }
 
@@ -360,6 +377,7 @@ public enum CardContent {
     static func practice(_ b: inout CardBuilder, _ p: Practice, item: PracticeItem?, _ c: Catalog, _ checklist: Checklist?) {
         if let item {
             b.title("\(ChecklistItemID.displayNumber(item.id) ?? item.id) \(item.title)")
+            if let printed = item.paperTitle { b.field("Printed", printed) }
             b.field("Under", "\(p.number) \(p.title)", link: .practice(p.id))
         } else {
             b.title("\(p.number) \(p.title)")
@@ -386,7 +404,8 @@ public enum CardContent {
             }
         }
         let processes = c.processes(forPractice: p.number)
-        b.heading("Discussed by", detail: processes.isEmpty ? "(no process of the matrix)" : "(\(DisplayText.count(processes.count, "process", "processes")))")
+        b.heading("Discussed by", detail: processes.isEmpty ? "(no process of the matrix)"
+                  : "(\(DisplayText.count(processes.count, "process", "processes")); \(b.env.editorialMark) editorial: the paper never links topics to headings)")
         for (process, topics) in processes {
             b.item(b.s.bullet, process.shortName, topics.map(\.label).joined(separator: "; "), link: .process(process.id))
         }

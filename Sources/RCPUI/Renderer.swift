@@ -175,6 +175,7 @@ struct Renderer {
         case .practice(let id): return "Practice " + (c.practice(id: id).map { String($0.number) } ?? id)
         case .practiceItem(let id): return "Practice " + (ChecklistItemID.displayNumber(id) ?? id)
         case .understanding(let id): return "Understanding " + (c.understanding(id: id).map { String($0.number) } ?? id)
+        case .guide(let id): return "Guide: " + (c.guideTopic(id: id)?.title ?? id)
         }
     }
 

@@ -55,6 +55,8 @@ public enum Subject: Sendable, Hashable {
     case practice(String)
     case practiceItem(String)
     case understanding(String)
+    /// A guide topic: the paper's analysis of one area (its id).
+    case guide(String)
 
     /// The file `Y` writes the card to, inside the state folder: "cards/process-bali.txt".
     public var fileName: String {
@@ -69,6 +71,7 @@ public enum Subject: Sendable, Hashable {
         case .practice(let i): (kind, id) = ("practice", i)
         case .practiceItem(let i): (kind, id) = ("practice-item", i)
         case .understanding(let i): (kind, id) = ("understanding", i)
+        case .guide(let i): (kind, id) = ("guide", i)
         }
         let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") ? $0 : "-" })
         return "cards/\(kind)-\(safe.hasPrefix(".") ? "-" + safe : safe).txt"
@@ -86,6 +89,7 @@ public enum Subject: Sendable, Hashable {
         case .event(_, let eventID): self = .event(eventID)
         case .mechanism(let id): self = .mechanism(id)
         case .region(let id): self = .region(id)
+        case .guidePoint(let topicID, _): self = .guide(topicID)
         }
     }
 
@@ -101,6 +105,7 @@ public enum Subject: Sendable, Hashable {
         case .practice(let id): return catalog.practice(id: id) != nil
         case .practiceItem(let id): return catalog.practiceItem(id: id) != nil
         case .understanding(let id): return catalog.understanding(id: id) != nil
+        case .guide(let id): return catalog.guideTopic(id: id) != nil
         }
     }
 }

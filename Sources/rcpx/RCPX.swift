@@ -29,6 +29,7 @@ struct RCPX: ParsableCommand {
               rcpx map bali                   where in the world a process reaches
               rcpx gaps                       the states of 2005 in no process
               rcpx practices 6                an IAMM heading and who discusses it
+              rcpx guide characteristics      what the paper says RCPs have in common
               rcpx validate my-data.json      check a file before using --data
               rcpx explore --help             the explorer's options
 
@@ -39,7 +40,7 @@ struct RCPX: ParsableCommand {
         subcommands: [
             ExploreCommand.self, ListCommand.self, ShowCommand.self, StateCommand.self, SearchCommand.self,
             MatrixCommand.self, OverlapCommand.self, CompareCommand.self, RankCommand.self, TimelineCommand.self,
-            MapCommand.self, GapsCommand.self, PracticesCommand.self, UnderstandingsCommand.self,
+            MapCommand.self, GapsCommand.self, PracticesCommand.self, UnderstandingsCommand.self, GuideCommand.self,
             ValidateCommand.self, KeysCommand.self, ChecklistCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self

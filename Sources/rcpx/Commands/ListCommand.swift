@@ -43,12 +43,14 @@ struct ListCommand: LookupCommand {
                 TextColumn(title: "Year", alignment: .right),
                 TextColumn(title: "Members", alignment: .right),
             ])
-            var footnotes = false
+            var footnotes = false, editorialRegion = false
             for (region, processes) in groups {
                 table.section(look.text(region.name))
                 for p in processes {
                     footnotes = footnotes || p.number == nil
-                    table.add([p.number.map(String.init) ?? look.symbols.footnote, look.text(p.shortName), look.text(p.name),
+                    let mark = p.bases.editorial("region") == nil ? "" : " " + Editorial.mark(look)
+                    editorialRegion = editorialRegion || !mark.isEmpty
+                    table.add([p.number.map(String.init) ?? look.symbols.footnote, look.text(p.shortName) + mark, look.text(p.name),
                                p.year.map(String.init) ?? "-", String(p.memberCount)])
                 }
             }
@@ -58,6 +60,9 @@ struct ListCommand: LookupCommand {
                 doc.blank()
                 doc.paragraph(look.symbols.footnote + " a group outside the Annex A matrix (named in its footnotes)")
             }
+            if editorialRegion {
+                doc.paragraph(Editorial.mark(look) + " editorial: the paper gives this group no region; rcpx files it by where its members are")
+            }
             session.emit(doc)
         case .json:
             session.emit(.array(groups.flatMap { region, processes in
@@ -65,7 +70,8 @@ struct ListCommand: LookupCommand {
                     JSONOut.object([
                         ("id", .string(p.id)), ("number", .int(p.number)), ("shortName", .string(p.shortName)),
                         ("name", .string(p.name)), ("region", .string(region.id)),
-                        ("regionName", .string(region.name)), ("year", .int(p.year)),
+                        ("regionName", .string(region.name)),
+                        ("regionEditorial", Editorial.valueJSON(p.bases.editorial("region"))), ("year", .int(p.year)),
                         ("inMatrix", .bool(p.inMatrix)), ("members", .int(p.memberCount)),
                         ("participants", .int(p.participants.count)),
                         ("statedTotal", .string(p.statedTotal?.text)),

@@ -73,9 +73,15 @@ struct MatrixCommand: LookupCommand {
             columns.append(TextColumn(title: "n", alignment: .right))
             var table = TextTable(columns)
             table.gap = 1
+            var editorial = false
             for row in matrix.rows {
-                table.add([look.name(row.party)] + row.cells.map { $0.isEmpty ? symbols.emptyCell : glyph($0) }
-                          + [String(row.count)])
+                let cells = zip(matrix.columns, row.cells).map { process, roles -> String in
+                    if roles.isEmpty { return symbols.emptyCell }
+                    guard process.editorialBasis(participant: row.party.id) != nil else { return glyph(roles) }
+                    editorial = true
+                    return glyph(roles) + Editorial.mark(look)
+                }
+                table.add([look.name(row.party)] + cells + [String(row.count)])
             }
             var doc = TextDocument(look)
             doc.table(table)
@@ -86,6 +92,10 @@ struct MatrixCommand: LookupCommand {
             doc.paragraph(MatrixCommand.legend(symbols, space: nbsp).joined(separator: sep), hanging: 2)
             doc.paragraph(zip(labels, matrix.columns).map { "\($0)\(nbsp)\(Look.together(look.text($1.shortName)))" }
                 .joined(separator: sep), hanging: 2)
+            if editorial {
+                doc.paragraph(Editorial.mark(look) + " editorial: a role the paper does not state (rcpx show PROCESS"
+                              + " gives the reason)", hanging: 2)
+            }
             let outside = matrix.columns.filter { !$0.inMatrix }.count
             doc.paragraph("\(matrix.rows.count) rows; n = number of processes among these columns"
                           + (outside > 0 ? "; letters are groups outside the Annex A matrix." : "."))
@@ -102,6 +112,9 @@ struct MatrixCommand: LookupCommand {
                         ("kind", .string(row.party.kind.rawValue)), ("count", .int(row.count)),
                         ("roles", .object(zip(matrix.columns, row.cells).filter { !$0.1.isEmpty }
                             .map { ($0.0.id, Role.json($0.1)) })),
+                        ("editorial", .strings(zip(matrix.columns, row.cells).filter {
+                            !$0.1.isEmpty && $0.0.editorialBasis(participant: row.party.id) != nil
+                        }.map(\.0.id))),
                     ])
                 })),
             ]))

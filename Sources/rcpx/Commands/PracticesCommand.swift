@@ -50,7 +50,8 @@ struct PracticesCommand: LookupCommand {
                 doc.heading("Sub-headings")
                 for item in practice.items { doc.item(item.id, look.text(item.title)) }
             }
-            doc.heading("Processes that discuss it (\(processes.count))")
+            doc.heading("Processes that discuss it (\(processes.count)) " + Editorial.mark(look))
+            doc.paragraph(Editorial.mark(look) + " editorial: " + PracticesCommand.mappingNote, indent: 2)
             if processes.isEmpty { doc.paragraph("none", indent: 2) }
             let markerWidth = processes.map { $0.process.number.map { String($0).count + 1 } ?? 1 }.max() ?? 1
             for (process, topics) in processes {
@@ -66,19 +67,24 @@ struct PracticesCommand: LookupCommand {
             var table = TextTable([
                 TextColumn(title: "No.", alignment: .right),
                 TextColumn(title: "Effective-practice heading", wraps: true, style: look.accent),
-                TextColumn(title: "Processes that discuss it", wraps: true),
+                TextColumn(title: "Processes that discuss it " + Editorial.mark(look), wraps: true),
             ])
             for (practice, processes) in zip(practices, discussions) {
                 table.add([String(practice.number), look.text(practice.title),
                            processes.isEmpty ? "-" : look.text(processes.map { Look.together($0.process.shortName) }
                                                            .joined(separator: ", "))])
             }
-            session.emit(TextDocument(look).with(table))
+            var doc = TextDocument(look).with(table)
+            doc.blank()
+            doc.paragraph(Editorial.mark(look) + " editorial: " + PracticesCommand.mappingNote)
+            session.emit(doc)
         case .json:
             let objects: [JSONOut] = zip(practices, discussions).map { practice, processes in
                 .object([
                     ("id", .string(practice.id)), ("number", .int(practice.number)), ("title", .string(practice.title)),
                     ("items", .array(practice.items.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })),
+                    ("processesBasis", .object([("basis", .string("editorial")),
+                                                ("reason", .string(PracticesCommand.mappingNote))])),
                     ("processes", .array(processes.map { process, topics in
                         .object([("process", .string(process.id)), ("processName", .string(process.name)),
                                  ("shortName", .string(process.shortName)), ("topics", .strings(topics.map(\.label)))])
@@ -99,6 +105,9 @@ struct PracticesCommand: LookupCommand {
             session.emit(table, rightAligned: [0])
         }
     }
+
+    /// Why "processes that discuss it" is rcpx's inference: the mapping of topics to headings is editorial.
+    static let mappingNote = "the paper never links a process's topics to these headings; rcpx does, by topic."
 
     /// A heading by number ("6", "06"), id ("ep-06", "EP6") or, failing that, a unique word of its title.
     static func find(_ query: String, in catalog: Catalog) -> Practice? {

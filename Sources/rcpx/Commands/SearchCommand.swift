@@ -122,6 +122,7 @@ extension SearchRef {
             return id
         case .topic(let processID, _): return processID
         case .event(_, let eventID): return eventID
+        case .guidePoint(_, let pointID): return pointID
         }
     }
 
@@ -130,6 +131,7 @@ extension SearchRef {
         switch self {
         case .topic(let processID, let index): return [("process", .string(processID)), ("topic", .int(index))]
         case .event(let mechanismID, _): return [("mechanism", .string(mechanismID))]
+        case .guidePoint(let topicID, _): return [("guideTopic", .string(topicID))]
         default: return []
         }
     }

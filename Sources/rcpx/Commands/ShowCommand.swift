@@ -59,7 +59,9 @@ struct ShowCommand: LookupCommand {
         let aliases = p.aliases.filter { $0 != p.name && $0 != p.shortName }
         if !aliases.isEmpty { doc.field("Also", look.text(aliases.joined(separator: "; "))) }
         doc.field("Id", p.id)
-        doc.field("Region", look.text(catalog.region(id: p.region)?.name ?? p.region))
+        var region = look.text(catalog.region(id: p.region)?.name ?? p.region)
+        if let basis = p.bases.editorial("region") { region += " (" + Editorial.note(basis, look) + ")" }
+        doc.field("Region", region)
         switch (p.year, p.yearNote) {
         case (let year?, let note?): doc.field("Since", "\(year) (\(look.text(note)))")
         case (let year?, nil): doc.field("Since", String(year))
@@ -73,13 +75,32 @@ struct ShowCommand: LookupCommand {
         }
 
         participantSections(catalog.participants(of: p.id), other: p.otherParticipants, total: p.statedTotal,
-                            into: &doc, session)
+                            into: &doc, session, bases: p.bases)
 
         doc.heading("Secretariat")
         doc.paragraph(look.text(p.secretariat), indent: 2)
+        let secretariatBases = p.bases.entries("secretariat")
+        if secretariatBases.count > 1 || secretariatBases.contains(where: { $0.kind == .editorial }) {
+            for basis in secretariatBases {
+                doc.item(look.symbols.bullet, basis.kind == .editorial ? Editorial.note(basis, look)
+                                                                         : "The paper: " + look.text(basis.reason))
+            }
+        }
+
+        if !p.classification.isEmpty {
+            doc.heading("The paper's classification")
+            for c in p.classification {
+                doc.field(c.aspect.label.prefix(1).uppercased() + c.aspect.label.dropFirst(),
+                          c.value + " (" + look.text(c.section) + ", lines " + look.text(c.lines.description) + ")",
+                          indent: 2)
+            }
+        }
 
         if !p.topics.isEmpty {
-            doc.heading("Main areas of discussion (with IAMM effective-practice headings)")
+            let mapping = p.bases.editorial("topics.practices")
+            doc.heading("Main areas of discussion (with IAMM effective-practice headings"
+                        + (mapping.map { _ in " " + Editorial.mark(look) } ?? "") + ")")
+            if let mapping { doc.paragraph(Editorial.note(mapping, look), indent: 2) }
             for topic in p.topics {
                 let headings = topic.practices.isEmpty ? "" : " [" + topic.practices.map(String.init).joined(separator: ", ") + "]"
                 doc.item(look.symbols.bullet, look.text(topic.label) + headings)
@@ -96,6 +117,14 @@ struct ShowCommand: LookupCommand {
         if let iom = p.iomRole {
             doc.heading("IOM's role")
             doc.paragraph(look.text(iom), indent: 2)
+        }
+        let said = catalog.guidePoints(citingProcess: p.id)
+        if !said.isEmpty {
+            doc.heading("The paper says of this process (\(said.count))")
+            for (topic, point) in said {
+                doc.item(look.symbols.bullet, look.text(point.text) + " (" + look.text(topic.title) + "; "
+                         + look.text(point.section) + ", lines " + point.lines.description + ")")
+            }
         }
         let events = catalog.events(withProcess: p.id)
         if !events.isEmpty {
@@ -151,17 +180,18 @@ struct ShowCommand: LookupCommand {
     /// against the printed total).
     static func participantSections(_ participants: [(party: Party, participation: Participation)],
                                     other: [String], total: StatedTotal?, into doc: inout TextDocument,
-                                    _ session: Session) {
+                                    _ session: Session, bases: [Basis] = []) {
         doc.heading("Participants")
-        let fields = participantFields(participants, other: other, total: total, session.look)
+        let fields = participantFields(participants, other: other, total: total, session.look, bases: bases)
         for field in fields { doc.field(field.label, field.value, indent: 2) }
         if fields.isEmpty { doc.paragraph("none named", indent: 2) }
     }
 
     /// The lines of the participants section as (label, value): the printed total, leadership, then one list
-    /// per role group with its count. Empty when no participant is named.
+    /// per role group with its count. Empty when no participant is named. Editorial roles are marked.
     static func participantFields(_ participants: [(party: Party, participation: Participation)],
-                                  other: [String], total: StatedTotal?, _ look: Look) -> [(label: String, value: String)] {
+                                  other: [String], total: StatedTotal?, _ look: Look,
+                                  bases: [Basis] = []) -> [(label: String, value: String)] {
         var fields: [(label: String, value: String)] = []
         func group(_ p: Participation) -> Role? { groupOrder.first { p.roles.contains($0.role) }?.role }
         func entry(_ e: (party: Party, participation: Participation), extraRoles: Bool) -> String {
@@ -172,6 +202,7 @@ struct ShowCommand: LookupCommand {
                 if !others.isEmpty { notes.append("also " + others.map(\.label).joined(separator: ", ")) }
             }
             if let note = e.participation.note { notes.append(look.text(note)) }
+            if let basis = bases.editorial("participants." + e.party.id) { notes.append(Editorial.note(basis, look)) }
             return look.name(e.party) + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
         }
         if let total {
@@ -208,12 +239,14 @@ struct ShowCommand: LookupCommand {
 
     // MARK: JSON
 
-    static func participantsJSON(_ list: [(party: Party, participation: Participation)]) -> JSONOut {
+    static func participantsJSON(_ list: [(party: Party, participation: Participation)],
+                                 bases: [Basis] = []) -> JSONOut {
         .array(list.map { entry in
             .object([
                 ("party", .string(entry.party.id)), ("name", .string(entry.party.name)),
                 ("kind", .string(entry.party.kind.rawValue)), ("roles", Role.json(entry.participation.roles)),
                 ("note", .string(entry.participation.note)),
+                ("editorial", Editorial.valueJSON(bases.editorial("participants." + entry.party.id))),
             ])
         })
     }
@@ -240,13 +273,20 @@ struct ShowCommand: LookupCommand {
             ("shortName", .string(p.shortName)), ("aliases", .strings(p.aliases)), ("region", .string(p.region)),
             ("regionName", .string(catalog.region(id: p.region)?.name)), ("year", .int(p.year)),
             ("yearNote", .string(p.yearNote)), ("inMatrix", .bool(p.inMatrix)), ("summary", .string(p.summary)),
-            ("participants", participantsJSON(catalog.participants(of: p.id))),
+            ("participants", participantsJSON(catalog.participants(of: p.id), bases: p.bases)),
             ("otherParticipants", .strings(p.otherParticipants)), ("statedTotal", total),
             ("secretariat", .string(p.secretariat)),
             ("topics", .array(p.topics.map { .object([("label", .string($0.label)),
                                                       ("practices", .array($0.practices.map { .int($0) }))]) })),
+            ("topicPracticesEditorial", Editorial.valueJSON(p.bases.editorial("topics.practices"))),
             ("priorities", .strings(p.priorities)), ("status", .strings(p.status)), ("iomRole", .string(p.iomRole)),
             ("events", .array(catalog.events(withProcess: p.id).map { eventJSON($0.event, mechanism: $0.mechanism) })),
+            ("classification", .array(p.classification.map { c in
+                .object([("aspect", .string(c.aspect.rawValue)), ("value", .string(c.value)),
+                         ("section", .string(c.section)), ("lines", .array([.int(c.lines.start), .int(c.lines.end)]))])
+            })),
+            ("bases", Editorial.json(p.bases)),
+            ("guidePoints", Editorial.guideJSON(catalog.guidePoints(citingProcess: p.id))),
             ("source", .string(p.source)),
         ])
     }

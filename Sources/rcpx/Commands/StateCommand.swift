@@ -45,7 +45,10 @@ struct StateCommand: LookupCommand {
             doc.paragraph(facts.joined(separator: " " + look.symbols.middleDot + " "))
             let aliases = party.aliases.filter { $0 != party.name }
             if !aliases.isEmpty { doc.field("Also", look.text(aliases.joined(separator: "; "))) }
-            if let note = party.note { doc.field("Note", look.text(note)) }
+            if let note = party.note {
+                let basis = party.bases.editorial("note")
+                doc.field("Note", look.text(note) + (basis.map { " (" + Editorial.note($0, look) + ")" } ?? ""))
+            }
 
             doc.heading(participations.isEmpty ? "Processes (0)" : "Processes — " + catalog.participationCount(of: party.id).sentence)
             if participations.isEmpty {
@@ -60,6 +63,9 @@ struct StateCommand: LookupCommand {
                 for p in participations {
                     var roles = Role.words(p.roles)
                     if let note = p.note { roles += " (\(look.text(note)))" }
+                    if let basis = p.process.editorialBasis(participant: party.id) {
+                        roles += " (" + Editorial.note(basis, look) + ")"
+                    }
                     table.add([p.process.number.map(String.init) ?? look.symbols.footnote, look.text(p.process.shortName),
                                look.text(catalog.region(id: p.process.region)?.name ?? p.process.region),
                                roles])
@@ -90,6 +96,7 @@ struct StateCommand: LookupCommand {
                     ("id", .string(party.id)), ("name", .string(party.name)), ("kind", .string(party.kind.rawValue)),
                     ("iso3", .string(party.iso3)), ("aliases", .strings(party.aliases)),
                     ("asciiName", .string(party.asciiName)), ("note", .string(party.note)),
+                    ("noteEditorial", Editorial.valueJSON(party.bases.editorial("note"))),
                     ("source", .string(party.source)),
                 ])),
                 ("processCount", .object([
@@ -102,6 +109,7 @@ struct StateCommand: LookupCommand {
                         ("shortName", .string(p.process.shortName)), ("number", .int(p.process.number)),
                         ("region", .string(p.process.region)), ("roles", Role.json(p.roles)),
                         ("note", .string(p.note)),
+                        ("editorial", Editorial.valueJSON(p.process.editorialBasis(participant: party.id))),
                     ])
                 })),
                 ("mechanisms", .array(mechanisms.map { m, participation in
