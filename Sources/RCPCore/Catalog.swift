@@ -147,7 +147,8 @@ public final class Catalog: Sendable {
         let counts = partyProcesses.map(\.count)
         makeSearchIndex = {
             SearchIndex(regions: regions, processes: processes, parties: parties, partyProcessCounts: counts,
-                        mechanisms: dataset.mechanisms, practices: practices, understandings: understandings)
+                        mechanisms: dataset.mechanisms, practices: practices, understandings: understandings,
+                        synonyms: dataset.searchSynonyms)
         }
     }
 

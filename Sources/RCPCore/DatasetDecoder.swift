@@ -12,7 +12,7 @@ struct DatasetDecoder {
             log.add(nil, "formatVersion", "unsupported format version \(version) (this rcpx reads \(Dataset.currentFormatVersion))")
         }
         let source = top.required("source").map(sourceInfo) ?? empty.source
-        let dataset = Dataset(
+        var dataset = Dataset(
             formatVersion: version,
             source: source,
             regions: records(&top, "regions", "region", region),
@@ -21,6 +21,7 @@ struct DatasetDecoder {
             mechanisms: records(&top, "mechanisms", "mechanism", mechanism),
             practices: records(&top, "practices", "practice", practice),
             understandings: records(&top, "understandings", "understanding", understanding))
+        dataset.searchSynonyms = searchSynonyms(&top)
         top.finish()
         return dataset
     }

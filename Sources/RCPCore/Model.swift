@@ -297,6 +297,8 @@ public struct Dataset: Sendable, Hashable {
     public var mechanisms: [Mechanism]
     public var practices: [Practice]
     public var understandings: [Understanding]
+    /// Words people type and what they stand for, for the search (`searchSynonyms`; may be empty).
+    public var searchSynonyms: [SearchSynonym] = []
 
     public init(formatVersion: Int = Dataset.currentFormatVersion, source: SourceInfo, regions: [Region],
                 parties: [Party], processes: [Process], mechanisms: [Mechanism], practices: [Practice],

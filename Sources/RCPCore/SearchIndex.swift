@@ -1,5 +1,7 @@
 /// Everything the search looks at, folded once when the catalog is built: one entry per thing a hit can lead
-/// to, each with the texts it can be found by (name, short name, aliases, codes, …).
+/// to, each with the texts it can be found by (name, short name, aliases, codes, …) and then its context texts
+/// (a topic's process names, an event's mechanism names, a sub-heading's heading), which help a query match
+/// ("trafficking budapest") but cannot make a hit alone.
 ///
 /// The scan reads only the plain arrays (masks, bounds, ranks, codes), so it runs without reference counting;
 /// titles, refs and original texts are read only for the hits shown.
@@ -9,6 +11,7 @@ struct SearchIndex: Sendable {
         var ref: SearchRef
         var title: String
         var detail: String?
+        var partyKind: PartyKind?
     }
 
     struct Text: Sendable {
@@ -22,18 +25,29 @@ struct SearchIndex: Sendable {
 
     /// Per entry: union of its texts' character masks.
     private(set) var entryMasks: [UInt64] = []
-    /// Per entry: the kind's rank (`SearchKind.rank`).
-    private(set) var entryKindRanks: [Int32] = []
+    /// Per entry: the ranking class (0 process, party, mechanism, region; 1 topic; 2 the rest).
+    private(set) var entryClasses: [Int32] = []
     /// Per entry: position of its title in alphabetical order (ties of score are broken by it).
     private(set) var entryTitleRanks: [Int32] = []
-    /// Entry `e`'s texts are `entryTextBounds[e] ..< entryTextBounds[e + 1]`.
+    /// Entry `e`'s texts are `entryTextBounds[e] ..< entryTextBounds[e + 1]`; its own texts (the first one its
+    /// title, when the title is searched) end at `entryOwnTextEnds[e]`, the rest are context.
     private(set) var entryTextBounds: [Int32] = [0]
+    private(set) var entryOwnTextEnds: [Int32] = []
+    /// Entry `e`'s regions (positions in the catalog's regions) are `regionList[regionBounds[e] ..< regionBounds[e + 1]]`.
+    private(set) var regionBounds: [Int32] = [0]
+    private(set) var regionList: [Int32] = []
     /// Per text: its character mask.
     private(set) var textMasks: [UInt64] = []
     /// Text `t`'s folded codes are `codes[textBounds[t] ..< textBounds[t + 1]]`.
     private(set) var textBounds: [Int32] = [0]
     /// The folded codes of every text, one after the other.
     private(set) var codes: [UInt32] = []
+
+    /// Every distinct folded word of every text, sorted, with the number of texts holding it (typo correction).
+    private(set) var vocabulary: [[UInt32]] = []
+    private(set) var vocabularyCounts: [Int32] = []
+    /// Folded synonym word → the folded phrases it stands for.
+    private(set) var synonyms: [FoldedKey: [[UInt32]]] = [:]
 
     var entryCount: Int { entries.count }
 
@@ -45,65 +59,98 @@ struct SearchIndex: Sendable {
         return Int(offsets[r.lowerBound])..<Int(offsets[r.upperBound - 1]) + 1
     }
 
+    func regions(ofEntry e: Int) -> ArraySlice<Int32> { regionList[Int(regionBounds[e])..<Int(regionBounds[e + 1])] }
+
     init(regions: [Region], processes: [Process], parties: [Party], partyProcessCounts: [Int],
-         mechanisms: [Mechanism], practices: [Practice], understandings: [Understanding]) {
+         mechanisms: [Mechanism], practices: [Practice], understandings: [Understanding],
+         synonyms list: [SearchSynonym] = []) {
         let regionNames = Dictionary(regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let regionPositions = Dictionary(regions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        let global = regionPositions["global"].map { [$0] } ?? []
+        // The regions of the processes (and mechanisms) each party takes part in.
+        var partyRegions: [String: Set<Int32>] = [:]
+        for p in processes {
+            guard let r = regionPositions[p.region] else { continue }
+            for part in p.participants { partyRegions[part.party, default: []].insert(r) }
+        }
+        for m in mechanisms { for part in m.participants { partyRegions[part.party, default: []].formUnion(global) } }
+        var words: [FoldedKey: Int32] = [:]
+
         for p in processes {
             var detail = regionNames[p.region] ?? p.region
             if let year = p.year { detail += " · since \(year)" }
             if !p.inMatrix { detail += " · outside the matrix" }
             add(.process, .process(p.id), title: p.name, detail: detail,
-                texts: [p.name, p.shortName] + p.aliases + (p.number.map { [String($0)] } ?? []))
+                texts: [p.name, p.shortName] + p.aliases + (p.number.map { [String($0)] } ?? []),
+                regions: regionPositions[p.region].map { [$0] } ?? [], words: &words)
         }
         for (i, p) in parties.enumerated() {
             let count = partyProcessCounts[i]
             let detail = "\(p.kind.rawValue) · \(count) process\(count == 1 ? "" : "es")"
             add(.party, .party(p.id), title: p.name, detail: detail,
-                texts: [p.name] + p.aliases + [p.iso3, p.asciiName].compactMap { $0 })
+                texts: [p.name] + p.aliases + [p.iso3, p.asciiName].compactMap { $0 },
+                regions: (partyRegions[p.id] ?? []).sorted(), partyKind: p.kind, words: &words)
         }
-        for r in regions {
+        for (i, r) in regions.enumerated() {
             let count = processes.filter { $0.region == r.id }.count
             add(.region, .region(r.id), title: r.name, detail: "region · \(count) process\(count == 1 ? "" : "es")",
-                texts: [r.name])
+                texts: [r.name], regions: [Int32(i)], words: &words)
         }
         for m in mechanisms {
-            add(.mechanism, .mechanism(m.id), title: m.name, detail: "global mechanism", texts: [m.name, m.shortName] + m.aliases)
+            add(.mechanism, .mechanism(m.id), title: m.name, detail: "global mechanism", texts: [m.name, m.shortName] + m.aliases,
+                regions: global, words: &words)
         }
         for p in practices {
             add(.practice, .practice(p.id), title: p.title, detail: "effective practice \(p.number)",
-                texts: [p.title, String(p.number), p.id])
+                texts: [p.title, String(p.number), p.id], words: &words)
             for item in p.items {
                 add(.practiceItem, .practiceItem(item.id), title: item.title,
-                    detail: "under \(p.number). \(p.title)", texts: [item.title])
+                    detail: "under \(p.number). \(p.title)", texts: [item.title], context: [p.title], words: &words)
             }
         }
         for u in understandings {
             add(.understanding, .understanding(u.id), title: "Common understanding \(u.number)", detail: u.summary,
-                texts: [u.summary])
+                texts: [u.summary], words: &words)
         }
         for m in mechanisms {
             for e in m.events {
                 add(.event, .event(mechanismID: m.id, eventID: e.id), title: e.title,
                     detail: "\(m.shortName) \(e.kind.label) · " + (e.date ?? String(e.year)) + (e.place.map { " · " + $0 } ?? ""),
-                    texts: [e.title] + (e.place.map { [$0] } ?? []))
+                    texts: [e.title] + (e.place.map { [$0] } ?? []), context: [m.shortName, m.name] + m.aliases,
+                    regions: global, words: &words)
             }
         }
         for p in processes {
+            let region = regionPositions[p.region].map { [$0] } ?? []
             for (i, topic) in p.topics.enumerated() {
                 add(.topic, .topic(processID: p.id, index: i), title: topic.label, detail: "topic of \(p.shortName)",
-                    texts: [topic.label])
+                    texts: [topic.label], context: [p.shortName, p.name] + p.aliases, regions: region, words: &words)
             }
         }
         // Alphabetical rank of the titles, for ties of score.
         let keys = entries.map { searchKey($0.title) }
         let order = entries.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         for (rank, e) in order.enumerated() { entryTitleRanks[e] = Int32(rank) }
+
+        let sortedWords = words.sorted { $0.key.codes.lexicographicallyPrecedes($1.key.codes) }
+        vocabulary = sortedWords.map(\.key.codes)
+        vocabularyCounts = sortedWords.map(\.value)
+        for s in list {
+            let key = searchKey(s.word)
+            guard !key.isEmpty else { continue }
+            let means = s.means.map(searchKey).filter { !$0.isEmpty && $0 != key }
+            synonyms[FoldedKey(key), default: []] += means
+        }
     }
 
-    private mutating func add(_ kind: SearchKind, _ ref: SearchRef, title: String, detail: String?, texts list: [String]) {
+    private mutating func add(_ kind: SearchKind, _ ref: SearchRef, title: String, detail: String?, texts list: [String],
+                              context: [String] = [], regions: [Int32] = [], partyKind: PartyKind? = nil,
+                              words: inout [FoldedKey: Int32]) {
         var mask: UInt64 = 0
         var seen = Set<FoldedKey>()
-        for original in list {
+        var ownEnd = 0
+        for (i, original) in (list + context).enumerated() {
+            if i == list.count { ownEnd = texts.count }
             let folded = FoldedText(original)
             // The same text twice ("Bali Process" as name and alias) would only be matched twice.
             guard !folded.codes.isEmpty, seen.insert(FoldedKey(folded.codes)).inserted else { continue }
@@ -113,11 +160,20 @@ struct SearchIndex: Sendable {
             textMasks.append(textMask)
             codes.append(contentsOf: folded.codes)
             textBounds.append(Int32(codes.count))
+            for word in folded.codes.split(separator: space) { words[FoldedKey(Array(word)), default: 0] += 1 }
         }
-        entries.append(Entry(kind: kind, ref: ref, title: title, detail: detail))
+        if context.isEmpty { ownEnd = texts.count }
+        entries.append(Entry(kind: kind, ref: ref, title: title, detail: detail, partyKind: partyKind))
         entryMasks.append(mask)
-        entryKindRanks.append(Int32(kind.rank))
+        switch kind {
+        case .process, .party, .mechanism, .region: entryClasses.append(0)
+        case .topic: entryClasses.append(1)
+        default: entryClasses.append(2)
+        }
         entryTitleRanks.append(0)
         entryTextBounds.append(Int32(texts.count))
+        entryOwnTextEnds.append(Int32(ownEnd))
+        regionList.append(contentsOf: regions)
+        regionBounds.append(Int32(regionList.count))
     }
 }
