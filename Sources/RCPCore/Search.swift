@@ -150,6 +150,7 @@ struct SearchEngine {
             return SearchRun(result: SearchResult(problem: query.problem), candidates: [])
         }
         let terms = query.terms.map { PreparedTerm($0, index: index) }
+        if terms.isEmpty { return everything(limit: limit) }
         let pass = scan(terms, over: subset)
         var ranked = pass.ranked.filter { $0.quality != .substring }
         var corrected: String?
@@ -180,6 +181,21 @@ struct SearchEngine {
         if let limit, limit < ranked.count { best = smallest(limit, of: ranked) } else { best = ranked.sorted() }
         let hits = best.map { r in hit(r, terms: r.quality == .corrected ? fixedTerms : terms) }
         return SearchRun(result: SearchResult(hits: hits, correctedQuery: corrected), candidates: pass.candidates)
+    }
+
+    /// Filters alone ("kind:process region:africa"): every record they keep, processes and parties first, then
+    /// by title.
+    private func everything(limit: Int?) -> SearchRun {
+        var ranked: [Ranked] = []
+        index.codes.withUnsafeBufferPointer { codes in
+            for e in 0..<index.entryCount where passesFilters(e, codes) {
+                let score = SearchTier.word.rawValue * tierUnit + (2 - Int(index.entryClasses[e])) * 100_000_000_000
+                ranked.append(Ranked(score: score, titleRank: index.entryTitleRanks[e], entry: Int32(e),
+                                     text: index.entryTextBounds[e], quality: .word))
+            }
+        }
+        let best = limit.map { smallest($0, of: ranked) } ?? ranked.sorted()
+        return SearchRun(result: SearchResult(hits: best.map { hit($0, terms: []) }), candidates: [])
     }
 
     // MARK: The scan
@@ -327,8 +343,8 @@ struct SearchEngine {
 
     /// For each plain word of 4 letters or more that starts no word of the data (and is no abbreviation of the
     /// synonym table), the closest word of the data: within an edit distance of a quarter of its length
-    /// (transpositions count 1), the word itself or its start; nearer first, whole words first, then the most
-    /// used. Empty when there is nothing to correct.
+    /// (transpositions count 1), the word itself or its start; nearer first, whole words first, then the closest
+    /// in length, then the most used. Empty when there is nothing to correct.
     func corrections(_ terms: [PreparedTerm]) -> [Int: [UInt32]] {
         var fixes: [Int: [UInt32]] = [:]
         for (j, term) in terms.enumerated() {
@@ -353,7 +369,7 @@ struct SearchEngine {
     private func closestWord(_ w: [UInt32]) -> [UInt32]? {
         let m = w.count
         let budget = m / 4
-        var best: (distance: Int, partial: Int, count: Int32, word: Int)?
+        var best: (distance: Int, partial: Int, extra: Int, count: Int32, word: Int)?
         var row = [Int](repeating: 0, count: m + budget + 2)
         var previous = row, twoBack = row
         for (v, word) in index.vocabulary.enumerated() where word.count >= m - budget {
@@ -380,8 +396,10 @@ struct SearchEngine {
             }
             let distance = min(full, partial)
             guard distance >= 1, distance <= budget else { continue }
-            let key = (distance: distance, partial: full == distance ? 0 : 1, count: index.vocabularyCounts[v], word: v)
-            if let b = best, (b.distance, b.partial, -b.count, b.word) <= (key.distance, key.partial, -key.count, key.word) { continue }
+            let key = (distance: distance, partial: full == distance ? 0 : 1, extra: abs(word.count - m),
+                       count: index.vocabularyCounts[v], word: v)
+            if let b = best, (b.distance, b.partial, b.extra, -b.count, b.word)
+                <= (key.distance, key.partial, key.extra, -key.count, key.word) { continue }
             best = key
         }
         return best.map { index.vocabulary[$0.word] }

@@ -134,8 +134,8 @@ struct SearchQuery {
         }.joined(separator: " ")
     }
 
-    /// True when the query can have hits at all (it has a word, and no filter it does not understand).
-    var isSearchable: Bool { !terms.isEmpty && problem == nil }
+    /// True when the query can have hits at all (it has a word or a filter, and no filter it does not understand).
+    var isSearchable: Bool { (!terms.isEmpty || kinds != nil || regions != nil) && problem == nil }
 }
 
 private func modePrefix(_ mode: SearchQuery.Mode) -> String {
