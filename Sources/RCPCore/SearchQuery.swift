@@ -150,3 +150,47 @@ private func pluralY(_ name: String) -> String { name.hasSuffix("y") ? String(na
 
 /// Folded codes back as text (codes of several-scalar characters are left out).
 func codesString(_ codes: [UInt32]) -> String { String(String.UnicodeScalarView(codes.compactMap(Unicode.Scalar.init))) }
+
+/// The words of a search query in `text`, folded as the search folds, as `Character` offsets — for highlighting
+/// a record's lines after a search: every occurrence of each word of the query at the start of a word (or,
+/// when there is none, inside words). Operators and filters are left out; `!words` are not highlighted.
+public func searchHighlightRanges(of query: String, in text: String) -> [Range<Int>] {
+    let parsed = SearchQuery(query, regions: [])
+    guard !parsed.terms.isEmpty else { return [] }
+    let folded = FoldedText(text)
+    let t = folded.codes
+    var found: [Range<Int>] = []
+    for wordStartsOnly in [true, false] {
+        for term in parsed.terms {
+            let q = term.codes
+            guard !q.isEmpty, q.count <= t.count else { continue }
+            var i = 0
+            while i + q.count <= t.count {
+                let atWord = i == 0 || t[i - 1] == space
+                let endsWord = i + q.count == t.count || t[i + q.count] == space
+                let allowed = switch term.mode {
+                case .plain: atWord || !wordStartsOnly
+                case .exact: atWord && endsWord
+                case .prefix: i == 0
+                }
+                if allowed && t[i] == q[0] && t[i..<(i + q.count)].elementsEqual(q) {
+                    found.append(i..<(i + q.count))
+                    i += q.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        if !found.isEmpty { break }
+    }
+    found.sort { $0.lowerBound < $1.lowerBound }
+    var merged: [Range<Int>] = []
+    for r in found {
+        if let last = merged.last, r.lowerBound <= last.upperBound {
+            merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+        } else {
+            merged.append(r)
+        }
+    }
+    return merged.map(folded.originalRange)
+}
