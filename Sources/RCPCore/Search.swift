@@ -139,6 +139,75 @@ func bestOccurrence(_ term: PreparedTerm, _ t: UnsafeBufferPointer<UInt32>, text
     return best
 }
 
+/// The words of a query laid out flat for the scan (no reference counting in the loop): every form's codes,
+/// bounds and mask, and each word's forms and mode.
+final class TermTable {
+    let count: Int
+    private let codes: UnsafeMutableBufferPointer<UInt32>
+    private let formBounds: UnsafeMutableBufferPointer<Int>
+    private let formMasks: UnsafeMutableBufferPointer<UInt64>
+    private let termForms: UnsafeMutableBufferPointer<Int>
+    private let modes: UnsafeMutableBufferPointer<SearchQuery.Mode>
+
+    init(_ terms: [PreparedTerm]) {
+        count = terms.count
+        let forms = terms.flatMap(\.forms)
+        codes = .allocate(capacity: max(1, forms.reduce(0) { $0 + $1.count }))
+        formBounds = .allocate(capacity: forms.count + 1)
+        formMasks = .allocate(capacity: max(1, forms.count))
+        termForms = .allocate(capacity: terms.count + 1)
+        modes = .allocate(capacity: max(1, terms.count))
+        var c = 0, f = 0
+        formBounds[0] = 0
+        termForms[0] = 0
+        for (j, term) in terms.enumerated() {
+            modes[j] = term.mode
+            for (k, form) in term.forms.enumerated() {
+                for code in form { codes[c] = code; c += 1 }
+                formMasks[f] = term.masks[k]
+                f += 1
+                formBounds[f] = c
+            }
+            termForms[j + 1] = f
+        }
+    }
+
+    deinit {
+        codes.deallocate(); formBounds.deallocate(); formMasks.deallocate(); termForms.deallocate(); modes.deallocate()
+    }
+
+    /// True when some form of word `j` can be in a text of character mask `mask`.
+    @inline(__always) func possible(_ j: Int, _ mask: UInt64) -> Bool {
+        for k in termForms[j]..<termForms[j + 1] where formMasks[k] & mask == formMasks[k] { return true }
+        return false
+    }
+
+    /// The best occurrence of any form of word `j` in `t`.
+    @inline(__always)
+    func best(_ j: Int, _ t: UnsafeBufferPointer<UInt32>, textMask: UInt64, preferAt: Int) -> Occurrence {
+        var best = Occurrence.none
+        let base = UnsafeBufferPointer(codes)
+        for k in termForms[j]..<termForms[j + 1] where formMasks[k] & textMask == formMasks[k] {
+            let form = UnsafeBufferPointer(rebasing: base[formBounds[k]..<formBounds[k + 1]])
+            let o = bestOccurrence(form, t, mode: modes[j], preferAt: preferAt)
+            if o.level > best.level || (o.level == best.level && o.level > 0 && o.start == preferAt && best.start != preferAt) {
+                best = o
+            }
+        }
+        return best
+    }
+
+    /// True when some form of word `j` is a subsequence of `t`.
+    @inline(__always)
+    func holdsInOrder(_ j: Int, _ t: UnsafeBufferPointer<UInt32>, textMask: UInt64) -> Bool {
+        let base = UnsafeBufferPointer(codes)
+        for k in termForms[j]..<termForms[j + 1] where formMasks[k] & textMask == formMasks[k] {
+            if isSubsequence(UnsafeBufferPointer(rebasing: base[formBounds[k]..<formBounds[k + 1]]), t) { return true }
+        }
+        return false
+    }
+}
+
 /// Runs a parsed query over the index.
 struct SearchEngine {
     let index: SearchIndex
@@ -208,21 +277,32 @@ struct SearchEngine {
     }
 
     func scan(_ terms: [PreparedTerm], over subset: [Int32]?) -> Pass {
+        let table = TermTable(terms)
         var pass = Pass()
         let count = subset?.count ?? index.entryCount
         pass.candidates.reserveCapacity(count)
         let entryMasks = index.entryMasks, textMasks = index.textMasks, textBounds = index.textBounds
-        let entryTexts = index.entryTextBounds, ownEnds = index.entryOwnTextEnds
-        let termCount = terms.count
-        var bestLevels = [Int](repeating: 0, count: termCount)
-        var occurrences = [Occurrence](repeating: .none, count: termCount)
+        let entryTexts = index.entryTextBounds, contexts = index.entryContexts
+        let classes = index.entryClasses, titleRanks = index.entryTitleRanks
+        let termCount = table.count
+        let bestLevels = UnsafeMutableBufferPointer<Int>.allocate(capacity: termCount)
+        let occurrences = UnsafeMutableBufferPointer<Occurrence>.allocate(capacity: termCount)
+        // Per context entry and word: its best level there, computed once (-1: not yet).
+        let contextLevels = UnsafeMutableBufferPointer<Int8>.allocate(capacity: index.entryCount * termCount)
+        contextLevels.initialize(repeating: -1)
+        defer { bestLevels.deallocate(); occurrences.deallocate(); contextLevels.deallocate() }
         index.codes.withUnsafeBufferPointer { codes in
+            @inline(__always) func text(_ t: Int) -> UnsafeBufferPointer<UInt32> {
+                UnsafeBufferPointer(rebasing: codes[Int(textBounds[t])..<Int(textBounds[t + 1])])
+            }
+            let sub = subset ?? []
+            let hasSubset = subset != nil
             for k in 0..<count {
-                let e = subset.map { Int($0[k]) } ?? k
+                let e = hasSubset ? Int(sub[k]) : k
                 let entryMask = entryMasks[e]
-                // Every word (in one of its forms) must be in the entry's characters.
+                // Every word (in one of its forms) must be in the characters of the entry and its context.
                 var possible = true
-                for term in terms where !term.masks.contains(where: { $0 & entryMask == $0 }) { possible = false; break }
+                for j in 0..<termCount where !table.possible(j, entryMask) { possible = false; break }
                 guard possible else { continue }
                 for j in 0..<termCount { bestLevels[j] = 0 }
                 var ownMatched = false
@@ -231,71 +311,99 @@ struct SearchEngine {
                 var titleTerms = 0
                 var chosen = -1
                 var chosenKey = (count: 0, sum: 0, phrase: 0, length: Int.max)
-                let firstText = Int(entryTexts[e]), ownEnd = Int(ownEnds[e])
+                let firstText = Int(entryTexts[e])
                 for t in firstText..<Int(entryTexts[e + 1]) {
-                    let text = UnsafeBufferPointer(rebasing: codes[Int(textBounds[t])..<Int(textBounds[t + 1])])
+                    let body = text(t)
                     let mask = textMasks[t]
                     var matched = 0, sum = 0
                     var adjacent = true
+                    var allWhole = true
                     for j in 0..<termCount {
                         let preferAt = j > 0 && occurrences[j - 1].level > 0 ? occurrences[j - 1].wordEnd + 1 : -1
-                        let o = bestOccurrence(terms[j], text, textMask: mask, preferAt: preferAt)
+                        let o = table.best(j, body, textMask: mask, preferAt: preferAt)
                         occurrences[j] = o
                         if o.level > 0 {
                             matched += 1
                             sum += o.level
                             if o.level > bestLevels[j] { bestLevels[j] = o.level }
                         }
+                        if o.level != 3 { allWhole = false }
                         if o.level < 2 || (j > 0 && o.start != preferAt) { adjacent = false }
                     }
-                    guard t < ownEnd, matched > 0 else { continue }
+                    guard matched > 0 else { continue }
                     ownMatched = true
                     var textPhrase = 0
                     if adjacent {
                         textPhrase = occurrences[0].start == 0 ? 2 : 1
-                        if textPhrase == 2 && occurrences[termCount - 1].end == text.count
-                            && occurrences.allSatisfy({ $0.level == 3 }) { exact = true }
+                        if textPhrase == 2 && occurrences[termCount - 1].end == body.count && allWhole { exact = true }
                     }
                     phrase = max(phrase, textPhrase)
                     if t == firstText { titleTerms = matched }
-                    let key = (count: matched, sum: sum, phrase: textPhrase, length: text.count)
+                    let key = (count: matched, sum: sum, phrase: textPhrase, length: body.count)
                     if chosen < 0 || (key.count, key.sum, key.phrase, -key.length) > (chosenKey.count, chosenKey.sum, chosenKey.phrase, -chosenKey.length) {
                         chosen = t
                         chosenKey = key
                     }
                 }
-                let isHit = ownMatched && !bestLevels.contains(0)
-                if !isHit {
+                let c = Int(contexts[e])
+                if c >= 0 {
+                    for j in 0..<termCount where bestLevels[j] < 3 {
+                        var level = Int(contextLevels[c * termCount + j])
+                        if level < 0 {
+                            level = 0
+                            for t in Int(entryTexts[c])..<Int(entryTexts[c + 1]) {
+                                level = max(level, table.best(j, text(t), textMask: textMasks[t], preferAt: -1).level)
+                            }
+                            contextLevels[c * termCount + j] = Int8(level)
+                        }
+                        if level > bestLevels[j] { bestLevels[j] = level }
+                    }
+                }
+                var missing = false
+                var inWord = false
+                var termScore = 0
+                for j in 0..<termCount {
+                    if bestLevels[j] == 0 { missing = true }
+                    if bestLevels[j] == 1 { inWord = true }
+                    termScore += bestLevels[j]
+                }
+                if !ownMatched || missing {
                     // A candidate still: every word is a subsequence of some text.
-                    guard isCandidate(e, terms, bestLevels, codes) else { continue }
+                    guard isCandidate(e, table, UnsafeBufferPointer(bestLevels), codes) else { continue }
                     pass.candidates.append(Int32(e))
                     pass.nearMisses.append(Int32(e))
                     continue
                 }
                 pass.candidates.append(Int32(e))
                 guard passesFilters(e, codes) else { continue }
-                let inWord = bestLevels.contains(1)
                 let tier: SearchTier = inWord ? .inWord : .word
                 let quality: MatchQuality = inWord ? .substring : exact ? .exact : phrase >= 2 ? .prefix : .word
-                let termScore = bestLevels.reduce(0, +)
-                let score = Self.score(tier: tier, exact: exact, entryClass: Int(index.entryClasses[e]),
-                                       phrase: phrase, termScore: termScore, titleTerms: titleTerms,
-                                       length: chosenKey.length)
-                pass.ranked.append(Ranked(score: score, titleRank: index.entryTitleRanks[e], entry: Int32(e),
+                let score = Self.score(tier: tier, exact: exact, entryClass: Int(classes[e]), phrase: phrase,
+                                       termScore: termScore, titleTerms: titleTerms, length: chosenKey.length)
+                pass.ranked.append(Ranked(score: score, titleRank: titleRanks[e], entry: Int32(e),
                                           text: Int32(chosen), quality: quality))
             }
         }
         return pass
     }
 
-    private func isCandidate(_ e: Int, _ terms: [PreparedTerm], _ levels: [Int], _ codes: UnsafeBufferPointer<UInt32>) -> Bool {
-        for (j, term) in terms.enumerated() where levels[j] == 0 {
+    /// The texts of entry `e` and then of its context.
+    private func textRanges(_ e: Int) -> [Range<Int>] {
+        var ranges = [Int(index.entryTextBounds[e])..<Int(index.entryTextBounds[e + 1])]
+        let c = Int(index.entryContexts[e])
+        if c >= 0 { ranges.append(Int(index.entryTextBounds[c])..<Int(index.entryTextBounds[c + 1])) }
+        return ranges
+    }
+
+    private func isCandidate(_ e: Int, _ table: TermTable, _ levels: UnsafeBufferPointer<Int>,
+                             _ codes: UnsafeBufferPointer<UInt32>) -> Bool {
+        let ranges = textRanges(e)
+        for j in 0..<table.count where levels[j] == 0 {
             var found = false
-            search: for t in Int(index.entryTextBounds[e])..<Int(index.entryTextBounds[e + 1]) {
-                let mask = index.textMasks[t]
-                let text = UnsafeBufferPointer(rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
-                for (k, form) in term.forms.enumerated() where term.masks[k] & mask == term.masks[k] {
-                    if form.withUnsafeBufferPointer({ isSubsequence($0, text) }) { found = true; break search }
+            search: for range in ranges {
+                for t in range {
+                    let text = UnsafeBufferPointer(rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
+                    if table.holdsInOrder(j, text, textMask: index.textMasks[t]) { found = true; break search }
                 }
             }
             if !found { return false }
@@ -303,21 +411,24 @@ struct SearchEngine {
         return true
     }
 
-    /// Kind and region filters, and no word of a `!word` at the start of a word of any text.
+    /// Kind and region filters, and no word of a `!word` at the start of a word of any text (or the context's).
     private func passesFilters(_ e: Int, _ codes: UnsafeBufferPointer<UInt32>) -> Bool {
         if let kinds = query.kinds {
-            let entry = index.entries[e]
-            guard kinds.contains(where: { $0.accepts(entry.kind, entry.partyKind) }) else { return false }
+            let kind = index.entryKinds[e], party = index.entryPartyKinds[e]
+            guard kinds.contains(where: { $0.accepts(kind, party) }) else { return false }
         }
         if let regions = query.regions {
             guard index.regions(ofEntry: e).contains(where: { regions.contains(Int($0)) }) else { return false }
         }
+        guard !query.negations.isEmpty else { return true }
         for word in query.negations {
             let mask = characterMask(word)
-            for t in Int(index.entryTextBounds[e])..<Int(index.entryTextBounds[e + 1]) where index.textMasks[t] & mask == mask {
-                let text = UnsafeBufferPointer(rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
-                let o = word.withUnsafeBufferPointer { bestOccurrence($0, text, mode: .plain, preferAt: -1) }
-                if o.level >= 2 { return false }
+            for range in textRanges(e) {
+                for t in range where index.textMasks[t] & mask == mask {
+                    let text = UnsafeBufferPointer(rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
+                    let o = word.withUnsafeBufferPointer { bestOccurrence($0, text, mode: .plain, preferAt: -1) }
+                    if o.level >= 2 { return false }
+                }
             }
         }
         return true
@@ -417,9 +528,11 @@ struct SearchEngine {
                 var ok = true
                 var ownMatched = false
                 var chosen = -1, chosenLength = Int.max
+                let ownEnd = Int(index.entryTextBounds[e + 1])
+                let texts = textRanges(e).flatMap { $0 }
                 for term in terms {
                     var found = false
-                    for t in Int(index.entryTextBounds[e])..<Int(index.entryTextBounds[e + 1]) {
+                    for t in texts {
                         let text = UnsafeBufferPointer(rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
                         var length = Int.max
                         if bestOccurrence(term, text, textMask: index.textMasks[t], preferAt: -1).level > 0 {
@@ -431,7 +544,7 @@ struct SearchEngine {
                         }
                         guard length < Int.max else { continue }
                         found = true
-                        if t < Int(index.entryOwnTextEnds[e]) {
+                        if t < ownEnd && t >= Int(index.entryTextBounds[e]) {
                             ownMatched = true
                             if length < chosenLength { chosen = t; chosenLength = length }
                         }

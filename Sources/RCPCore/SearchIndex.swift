@@ -1,7 +1,7 @@
 /// Everything the search looks at, folded once when the catalog is built: one entry per thing a hit can lead
-/// to, each with the texts it can be found by (name, short name, aliases, codes, …) and then its context texts
-/// (a topic's process names, an event's mechanism names, a sub-heading's heading), which help a query match
-/// ("trafficking budapest") but cannot make a hit alone.
+/// to, each with the texts it can be found by (name, short name, aliases, codes, …) and perhaps a context entry
+/// whose texts help a query match but cannot make a hit alone (a topic's process, an event's mechanism, a
+/// sub-heading's heading: "trafficking budapest"). The context is shared, not copied.
 ///
 /// The scan reads only the plain arrays (masks, bounds, ranks, codes), so it runs without reference counting;
 /// titles, refs and original texts are read only for the hits shown.
@@ -29,10 +29,14 @@ struct SearchIndex: Sendable {
     private(set) var entryClasses: [Int32] = []
     /// Per entry: position of its title in alphabetical order (ties of score are broken by it).
     private(set) var entryTitleRanks: [Int32] = []
-    /// Entry `e`'s texts are `entryTextBounds[e] ..< entryTextBounds[e + 1]`; its own texts (the first one its
-    /// title, when the title is searched) end at `entryOwnTextEnds[e]`, the rest are context.
+    /// Entry `e`'s texts are `entryTextBounds[e] ..< entryTextBounds[e + 1]` (the first its title, when the
+    /// title is searched).
     private(set) var entryTextBounds: [Int32] = [0]
-    private(set) var entryOwnTextEnds: [Int32] = []
+    /// Per entry: its kind and party kind (for `kind:` filters, read without touching the strings of `entries`).
+    private(set) var entryKinds: [SearchKind] = []
+    private(set) var entryPartyKinds: [PartyKind?] = []
+    /// Per entry: the entry whose texts are its context, or -1.
+    private(set) var entryContexts: [Int32] = []
     /// Entry `e`'s regions (positions in the catalog's regions) are `regionList[regionBounds[e] ..< regionBounds[e + 1]]`.
     private(set) var regionBounds: [Int32] = [0]
     private(set) var regionList: [Int32] = []
@@ -75,8 +79,11 @@ struct SearchIndex: Sendable {
         }
         for m in mechanisms { for part in m.participants { partyRegions[part.party, default: []].formUnion(global) } }
         var words: [FoldedKey: Int32] = [:]
+        var processEntries: [String: Int32] = [:]
+        var mechanismEntries: [String: Int32] = [:]
 
         for p in processes {
+            processEntries[p.id] = Int32(entries.count)
             var detail = regionNames[p.region] ?? p.region
             if let year = p.year { detail += " · since \(year)" }
             if !p.inMatrix { detail += " · outside the matrix" }
@@ -97,15 +104,17 @@ struct SearchIndex: Sendable {
                 texts: [r.name], regions: [Int32(i)], words: &words)
         }
         for m in mechanisms {
+            mechanismEntries[m.id] = Int32(entries.count)
             add(.mechanism, .mechanism(m.id), title: m.name, detail: "global mechanism", texts: [m.name, m.shortName] + m.aliases,
                 regions: global, words: &words)
         }
         for p in practices {
+            let practiceEntry = Int32(entries.count)
             add(.practice, .practice(p.id), title: p.title, detail: "effective practice \(p.number)",
                 texts: [p.title, String(p.number), p.id], words: &words)
             for item in p.items {
                 add(.practiceItem, .practiceItem(item.id), title: item.title,
-                    detail: "under \(p.number). \(p.title)", texts: [item.title], context: [p.title], words: &words)
+                    detail: "under \(p.number). \(p.title)", texts: [item.title], context: practiceEntry, words: &words)
             }
         }
         for u in understandings {
@@ -116,7 +125,7 @@ struct SearchIndex: Sendable {
             for e in m.events {
                 add(.event, .event(mechanismID: m.id, eventID: e.id), title: e.title,
                     detail: "\(m.shortName) \(e.kind.label) · " + (e.date ?? String(e.year)) + (e.place.map { " · " + $0 } ?? ""),
-                    texts: [e.title] + (e.place.map { [$0] } ?? []), context: [m.shortName, m.name] + m.aliases,
+                    texts: [e.title] + (e.place.map { [$0] } ?? []), context: mechanismEntries[m.id] ?? -1,
                     regions: global, words: &words)
             }
         }
@@ -124,7 +133,7 @@ struct SearchIndex: Sendable {
             let region = regionPositions[p.region].map { [$0] } ?? []
             for (i, topic) in p.topics.enumerated() {
                 add(.topic, .topic(processID: p.id, index: i), title: topic.label, detail: "topic of \(p.shortName)",
-                    texts: [topic.label], context: [p.shortName, p.name] + p.aliases, regions: region, words: &words)
+                    texts: [topic.label], context: processEntries[p.id] ?? -1, regions: region, words: &words)
             }
         }
         // Alphabetical rank of the titles, for ties of score.
@@ -144,13 +153,11 @@ struct SearchIndex: Sendable {
     }
 
     private mutating func add(_ kind: SearchKind, _ ref: SearchRef, title: String, detail: String?, texts list: [String],
-                              context: [String] = [], regions: [Int32] = [], partyKind: PartyKind? = nil,
+                              context: Int32 = -1, regions: [Int32] = [], partyKind: PartyKind? = nil,
                               words: inout [FoldedKey: Int32]) {
         var mask: UInt64 = 0
         var seen = Set<FoldedKey>()
-        var ownEnd = 0
-        for (i, original) in (list + context).enumerated() {
-            if i == list.count { ownEnd = texts.count }
+        for original in list {
             let folded = FoldedText(original)
             // The same text twice ("Bali Process" as name and alias) would only be matched twice.
             guard !folded.codes.isEmpty, seen.insert(FoldedKey(folded.codes)).inserted else { continue }
@@ -162,7 +169,7 @@ struct SearchIndex: Sendable {
             textBounds.append(Int32(codes.count))
             for word in folded.codes.split(separator: space) { words[FoldedKey(Array(word)), default: 0] += 1 }
         }
-        if context.isEmpty { ownEnd = texts.count }
+        if context >= 0 { mask |= entryMasks[Int(context)] }
         entries.append(Entry(kind: kind, ref: ref, title: title, detail: detail, partyKind: partyKind))
         entryMasks.append(mask)
         switch kind {
@@ -172,7 +179,9 @@ struct SearchIndex: Sendable {
         }
         entryTitleRanks.append(0)
         entryTextBounds.append(Int32(texts.count))
-        entryOwnTextEnds.append(Int32(ownEnd))
+        entryContexts.append(context)
+        entryKinds.append(kind)
+        entryPartyKinds.append(partyKind)
         regionList.append(contentsOf: regions)
         regionBounds.append(Int32(regionList.count))
     }
