@@ -117,7 +117,9 @@ func bestOccurrence(_ f: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<U
                     let o = Occurrence(level: level, start: i, end: i + m, wordEnd: wordEnd)
                     if i == preferAt && level >= 2 { return o }
                     best = o
-                    if best.level == 3 && (preferAt < 0 || i >= preferAt) { break }
+                    // The first occurrence at a word start will do (a later whole word would rank a little
+                    // higher, but reading every text to its end costs more than it is worth as you type).
+                    if best.level >= 2 && (preferAt < 0 || i >= preferAt) { break }
                 }
             }
         }
