@@ -148,7 +148,8 @@ public final class Catalog: Sendable {
         makeSearchIndex = {
             SearchIndex(regions: regions, processes: processes, parties: parties, partyProcessCounts: counts,
                         mechanisms: dataset.mechanisms, practices: practices, understandings: understandings,
-                        guide: dataset.guide.sorted { $0.number < $1.number })
+                        guide: dataset.guide.sorted { $0.number < $1.number },
+                        synonyms: dataset.searchSynonyms)
         }
     }
 

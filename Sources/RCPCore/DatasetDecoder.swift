@@ -12,7 +12,7 @@ struct DatasetDecoder {
             log.add(nil, "formatVersion", "unsupported format version \(version) (this rcpx reads \(Dataset.currentFormatVersion))")
         }
         let source = top.required("source").map(sourceInfo) ?? empty.source
-        let dataset = Dataset(
+        var dataset = Dataset(
             formatVersion: version,
             source: source,
             regions: records(&top, "regions", "region", region),
@@ -22,6 +22,7 @@ struct DatasetDecoder {
             practices: records(&top, "practices", "practice", practice),
             understandings: records(&top, "understandings", "understanding", understanding),
             guide: guide(&top))
+        dataset.searchSynonyms = searchSynonyms(&top)
         top.finish()
         return dataset
     }

@@ -331,6 +331,8 @@ public struct Dataset: Sendable, Hashable {
     public var understandings: [Understanding]
     /// The paper's analysis, topic by topic (docs/DATA.md, "Guide").
     public var guide: [GuideTopic]
+    /// Words people type and what they stand for, for the search (`searchSynonyms`; may be empty).
+    public var searchSynonyms: [SearchSynonym] = []
 
     public init(formatVersion: Int = Dataset.currentFormatVersion, source: SourceInfo, regions: [Region],
                 parties: [Party], processes: [Process], mechanisms: [Mechanism], practices: [Practice],

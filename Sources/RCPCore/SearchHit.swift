@@ -57,6 +57,8 @@ public enum MatchQuality: Int, CaseIterable, Sendable, Hashable, Comparable {
     case word
     /// Anywhere inside the text.
     case substring
+    /// Found with a misspelt word corrected ("budapset" → "budapest").
+    case corrected
     /// The query's characters in order, close together (queries of 3 characters or more).
     case fuzzy
 
@@ -78,10 +80,12 @@ public struct SearchHit: Sendable, Hashable {
     /// Higher is better; hits are ordered by score, then by title.
     public var score: Int
     public var quality: MatchQuality
+    /// The characters of `title` the query's words matched, as `Character` offsets (for highlighting).
+    public var titleRanges: [Range<Int>]
 
     public init(kind: SearchKind, ref: SearchRef, title: String, detail: String?, matched: String,
-                ranges: [Range<Int>], score: Int, quality: MatchQuality) {
+                ranges: [Range<Int>], score: Int, quality: MatchQuality, titleRanges: [Range<Int>] = []) {
         self.kind = kind; self.ref = ref; self.title = title; self.detail = detail; self.matched = matched
-        self.ranges = ranges; self.score = score; self.quality = quality
+        self.ranges = ranges; self.score = score; self.quality = quality; self.titleRanges = titleRanges
     }
 }

@@ -1,23 +1,27 @@
-/// Search as you type. Typing one more character re-checks only the records that matched the previous query
-/// (every kind of match survives dropping the last character of the query, so nothing can be missed);
-/// deleting characters returns the earlier result at once. Gives exactly what `Catalog.search(_:limit:)` gives.
+/// Search as you type. Typing one more character (or another word) re-checks only the records that were
+/// candidates for the previous query — those holding each of its words as a subsequence, which every match of
+/// the longer query does too — and deleting characters returns the earlier result at once. Gives exactly what
+/// `Catalog.searchResult(_:limit:)` gives. A word with synonyms, a changed filter or a corrected typo simply
+/// costs a full scan.
 ///
 /// Not thread-safe: use one session per search field.
 public final class SearchSession {
     public let catalog: Catalog
     /// The number of hits returned (all when nil).
     public let limit: Int?
+    /// The result of the last `update`.
+    public private(set) var result = SearchResult()
     /// The hits of the last `update`.
-    public private(set) var hits: [SearchHit] = []
+    public var hits: [SearchHit] { result.hits }
 
-    /// One step of the current typing: a query, the entries that contain it as a subsequence, its hits.
+    /// One step of the current typing: a query, the entries that can still match a longer one, its result.
     private struct Step {
-        var query: [UInt32]
+        var query: SearchQuery
         var candidates: [Int32]
-        var hits: [SearchHit]
+        var result: SearchResult
     }
 
-    /// Each step's query is a proper prefix of the next one's.
+    /// Each step's query refines the one before it.
     private var steps: [Step] = []
     /// How many entries the last `update` looked at (for tests and measurements).
     private(set) var lastScanCount = 0
@@ -27,24 +31,44 @@ public final class SearchSession {
         self.limit = limit
     }
 
-    /// The hits for `text` (folded like every search: case, diacritics, punctuation, extra spaces).
+    /// The hits for `text` (see `result` for the rest of the answer).
     @discardableResult
     public func update(_ text: String) -> [SearchHit] {
-        let q = searchKey(text)
-        // Keep the steps whose query `q` extends (or equals).
-        while let last = steps.last, !(q.count >= last.query.count && q.starts(with: last.query)) { steps.removeLast() }
+        let query = SearchQuery(text, regions: catalog.regions)
         lastScanCount = 0
-        if q.isEmpty {
-            hits = []
-        } else if let last = steps.last, last.query.count == q.count {
-            hits = last.hits
-        } else {
-            let subset = steps.last?.candidates
-            let scan = SearchScan(index: catalog.searchIndex, query: q, over: subset)
-            lastScanCount = subset?.count ?? catalog.searchIndex.entryCount
-            hits = scan.hits(limit: limit)
-            steps.append(Step(query: q, candidates: scan.candidates, hits: hits))
+        guard query.isSearchable else {
+            result = SearchResult(problem: query.problem)
+            return hits
         }
+        let index = catalog.searchIndex
+        while let last = steps.last, !Self.refines(query, last.query, index) { steps.removeLast() }
+        if let last = steps.last, Self.same(query, last.query) {
+            result = last.result
+            return hits
+        }
+        let subset = steps.last?.candidates
+        let run = SearchEngine(index: index, query: query).run(over: subset, limit: limit)
+        lastScanCount = subset?.count ?? index.entryCount
+        result = run.result
+        steps.append(Step(query: query, candidates: run.candidates, result: run.result))
         return hits
+    }
+
+    static func same(_ a: SearchQuery, _ b: SearchQuery) -> Bool {
+        a.tokens == b.tokens && a.terms == b.terms && a.negations == b.negations && a.kinds == b.kinds
+            && a.regions == b.regions
+    }
+
+    /// True when every candidate of `new` is a candidate of `old`: the same words, the last one perhaps longer,
+    /// perhaps more words, and no new or longer word with synonyms (those match more than their letters).
+    static func refines(_ new: SearchQuery, _ old: SearchQuery, _ index: SearchIndex) -> Bool {
+        let n = old.terms.count
+        guard n > 0, new.terms.count >= n else { return false }
+        for i in 0..<(n - 1) where new.terms[i].codes != old.terms[i].codes { return false }
+        guard new.terms[n - 1].codes.starts(with: old.terms[n - 1].codes) else { return false }
+        for i in (n - 1)..<new.terms.count where i >= n || new.terms[i].codes != old.terms[i].codes {
+            if new.terms[i].mode == .plain && index.synonyms[FoldedKey(new.terms[i].codes)] != nil { return false }
+        }
+        return true
     }
 }

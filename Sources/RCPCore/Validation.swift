@@ -5,7 +5,7 @@
 public func validate(_ dataset: Dataset, file: String) -> [LoadProblem] {
     var v = Validator(dataset: dataset, file: file)
     v.run()
-    return v.problems
+    return v.problems + searchSynonymProblems(dataset, file: file)
 }
 
 /// Names and other strings longer than this are rejected.

@@ -464,7 +464,10 @@ extension AppState {
             return []
         default:
             guard Self.edit(&s.editor, action, key) else { search = s; return [] }
-            s.hits = searchCache.hits(s.query)
+            let result = searchCache.result(s.query)
+            s.hits = result.hits
+            s.correctedQuery = result.correctedQuery
+            s.problem = result.problem
             s.selected = 0
             search = s
             restore(s.saved)

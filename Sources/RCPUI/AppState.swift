@@ -5,6 +5,10 @@ import RCPCore
 public struct SearchState: Sendable {
     public var editor = LineEditor()
     public var hits: [SearchHit] = []
+    /// The corrected query the hits are for ("budapest" for "budapset"), shown as "showing results for …".
+    public var correctedQuery: String?
+    /// Why the query has no hits (a filter that names nothing), shown in the hit list.
+    public var problem: String?
     /// The chosen hit (Enter goes there; n / N move it).
     public var selected = 0
     /// True while the query is being typed; false once Enter kept it (the highlight stays).
@@ -110,7 +114,10 @@ final class SearchCache: @unchecked Sendable {
 
     init(catalog: Catalog) { session = SearchSession(catalog: catalog, limit: 200) }
 
-    func hits(_ query: String) -> [SearchHit] {
-        lock.withLock { _ in session.update(query) }
+    func result(_ query: String) -> SearchResult {
+        lock.withLock { _ in
+            session.update(query)
+            return session.result
+        }
     }
 }

@@ -114,7 +114,7 @@ public struct CardPane: Pane, Hashable {
 
     /// Moves the cursor to the first line that has a match of `query`, if any.
     public mutating func revealMatch(of query: String, layout: CardLayout, visible: Int) {
-        guard let i = layout.lines.indices.first(where: { !matchRanges(of: query, in: layout.lines[$0].plain).isEmpty }) else { return }
+        guard let i = layout.lines.indices.first(where: { !searchHighlightRanges(of: query, in: layout.lines[$0].plain).isEmpty }) else { return }
         cursor = i
         offset = 0
         settle(layout, visible: visible)

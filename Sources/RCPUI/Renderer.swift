@@ -307,41 +307,66 @@ struct Renderer {
         }
     }
 
+    /// The hit list above the search box: as wide as the screen less a margin, one hit a line — its kind, its
+    /// title with the matched words highlighted, and where it lives ("topic of CIS Conf."), cut with "…" when
+    /// it does not fit — under a "showing results for …" line when a misspelt word was corrected.
     mutating func drawSearchResults(_ search: SearchState) {
         let screen = layout.screen
         let shown = min(search.hits.count, max(1, min(8, screen.height / 2 - 2)))
-        // Full width on narrow screens (nothing half-hidden beside it), else a box at the left.
-        let w = screen.width < 100 ? screen.width : 72
-        let h = max(1, shown) + 2
-        let box = Rect(x: screen.width < 100 ? 0 : 1, y: layout.status.y - h, width: w, height: h)
+        let note = search.correctedQuery.map { "showing results for “\(env.t($0))”" }
+        let h = max(1, shown) + 2 + (note != nil && !search.hits.isEmpty ? 1 : 0)
+        let box = Rect(x: 1, y: layout.status.y - h, width: max(1, screen.width - 2), height: h)
         guard box.y >= 0 else { return }
         let title = search.hits.isEmpty ? "No match for “\(env.t(search.query))”" : "Hits \(search.countLabel)"
-        let inner = Widgets.floatingBlock(&grid, box, title: title, symbols: s)
+        var inner = Widgets.floatingBlock(&grid, box, title: title, symbols: s)
         guard !search.hits.isEmpty, !inner.isEmpty else {
-            Widgets.centeredMessage(&grid, inner, "Backspace widens the search; Esc goes back.", style: Style(.dim), ellipsis: env.symbols.ellipsis)
+            let message = search.problem.map { env.t($0.prefix(1).uppercased() + $0.dropFirst()) + "." }
+                ?? "Backspace widens the search; Esc goes back."
+            Widgets.centeredMessage(&grid, inner, message, style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return
         }
-        let first = Scroll.offset(max(0, search.selected - shown + 1), selected: search.selected, count: search.hits.count, visible: shown)
-        var rows: [Line] = []
-        let kindWidth = 14
-        for hit in search.hits[first..<min(search.hits.count, first + shown)] {
-            var title = env.t(hit.title)
-            if hit.matched != hit.title && hit.kind != .topic { title += " (\(env.t(hit.matched)))" }
-            var line: Line = [Span(TextWidth.pad(hit.kind.label, width: kindWidth - 1) + " ", Style(.dim))]
-            let room = inner.width - 1 - kindWidth  // less the list's pointer gutter
-            let titleLine = env.highlighted([Span(TextWidth.truncate(title, width: room, ellipsis: s.ellipsis), Style(.normal, bold: true))])
-            line += titleLine
-            // The context ("Asia and Oceania · since 2002"), when enough of it fits to be worth reading.
-            if let d = hit.detail {
-                let left = room - titleLine.displayWidth - 2
-                let detail = env.t(d)
-                if left >= min(TextWidth.of(detail), 16) {
-                    line.append(Span("  " + TextWidth.truncate(detail, width: left, ellipsis: s.ellipsis), Style(.dim)))
-                }
-            }
-            rows.append(line)
+        if let note {
+            grid.write(TextWidth.truncate(note, width: inner.width - 1, ellipsis: s.ellipsis), x: inner.x + 1, y: inner.y,
+                       style: Style(.dim), clip: inner)
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         }
+        let first = Scroll.offset(max(0, search.selected - shown + 1), selected: search.selected, count: search.hits.count, visible: shown)
+        let rows = search.hits[first..<min(search.hits.count, first + shown)].map { hitLine($0, width: inner.width - 1) }
         Widgets.list(&grid, inner, rows: rows, selected: search.selected - first, offset: 0, focused: true, symbols: s)
+    }
+
+    /// One hit in `width` columns: kind, title (matched words highlighted; the matched alias after it when the
+    /// title does not hold the match), and where it lives, the title keeping at least half of the room.
+    func hitLine(_ hit: SearchHit, width: Int) -> Line {
+        let kindWidth = 14
+        var line: Line = [Span(TextWidth.pad(hit.kind.label, width: kindWidth - 1, ellipsis: s.ellipsis) + " ", Style(.dim))]
+        let room = max(0, width - kindWidth)
+        var title = env.t(hit.title)
+        var ranges = title.count == hit.title.count ? hit.titleRanges : []
+        if hit.titleRanges.isEmpty && hit.matched != hit.title && hit.kind != .topic {
+            let matched = env.t(hit.matched)
+            let offset = title.count + 2
+            title += " (\(matched))"
+            if matched.count == hit.matched.count { ranges = hit.ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) } }
+        }
+        let detail = hit.detail.map(env.t) ?? ""
+        let detailWidth = TextWidth.of(detail)
+        let titleWidth = TextWidth.of(title)
+        // The title takes what it needs, leaving the detail at least a third (or all it needs) when it can.
+        let detailWant = detail.isEmpty ? 0 : min(detailWidth, max(16, room / 3)) + 2
+        let titleRoom = titleWidth + detailWant <= room ? titleWidth : max(room / 2, room - detailWant)
+        let shownTitle = TextWidth.truncate(title, width: titleRoom, ellipsis: s.ellipsis)
+        let cut = shownTitle.count - (shownTitle == title ? 0 : 1)
+        let visible = ranges.compactMap { r -> Range<Int>? in
+            let c = r.clamped(to: 0..<max(0, cut))
+            return c.isEmpty ? nil : c
+        }
+        line += Highlight.apply(visible, to: [Span(shownTitle, Style(.normal, bold: true))])
+        let left = room - TextWidth.of(shownTitle) - 2
+        if !detail.isEmpty && left >= min(detailWidth, 8) {
+            line.append(Span("  " + TextWidth.truncate(detail, width: left, ellipsis: s.ellipsis), Style(.dim)))
+        }
+        return line
     }
 
     mutating func drawHelp(_ h: HelpState) {

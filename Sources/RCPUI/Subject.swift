@@ -148,7 +148,7 @@ public struct PaneEnv: Sendable {
     /// `line` with every match of the search query restyled as a match (bold, underlined).
     public func highlighted(_ line: Line) -> Line {
         guard let q = highlight, !q.isEmpty else { return line }
-        return Highlight.apply(matchRanges(of: q, in: line.plain), to: line)
+        return Highlight.apply(searchHighlightRanges(of: q, in: line.plain), to: line)
     }
 
     /// Whether a party passes the filter (true when there is none).

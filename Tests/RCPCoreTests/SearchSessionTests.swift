@@ -9,9 +9,14 @@ struct SearchSessionTests {
         let total = catalog.searchIndex.entryCount
         session.update("s")
         #expect(session.lastScanCount == total)
-        let afterS = catalog.search("s").count
+        let index = catalog.searchIndex
+        let withS = (0..<total).filter { e in
+            (Int(index.entryTextBounds[e])..<Int(index.entryTextBounds[e + 1])).contains { index.codes(ofText: $0).contains(0x73) }
+        }.count
+        let afterS = withS
         session.update("so")
-        // Only the records with an "s" were looked at again.
+        // Only the records with an "s" were looked at again (changed with issue 13: every record holding the
+        // letters is kept, not only the hits, since words inside words now show only when nothing starts so).
         #expect(session.lastScanCount < total)
         #expect(session.lastScanCount == afterS)
         let afterSo = session.lastScanCount
@@ -36,6 +41,65 @@ struct SearchSessionTests {
         #expect(session.lastScanCount == catalog.searchIndex.entryCount)
         #expect(session.update("").isEmpty)
         #expect(session.hits.isEmpty)
+    }
+
+    @Test func anotherWordRefinesAndASynonymStartsOver() throws {
+        let catalog = Catalog.bundled
+        let session = SearchSession(catalog: catalog)
+        session.update("traffick")
+        let afterWord = session.lastScanCount
+        #expect(afterWord == catalog.searchIndex.entryCount)
+        session.update("traffick b")
+        #expect(session.lastScanCount > 0 && session.lastScanCount < afterWord)
+        session.update("traffick bud")
+        let first = try #require(session.hits.first)
+        #expect(first.kind == .topic && first.detail == "topic of Budapest" && first.title.contains("trafficking"))
+        // "intl" stands for "international", which need not hold its letters: a full scan.
+        session.update("int")
+        session.update("intl")
+        #expect(session.lastScanCount == catalog.searchIndex.entryCount)
+        #expect(session.hits.first?.title == "International Centre for Migration Policy Development"
+                || session.hits.first?.title.hasPrefix("International") == true)
+        // A filter or a negation is applied to the candidates of the words.
+        session.update("intl kind:state")
+        #expect(session.hits.allSatisfy { $0.kind == .party })
+        #expect(session.result.correctedQuery == nil)
+    }
+
+    @Test func aTypoIsCorrectedAsYouType() {
+        let session = SearchSession(catalog: Catalog.bundled)
+        session.update("budap")
+        #expect(session.result.correctedQuery == nil)
+        session.update("budaps")
+        #expect(session.result.correctedQuery == "budapest")
+        session.update("budapset")
+        #expect(session.result.correctedQuery == "budapest")
+        #expect(session.hits.first?.ref == .process("budapest"))
+        #expect(session.hits.first?.quality == .corrected)
+    }
+
+    @Test(arguments: [nil, 5] as [Int?])
+    func randomTypingWithOperatorsGivesWhatAFreshSearchGives(limit: Int?) {
+        let catalog = Catalog.bundled
+        var rng = SplitMix64(seed: limit.map(UInt64.init) ?? 7)
+        let letters = Array("aeioubdgklmnprstuvyz ’-ô'^!:".map { String($0) })
+        let words = ["intl ", "org", "budapset", "west africa", "kind:st", "region:afr", "!bud", "'bali", "^mig",
+                     "idp", "cote", "traffick bud"]
+        for _ in 0..<40 {
+            let session = SearchSession(catalog: catalog, limit: limit)
+            var query = ""
+            for _ in 0..<20 {
+                switch Int.random(in: 0..<10, using: &rng) {
+                case 0, 1: query += words.randomElement(using: &rng)!
+                case 2: if !query.isEmpty { query.removeLast() }
+                default: query += letters.randomElement(using: &rng)!
+                }
+                let incremental = session.update(query)
+                let fresh = catalog.searchResult(query, limit: limit)
+                #expect(incremental == fresh.hits, "query \"\(query)\"")
+                #expect(session.result == fresh, "query \"\(query)\"")
+            }
+        }
     }
 
     @Test(arguments: [nil, 5] as [Int?])

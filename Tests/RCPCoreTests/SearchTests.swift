@@ -37,17 +37,19 @@ struct SearchTests {
         #expect(dakar.detail == "Africa · since 2001")
     }
 
-    @Test func ranksPrefixAboveWordAboveSubstringAboveFuzzy() {
+    // Changed with issue 13: the class of record (process, topic, the rest) now ranks above the match quality.
+    @Test func ranksProcessesAboveTopicsAboveItemsThenByMatch() {
         let hits = catalog.search("trafficking")
         #expect(hits.map(\.ref) == [
-            .practiceItem("ep-06.1"),                 // "Trafficking in persons": prefix
-            .topic(processID: "midwa", index: 0),     // "trafficking in persons": prefix, topics after items
-            .process("bali"),                          // "…People Smuggling, Trafficking in Persons…": word
-            .topic(processID: "budapest", index: 0),  // "smuggling and trafficking": word
+            .process("bali"),                          // "…People Smuggling, Trafficking in Persons…": a name
+            .topic(processID: "midwa", index: 0),     // "trafficking in persons": a topic, at its start
+            .topic(processID: "budapest", index: 0),  // "smuggling and trafficking": a topic, a later word
+            .practiceItem("ep-06.1"),                 // "Trafficking in persons": a sub-heading comes last
         ])
-        #expect(hits.map(\.quality) == [.prefix, .prefix, .word, .word])
-        #expect(hits[0].detail == "under 6. Irregular migration")
+        #expect(hits.map(\.quality) == [.word, .prefix, .word, .prefix])
+        #expect(hits[3].detail == "under 6. Irregular migration")
         #expect(hits[1].detail == "topic of MIDWA")
+        // Inside a word only when nothing matches at the start of a word.
         let ranges = catalog.search("rafficking").map(\.quality)
         #expect(Set(ranges) == [.substring])
     }

@@ -7,8 +7,16 @@ struct SearchCommand: LookupCommand {
         commandName: "search",
         abstract: "Search names, aliases, topics, practices, understandings and events; best hits first.",
         discussion: """
-            The words are searched as one phrase, ignoring case, accents and punctuation. Hits are ranked by how \
-            well they match (whole name, start, start of a word, anywhere, letters in order), then by kind.
+            Every word must match the record or its context (a topic's process, an event's mechanism), in any \
+            order, ignoring case, accents and punctuation; a word matches the start of a word, and abbreviations \
+            such as intl, govt or idp stand for what they abbreviate. 'word matches the whole word only, ^word \
+            the start of a name only, !word leaves out records with a word starting so; kind:process (party, \
+            state, organization, topic, event, …) and region:africa keep some records only.
+
+            Processes, parties, mechanisms and regions whose name matches come first, then topics, then events, \
+            practices and understandings; whole words before starts of words. Words inside other words, a \
+            misspelt word's correction (said on stderr: "showing results for …") and letters in order are \
+            tried only when nothing better matches.
 
             Formats: \(formatList).
             """
@@ -38,8 +46,13 @@ struct SearchCommand: LookupCommand {
     func run() throws {
         let session = try session()
         let text = query.joined(separator: " ")
-        var hits = session.catalog.search(text, limit: kind == nil ? limit : nil)
+        let result = session.catalog.searchResult(text, limit: kind == nil ? limit : nil)
+        if let problem = result.problem { throw ValidationError(DisplayText.safe(problem.prefix(1).uppercased() + problem.dropFirst()) + ".") }
+        var hits = result.hits
         if let kind { hits = Array(hits.filter { $0.kind == kind }.prefix(limit)) }
+        if let corrected = result.correctedQuery, hits.contains(where: { $0.quality == .corrected }) {
+            Console.error("showing results for \"\(DisplayText.safe(corrected))\".")
+        }
         guard !hits.isEmpty else {
             Console.error("nothing matches \"\(echo(text))\"" + (kind.map { " among the \($0.name) records" } ?? "") + ".")
             throw Exit.noMatch
@@ -108,6 +121,7 @@ extension MatchQuality {
         case .prefix: return "prefix"
         case .word: return "word"
         case .substring: return "substring"
+        case .corrected: return "corrected"
         case .fuzzy: return "fuzzy"
         }
     }
