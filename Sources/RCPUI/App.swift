@@ -395,7 +395,8 @@ extension AppState {
                 matrix.cursorColumn = first
             }
         case .practice, .practiceItem: checklistPane.reveal(subject, catalog)
-        case .understanding, .overview, .guide: break
+        case .guide(let id): tree.reveal(.guideTopic(id), env)
+        case .understanding, .overview: break
         }
     }
 
@@ -502,6 +503,7 @@ extension AppState {
         case (.tree, .process(let id)): return tree.selected == .process(id)
         case (.tree, .mechanism(let id)): return tree.selected == .mechanism(id)
         case (.tree, .event(let id)): return tree.selected == .event(id)
+        case (.tree, .guide(let id)): return tree.selected == .guideTopic(id)
         case (.matrix, .party(let id)): return matrix.cursorParty == id
         case (.matrix, .process(let id)): return matrix.cursorColumn == id && matrix.cursorParty == nil
         case (.checklist, .practice), (.checklist, .practiceItem): return true

@@ -57,6 +57,7 @@ public struct FilterMatch: Sendable, Hashable {
         case .process(let id): return processes.contains(id)
         case .mechanism(let id): return mechanisms.contains(id)
         case .event(let id): return events.contains(id)
+        case .guideRoot, .guideTopic: return false
         }
     }
 }

@@ -109,9 +109,13 @@ struct Renderer {
 
     /// The pane tabs: "1 Regions" …, or shorter words when the line is too narrow for them.
     static func tabLabels(width: Int) -> [String] {
+        func fits(_ labels: [String]) -> Bool { labels.reduce(0, { $0 + TextWidth.of($1) + 3 }) <= width }
         let full = PaneID.allCases.map { "\($0.number) \($0.title)" }
-        if full.reduce(0, { $0 + TextWidth.of($1) + 3 }) <= width { return full }
-        return PaneID.allCases.map { "\($0.number) \($0.shortTitle)" }
+        if fits(full) { return full }
+        let short = PaneID.allCases.map { "\($0.number) \($0.shortTitle)" }
+        if fits(short) { return short }
+        // The narrowest: numbers only (each pane's border still says what it is).
+        return PaneID.allCases.map { "\($0.number)" }
     }
 
     /// The x ranges of the pane tabs on the top line (as `Widgets.tabBar` draws them).

@@ -6,10 +6,15 @@ public enum TreeNode: Sendable, Hashable {
     case process(String)
     case mechanism(String)
     case event(String)
+    /// The "Guide" branch at the top: the paper's analysis (what an RCP is, why states take part, …).
+    case guideRoot
+    case guideTopic(String)
 
     /// What the card shows when the node is selected.
     public var subject: Subject {
         switch self {
+        case .guideRoot: return .overview
+        case .guideTopic(let id): return .guide(id)
         case .region(let id): return .region(id)
         case .process(let id): return .process(id)
         case .mechanism(let id): return .mechanism(id)
@@ -40,8 +45,15 @@ public enum TreeModel {
         var children: [Branch]
     }
 
+    /// The label of the guide branch.
+    public static let guideName = "Guide: what the paper says"
+
     static func branches(_ catalog: Catalog) -> [Branch] {
         var out: [Branch] = []
+        let topics = catalog.guideTopics
+        if !topics.isEmpty {
+            out.append(Branch(node: .guideRoot, children: topics.map { Branch(node: .guideTopic($0.id), children: []) }))
+        }
         var sawGlobal = false
         func mechanisms() -> [Branch] {
             catalog.mechanisms.map { m in Branch(node: .mechanism(m.id), children: m.events.map { Branch(node: .event($0.id), children: []) }) }
@@ -71,6 +83,8 @@ public enum TreeModel {
         case .event(let id):
             guard let (_, e) = catalog.event(id: id) else { return [] }
             return [e.title]
+        case .guideRoot: return [guideName, "Guide"]
+        case .guideTopic(let id): return catalog.guideTopic(id: id).map { [$0.title] } ?? []
         }
     }
 
@@ -81,7 +95,7 @@ public enum TreeModel {
         case .process(let id): list = env.catalog.process(id: id)?.participants ?? []
         case .mechanism(let id): list = env.catalog.mechanism(id: id)?.participants ?? []
         case .event(let id): return (env.catalog.event(id: id)?.1.partners ?? []).contains { env.partyPasses($0) }
-        case .region: return false
+        case .region, .guideRoot, .guideTopic: return false
         }
         return list.contains { env.partyPasses($0.party) }
     }
@@ -132,9 +146,11 @@ public struct TreePane: Pane, Hashable {
     public var offset: Int = 0
 
     public init(catalog: Catalog) {
-        // Regions open, mechanisms closed: everything of the matrix is one glance away.
-        expanded = Set(TreeModel.branches(catalog).map(\.node))
-        selected = TreeModel.branches(catalog).first?.node
+        // Regions open, mechanisms and the guide closed: everything of the matrix is one glance away, and the
+        // guide one key away at the top.
+        let top = TreeModel.branches(catalog).map(\.node)
+        expanded = Set(top.filter { $0 != .guideRoot })
+        selected = top.first { $0 != .guideRoot } ?? top.first
     }
 
     public func rows(_ env: PaneEnv) -> [TreeRow] { TreeModel.rows(env, expanded: expanded) }
@@ -147,7 +163,7 @@ public struct TreePane: Pane, Hashable {
         case .region(let id): return id
         case .process(let id): return catalog.process(id: id)?.region
         case .mechanism, .event: return TreeModel.globalID
-        case nil: return nil
+        case .guideRoot, .guideTopic, nil: return nil
         }
     }
 
@@ -262,6 +278,15 @@ public struct TreePane: Pane, Hashable {
         case .event(let id):
             if let (_, e) = c.event(id: id) { label = "\(e.year) \(e.title)" } else { label = id }
             labelStyle = Style(.normal)
+        case .guideRoot:
+            label = TreeModel.guideName
+            labelStyle = .heading
+            right = String(row.childCount)
+        case .guideTopic(let id):
+            if let t = c.guideTopic(id: id) {
+                numberColumn = TextWidth.padLeft(String(t.number), width: 2)
+                label = t.title
+            } else { label = id }
         }
         var line: Line = [Span(lead, Style(.dim))]
         if let n = numberColumn { line.append(Span(n + " ", Style(.dim, bold: true))) }

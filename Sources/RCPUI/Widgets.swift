@@ -117,7 +117,7 @@ public enum Widgets {
             let start = x
             x = grid.write(text, x: x, y: area.y, style: Style(isActive ? .tabActive : .tab, bold: isActive, reverse: isActive),
                            clip: area)
-            ranges.append(start..<min(x, area.maxX))
+            ranges.append(min(start, area.maxX)..<max(min(start, area.maxX), min(x, area.maxX)))
             x += 1
         }
         if !trailing.isEmpty {

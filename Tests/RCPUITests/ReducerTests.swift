@@ -422,11 +422,14 @@ func matchedText(_ grid: Grid) -> [String] {
         }
     }
 
-    @Test func narrowTabBarsUseShortWords() {
-        let top = App.render(makeState(40, 10), width: 40, height: 10).rowText(0)
-        #expect(top.hasPrefix("[1 Tree]  2 Card   3 Matrix   4 List"))
+    @Test func narrowTabBarsUseShortWordsThenNumbers() {
         let wide = App.render(makeState(80, 24), width: 80, height: 24).rowText(0)
-        #expect(wide.hasPrefix("[1 Regions]  2 Card   3 Matrix   4 Checklist"))
+        #expect(wide.hasPrefix("[1 Regions]  2 Card   3 Matrix   4 Checklist   5 Map   6 Time line"))
+        let mid = App.render(makeState(60, 20), width: 60, height: 20).rowText(0)
+        #expect(mid.hasPrefix("[1 Tree]  2 Card   3 Matrix   4 List   5 Map   6 Time"))
+        // Every pane keeps a tab, whatever the width.
+        let narrow = App.render(makeState(40, 10), width: 40, height: 10).rowText(0)
+        #expect(narrow.hasPrefix("[1]  2   3   4   5   6"))
     }
 
     @Test func tooSmallSaysWhatIsNeeded() {

@@ -409,3 +409,29 @@ import RCPCore
         #expect(s.card.subject == .process("bali"))
     }
 }
+
+@Suite struct GuideBranchTests {
+    @Test func theGuideIsTheFirstBranchAndOpensItsTopics() throws {
+        var s = makeState(132, 43)
+        let rows = s.tree.rows(s.env)
+        #expect(rows.first?.node == .guideRoot)
+        #expect(s.screen.contains("Guide: what the paper says"))
+        // The first screen still selects the first region; the guide is one key up.
+        s.press(.character("1"), .up)
+        #expect(s.tree.selected == .guideRoot)
+        s.press(.right, .down)
+        let first = try #require(catalog.guideTopics.first)
+        #expect(s.tree.selected == .guideTopic(first.id))
+        #expect(s.card.subject == .guide(first.id))
+        #expect(s.screen.contains(first.title))
+        #expect(s.checkInvariants() == [])
+    }
+
+    @Test func openingAGuideCardRevealsItsTopicInTheTree() throws {
+        var s = makeState(132, 43)
+        let topic = try #require(catalog.guideTopics.last)
+        _ = s.apply(PaneOutcome(open: .guide(topic.id)))
+        #expect(s.tree.selected == .guideTopic(topic.id))
+        #expect(s.card.subject == .guide(topic.id))
+    }
+}
