@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     public var pendingChanges: [ChecklistChange] = []
     public var search: SearchState?
     public var filter: FilterState?
+    /// Processes or parties marked for comparison (`x`), in marking order; `C` compares them.
+    public var marks: [ComparisonSubject] = []
     /// Type to jump (after `'` in the tree or the matrix); nil when not jumping.
     public var jumpState: JumpState?
     public var overlay: Overlay?
@@ -72,7 +74,8 @@ public struct AppState: Sendable {
 
     var env: PaneEnv {
         PaneEnv(catalog: catalog, ascii: options.ascii, highlight: highlightQuery,
-                filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: presentation)
+                filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: presentation,
+                marked: Set(marks.map { m -> String in if case .process(let id) = m { return id }; if case .party(let id) = m { return id }; return "" }))
     }
 
     public var layout: Layout {
@@ -203,6 +206,7 @@ extension AppState {
     public var keyScopes: [KeyScope] {
         switch overlay {
         case .help: return [.help, .input]
+        case .comparison: return [.help]
         case .prompt: return [.input]
         case .confirm: return [.confirm]
         case .picker: return [.navigation, .input]
@@ -218,7 +222,7 @@ extension AppState {
     var isTyping: Bool {
         switch overlay {
         case .help, .prompt: return true
-        case .confirm, .picker: return false
+        case .confirm, .picker, .comparison: return false
         case nil: return search?.typing == true || filter?.typing == true || jumpState != nil
         }
     }
@@ -269,6 +273,8 @@ extension AppState {
         case .focusTimeline: setFocus(.timeline)
         case .search:
             search = SearchState(saved: snapshot())
+        case .mark: toggleMark()
+        case .compare: openComparison()
         case .jump:
             guard focus == .tree || focus == .matrix else { return [] }
             jumpState = JumpState(pane: focus, saved: snapshot())
@@ -315,6 +321,7 @@ extension AppState {
             else if search != nil { search = nil; say("Search cleared.") }
             else if filter != nil { filter = nil; say("Filter removed.") }
             else if zoomed { zoomed = false }
+            else if !marks.isEmpty { marks = []; say("Marks cleared.") }
             else { say("Press \(KeyBindings.firstKey(.quit)) to quit, \(KeyBindings.firstKey(.help)) for help.") }
         default:
             return paneAction(action, in: focus)
@@ -381,6 +388,7 @@ extension AppState {
             timeline.reveal(subject, catalog: catalog)
         case .party(let id):
             guard let party = catalog.party(id: id) else { return }
+            map.reveal(party: id, catalog: catalog)
             if !matrix.rowKind.kinds.contains(party.kind) { matrix.rowKind = party.kind == .organization ? .organizations : .states }
             if matrix.view(context(.matrix, env: env)).rows.contains(where: { $0.party.id == id }) {
                 matrix.cursorParty = id
@@ -505,6 +513,8 @@ extension AppState {
         case (.tree, .event(let id)): return tree.selected == .event(id)
         case (.tree, .guide(let id)): return tree.selected == .guideTopic(id)
         case (.matrix, .party(let id)): return matrix.cursorParty == id
+        case (.map, .party(let id)):
+            return map.cursor != nil && map.cursorParty(context(.map)).map { $0.id == id } == true
         case (.matrix, .process(let id)): return matrix.cursorColumn == id && matrix.cursorParty == nil
         case (.checklist, .practice), (.checklist, .practiceItem): return true
         default: return false
@@ -513,8 +523,8 @@ extension AppState {
 
     /// Where a hit is shown, for the status line: "in the matrix and the card".
     func whereShown(_ subject: Subject) -> String {
-        let names: [PaneID: String] = [.tree: "tree", .matrix: "matrix", .checklist: "checklist"]
-        let panes = [PaneID.tree, .matrix, .checklist].filter { shows(subject, in: $0) }.compactMap { names[$0] }
+        let names: [PaneID: String] = [.tree: "tree", .matrix: "matrix", .checklist: "checklist", .map: "map"]
+        let panes = [PaneID.tree, .matrix, .map, .checklist].filter { shows(subject, in: $0) }.compactMap { names[$0] }
         return (panes + ["card"]).map { "the " + $0 }.joined(separator: ", ")
     }
 
@@ -601,6 +611,18 @@ extension AppState {
                 say("Nothing deleted.")
             default: break
             }
+            return []
+        case .comparison(var c):
+            switch action {
+            case .cancel: self.overlay = nil; return []
+            case .up: c.offset -= 1
+            case .down: c.offset += 1
+            case .pageUp: c.offset -= max(1, height - 8)
+            case .pageDown: c.offset += max(1, height - 8)
+            default: break
+            }
+            c.offset = max(0, c.offset)
+            self.overlay = .comparison(c)
             return []
         case .picker(var p):
             switch action {

@@ -43,6 +43,8 @@ public enum Overlay: Sendable, Hashable {
     case confirm(Confirmation)
     /// Choosing a checklist from a list.
     case picker(Picker)
+    /// 2–4 marked processes or parties side by side.
+    case comparison(ComparisonState)
 }
 
 /// What a prompt's text is for.

@@ -2,7 +2,7 @@
 public enum Action: String, CaseIterable, Sendable, Hashable {
     // Everywhere
     case quit, interrupt, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist, focusMap, focusTimeline
-    case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, zoom, presentation, toggleMouse, cancel
+    case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, mark, compare, zoom, presentation, toggleMouse, cancel
     // Moving in a pane
     case up, down, left, right, pageUp, pageDown, top, bottom, activate
     // Matrix
@@ -105,7 +105,10 @@ public enum KeyBindings {
         KeyBinding(c("4"), .focusChecklist, .global, "go to the practice checklist"),
         KeyBinding(c("5"), .focusMap, .global, "go to the world map (in the wide layout it takes the matrix's place)"),
         KeyBinding(c("6"), .focusTimeline, .global, "go to the time line (in the wide layout it takes the matrix's place)"),
-        KeyBinding(c("/"), .search, .global, "search names, topics, practices and events", hint: "search"),
+        KeyBinding(c("/"), .search, .global,
+                   "search names, topics, practices, events and the guide: words in any order; 'word exact, "
+                   + "^word at a start, !word leaves out, kind:process kind:state region:africa narrow it",
+                   hint: "search"),
         KeyBinding(c("f"), .filter, .global, "filter: narrow the tree and the matrix to what matches", hint: "filter"),
         KeyBinding(c("n"), .nextMatch, .global, "go to the next search hit"),
         KeyBinding(c("N"), .previousMatch, .global, "go to the previous search hit"),
@@ -116,6 +119,9 @@ public enum KeyBindings {
                    + "disallowedWindowOps without SetSelection; tmux: set -g set-clipboard on)"),
         KeyBinding(c("Y"), .saveCard, .global,
                    "write the card to a text file in rcpx's state folder and show its path (always works)"),
+        KeyBinding(c("x"), .mark, .global,
+                   "mark (or unmark) the process or state under the cursor for comparison; Esc clears the marks"),
+        KeyBinding(c("C"), .compare, .global, "compare the 2–4 marked processes or states side by side", hint: nil),
         KeyBinding(c("z"), .zoom, .global, "zoom: the focused pane full screen, and back"),
         KeyBinding(c("p"), .presentation, .global,
                    "presentation mode: focused pane full screen, large spacing, high contrast"),

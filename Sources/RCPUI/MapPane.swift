@@ -102,6 +102,14 @@ public struct MapPane: Pane, Hashable {
         return PaneOutcome(message: readout(context))
     }
 
+    /// Puts the cursor on a party's country (a search hit, a state opened elsewhere); no change for an
+    /// organization or a code the map does not have.
+    public mutating func reveal(party id: String, catalog: Catalog) {
+        guard let iso = catalog.party(id: id)?.iso3, let f = Self.world.features.firstIndex(where: { $0.iso3 == iso })
+        else { return }
+        cursor = f
+    }
+
     /// A feature near the middle of the picture, where the cursor starts.
     func centralFeature(_ p: MapPicture) -> Int? {
         var best: (Int, Int)? = nil

@@ -248,7 +248,10 @@ public struct MatrixPane: Pane, Hashable {
         let roles = row.cells[ci]
         let name = env.name(row.party)
         let x = env.ascii ? "x" : "×"
-        let cell = roles.isEmpty ? "not taking part" : roles.sorted().map(\.label).joined(separator: ", ")
+        var cell = roles.isEmpty ? "not taking part" : roles.sorted().map(\.label).joined(separator: ", ")
+        if !roles.isEmpty, p.bases.editorial("participants." + row.party.id) != nil {
+            cell += " (\(env.editorialMark) editorial: the paper does not state this role)"
+        }
         let text = "\(name) \(x) \(column): \(cell)"
         let count = " — in " + env.catalog.participationCount(of: row.party.id).short
         return TextWidth.of(text + count) <= width ? text + count : text
@@ -308,7 +311,7 @@ public struct MatrixPane: Pane, Hashable {
             let labelArea = Rect(x: area.x, y: y, width: g.labelWidth - 1, height: 1)
             let pointer = isCursorRow ? s.pointer : " "
             let nameStyle = isCursorRow ? cross.bolded : Style.normal
-            let name = TextWidth.truncate(env.name(row.party), width: g.labelWidth - 2, ellipsis: s.ellipsis)
+            let name = TextWidth.truncate(env.markPrefix(row.party.id) + env.name(row.party), width: g.labelWidth - 2, ellipsis: s.ellipsis)
             grid.write(pointer, x: area.x, y: y, style: Style(.borderFocused, bold: true), clip: labelArea)
             grid.write(env.highlighted([Span(name, nameStyle)]), x: area.x + 1, y: y, clip: labelArea)
             if g.countWidth > 0 {

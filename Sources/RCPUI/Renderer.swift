@@ -307,6 +307,7 @@ struct Renderer {
         case .prompt(let p)?: drawPrompt(p)
         case .confirm(let c)?: drawConfirm(c)
         case .picker(let p)?: drawPicker(p)
+        case .comparison(let c)?: drawComparison(c)
         case nil: break
         }
     }
@@ -371,6 +372,21 @@ struct Renderer {
             line.append(Span("  " + TextWidth.truncate(detail, width: left, ellipsis: s.ellipsis), Style(.dim)))
         }
         return line
+    }
+
+    mutating func drawComparison(_ c: ComparisonState) {
+        let screen = layout.screen
+        let box = HelpView.box(screen)
+        let names = c.subjects.map(state.markName).joined(separator: " · ")
+        let inner = Widgets.floatingBlock(&grid, box, title: env.t("Compare: " + names + " — Esc closes"), symbols: s)
+        guard inner.height >= 2 else { return }
+        let lines = ComparisonLines.lines(c, catalog: state.catalog, env: env, width: inner.width)
+        let offset = min(c.offset, max(0, lines.count - inner.height))
+        for (i, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
+            grid.write(line, x: inner.x, y: inner.y + i, clip: inner)
+        }
+        Widgets.scrollbar(&grid, x: box.maxX - 1, y: inner.y, height: inner.height, total: lines.count, offset: offset,
+                          visible: inner.height, symbols: s)
     }
 
     mutating func drawHelp(_ h: HelpState) {

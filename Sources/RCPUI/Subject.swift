@@ -120,11 +120,18 @@ public struct PaneEnv: Sendable {
     /// What the filter narrowing the tree and the matrix matches, if a filter is in force.
     public let filterMatch: FilterMatch?
     public let presentation: Bool
+    /// Ids of the processes and parties marked for comparison (`x`): shown with a mark wherever listed.
+    public var marked: Set<String> = []
 
-    init(catalog: Catalog, ascii: Bool, highlight: String?, filter: FilterMatch?, presentation: Bool) {
+    init(catalog: Catalog, ascii: Bool, highlight: String?, filter: FilterMatch?, presentation: Bool,
+         marked: Set<String> = []) {
         self.catalog = catalog; self.ascii = ascii; self.symbols = Symbols(ascii: ascii)
         self.highlight = highlight; self.filterMatch = filter; self.presentation = presentation
+        self.marked = marked
     }
+
+    /// The mark before a marked record's name ("▪ ", or "x " in ASCII), or nothing.
+    public func markPrefix(_ id: String) -> String { marked.contains(id) ? (ascii ? "x " : "▪ ") : "" }
 
     /// The filter text in force, if any.
     public var filter: String? { filterMatch?.text }

@@ -269,7 +269,7 @@ public struct TreePane: Pane, Hashable {
             guard let p = c.process(id: id) else { break }
             let numberWidth = max(2, TextWidth.of(s.footnote))
             numberColumn = TextWidth.padLeft(p.number.map(String.init) ?? s.footnote, width: numberWidth)
-            label = p.shortName
+            label = env.markPrefix(p.id) + p.shortName
             let members = p.participants.filter { $0.roles.contains(.member) }.count
             right = members > 0 ? String(members) : ""
         case .mechanism(let id):

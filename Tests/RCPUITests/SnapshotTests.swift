@@ -48,6 +48,11 @@ import RCPCore
             _ = App.update(&s, .checklistOpened(Checklist(name: "Ghana 2026 workshop", created: "2026-03-14T09:00:00Z")))
             s.press(.character("4"), .down, .character("e")); s.type("draft law before parliament")
         },
+        Scenario(name: "map-bali") { s in s.press(.character("/")); s.type("bali process"); s.press(.enter, .character("5")) },
+        Scenario(name: "map-turkey") { s in s.press(.character("/")); s.type("turkey"); s.press(.enter, .character("5")) },
+        Scenario(name: "map-coverage") { s in s.press(.character("5"), .character("v")) },
+        Scenario(name: "timeline") { s in s.press(.character("/")); s.type("bali process"); s.press(.enter, .character("6")) },
+        Scenario(name: "guide") { s in s.press(.character("1"), .up, .right, .down) },
         Scenario(name: "ascii", ascii: true) { s in
             s.press(.character("/")); s.type("cote"); s.press(.enter, .character("3"))
         },

@@ -226,8 +226,12 @@ import Foundation
         try session.send("End")
         let end = try Self.waitForCursor(session) { $0.y != start.y }
         #expect(end.y > start.y, "End did not move down")
+        // Home goes to the first row: the Guide branch, just above the first region.
         try session.send("Home")
-        #expect(try Self.waitForCursor(session) { $0.y == start.y }.y == start.y, "Home did not go back to the top")
+        let top = try Self.waitForCursor(session) { $0.y < start.y }
+        #expect(top.y == start.y - 1, "Home did not go to the top")
+        let topRows = try session.capture().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(top.y < topRows.count && topRows[top.y].contains("Guide"), "the first row is the Guide")
     }
 
     /// Typed text reaches the UI through the wide-character API: a search with accents, Enter, the card.

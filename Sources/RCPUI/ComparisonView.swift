@@ -1,0 +1,131 @@
+import RCPCore
+
+/// Marks and the side-by-side comparison: `x` marks the process or party under the cursor (tree, matrix,
+/// card), `C` compares the 2–4 marked ones in an overlay (`Catalog.compare`), Esc clears the marks.
+public struct ComparisonState: Sendable, Hashable {
+    public var subjects: [ComparisonSubject]
+    public var offset = 0
+}
+
+extension AppState {
+    /// The process or party the focused pane has under its cursor, for `x`.
+    func markable() -> ComparisonSubject? {
+        let subject: Subject?
+        switch focus {
+        case .tree: subject = tree.selected?.subject
+        case .matrix: subject = matrix.subject(matrix.view(context(.matrix)))
+        case .map: subject = map.cursorParty(context(.map)).map { .party($0.id) }
+        default: subject = card.subject
+        }
+        switch subject {
+        case .process(let id)?: return .process(id)
+        case .party(let id)?: return .party(id)
+        default: return nil
+        }
+    }
+
+    /// The name of a marked record.
+    func markName(_ m: ComparisonSubject) -> String {
+        switch m {
+        case .process(let id): return catalog.process(id: id)?.shortName ?? id
+        case .party(let id): return catalog.party(id: id).map(env.name) ?? id
+        }
+    }
+
+    mutating func toggleMark() {
+        guard let m = markable() else {
+            say("Nothing to mark here: x marks a process or a state (tree, matrix, card, map).", error: true)
+            return
+        }
+        if let i = marks.firstIndex(of: m) {
+            marks.remove(at: i)
+        } else if marks.count >= 4 {
+            say("Four are marked already: \(KeyBindings.firstKey(.compare)) compares them, Esc clears the marks.", error: true)
+            return
+        } else {
+            marks.append(m)
+        }
+        let names = marks.map(markName).joined(separator: ", ")
+        say(marks.isEmpty ? "No marks." : "Marked: \(names)" + (marks.count >= 2
+            ? " — \(KeyBindings.firstKey(.compare)) compares them." : " — mark one to four more to compare."))
+    }
+
+    mutating func openComparison() {
+        do {
+            _ = try catalog.compare(marks)
+            overlay = .comparison(ComparisonState(subjects: marks))
+        } catch {
+            say("Compare: \(error.description). Mark 2–4 processes, or 2–4 states, with \(KeyBindings.firstKey(.mark)).",
+                error: true)
+        }
+    }
+}
+
+/// The lines of the comparison overlay.
+enum ComparisonLines {
+    static func lines(_ state: ComparisonState, catalog c: Catalog, env: PaneEnv, width: Int) -> [Line] {
+        guard let comparison = try? c.compare(state.subjects) else { return [] }
+        var out: [Line] = []
+        func heading(_ text: String) { if !out.isEmpty { out.append([]) }; out.append([Span(env.t(text), .heading)]) }
+        func text(_ t: String, _ style: Style = .normal) {
+            for l in Wrap.lines(env.t(t), width: max(10, width), style: style) { out.append(l) }
+        }
+        func roles(_ r: [Role]?) -> String { r.map { $0.sorted().map(\.label).joined(separator: ", ") } ?? "—" }
+        switch comparison {
+        case .processes(let p):
+            let names = p.processes.map(\.shortName)
+            let colWidth = max(10, (width - 2) / max(1, names.count))
+            func row(_ cells: [String], _ style: Style = .normal) {
+                var line: Line = []
+                for cell in cells {
+                    line.append(Span(TextWidth.pad(env.t(cell), width: colWidth - 1, ellipsis: env.symbols.ellipsis) + " ", style))
+                }
+                out.append(line)
+            }
+            row(names, Style(.title, bold: true))
+            row(p.facts.map { "\($0.regionName)" }, Style(.dim))
+            row(p.facts.map { "since " + ($0.process.year.map(String.init) ?? "—") })
+            row(p.facts.map { "\($0.members) members, \($0.observers) observers" })
+            row(p.facts.map { f in "chair: " + (f.leaders.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "—") })
+            row(p.facts.map { "secretariat: " + $0.process.secretariat })
+            row(p.facts.map { "IOM: " + ($0.process.iomRole ?? "—") })
+            heading("In all \(names.count) (\(p.inAll.count))")
+            text(p.inAll.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "none")
+            heading("In some (\(p.inSome.count))")
+            for e in p.inSome {
+                let inWhich = zip(names, e.roles).compactMap { $1 == nil ? nil : $0 }.joined(separator: ", ")
+                text("\(env.name(e.party)) — \(inWhich)")
+            }
+            heading("In only one (\(p.onlyOne.count))")
+            for (i, name) in names.enumerated() {
+                let only = p.onlyOne.filter { $0.roles.indices.contains(i) && $0.roles[i] != nil }
+                text("\(name) (\(only.count)): " + (only.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "none"))
+            }
+            let sharedHeadings = p.practices.filter { $0.count == names.count }
+            heading("IAMM headings discussed by all (\(sharedHeadings.count); \(env.editorialMark) editorial links)")
+            text(sharedHeadings.map(\.label).joined(separator: "; ").nilIfEmpty ?? "none")
+            let sharedTopics = p.topics.filter { $0.count > 1 }
+            heading("Topics in more than one (\(sharedTopics.count))")
+            for t in sharedTopics {
+                text("\(t.label) — " + zip(names, t.present).compactMap { $1 ? $0 : nil }.joined(separator: ", "))
+            }
+        case .parties(let p):
+            let names = p.parties.map(env.name)
+            heading("Processes of " + names.joined(separator: ", "))
+            for (i, n) in names.enumerated() {
+                text("\(n): " + c.participationCount(of: p.parties[i].id).sentence)
+            }
+            heading("Shared by all (\(p.shared.count))")
+            text(p.shared.map(\.process.shortName).joined(separator: ", ").nilIfEmpty ?? "none")
+            heading("Process by process")
+            for r in p.rows {
+                text(r.process.shortName + ": " + zip(names, r.roles).map { "\($0) \(roles($1))" }.joined(separator: "; "))
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
