@@ -214,7 +214,7 @@ struct Renderer {
             }
             return (number + "Map: " + what, state.map.zoomSteps > 0 ? "zoom ×\(1 << state.map.zoomSteps)" : "Equal Earth")
         case .timeline:
-            let t = state.catalog.timeline()
+            let t = TimelinePane.timeline(state.catalog)
             return (number + "Time line", "\(t.firstYear.map(String.init) ?? "")–\(t.lastYear.map(String.init) ?? "") \(s.middleDot) \(DisplayText.count(t.entries.count, "record"))")
         }
     }

@@ -1,4 +1,5 @@
 import RCPCore
+import Synchronization
 
 /// The time line pane: every dated record on a compressed axis of years, a lane per region and one for the
 /// global mechanisms (`Timeline`, placed by `TimelineLayout`). Left/right move from record to record in a lane,
@@ -22,8 +23,27 @@ public struct TimelinePane: Pane, Hashable {
         var totalRows: Int
     }
 
+    /// The last few placements, by catalog, width and presentation: settling every pane on every event asks
+    /// for the same one again and again.
+    private static let recent = Mutex<[(key: PlacedKey, placed: Placed)]>([])
+    struct PlacedKey { var catalog: Catalog; var width: Int; var presentation: Bool
+        func same(_ o: PlacedKey) -> Bool { catalog === o.catalog && width == o.width && presentation == o.presentation }
+    }
+
     func placed(_ context: PaneContext) -> Placed {
-        let timeline = context.env.catalog.timeline()
+        let key = PlacedKey(catalog: context.env.catalog, width: context.area.width,
+                            presentation: context.env.presentation)
+        if let hit = Self.recent.withLock({ r in r.first { $0.key.same(key) }?.placed }) { return hit }
+        let p = Self.place(context)
+        Self.recent.withLock { r in
+            r.insert((key, p), at: 0)
+            if r.count > 8 { r.removeLast() }
+        }
+        return p
+    }
+
+    static func place(_ context: PaneContext) -> Placed {
+        let timeline = Self.timeline(context.env.catalog)
         let width = max(10, context.area.width - Self.laneWidth(context.area))
         let layout = TimelineLayout(timeline, width: width, maxRowsPerLane: context.env.presentation ? 2 : 3,
                                     markerColumns: 1)
@@ -34,6 +54,20 @@ public struct TimelinePane: Pane, Hashable {
     }
 
     func entry(_ id: String?, _ p: Placed) -> TimelineEntry? { id.flatMap { i in p.timeline.entries.first { $0.id == i } } }
+
+    /// Catalogs are held (not just their addresses), so a new catalog never meets an old one's time line.
+    private static let timelines = Mutex<[(Catalog, Timeline)]>([])
+
+    /// The catalog's time line, built once per catalog (the last few kept).
+    static func timeline(_ catalog: Catalog) -> Timeline {
+        if let hit = timelines.withLock({ t in t.first { $0.0 === catalog }?.1 }) { return hit }
+        let t = catalog.timeline()
+        timelines.withLock { list in
+            list.insert((catalog, t), at: 0)
+            if list.count > 4 { list.removeLast() }
+        }
+        return t
+    }
 
     /// The card a timeline entry opens.
     static func subject(_ e: TimelineEntry) -> Subject {
@@ -50,7 +84,7 @@ public struct TimelinePane: Pane, Hashable {
         case .process(let i), .event(let i), .mechanism(let i): id = i
         default: return
         }
-        if let e = catalog.timeline().entries(concerning: id, in: catalog).first { selected = e.id }
+        if let e = Self.timeline(catalog).entries(concerning: id, in: catalog).first { selected = e.id }
     }
 
     public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
