@@ -206,7 +206,7 @@ extension AppState {
     public var keyScopes: [KeyScope] {
         switch overlay {
         case .help: return [.help, .input]
-        case .comparison: return [.help]
+        case .comparison, .ranking: return [.list]
         case .prompt: return [.input]
         case .confirm: return [.confirm]
         case .picker: return [.navigation, .input]
@@ -222,7 +222,7 @@ extension AppState {
     var isTyping: Bool {
         switch overlay {
         case .help, .prompt: return true
-        case .confirm, .picker, .comparison: return false
+        case .confirm, .picker, .comparison, .ranking: return false
         case nil: return search?.typing == true || filter?.typing == true || jumpState != nil
         }
     }
@@ -274,6 +274,7 @@ extension AppState {
         case .search:
             search = SearchState(saved: snapshot())
         case .mark: toggleMark()
+        case .rankings: overlay = .ranking(RankingState())
         case .compare: openComparison()
         case .jump:
             guard focus == .tree || focus == .matrix else { return [] }
@@ -623,6 +624,19 @@ extension AppState {
             }
             c.offset = max(0, c.offset)
             self.overlay = .comparison(c)
+            return []
+        case .ranking(var r):
+            switch action {
+            case .cancel: self.overlay = nil; return []
+            case .cycleRanking: r.cycle()
+            case .up: r.offset -= 1
+            case .down: r.offset += 1
+            case .pageUp: r.offset -= max(1, height - 8)
+            case .pageDown: r.offset += max(1, height - 8)
+            default: break
+            }
+            r.offset = max(0, r.offset)
+            self.overlay = .ranking(r)
             return []
         case .picker(var p):
             switch action {

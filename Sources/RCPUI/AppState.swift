@@ -45,6 +45,8 @@ public enum Overlay: Sendable, Hashable {
     case picker(Picker)
     /// 2–4 marked processes or parties side by side.
     case comparison(ComparisonState)
+    /// States or processes ranked (`#`); `s` changes the order.
+    case ranking(RankingState)
 }
 
 /// What a prompt's text is for.

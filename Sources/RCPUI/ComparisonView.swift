@@ -86,7 +86,7 @@ enum ComparisonLines {
             row(p.facts.map { "\($0.regionName)" }, Style(.dim))
             row(p.facts.map { "since " + ($0.process.year.map(String.init) ?? "—") })
             row(p.facts.map { "\($0.members) members, \($0.observers) observers" })
-            row(p.facts.map { f in "chair: " + (f.leaders.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "—") })
+            row(p.facts.map { f in "led by: " + (f.leaders.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "—") })
             row(p.facts.map { "secretariat: " + $0.process.secretariat })
             row(p.facts.map { "IOM: " + ($0.process.iomRole ?? "—") })
             heading("In all \(names.count) (\(p.inAll.count))")
@@ -128,4 +128,43 @@ enum ComparisonLines {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+/// The rankings a facilitator asks for ("who is in the most processes?"), as a list to scroll: states by the
+/// number of Annex A processes (ties share a rank), or processes by members, observers or topics. `s` cycles.
+public struct RankingState: Sendable, Hashable {
+    /// nil: states; otherwise processes by this key.
+    public var processesBy: ProcessRankKey?
+    public var offset = 0
+
+    /// The next order of `s`: states, then processes by each key, then states again.
+    mutating func cycle() {
+        let keys = ProcessRankKey.allCases
+        if let k = processesBy, let i = keys.firstIndex(of: k) {
+            processesBy = i + 1 < keys.count ? keys[i + 1] : nil
+        } else {
+            processesBy = keys.first
+        }
+        offset = 0
+    }
+
+    var title: String {
+        processesBy.map { "Processes by \($0.rawValue)" } ?? "States by number of Annex A processes"
+    }
+
+    func lines(_ c: Catalog, env: PaneEnv) -> [Line] {
+        if let key = processesBy {
+            return c.rankProcesses(by: key).map { r in
+                let rank = TextWidth.padLeft(r.tied > 1 ? "=\(r.rank)" : "\(r.rank)", width: 4)
+                return [Span(rank + "  ", Style(.dim, bold: true)), Span(TextWidth.padLeft(String(r.value), width: 3) + "  ", .normal),
+                        Span(env.t(r.process.shortName), Style(.normal, bold: true)), Span("  " + env.t(r.process.name), Style(.dim))]
+            }
+        }
+        return c.rankParties().map { r in
+            let rank = TextWidth.padLeft(r.tied > 1 ? "=\(r.rank)" : "\(r.rank)", width: 4)
+            let extra = r.allCount != r.matrixCount ? "  (\(r.allCount) with the footnote groups)" : ""
+            return [Span(rank + "  ", Style(.dim, bold: true)), Span(TextWidth.padLeft(String(r.matrixCount), width: 3) + "  ", .normal),
+                    Span(env.markPrefix(r.party.id) + env.name(r.party), Style(.normal, bold: true)), Span(extra, Style(.dim))]
+        }
+    }
 }

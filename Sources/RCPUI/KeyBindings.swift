@@ -2,7 +2,7 @@
 public enum Action: String, CaseIterable, Sendable, Hashable {
     // Everywhere
     case quit, interrupt, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist, focusMap, focusTimeline
-    case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, mark, compare, zoom, presentation, toggleMouse, cancel
+    case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, mark, compare, rankings, cycleRanking, zoom, presentation, toggleMouse, cancel
     // Moving in a pane
     case up, down, left, right, pageUp, pageDown, top, bottom, activate
     // Matrix
@@ -22,7 +22,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 
 /// Where a binding applies. The reducer looks a key up in the scopes of the current mode, most specific first.
 public enum KeyScope: String, CaseIterable, Sendable, Hashable {
-    case global, navigation, tree, card, matrix, checklist, map, timeline, search, filter, jump, help, input, confirm
+    case global, navigation, tree, card, matrix, checklist, map, timeline, search, filter, jump, help, list, input, confirm
 
     /// Words for the help overlay and the README.
     public var label: String {
@@ -39,6 +39,7 @@ public enum KeyScope: String, CaseIterable, Sendable, Hashable {
         case .filter: return "Filter box"
         case .jump: return "Jump (after ')"
         case .help: return "Help"
+        case .list: return "Comparison and rankings"
         case .input: return "Typing"
         case .confirm: return "Questions"
         }
@@ -122,6 +123,8 @@ public enum KeyBindings {
         KeyBinding(c("x"), .mark, .global,
                    "mark (or unmark) the process or state under the cursor for comparison; Esc clears the marks"),
         KeyBinding(c("C"), .compare, .global, "compare the 2–4 marked processes or states side by side", hint: nil),
+        KeyBinding(c("#"), .rankings, .global,
+                   "rankings: the states in the most processes (ties share a rank), or processes by members, observers, topics"),
         KeyBinding(c("z"), .zoom, .global, "zoom: the focused pane full screen, and back"),
         KeyBinding(c("p"), .presentation, .global,
                    "presentation mode: focused pane full screen, large spacing, high contrast"),
@@ -215,6 +218,15 @@ public enum KeyBindings {
         KeyBinding([.pageUp], .pageUp, .help, "page up"),
         KeyBinding([.pageDown], .pageDown, .help, "page down"),
         KeyBinding([.escape, .enter, .function(1)], .cancel, .help, "close the help", hint: "close"),
+
+        // Comparison and rankings
+        KeyBinding([.up, .character("k")], .up, .list, "scroll up"),
+        KeyBinding([.down, .character("j")], .down, .list, "scroll down", hint: "scroll"),
+        KeyBinding([.pageUp], .pageUp, .list, "page up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .list, "page down"),
+        KeyBinding(c("s"), .cycleRanking, .list, "rankings: the next order (states, processes by members, observers, topics)",
+                   hint: "order"),
+        KeyBinding([.escape, .enter, .character("q")], .cancel, .list, "close", hint: "close"),
 
         // Typing
         KeyBinding([.left], .cursorLeft, .input, "caret left"),

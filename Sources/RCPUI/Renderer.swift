@@ -308,6 +308,7 @@ struct Renderer {
         case .confirm(let c)?: drawConfirm(c)
         case .picker(let p)?: drawPicker(p)
         case .comparison(let c)?: drawComparison(c)
+        case .ranking(let r)?: drawRanking(r)
         case nil: break
         }
     }
@@ -384,6 +385,21 @@ struct Renderer {
         let offset = min(c.offset, max(0, lines.count - inner.height))
         for (i, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
             grid.write(line, x: inner.x, y: inner.y + i, clip: inner)
+        }
+        Widgets.scrollbar(&grid, x: box.maxX - 1, y: inner.y, height: inner.height, total: lines.count, offset: offset,
+                          visible: inner.height, symbols: s)
+    }
+
+    mutating func drawRanking(_ r: RankingState) {
+        let screen = layout.screen
+        let box = HelpView.box(screen)
+        let inner = Widgets.floatingBlock(&grid, box, title: env.t("Rankings: \(r.title) — s: next order, Esc closes"),
+                                          symbols: s)
+        guard inner.height >= 2 else { return }
+        let lines = r.lines(state.catalog, env: env)
+        let offset = min(r.offset, max(0, lines.count - inner.height))
+        for (i, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
+            grid.write(line, x: inner.x, y: inner.y + i, fitting: inner.width, ellipsis: s.ellipsis)
         }
         Widgets.scrollbar(&grid, x: box.maxX - 1, y: inner.y, height: inner.height, total: lines.count, offset: offset,
                           visible: inner.height, symbols: s)

@@ -472,3 +472,33 @@ import RCPCore
         #expect(s.message?.isError == true)
     }
 }
+
+@Suite struct RankingsTests {
+    @Test func statesInTheMostProcessesComeFirstAndSCyclesTheOrder() throws {
+        var s = makeState(132, 43)
+        s.press(.character("#"))
+        guard case .ranking = s.overlay else { Issue.record("no rankings"); return }
+        // The top count equals the largest Annex A count in the matrix, computed from it.
+        let top = catalog.matrix(includeOutsideMatrix: false).rows.map(\.count).max() ?? 0
+        let first = catalog.rankParties().first
+        #expect(first?.matrixCount == top)
+        #expect(s.screen.contains("States by number of Annex A processes"))
+        s.press(.character("s"))
+        #expect(s.screen.contains("Processes by members"))
+        s.press(.character("q"))
+        #expect(s.overlay == nil)
+        // Help narrowing still takes an s.
+        s.press(.character("?")); s.type("s")
+        guard case .help(let h) = s.overlay else { Issue.record("help closed"); return }
+        #expect(h.editor.text == "s")
+    }
+
+    @Test(arguments: [(80, 24), (132, 43)])
+    func comparisonSnapshot(width: Int, height: Int) {
+        var s = makeState(width, height)
+        s.press(.character("'")); s.type("bali"); s.press(.enter, .character("x"))
+        s.press(.character("'")); s.type("apc"); s.press(.enter, .character("x"))
+        s.press(.character("'")); s.type("colombo"); s.press(.enter, .character("x"), .character("C"))
+        assertSnapshot(App.render(s, width: width, height: height).plainText(), named: "compare-bali-apc-colombo-\(width)x\(height)")
+    }
+}
