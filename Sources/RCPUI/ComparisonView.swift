@@ -93,7 +93,7 @@ enum ComparisonLines {
             text(p.inAll.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "none")
             heading("In some (\(p.inSome.count))")
             for e in p.inSome {
-                let inWhich = zip(names, e.roles).compactMap { $1 == nil ? nil : $0 }.joined(separator: ", ")
+                let inWhich = zip(names, e.roles).compactMap { n, r in r.map { "\(n) (\(roles($0)))" } }.joined(separator: ", ")
                 text("\(env.name(e.party)) — \(inWhich)")
             }
             heading("In only one (\(p.onlyOne.count))")
@@ -104,6 +104,11 @@ enum ComparisonLines {
             let sharedHeadings = p.practices.filter { $0.count == names.count }
             heading("IAMM headings discussed by all (\(sharedHeadings.count); \(env.editorialMark) editorial links)")
             text(sharedHeadings.map(\.label).joined(separator: "; ").nilIfEmpty ?? "none")
+            let notShared = p.practices.filter { $0.count < names.count }
+            heading("IAMM headings discussed by some only (\(notShared.count))")
+            for h in notShared {
+                text("\(h.label) — " + zip(names, h.present).compactMap { $1 ? $0 : nil }.joined(separator: ", "))
+            }
             let sharedTopics = p.topics.filter { $0.count > 1 }
             heading("Topics in more than one (\(sharedTopics.count))")
             for t in sharedTopics {
