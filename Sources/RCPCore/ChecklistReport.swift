@@ -18,30 +18,8 @@ public enum ChecklistReport {
 
     // MARK: HTML
 
-    /// Text for HTML: `& < > " '` escaped, line breaks and tabs kept, every other control character shown as a
-    /// visible escape (`\e`, `\u{7}`), which HTML could not carry.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(u)
-            case "\r": break
-            default:
-                if DisplayText.isControl(u) || u.value == 0xFFFE || u.value == 0xFFFF {
-                    out += DisplayText.safe(String(u))
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out
-    }
+    /// Text for HTML (`DisplayText.markup`).
+    public static func escape(_ s: String) -> String { DisplayText.markup(s) }
 
     static let statusClass: [ChecklistStatus: String] = [
         .inPlace: "s-in", .inProgress: "s-prog", .notInPlace: "s-not", .notApplicable: "s-na", .notAssessed: "s-none",

@@ -38,6 +38,31 @@ public enum DisplayText {
         return String(shown.prefix(max(1, limit - 1))) + (ascii ? "~" : "…") + " (\(text.count) characters)"
     }
 
+    /// Text for HTML and XML (reports, SVG maps and time lines): `& < > " '` escaped, line breaks and tabs kept, every other control character shown as a
+    /// visible escape (`\e`, `\u{7}`), which HTML could not carry.
+    public static func markup(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n", "\t": out.unicodeScalars.append(u)
+            case "\r": break
+            default:
+                if DisplayText.isControl(u) || u.value == 0xFFFE || u.value == 0xFFFF {
+                    out += DisplayText.safe(String(u))
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out
+    }
+
     /// True for C0 controls, DEL and C1 controls.
     public static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)

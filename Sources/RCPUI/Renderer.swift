@@ -376,28 +376,27 @@ struct Renderer {
     }
 
     mutating func drawComparison(_ c: ComparisonState) {
-        let screen = layout.screen
-        let box = HelpView.box(screen)
         let names = c.subjects.map(state.markName).joined(separator: " · ")
-        let inner = Widgets.floatingBlock(&grid, box, title: env.t("Compare: " + names + " — Esc closes"), symbols: s)
-        guard inner.height >= 2 else { return }
-        let lines = ComparisonLines.lines(c, catalog: state.catalog, env: env, width: inner.width)
-        let offset = min(c.offset, max(0, lines.count - inner.height))
-        for (i, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
-            grid.write(line, x: inner.x, y: inner.y + i, clip: inner)
+        let catalog = state.catalog, env = self.env
+        drawScrollingOverlay(title: "Compare: " + names + " — Esc closes", offset: c.offset) { width in
+            ComparisonLines.lines(c, catalog: catalog, env: env, width: width)
         }
-        Widgets.scrollbar(&grid, x: box.maxX - 1, y: inner.y, height: inner.height, total: lines.count, offset: offset,
-                          visible: inner.height, symbols: s)
     }
 
     mutating func drawRanking(_ r: RankingState) {
-        let screen = layout.screen
-        let box = HelpView.box(screen)
-        let inner = Widgets.floatingBlock(&grid, box, title: env.t("Rankings: \(r.title) — s: next order, Esc closes"),
-                                          symbols: s)
+        let catalog = state.catalog, env = self.env
+        drawScrollingOverlay(title: "Rankings: \(r.title) — s: next order, Esc closes", offset: r.offset) { _ in
+            r.lines(catalog, env: env)
+        }
+    }
+
+    /// A box over the panes with lines to scroll (comparison, rankings), each line cut with "…" where needed.
+    mutating func drawScrollingOverlay(title: String, offset wanted: Int, lines make: (Int) -> [Line]) {
+        let box = HelpView.box(layout.screen)
+        let inner = Widgets.floatingBlock(&grid, box, title: env.t(title), symbols: s)
         guard inner.height >= 2 else { return }
-        let lines = r.lines(state.catalog, env: env)
-        let offset = min(r.offset, max(0, lines.count - inner.height))
+        let lines = make(inner.width)
+        let offset = min(wanted, max(0, lines.count - inner.height))
         for (i, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
             grid.write(line, x: inner.x, y: inner.y + i, fitting: inner.width, ellipsis: s.ellipsis)
         }

@@ -137,20 +137,6 @@ enum MapSVG {
         return String(r)
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // No control characters in XML 1.0 text.
-                if c.value < 0x20 && c != "\n" && c != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    /// Text for XML (`DisplayText.markup`).
+    static func escape(_ s: String) -> String { DisplayText.markup(s) }
 }

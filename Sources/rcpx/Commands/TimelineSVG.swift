@@ -146,19 +146,6 @@ enum TimelineSVG {
         String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" })
     }
 
-    /// Text for XML: markup characters escaped, control characters left out.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if DisplayText.isControl(scalar) { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// Text for XML (`DisplayText.markup`).
+    static func escape(_ s: String) -> String { DisplayText.markup(s) }
 }
