@@ -101,18 +101,9 @@ import RCPCore
                 if g.get('id') and g.find(ns + 'title') is not None:
                     print(g.get('id'))
             """
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, file.path]
-        let out = Pipe(), err = Pipe()
-        python.standardOutput = out
-        python.standardError = err
-        try python.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        #expect(python.terminationStatus == 0, "python3: \(errors)")
-        let found = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let python = try runPython(script, [file.path])
+        #expect(python.status == 0, "python3: \(python.stderr)")
+        let found = python.stdout.split(separator: "\n").map(String.init)
         let expected = ids.map { id in String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" }) }
         #expect(found.sorted() == expected.sorted())
     }

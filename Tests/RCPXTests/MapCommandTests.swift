@@ -108,18 +108,9 @@ import Testing
             print('legend', len(root.find(".//*[@id='legend']")))
             print('source', ''.join(root.find(".//*[@id='source']").itertext()))
             """
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, file.path]
-        let out = Pipe(), err = Pipe()
-        python.standardOutput = out
-        python.standardError = err
-        try python.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        #expect(python.terminationStatus == 0, "\(errors)")
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let python = try runPython(script, [file.path])
+        #expect(python.status == 0, "\(python.stderr)")
+        let lines = python.stdout.split(separator: "\n").map(String.init)
         let countries = lines.filter { $0.hasPrefix("path ") || $0.hasPrefix("circle ") }
         let codes = countries.map { $0.split(separator: " ")[1] }
         #expect(codes.count == world.features.count)
