@@ -190,7 +190,12 @@ struct Renderer {
             return (number + "Regions", state.filterText == nil ? "" : "filtered")
         case .card:
             let back = state.card.history.isEmpty ? "" : "\(KeyBindings.firstKey(.back, ascii: state.options.ascii)) back"
-            return (number + subjectTitle(state.card.subject), back)
+            let marked: String
+            switch state.card.subject {
+            case .process(let id), .party(let id): marked = env.markPrefix(id)
+            default: marked = ""
+            }
+            return (number + marked + subjectTitle(state.card.subject), back)
         case .matrix:
             let view = state.matrix.view(state.context(.matrix, layout, env: env))
             let sort = state.matrix.sort == .name ? "by name" : "by count"

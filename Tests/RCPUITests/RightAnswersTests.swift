@@ -502,3 +502,11 @@ import RCPCore
         assertSnapshot(App.render(s, width: width, height: height).plainText(), named: "compare-bali-apc-colombo-\(width)x\(height)")
     }
 }
+
+@Suite struct MarksShowTests {
+    @Test func aMarkedProcessIsMarkedOnItsCardToo() {
+        var s = makeState(132, 43)
+        s.press(.character("'")); s.type("bali"); s.press(.enter, .character("x"))
+        #expect(s.screen.contains("2 ▪ Process: Bali"))
+    }
+}
