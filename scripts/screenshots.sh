@@ -317,5 +317,38 @@ if wanted ascii-80x24; then
   stop
 fi
 
+# The world map (5) of the Bali Process: participants by role, each with its own dot pattern, and the legend.
+if wanted map-bali-132x43; then
+  start 132 43
+  keys /; type_text "bali process"; keys Enter
+  wait_for "Bali Ministerial"
+  keys 5
+  wait_for "Map: Bali"
+  capture map-bali-132x43
+  stop
+fi
+
+# The time line (6): every dated record, a lane per region; opening the Bali Process marks 2002.
+if wanted timeline-132x43; then
+  start 132 43
+  keys /; type_text "bali process"; keys Enter
+  wait_for "Bali Ministerial"
+  keys 6
+  wait_for "Time line"
+  capture timeline-132x43
+  stop
+fi
+
+# Three processes marked (x) and compared side by side (C).
+if wanted compare-132x43; then
+  start 132 43
+  for name in bali apc colombo; do keys "'"; type_text "$name"; keys Enter; keys x; done
+  wait_for "Marked: Bali, APC, Colombo"
+  keys C
+  wait_for "Compare:"
+  capture compare-132x43
+  stop
+fi
+
 [ ${#made[@]} -gt 0 ] || die "no picture matched --only $only"
 say "wrote ${#made[@]} file(s) to $out"

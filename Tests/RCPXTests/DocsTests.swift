@@ -253,6 +253,9 @@ import Glibc
         "presentation-132x43": ["Irregular Migration"],
         "no-color-132x43": ["State: Turkey", "Budapest"],
         "ascii-80x24": ["Regions", "Soderkoping", "o Cluster"],
+        "map-bali-132x43": ["Map: Bali", "member or participant"],
+        "timeline-132x43": ["Time line", "2002"],
+        "compare-132x43": ["Compare: Bali · APC · Colombo", "In all 3"],
     ]
 
     /// `scripts/screenshots.sh --text-only` drives the real binary in tmux and captures every screen; each shows
