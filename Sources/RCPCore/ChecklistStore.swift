@@ -388,21 +388,29 @@ public struct ChecklistStore: Sendable {
         if let other = try existing(wanted) { throw .alreadyExists(other.name, path: other.path) }
         let now = clock()
         let c = Checklist(name: wanted, created: now, updated: now, revision: 1)
-        let slug = Self.slug(wanted)
+        try writeNew(c)
+        return c
+    }
+
+    /// Writes a checklist that has no file yet under the first free file name for its name ("ghana.json",
+    /// "ghana-2.json", …), never replacing a file (even a damaged one or a dangling link). The caller holds the
+    /// folder's lock.
+    func writeNew(_ c: Checklist) throws(ChecklistError) {
+        let slug = Self.slug(c.name)
         var n = 1
         while true {
             let path = filePath(n == 1 ? slug + ".json" : "\(slug)-\(n).json")
             n += 1
-            if ChecklistFS.info(path) != nil { continue }  // taken, even by a damaged file or a dangling link
+            if ChecklistFS.info(path) != nil { continue }
             do {
                 try write(c, to: path, replace: false)
-                return c
+                return
             } catch let e as ChecklistFSError where e.code == EEXIST {
                 continue
             } catch let e as ChecklistFSError {
-                throw saveError(wanted, e)
+                throw saveError(c.name, e)
             } catch {
-                throw .cannotSave(wanted, reason: "\(error)")
+                throw .cannotSave(c.name, reason: "\(error)")
             }
         }
     }

@@ -228,22 +228,7 @@ extension ChecklistStore {
         }
         var result = ChecklistMerge.merge(first.checklist, second.checklist, name: wanted)
         result.checklist.updated = clock()
-        let slug = Self.slug(wanted)
-        var n = 1
-        while true {
-            let path = filePath(n == 1 ? slug + ".json" : "\(slug)-\(n).json")
-            n += 1
-            if ChecklistFS.info(path) != nil { continue }
-            do {
-                try write(result.checklist, to: path, replace: false)
-                return result
-            } catch let e as ChecklistFSError where e.code == EEXIST {
-                continue
-            } catch let e as ChecklistFSError {
-                throw saveError(wanted, e)
-            } catch {
-                throw .cannotSave(wanted, reason: "\(error)")
-            }
-        }
+        try writeNew(result.checklist)
+        return result
     }
 }
