@@ -182,7 +182,9 @@ public enum CardContent {
         b.heading("Getting about")
         let ascii = b.env.ascii
         let k = { (a: Action, scope: KeyScope) in KeyBindings.firstKey(a, in: scope, ascii: ascii) }
-        b.bullet("\(k(.down, .navigation)) \(k(.up, .navigation)) move; \(k(.activate, .tree)) opens; \(k(.focusNext, .global)) or 1–\(PaneID.allCases.count) change pane")
+        let paneKeys = KeyBindings.table.filter { $0.action == .focusPane }.compactMap { $0.keys.first?.label(ascii: ascii) }
+        let paneRange = paneKeys.count > 1 ? "\(paneKeys[0])–\(paneKeys[paneKeys.count - 1])" : paneKeys.first ?? ""
+        b.bullet("\(k(.down, .navigation)) \(k(.up, .navigation)) move; \(k(.activate, .tree)) opens; \(k(.focusNext, .global)) or \(paneRange) change pane")
         b.bullet("\(k(.search, .global)) searches everything as you type; \(k(.filter, .global)) narrows the tree and the matrix")
         b.bullet("\(k(.help, .global)) lists every key; \(k(.quit, .global)) quits")
         if !c.guideTopics.isEmpty {

@@ -61,6 +61,29 @@ public struct CardPane: Pane, Hashable {
 
     public init() {}
 
+    public var id: PaneID { .card }
+    public var tabTitle: String { "Card" }
+    public var shortTabTitle: String { "Card" }
+    public var scope: KeyScope { .card }
+
+    public func title(_ context: PaneContext) -> (title: String, note: String) {
+        let env = context.env
+        let back = history.isEmpty ? "" : "\(KeyBindings.firstKey(.back, ascii: env.ascii)) back"
+        let marked: String
+        switch subject {
+        case .process(let id), .party(let id): marked = env.markPrefix(id)
+        default: marked = ""
+        }
+        return (marked + subject.title(env), back)
+    }
+
+    public func cursorSubject(_ context: PaneContext) -> Subject? { subject }
+
+    /// What `y` copies from the card: all of it as text.
+    public func copyText(_ context: PaneContext) -> String {
+        CardContent.plainText(CardContent.lines(subject, context.env, checklist: context.checklist))
+    }
+
     /// The card laid out for the context's width (less the pointer gutter).
     func layout(_ context: PaneContext) -> CardLayout {
         let env = context.env, width = max(1, context.area.width - 1)
@@ -245,7 +268,7 @@ public struct CardPane: Pane, Hashable {
     }
 
     /// Puts the cursor on the line under a screen row.
-    mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+    public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
         click(y: y, area: context.area, layout: layout(context))
         return .none
     }

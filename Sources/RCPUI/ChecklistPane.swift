@@ -31,12 +31,32 @@ public enum ChecklistRow: Sendable, Hashable {
 /// The practice checklist pane: the 20 headings, expandable to their sub-headings and the processes that
 /// discuss them; with a checklist, each line shows its status and each heading its progress.
 public struct ChecklistPane: Pane, Hashable {
-    public var expanded: Set<String> = []
-    public var selected: ChecklistRow?
-    public var offset = 0
+    /// The selection and scroll; `expanded` holds the open headings' rows.
+    public var list: ListState<ChecklistRow>
+    public var selected: ChecklistRow? {
+        get { list.selected }
+        set { list.selected = newValue }
+    }
+    public var offset: Int {
+        get { list.offset }
+        set { list.offset = newValue }
+    }
+    /// The ids of the open headings.
+    public var expanded: Set<String> { Set(list.expanded.compactMap(\.practiceID)) }
+
+    public var id: PaneID { .checklist }
+    public var tabTitle: String { "Checklist" }
+    public var shortTabTitle: String { "List" }
+    public var scope: KeyScope { .checklist }
+    public var placeName: String? { "checklist" }
 
     public init(catalog: Catalog) {
-        selected = catalog.practices.first.map { .heading($0.id) }
+        list = ListState(selected: catalog.practices.first.map { .heading($0.id) })
+    }
+
+    public func title(_ context: PaneContext) -> (title: String, note: String) {
+        guard let cl = context.checklist else { return (tabTitle, "IAMM practices") }
+        return (tabTitle + ": " + context.env.t(cl.name), context.unsavedChanges > 0 ? "\(context.unsavedChanges) unsaved" : "saved")
     }
 
     public func rows(_ env: PaneEnv, checklist: Checklist?) -> [ChecklistRow] {
@@ -44,7 +64,7 @@ public struct ChecklistPane: Pane, Hashable {
         let c = env.catalog
         for p in c.practices {
             rows.append(.heading(p.id))
-            guard expanded.contains(p.id) else { continue }
+            guard list.expanded.contains(.heading(p.id)) else { continue }
             rows += p.items.map { .item($0.id) }
             rows += c.processes(forPractice: p.number).map { .process(practice: p.id, process: $0.process.id) }
         }
@@ -57,7 +77,7 @@ public struct ChecklistPane: Pane, Hashable {
     func index(in rows: [ChecklistRow]) -> Int? { selected.flatMap { s in rows.firstIndex(of: s) } }
 
     /// The heading a row belongs to.
-    func heading(of row: ChecklistRow, _ catalog: Catalog) -> String? {
+    static func heading(of row: ChecklistRow, _ catalog: Catalog) -> String? {
         switch row {
         case .heading(let id): return id
         case .item(let id): return catalog.practiceItem(id: id)?.0.id
@@ -79,33 +99,33 @@ public struct ChecklistPane: Pane, Hashable {
     /// a checklist).
     static func listContext(_ c: PaneContext) -> PaneContext {
         guard c.area.height >= 4 else { return c }
-        return PaneContext(env: c.env, area: Rect(x: c.area.x, y: c.area.y + 1, width: c.area.width, height: c.area.height - 1),
-                           checklist: c.checklist, region: c.region)
+        return c.with(area: Rect(x: c.area.x, y: c.area.y + 1, width: c.area.width, height: c.area.height - 1))
     }
 
-    public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
-        let context = Self.listContext(context)
+    public mutating func handle(_ action: Action, _ full: PaneContext) -> PaneOutcome {
+        if let outcome = checklistAction(action, full) { return outcome }
+        let context = Self.listContext(full)
         let env = context.env
         let rows = rows(env, checklist: context.checklist)
         guard !rows.isEmpty else { return .none }
         let i = index(in: rows) ?? 0
         let row = rows[i]
-        if let j = Scroll.move(i, action, count: rows.count, page: context.visibleItems) { return select(rows[j]) }
+        if let r = list.moved(action, in: rows, visible: context.visibleItems) { return select(r) }
         switch action {
         case .left:
-            if case .heading(let id) = row, expanded.contains(id) { expanded.remove(id); return select(row) }
-            if let h = heading(of: row, env.catalog), row != .heading(h) {
-                expanded.remove(h)
+            if case .heading = row, list.expanded.contains(row) { list.toggle(row); return select(row) }
+            if let h = Self.heading(of: row, env.catalog), row != .heading(h) {
+                list.expanded.remove(.heading(h))
                 return select(.heading(h))
             }
         case .right:
-            if case .heading(let id) = row {
-                if !expanded.contains(id) { expanded.insert(id); return select(row) }
+            if case .heading = row {
+                if !list.expanded.contains(row) { list.toggle(row); return select(row) }
                 if i + 1 < rows.count { return select(rows[i + 1]) }
             }
         case .activate:
-            if case .heading(let id) = row {
-                if expanded.contains(id) { expanded.remove(id) } else { expanded.insert(id) }
+            if case .heading = row {
+                list.toggle(row)
                 return select(row)
             }
             var out = select(row)
@@ -122,38 +142,48 @@ public struct ChecklistPane: Pane, Hashable {
         return PaneOutcome(show: Self.subject(row))
     }
 
-    /// Selects the row of a practice or sub-heading, expanding its heading.
-    public mutating func reveal(_ subject: Subject, _ catalog: Catalog) {
+    /// Follows a practice or sub-heading: selects its row, expanding its heading.
+    public mutating func receive(_ message: PaneMessage, _ context: PaneContext) {
+        guard case .follow(let subject) = message else { return }
         switch subject {
         case .practice(let id): selected = .heading(id)
         case .practiceItem(let id):
-            if let (p, _) = catalog.practiceItem(id: id) { expanded.insert(p.id) }
+            if let (p, _) = context.env.catalog.practiceItem(id: id) { list.expanded.insert(.heading(p.id)) }
             selected = .item(id)
         default: break
         }
     }
 
+    public func shows(_ subject: Subject, _ context: PaneContext) -> Bool {
+        switch subject {
+        case .practice, .practiceItem: return true
+        default: return false
+        }
+    }
+
+    public func copyText(_ context: PaneContext) -> String {
+        let catalog = context.env.catalog
+        switch selected {
+        case .heading(let id)?: return catalog.practice(id: id).map { "\($0.number) \($0.title)" } ?? id
+        case .item(let id)?: return catalog.practiceItem(id: id).map { "\(ChecklistItemID.displayNumber(id) ?? id) \($0.1.title)" } ?? id
+        case .process(_, let id)?: return catalog.process(id: id)?.name ?? id
+        case .orphan(let id)?: return id
+        case nil: return ""
+        }
+    }
+
     public mutating func settle(_ context: PaneContext) {
         let context = Self.listContext(context)
-        let env = context.env, visible = context.visibleItems
-        let rows = rows(env, checklist: context.checklist)
-        guard !rows.isEmpty else { selected = nil; offset = 0; return }
-        if index(in: rows) == nil {
-            let h = selected.flatMap { heading(of: $0, env.catalog) }.map { ChecklistRow.heading($0) }
-            selected = h.flatMap { rows.contains($0) ? $0 : nil } ?? rows[0]
+        let catalog = context.env.catalog
+        let rows = rows(context.env, checklist: context.checklist)
+        list.settle(rows, visible: context.visibleItems) { lost in
+            lost.flatMap { ChecklistPane.heading(of: $0, catalog) }.map { ChecklistRow.heading($0) }
         }
-        offset = Scroll.offset(offset, selected: index(in: rows), count: rows.count, visible: visible)
     }
 
     public func invariants(_ context: PaneContext) -> [String] {
         let context = Self.listContext(context)
-        let visible = context.visibleItems
-        let rows = rows(context.env, checklist: context.checklist)
-        if rows.isEmpty { return selected == nil && offset == 0 ? [] : ["checklist: selection without rows"] }
-        guard let i = index(in: rows) else { return ["checklist: selection \(String(describing: selected)) not a row"] }
-        if visible > 0 && (i < offset || i >= offset + visible) { return ["checklist: row \(i) outside \(offset)..<\(offset + visible)"] }
-        if offset < 0 || offset >= rows.count { return ["checklist: offset \(offset)"] }
-        return []
+        return list.invariants(rows(context.env, checklist: context.checklist), visible: context.visibleItems, name: "checklist")
     }
 
     // MARK: Drawing
@@ -195,7 +225,7 @@ public struct ChecklistPane: Pane, Hashable {
         switch row {
         case .heading(let id):
             guard let p = c.practice(id: id) else { break }
-            add(expanded.contains(id) ? s.expanded : s.collapsed, Style(.dim))
+            add(list.expanded.contains(.heading(id)) ? s.expanded : s.collapsed, Style(.dim))
             add(" ")
             status(id)
             add(TextWidth.padLeft(String(p.number), width: 2) + " ", Style(.heading, bold: true))
@@ -268,7 +298,7 @@ public struct ChecklistPane: Pane, Hashable {
         guard !rows.isEmpty, !area.isEmpty else { return PaneDrawing() }
         let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
         let sel = index(in: rows)
-        let off = Scroll.offset(offset, selected: sel, count: rows.count, visible: visible)
+        let off = list.shownOffset(in: rows, visible: visible)
         // Only the rows that fit are laid out (a heading of a large data set opens on thousands of processes).
         let shown = off..<min(rows.count, off + visible)
         let lines = rows.indices.map { shown.contains($0) ? line(rows[$0], width: area.width - 1, env: env, checklist: checklist) : [] }
@@ -279,13 +309,12 @@ public struct ChecklistPane: Pane, Hashable {
         return PaneDrawing(cursor: (area.x + 2, y), scroll: scroll)
     }
 
-    mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+    public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
         let context = Self.listContext(context)
-        guard let row = rowAt(y: y, area: context.area, env: context.env, checklist: context.checklist) else { return .none }
-        if row == selected, case .heading(let id) = row {
-            if expanded.contains(id) { expanded.remove(id) } else { expanded.insert(id) }
-        }
-        return select(row)
+        let rows = rows(context.env, checklist: context.checklist)
+        guard let i = list.row(atY: y, area: context.area, rowHeight: context.env.rowHeight, in: rows) else { return .none }
+        if rows[i] == selected, case .heading = rows[i] { list.toggle(rows[i]) }
+        return select(rows[i])
     }
 
     /// The first row: overall progress with a bar, or how to start a checklist.
@@ -313,13 +342,5 @@ public struct ChecklistPane: Pane, Hashable {
         line += Widgets.bar(done: p.inPlace, half: p.count(.inProgress), total: p.applicable, width: bar, symbols: s)
         line.append(Span(text, Style(.normal, bold: true)))
         grid.write(line, x: row.x, y: row.y, clip: row)
-    }
-
-    func rowAt(y: Int, area: Rect, env: PaneEnv, checklist: Checklist?) -> ChecklistRow? {
-        let rows = rows(env, checklist: checklist)
-        let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
-        let off = Scroll.offset(offset, selected: index(in: rows), count: rows.count, visible: visible)
-        let i = off + (y - area.y) / env.rowHeight
-        return i >= 0 && i < rows.count ? rows[i] : nil
     }
 }

@@ -2,6 +2,15 @@ import RCPCore
 
 /// Marks and the side-by-side comparison: `x` marks the process or party under the cursor (tree, matrix,
 /// card), `C` compares the 2–4 marked ones in an overlay (`Catalog.compare`), Esc clears the marks.
+extension ComparisonSubject {
+    /// The id of the marked process or party.
+    var id: String {
+        switch self {
+        case .process(let id), .party(let id): return id
+        }
+    }
+}
+
 public struct ComparisonState: Sendable, Hashable {
     public var subjects: [ComparisonSubject]
     public var offset = 0
@@ -10,16 +19,9 @@ public struct ComparisonState: Sendable, Hashable {
 extension AppState {
     /// The process or party the focused pane has under its cursor, for `x`.
     func markable() -> ComparisonSubject? {
-        let subject: Subject?
-        switch focus {
-        case .tree: subject = tree.selected?.subject
-        case .matrix: subject = matrix.subject(matrix.view(context(.matrix)))
-        case .map: subject = map.cursorParty(context(.map)).map { .party($0.id) }
-        default: subject = card.subject
-        }
-        switch subject {
-        case .process(let id)?: return .process(id)
-        case .party(let id)?: return .party(id)
+        switch panes[focus].cursorSubject(context(focus)) ?? card.subject {
+        case .process(let id): return .process(id)
+        case .party(let id): return .party(id)
         default: return nil
         }
     }

@@ -8,7 +8,7 @@ public struct JumpState: Sendable {
     /// The pane the jump moves in.
     public var pane: PaneID
     /// The view from before the jump, restored by Esc.
-    var saved: ViewSnapshot
+    var saved: AppState.ViewSnapshot
     /// How many rows start with the letters typed (for the status line).
     public var matches = 0
 }

@@ -1,7 +1,7 @@
 /// What a key does. The reducer acts on these; keys reach them only through `KeyBindings.table`.
 public enum Action: String, CaseIterable, Sendable, Hashable {
     // Everywhere
-    case quit, interrupt, help, focusNext, focusPrevious, focusTree, focusCard, focusMatrix, focusChecklist, focusMap, focusTimeline
+    case quit, interrupt, help, focusNext, focusPrevious, focusPane
     case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, mark, compare, rankings, cycleRanking, zoom, presentation, toggleMouse, cancel
     // Moving in a pane
     case up, down, left, right, pageUp, pageDown, top, bottom, activate
@@ -21,29 +21,44 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 }
 
 /// Where a binding applies. The reducer looks a key up in the scopes of the current mode, most specific first.
-public enum KeyScope: String, CaseIterable, Sendable, Hashable {
-    case global, navigation, tree, card, matrix, checklist, map, timeline, search, filter, jump, help, list, input, confirm
-
+/// The help overlay lists the scopes in the order the key table first uses them.
+public struct KeyScope: RawRepresentable, Hashable, Sendable {
+    public let rawValue: String
     /// Words for the help overlay and the README.
-    public var label: String {
-        switch self {
-        case .global: return "Everywhere"
-        case .navigation: return "Every pane"
-        case .tree: return "Region tree"
-        case .card: return "Detail card"
-        case .matrix: return "Membership matrix"
-        case .checklist: return "Practice checklist"
-        case .map: return "World map"
-        case .timeline: return "Time line"
-        case .search: return "Search box"
-        case .filter: return "Filter box"
-        case .jump: return "Jump (after ')"
-        case .help: return "Help"
-        case .list: return "Comparison and rankings"
-        case .input: return "Typing"
-        case .confirm: return "Questions"
-        }
+    public let label: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        label = KeyScope.standard.first { $0.rawValue == rawValue }?.label ?? rawValue
     }
+
+    public init(_ rawValue: String, label: String) { self.rawValue = rawValue; self.label = label }
+
+    public static func == (a: KeyScope, b: KeyScope) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into h: inout Hasher) { h.combine(rawValue) }
+
+    public static let global = KeyScope("global", label: "Everywhere")
+    public static let navigation = KeyScope("navigation", label: "Every pane")
+    public static let tree = KeyScope("tree", label: "Region tree")
+    public static let card = KeyScope("card", label: "Detail card")
+    public static let matrix = KeyScope("matrix", label: "Membership matrix")
+    public static let checklist = KeyScope("checklist", label: "Practice checklist")
+    public static let map = KeyScope("map", label: "World map")
+    public static let timeline = KeyScope("timeline", label: "Time line")
+    public static let search = KeyScope("search", label: "Search box")
+    public static let filter = KeyScope("filter", label: "Filter box")
+    public static let jump = KeyScope("jump", label: "Jump (after ')")
+    public static let help = KeyScope("help", label: "Help")
+    public static let list = KeyScope("list", label: "Comparison and rankings")
+    public static let input = KeyScope("input", label: "Typing")
+    public static let confirm = KeyScope("confirm", label: "Questions")
+
+    /// The scopes of the built-in key table, in the order the help lists them.
+    public static let standard: [KeyScope] = [
+        .global, .navigation, .tree, .card, .matrix, .checklist, .map, .timeline, .search, .filter, .jump, .help, .list,
+        .input, .confirm,
+    ]
+    public static var allCases: [KeyScope] { standard }
 }
 
 /// One entry of the key table.
@@ -55,9 +70,13 @@ public struct KeyBinding: Sendable, Hashable {
     public var description: String
     /// A word or two for the bottom line; nil keeps the binding out of it.
     public var hint: String?
+    /// For `.focusPane`: the pane the key goes to (its key is the number on the pane's tab).
+    public var pane: PaneID?
 
-    public init(_ keys: [Key], _ action: Action, _ scope: KeyScope, _ description: String, hint: String? = nil) {
+    public init(_ keys: [Key], _ action: Action, _ scope: KeyScope, _ description: String, hint: String? = nil,
+                pane: PaneID? = nil) {
         self.keys = keys; self.action = action; self.scope = scope; self.description = description; self.hint = hint
+        self.pane = pane
     }
 }
 
@@ -100,12 +119,12 @@ public enum KeyBindings {
         KeyBinding(c("?") + [.function(1)], .help, .global, "help: every key; type to narrow the list", hint: "help"),
         KeyBinding([.tab], .focusNext, .global, "focus the next pane"),
         KeyBinding([.backTab], .focusPrevious, .global, "focus the previous pane"),
-        KeyBinding(c("1"), .focusTree, .global, "go to the region tree"),
-        KeyBinding(c("2"), .focusCard, .global, "go to the detail card"),
-        KeyBinding(c("3"), .focusMatrix, .global, "go to the membership matrix"),
-        KeyBinding(c("4"), .focusChecklist, .global, "go to the practice checklist"),
-        KeyBinding(c("5"), .focusMap, .global, "go to the world map (in the wide layout it takes the matrix's place)"),
-        KeyBinding(c("6"), .focusTimeline, .global, "go to the time line (in the wide layout it takes the matrix's place)"),
+        KeyBinding(c("1"), .focusPane, .global, "go to the region tree", pane: .tree),
+        KeyBinding(c("2"), .focusPane, .global, "go to the detail card", pane: .card),
+        KeyBinding(c("3"), .focusPane, .global, "go to the membership matrix", pane: .matrix),
+        KeyBinding(c("4"), .focusPane, .global, "go to the practice checklist", pane: .checklist),
+        KeyBinding(c("5"), .focusPane, .global, "go to the world map (in the wide layout it takes the matrix's place)", pane: .map),
+        KeyBinding(c("6"), .focusPane, .global, "go to the time line (in the wide layout it takes the matrix's place)", pane: .timeline),
         KeyBinding(c("/"), .search, .global,
                    "search names, topics, practices, events and the guide: words in any order; 'word exact, "
                    + "^word at a start, !word leaves out, kind:process kind:state region:africa narrow it",
@@ -246,16 +265,14 @@ public enum KeyBindings {
         KeyBinding(c("nN") + [.escape], .decline, .confirm, "no", hint: "no"),
     ]
 
+    /// The built-in table as a `KeyTable` (what the explorer uses unless given another).
+    public static let standard = KeyTable(table)
+
     /// The action `key` has in the first of `scopes` that binds it.
-    public static func action(for key: Key, in scopes: [KeyScope]) -> Action? {
-        for scope in scopes {
-            if let b = table.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return b.action }
-        }
-        return nil
-    }
+    public static func action(for key: Key, in scopes: [KeyScope]) -> Action? { standard.binding(for: key, in: scopes)?.action }
 
     /// The bindings of `scope`, in table order.
-    public static func bindings(in scope: KeyScope) -> [KeyBinding] { table.filter { $0.scope == scope } }
+    public static func bindings(in scope: KeyScope) -> [KeyBinding] { standard.bindings(in: scope) }
 
     /// The keys of a binding as people write them: "↑ k".
     public static func keyLabel(_ binding: KeyBinding, ascii: Bool = false) -> String {
@@ -264,28 +281,12 @@ public enum KeyBindings {
 
     /// The first key bound to `action` in `scope`, as written ("?"), for messages such as "press ? for help".
     public static func firstKey(_ action: Action, in scope: KeyScope = .global, ascii: Bool = false) -> String {
-        table.first { $0.action == action && $0.scope == scope }?.keys.first?.label(ascii: ascii) ?? ""
+        standard.firstKey(action, in: scope, ascii: ascii)
     }
 
-    /// The bottom-line hints for the scopes, most specific first: (first key, short label). A key already
-    /// bound in a more specific scope is not offered again for a less specific one.
+    /// The bottom-line hints for the scopes, most specific first (see `KeyTable.hints`).
     public static func hints(for scopes: [KeyScope], ascii: Bool = false) -> [(key: String, label: String)] {
-        var out: [(key: String, label: String)] = []
-        var seen = Set<Action>()
-        var claimed = Set<Key>()
-        for scope in scopes {
-            let bindings = bindings(in: scope)
-            for b in bindings {
-                defer { claimed.formUnion(b.keys) }
-                guard let hint = b.hint, !seen.contains(b.action), let key = b.keys.first, !claimed.contains(key)
-                else { continue }
-                seen.insert(b.action)
-                var label = key.label(ascii: ascii)
-                if b.action == .down, scope == .navigation { label = ascii ? "Up/Down" : "↑↓" }
-                out.append((label, hint))
-            }
-        }
-        return out
+        standard.hints(for: scopes, ascii: ascii)
     }
 
     /// The README's keys table, in Markdown.

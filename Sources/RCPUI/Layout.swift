@@ -1,3 +1,56 @@
+import RCPCore
+
+/// A place of the wide layout.
+public enum LayoutPlace: String, Sendable, Hashable, CaseIterable {
+    case upperLeft, upperRight, lowerLeft, lowerRight
+}
+
+/// The layout table: the views of the explorer in tab order, each with the wide-layout place it fills and
+/// how it is made. The compact, single, zoomed and presentation layouts take any view; each place of the wide
+/// layout shows one of its views (the last of them focused, at first the first). A new view joins the
+/// explorer with one row here (and its rows of the key table).
+public struct LayoutTable: Sendable {
+    public struct View: Sendable {
+        public var id: PaneID
+        public var place: LayoutPlace
+        public var make: @Sendable (Catalog) -> any Pane
+
+        public init(_ id: PaneID, _ place: LayoutPlace, make: @escaping @Sendable (Catalog) -> any Pane) {
+            self.id = id; self.place = place; self.make = make
+        }
+    }
+
+    public var views: [View]
+    /// The view always on the left of the compact layout (the right shows the last other view focused).
+    public var compactLeft: PaneID
+
+    public init(views: [View], compactLeft: PaneID) { self.views = views; self.compactLeft = compactLeft }
+
+    public static let standard = LayoutTable(
+        views: [
+            View(.tree, .upperLeft) { TreePane(catalog: $0) },
+            View(.card, .upperRight) { _ in CardPane() },
+            View(.matrix, .lowerLeft) { _ in MatrixPane() },
+            View(.checklist, .lowerRight) { ChecklistPane(catalog: $0) },
+            View(.map, .lowerLeft) { _ in MapPane() },
+            View(.timeline, .lowerLeft) { _ in TimelinePane() },
+        ],
+        compactLeft: .tree)
+
+    /// The wide-layout place of a view.
+    public func place(of pane: PaneID) -> LayoutPlace? { views.first { $0.id == pane }?.place }
+
+    /// The views of a place, in table order (the first is shown until another of them is focused).
+    public func views(in place: LayoutPlace) -> [PaneID] { views.filter { $0.place == place }.map(\.id) }
+
+    /// The table with one more view (after the others).
+    public func adding(_ view: View) -> LayoutTable {
+        var t = self
+        t.views.append(view)
+        return t
+    }
+}
+
 /// Where everything goes on a screen of a given size.
 public struct Layout: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
@@ -5,9 +58,9 @@ public struct Layout: Sendable, Hashable {
         case tooSmall
         /// One pane at a time, with pane tabs (narrow terminals).
         case single
-        /// The tree beside one of card / matrix / checklist, with pane tabs (80×24).
+        /// The tree beside one other pane, with pane tabs (80×24).
         case compact
-        /// Four panes (from about 120×30): tree, card, matrix or map, checklist.
+        /// Four panes (from about 120×30), as the layout table places them.
         case wide
         /// The focused pane alone (zoom).
         case zoomed
@@ -39,36 +92,61 @@ public struct Layout: Sendable, Hashable {
 
     public func frame(of pane: PaneID) -> PaneFrame? { panes.first { $0.pane == pane } }
 
-    /// The layout for a screen. `second` is the pane beside the tree in the compact layout.
-    public static func compute(width: Int, height: Int, focus: PaneID, second: PaneID, zoomed: Bool,
-                               presentation: Bool, lowerLeft: PaneID = .matrix) -> Layout {
+    /// Which pane each choice of the layout shows: the focus, the pane beside the compact layout's left one,
+    /// and the pane in each wide place.
+    public struct Choice: Sendable, Hashable {
+        public var focus: PaneID
+        /// The right pane of the compact layout.
+        public var compactRight: PaneID
+        /// The pane shown in each wide place (a place not named shows its first pane).
+        public var placed: [LayoutPlace: PaneID] = [:]
+        public var zoomed = false
+        public var presentation = false
+
+        public init(focus: PaneID, compactRight: PaneID, placed: [LayoutPlace: PaneID] = [:], zoomed: Bool = false,
+                    presentation: Bool = false) {
+            self.focus = focus; self.compactRight = compactRight; self.placed = placed; self.zoomed = zoomed
+            self.presentation = presentation
+        }
+    }
+
+    /// The layout for a screen.
+    public static func compute(width: Int, height: Int, table: LayoutTable = .standard, _ choice: Choice) -> Layout {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         if width < minimumWidth || height < minimumHeight {
             return Layout(kind: .tooSmall, screen: screen, top: .zero, status: .zero, panes: [])
         }
         let (rest, status) = screen.splitBottom(1)
-        if presentation {
+        if choice.presentation {
             return Layout(kind: .presentation, screen: screen, top: .zero, status: status,
-                          panes: [pane(focus, rest, padded: true)])
+                          panes: [pane(choice.focus, rest, padded: true)])
         }
         let (top, body) = rest.splitTop(1)
-        if zoomed {
-            return Layout(kind: .zoomed, screen: screen, top: top, status: status, panes: [pane(focus, body)])
+        if choice.zoomed {
+            return Layout(kind: .zoomed, screen: screen, top: top, status: status, panes: [pane(choice.focus, body)])
         }
         if width >= wideWidth && height >= wideHeight {
+            func shown(_ place: LayoutPlace) -> PaneID? {
+                let views = table.views(in: place)
+                if views.contains(choice.focus) { return choice.focus }
+                return choice.placed[place].flatMap { views.contains($0) ? $0 : nil } ?? views.first
+            }
             let (upper, lower) = body.splitTop(body.height * 9 / 20)
-            let (tree, card) = upper.splitLeft(min(42, max(30, upper.width * 30 / 100)))
-            let (matrix, checklist) = lower.splitLeft(max(lower.width * 3 / 5, min(84, lower.width - 40)))
-            return Layout(kind: .wide, screen: screen, top: top, status: status,
-                          panes: [pane(.tree, tree), pane(.card, card), pane(lowerLeft, matrix), pane(.checklist, checklist)])
+            let (upperLeft, upperRight) = upper.splitLeft(min(42, max(30, upper.width * 30 / 100)))
+            let (lowerLeft, lowerRight) = lower.splitLeft(max(lower.width * 3 / 5, min(84, lower.width - 40)))
+            let rects: [LayoutPlace: Rect] = [.upperLeft: upperLeft, .upperRight: upperRight, .lowerLeft: lowerLeft,
+                                              .lowerRight: lowerRight]
+            let frames = LayoutPlace.allCases.compactMap { place in shown(place).map { pane($0, rects[place]!) } }
+            return Layout(kind: .wide, screen: screen, top: top, status: status, panes: frames)
         }
         if width >= compactWidth {
-            let right = focus == .tree ? second : focus
-            let (tree, other) = body.splitLeft(min(34, max(24, width * 3 / 10)))
+            let left = table.compactLeft
+            let right = choice.focus == left ? choice.compactRight : choice.focus
+            let (leftRect, rightRect) = body.splitLeft(min(34, max(24, width * 3 / 10)))
             return Layout(kind: .compact, screen: screen, top: top, status: status,
-                          panes: [pane(.tree, tree), pane(right, other)])
+                          panes: [pane(left, leftRect), pane(right, rightRect)])
         }
-        return Layout(kind: .single, screen: screen, top: top, status: status, panes: [pane(focus, body)])
+        return Layout(kind: .single, screen: screen, top: top, status: status, panes: [pane(choice.focus, body)])
     }
 
     static func pane(_ id: PaneID, _ frame: Rect, padded: Bool = false) -> PaneFrame {
@@ -79,13 +157,14 @@ public struct Layout: Sendable, Hashable {
     }
 
     /// Where a pane's content would be if it were shown (for keeping hidden panes' scroll offsets sensible).
-    public func contentArea(for id: PaneID, focus: PaneID) -> Rect {
+    public func contentArea(for id: PaneID, table: LayoutTable = .standard) -> Rect {
         if let f = frame(of: id) { return f.content }
         switch kind {
         case .tooSmall: return .zero
         case .compact, .wide:
-            let alt = Layout.compute(width: screen.width, height: screen.height, focus: id, second: id, zoomed: false,
-                                     presentation: false, lowerLeft: id)
+            var choice = Choice(focus: id, compactRight: id)
+            if let place = table.place(of: id) { choice.placed[place] = id }
+            let alt = Layout.compute(width: screen.width, height: screen.height, table: table, choice)
             return alt.frame(of: id)?.content ?? .zero
         default:
             return panes.first?.content ?? .zero

@@ -15,6 +15,36 @@ public struct MapPane: Pane, Hashable {
 
     public init() {}
 
+    public var id: PaneID { .map }
+    public var tabTitle: String { "Map" }
+    public var shortTabTitle: String { "Map" }
+    public var scope: KeyScope { .map }
+    public var placeName: String? { "map" }
+
+    public func title(_ context: PaneContext) -> (title: String, note: String) {
+        let catalog = context.env.catalog
+        let what: String
+        switch subject(context) {
+        case .coverage, .world: what = "coverage"
+        case .process(let id): what = catalog.process(id: id)?.shortName ?? id
+        case .party(let id): what = catalog.party(id: id).map(context.env.name) ?? id
+        case .region(let id): what = catalog.region(id: id)?.name ?? id
+        }
+        return ("Map: " + what, zoomSteps > 0 ? "zoom ×\(1 << zoomSteps)" : "Equal Earth")
+    }
+
+    /// Follows a party: the cursor goes to its country.
+    public mutating func receive(_ message: PaneMessage, _ context: PaneContext) {
+        if case .follow(.party(let id)) = message { reveal(party: id, catalog: context.env.catalog) }
+    }
+
+    public func shows(_ subject: Subject, _ context: PaneContext) -> Bool {
+        guard case .party(let id) = subject else { return false }
+        return cursor != nil && cursorParty(context)?.id == id
+    }
+
+    public func cursorSubject(_ context: PaneContext) -> Subject? { cursorParty(context).map { .party($0.id) } }
+
     static let world = WorldMap.bundled
 
     /// What the map shows for the card's subject: a process, a state or territory, a region; else coverage.
@@ -221,7 +251,7 @@ public struct MapPane: Pane, Hashable {
     }
 
     /// What `y` copies: the country under the cursor, or what the map shows.
-    func copyText(_ context: PaneContext) -> String {
+    public func copyText(_ context: PaneContext) -> String {
         if let p = cursorParty(context) { return p.name }
         return readout(context)
     }

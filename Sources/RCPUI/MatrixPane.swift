@@ -76,6 +76,62 @@ public struct MatrixPane: Pane, Hashable {
 
     public init() {}
 
+    public var id: PaneID { .matrix }
+    public var tabTitle: String { "Matrix" }
+    public var shortTabTitle: String { "Matrix" }
+    public var scope: KeyScope { .matrix }
+    public var placeName: String? { "matrix" }
+
+    public func title(_ context: PaneContext) -> (title: String, note: String) {
+        let view = view(context), dot = context.env.symbols.middleDot
+        var note = "\(rowKind.label) \(sort == .name ? "by name" : "by count") \(dot) \(view.rows.count)×\(view.columns.count)"
+        if let r = view.regionName { note = r + " \(dot) " + note }
+        return (tabTitle, note)
+    }
+
+    /// Follows a process (the crosshair goes to its column) or a party (to its row, on a process it takes
+    /// part in), widening the rows or the region limit when they hide it.
+    public mutating func receive(_ message: PaneMessage, _ context: PaneContext) {
+        guard case .follow(let subject) = message else { return }
+        let catalog = context.env.catalog
+        switch subject {
+        case .process(let id):
+            if catalog.process(id: id)?.inMatrix == true { cursorColumn = id; cursorParty = nil }
+        case .party(let id):
+            guard let party = catalog.party(id: id) else { return }
+            if !rowKind.kinds.contains(party.kind) { rowKind = party.kind == .organization ? .organizations : .states }
+            if view(context).rows.contains(where: { $0.party.id == id }) {
+                cursorParty = id
+            } else if limitToRegion {
+                limitToRegion = false
+                if view(context).rows.contains(where: { $0.party.id == id }) { cursorParty = id }
+            }
+            // Put the crosshair on a process the party takes part in, not on an empty cell.
+            let columns = catalog.participations(of: id).map(\.process).filter(\.inMatrix).map(\.id)
+            if cursorParty == id, let first = columns.first, !(cursorColumn.map(columns.contains) ?? false) {
+                cursorColumn = first
+            }
+        default: break
+        }
+    }
+
+    public func shows(_ subject: Subject, _ context: PaneContext) -> Bool {
+        switch subject {
+        case .party(let id): return cursorParty == id
+        case .process(let id): return cursorColumn == id && cursorParty == nil
+        default: return false
+        }
+    }
+
+    public func cursorSubject(_ context: PaneContext) -> Subject? { subject(view(context)) }
+
+    /// The party of the cursor row, or the process of the cursor column on the header row.
+    public func copyText(_ context: PaneContext) -> String {
+        let catalog = context.env.catalog
+        if let p = cursorParty, let party = catalog.party(id: p), rowIndex(view(context)) != nil { return party.name }
+        return cursorColumn.flatMap { catalog.process(id: $0)?.name } ?? ""
+    }
+
     /// The matrix after the region limit and the filter. The filter keeps the columns of the processes it
     /// matches (by name, topic, priority or status; all columns when none matches) and the rows of every party
     /// taking part in those processes or matching by name itself.
@@ -370,7 +426,7 @@ public struct MatrixPane: Pane, Hashable {
     }
 
     /// Moves the cursor to the row/column under a click.
-    mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+    public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
         let view = view(context)
         let g = MatrixGeometry(area: context.area, view: view, env: context.env)
         settle(view, g)

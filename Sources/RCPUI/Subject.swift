@@ -1,48 +1,5 @@
 import RCPCore
 
-/// The panes.
-public enum PaneID: String, CaseIterable, Sendable, Hashable {
-    case tree, card, matrix, checklist, map, timeline
-
-    public var title: String {
-        switch self {
-        case .tree: return "Regions"
-        case .card: return "Card"
-        case .matrix: return "Matrix"
-        case .checklist: return "Checklist"
-        case .map: return "Map"
-        case .timeline: return "Time line"
-        }
-    }
-
-    /// A shorter title for narrow tab bars.
-    public var shortTitle: String {
-        switch self {
-        case .tree: return "Tree"
-        case .card: return "Card"
-        case .matrix: return "Matrix"
-        case .checklist: return "List"
-        case .map: return "Map"
-        case .timeline: return "Time"
-        }
-    }
-
-    /// The key-table scope of the pane.
-    public var scope: KeyScope {
-        switch self {
-        case .tree: return .tree
-        case .card: return .card
-        case .matrix: return .matrix
-        case .checklist: return .checklist
-        case .map: return .map
-        case .timeline: return .timeline
-        }
-    }
-
-    /// 1…6, the number key that focuses it.
-    public var number: Int { PaneID.allCases.firstIndex(of: self)! + 1 }
-}
-
 /// What the detail card shows.
 public enum Subject: Sendable, Hashable {
     /// The welcome card: the source, the counts, how to start.
@@ -90,6 +47,34 @@ public enum Subject: Sendable, Hashable {
         case .mechanism(let id): self = .mechanism(id)
         case .region(let id): self = .region(id)
         case .guidePoint(let topicID, _): self = .guide(topicID)
+        }
+    }
+
+    /// The card's title for the subject: "Process: Bali", "State: Ghana".
+    public func title(_ env: PaneEnv) -> String {
+        let c = env.catalog
+        switch self {
+        case .overview: return "Overview"
+        case .region(let id): return "Region: " + (c.region(id: id)?.name ?? TreeModel.globalName)
+        case .process(let id): return "Process: " + (c.process(id: id)?.shortName ?? id)
+        case .party(let id):
+            guard let p = c.party(id: id) else { return id }
+            return (p.kind == .organization ? "Organization: " : p.kind == .territory ? "Territory: " : "State: ") + env.name(p)
+        case .mechanism(let id): return "Mechanism: " + (c.mechanism(id: id)?.shortName ?? id)
+        case .event(let id): return "Event: " + (c.event(id: id)?.1.title ?? id)
+        case .practice(let id): return "Practice " + (c.practice(id: id).map { String($0.number) } ?? id)
+        case .practiceItem(let id): return "Practice " + (ChecklistItemID.displayNumber(id) ?? id)
+        case .understanding(let id): return "Understanding " + (c.understanding(id: id).map { String($0.number) } ?? id)
+        case .guide(let id): return "Guide: " + (c.guideTopic(id: id)?.title ?? id)
+        }
+    }
+
+    /// The id of the record (nil for the overview).
+    public var recordID: String? {
+        switch self {
+        case .process(let id), .party(let id), .region(let id), .mechanism(let id), .event(let id),
+             .practice(let id), .practiceItem(let id), .understanding(let id), .guide(let id): return id
+        case .overview: return nil
         }
     }
 

@@ -12,6 +12,22 @@ public struct TimelinePane: Pane, Hashable {
 
     public init() {}
 
+    public var id: PaneID { .timeline }
+    public var tabTitle: String { "Time line" }
+    public var shortTabTitle: String { "Time" }
+    public var scope: KeyScope { .timeline }
+
+    public func title(_ context: PaneContext) -> (title: String, note: String) {
+        let t = Self.timeline(context.env.catalog)
+        let years = "\(t.firstYear.map(String.init) ?? "")–\(t.lastYear.map(String.init) ?? "")"
+        return (tabTitle, "\(years) \(context.env.symbols.middleDot) \(DisplayText.count(t.entries.count, "record"))")
+    }
+
+    /// Follows a process, mechanism or event: selects its first record.
+    public mutating func receive(_ message: PaneMessage, _ context: PaneContext) {
+        if case .follow(let subject) = message { reveal(subject, catalog: context.env.catalog) }
+    }
+
     /// Columns of the lane names at the left.
     static func laneWidth(_ area: Rect) -> Int { area.width >= 80 ? 14 : area.width >= 50 ? 10 : 6 }
 
@@ -222,7 +238,7 @@ public struct TimelinePane: Pane, Hashable {
         }
     }
 
-    func copyText(_ context: PaneContext) -> String {
+    public func copyText(_ context: PaneContext) -> String {
         entry(selected, placed(context)).map(describe) ?? ""
     }
 }

@@ -141,21 +141,41 @@ public enum TreeModel {
 
 /// The region tree pane.
 public struct TreePane: Pane, Hashable {
-    public var expanded: Set<TreeNode>
-    public var selected: TreeNode?
-    public var offset: Int = 0
+    public var list: ListState<TreeNode>
+    public var expanded: Set<TreeNode> {
+        get { list.expanded }
+        set { list.expanded = newValue }
+    }
+    public var selected: TreeNode? {
+        get { list.selected }
+        set { list.selected = newValue }
+    }
+    public var offset: Int {
+        get { list.offset }
+        set { list.offset = newValue }
+    }
+
+    public var id: PaneID { .tree }
+    public var tabTitle: String { "Regions" }
+    public var shortTabTitle: String { "Tree" }
+    public var scope: KeyScope { .tree }
+    public var placeName: String? { "tree" }
 
     public init(catalog: Catalog) {
         // Regions open, mechanisms and the guide closed: everything of the matrix is one glance away, and the
         // guide one key away at the top.
         let top = TreeModel.branches(catalog).map(\.node)
-        expanded = Set(top.filter { $0 != .guideRoot })
-        selected = top.first { $0 != .guideRoot } ?? top.first
+        list = ListState(selected: top.first { $0 != .guideRoot } ?? top.first,
+                         expanded: Set(top.filter { $0 != .guideRoot }))
     }
 
     public func rows(_ env: PaneEnv) -> [TreeRow] { TreeModel.rows(env, expanded: expanded) }
 
     func index(in rows: [TreeRow]) -> Int? { selected.flatMap { s in rows.firstIndex { $0.node == s } } }
+
+    public func title(_ context: PaneContext) -> (title: String, note: String) {
+        (tabTitle, context.env.filter == nil ? "" : "filtered")
+    }
 
     /// The region of the selection (for the matrix's region limit).
     public func selectedRegion(_ catalog: Catalog) -> String? {
@@ -173,9 +193,7 @@ public struct TreePane: Pane, Hashable {
         guard !rows.isEmpty else { return .none }
         let i = index(in: rows) ?? 0
         let row = rows[i]
-        if let j = Scroll.move(i, action, count: rows.count, page: context.visibleItems) {
-            return select(rows[j].node)
-        }
+        if let node = list.moved(action, in: rows.map(\.node), visible: context.visibleItems) { return select(node) }
         switch action {
         case .left:
             if row.expanded && env.filter == nil {
@@ -191,7 +209,7 @@ public struct TreePane: Pane, Hashable {
             if row.expanded, i + 1 < rows.count { return select(rows[i + 1].node) }
         case .activate:
             if row.expandable && env.filter == nil {
-                if row.expanded { expanded.remove(row.node) } else { expanded.insert(row.node) }
+                list.toggle(row.node)
                 return select(row.node)
             }
             var out = select(row.node)
@@ -223,30 +241,52 @@ public struct TreePane: Pane, Hashable {
         return false
     }
 
-    /// Puts the selection on a visible row and the offset in bounds.
+    /// Puts the selection on a visible row and the offset in bounds. With no rows (a filter that matches
+    /// nothing) the selection is kept for when the filter goes.
     public mutating func settle(_ context: PaneContext) {
-        let env = context.env, visible = context.visibleItems
-        let rows = rows(env)
-        if rows.isEmpty { offset = 0; return }
-        if index(in: rows) == nil {
-            // The selected node was hidden (collapsed or filtered out): its nearest visible ancestor, else the top.
-            var candidate = selected.flatMap { s in TreeModel.branches(env.catalog).firstIndex { $0.children.contains { $0.node == s || $0.children.contains { $0.node == s } } } }
-                .map { TreeModel.branches(env.catalog)[$0].node }
-            if let c = candidate, !rows.contains(where: { $0.node == c }) { candidate = nil }
-            selected = candidate ?? rows[0].node
+        let env = context.env
+        let nodes = rows(env).map(\.node)
+        if nodes.isEmpty { offset = 0; return }
+        // A hidden selection (collapsed or filtered out) goes to its nearest visible ancestor, else the top.
+        list.settle(nodes, visible: context.visibleItems) { lost in
+            lost.flatMap { s in TreeModel.branches(env.catalog).first { $0.children.contains { $0.node == s || $0.children.contains { $0.node == s } } } }
+                .map(\.node)
         }
-        offset = Scroll.offset(offset, selected: index(in: rows), count: rows.count, visible: visible)
     }
 
     public func invariants(_ context: PaneContext) -> [String] {
-        let visible = context.visibleItems
-        let rows = rows(context.env)
-        var out: [String] = []
-        if rows.isEmpty { if offset != 0 { out.append("tree: offset \(offset) with no rows") }; return out }
-        guard let i = index(in: rows) else { return ["tree: selection \(String(describing: selected)) not visible"] }
-        if offset < 0 || offset > max(0, rows.count - 1) { out.append("tree: offset \(offset) out of 0..<\(rows.count)") }
-        if visible > 0 && (i < offset || i >= offset + visible) { out.append("tree: selected row \(i) outside \(offset)..<\(offset + visible)") }
-        return out
+        let nodes = rows(context.env).map(\.node)
+        if nodes.isEmpty { return offset == 0 ? [] : ["tree: offset \(offset) with no rows"] }
+        return list.invariants(nodes, visible: context.visibleItems, name: "tree")
+    }
+
+    public mutating func receive(_ message: PaneMessage, _ context: PaneContext) {
+        guard case .follow(let subject) = message else { return }
+        switch subject {
+        case .region(let id): reveal(.region(id), context.env)
+        case .process(let id): reveal(.process(id), context.env)
+        case .mechanism(let id): reveal(.mechanism(id), context.env)
+        case .event(let id): reveal(.event(id), context.env)
+        case .guide(let id): reveal(.guideTopic(id), context.env)
+        default: break
+        }
+    }
+
+    public func shows(_ subject: Subject, _ context: PaneContext) -> Bool {
+        switch subject {
+        case .region(let id): return selected == .region(id)
+        case .process(let id): return selected == .process(id)
+        case .mechanism(let id): return selected == .mechanism(id)
+        case .event(let id): return selected == .event(id)
+        case .guide(let id): return selected == .guideTopic(id)
+        default: return false
+        }
+    }
+
+    public func cursorSubject(_ context: PaneContext) -> Subject? { selected?.subject }
+
+    public func copyText(_ context: PaneContext) -> String {
+        selected.map { TreeModel.names($0, context.env.catalog).first ?? "" } ?? ""
     }
 
     // MARK: Drawing
@@ -314,7 +354,7 @@ public struct TreePane: Pane, Hashable {
         }
         let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
         let sel = index(in: rows)
-        let off = Scroll.offset(offset, selected: sel, count: rows.count, visible: visible)
+        let off = list.shownOffset(in: rows.map(\.node), visible: visible)
         // Only the rows that fit are laid out (the tree of a large data set has thousands).
         let shown = off..<min(rows.count, off + visible)
         let lines = rows.indices.map { shown.contains($0) ? line(rows[$0], width: area.width - 1, env: env) : [] }
@@ -325,22 +365,11 @@ public struct TreePane: Pane, Hashable {
         return PaneDrawing(cursor: (area.x + min(area.width - 1, 1 + rows[i].depth * 2), y), scroll: scroll)
     }
 
-    /// The row index under a screen row of the pane's inside.
-    func rowAt(y: Int, area: Rect, env: PaneEnv) -> Int? {
-        let rows = rows(env)
-        let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
-        let off = Scroll.offset(offset, selected: index(in: rows), count: rows.count, visible: visible)
-        let i = off + (y - area.y) / env.rowHeight
-        return i >= 0 && i < rows.count ? i : nil
-    }
-
-    mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+    public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
         let env = context.env
-        guard let i = rowAt(y: y, area: context.area, env: env) else { return .none }
         let rows = rows(env)
-        if rows[i].node == selected, rows[i].expandable, env.filter == nil {
-            if rows[i].expanded { expanded.remove(rows[i].node) } else { expanded.insert(rows[i].node) }
-        }
+        guard let i = list.row(atY: y, area: context.area, rowHeight: env.rowHeight, in: rows.map(\.node)) else { return .none }
+        if rows[i].node == selected, rows[i].expandable, env.filter == nil { list.toggle(rows[i].node) }
         return select(rows[i].node)
     }
 }

@@ -109,16 +109,13 @@ public enum Widgets {
                               trailing: String = "") -> [Range<Int>] {
         guard !area.isEmpty else { return [] }
         grid.fill(area, style: Style(.tab))
+        let ranges = TabBar.ranges(tabs, in: area)
         var x = area.x
-        var ranges: [Range<Int>] = []
-        for (i, tab) in tabs.enumerated() {
+        for (i, (tab, range)) in zip(tabs, ranges).enumerated() {
             let isActive = i == active
             let text = isActive ? "[\(tab)]" : " \(tab) "
-            let start = x
-            x = grid.write(text, x: x, y: area.y, style: Style(isActive ? .tabActive : .tab, bold: isActive, reverse: isActive),
-                           clip: area)
-            ranges.append(min(start, area.maxX)..<max(min(start, area.maxX), min(x, area.maxX)))
-            x += 1
+            x = grid.write(text, x: range.lowerBound, y: area.y,
+                           style: Style(isActive ? .tabActive : .tab, bold: isActive, reverse: isActive), clip: area) + 1
         }
         if !trailing.isEmpty {
             let room = area.maxX - x - 1

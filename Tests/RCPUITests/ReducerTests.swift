@@ -341,7 +341,7 @@ func matchedText(_ grid: Grid) -> [String] {
         let before = s.matrix.cursorParty
         _ = App.update(&s, .mouse(.wheelDown, x: frame.content.x + 3, y: frame.content.y + 4))
         #expect(s.matrix.cursorParty != before)
-        _ = App.update(&s, .mouse(.press, x: Renderer.tabRanges(layout: s.layout)[3].lowerBound + 1, y: 0))
+        _ = App.update(&s, .mouse(.press, x: s.tabRanges(s.layout)[3].lowerBound + 1, y: 0))
         #expect(s.focus == .checklist)
         #expect(s.checkInvariants() == [])
     }

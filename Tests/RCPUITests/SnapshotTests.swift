@@ -67,6 +67,19 @@ import RCPCore
         assertSnapshot(grid.plainText(), named: "\(scenario.name)-\(size.0)x\(size.1)")
     }
 
+    /// The scenes whose styles carry meaning: focus, selection, the crosshair, the search highlight, statuses
+    /// and the presentation theme's roles. Their style maps sit beside the text snapshots (`*.styles.txt`).
+    static let styled = ["start", "matrix-crosshair", "search-active", "checklist-statuses", "presentation", "map-bali"]
+
+    @Test(arguments: styled, [(80, 24), (132, 43)])
+    func styles(_ name: String, _ size: (Int, Int)) throws {
+        let scenario = try #require(Self.scenarios.first { $0.name == name })
+        var s = makeState(size.0, size.1, ascii: scenario.ascii)
+        scenario.steps(&s)
+        let grid = App.render(s, width: size.0, height: size.1)
+        assertSnapshot(grid.styleMap(), named: "\(name)-\(size.0)x\(size.1).styles")
+    }
+
     @Test func tooSmall() {
         let s = makeState(36, 8)
         assertSnapshot(App.render(s, width: 36, height: 8).plainText(), named: "too-small-36x8")

@@ -136,12 +136,12 @@ final class TerminalScreen {
         if let prev = previous, prev.width != grid.width || prev.height != grid.height { previous = nil }
         let w = min(width, grid.width), h = min(height, grid.height)
         var attrCache: [Style: (attr_t, Int16)] = [:]
-        for y in 0..<h {
-            var x = 0
-            while x < w {
-                let cell = grid[x, y]
-                if let prev = previous, prev[x, y] == cell { x += 1; continue }
-                if cell.isContinuation { x += 1; continue }
+        // The grid says which cells changed since the last frame; only those are written.
+        for run in grid.changes(since: previous) where run.y < h {
+            for (i, cell) in run.cells.enumerated() {
+                let x = run.x + i, y = run.y
+                if x >= w { break }
+                if cell.isContinuation { continue }
                 let look: (attr_t, Int16)
                 if let cached = attrCache[cell.style] {
                     look = cached
@@ -156,7 +156,6 @@ final class TerminalScreen {
                 if cell.width == 2 && drawn < 2 && x + 1 < w {
                     putBlank(x: x + 1, y: y, look: look)
                 }
-                x += 1
             }
         }
         previous = grid

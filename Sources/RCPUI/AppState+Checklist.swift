@@ -1,69 +1,10 @@
 import RCPCore
 
-// The practice checklist in the UI: statuses and notes of the active checklist, and checklists created,
-// renamed, switched and deleted from the checklist pane. The state holds the `Checklist` value; every store
-// call is an `Effect` the backend carries out and answers with an `InputEvent` (see `Effect`).
+// The active checklist in the app: changes the checklist pane asks for, the prompts and questions it opens,
+// and the backend's answers. The state holds the `Checklist` value; every store call is an `Effect` the
+// backend carries out and answers with an `InputEvent` (see `Effect`).
 extension AppState {
-    /// Handles the checklist pane's own actions; nil when the action is for the pane's list.
-    mutating func checklistAction(_ action: Action) -> [Effect]? {
-        let ascii = options.ascii
-        let k = { (a: Action) in KeyBindings.firstKey(a, in: .checklist, ascii: ascii) }
-        switch action {
-        case .cycleStatus:
-            guard let row = checklistPane.selected, let id = row.itemID else {
-                say("\(k(.cycleStatus)) sets the status of a heading or sub-heading.")
-                return []
-            }
-            guard let current = checklist else { sayNoChecklist(); return [] }
-            return change(.status(itemID: id, current.status(of: id).next))
-        case .editNote:
-            guard let row = checklistPane.selected else { return [] }
-            guard let id = row.itemID else {
-                // A process line: its card.
-                return apply(PaneOutcome(show: ChecklistPane.subject(row), focus: .card))
-            }
-            guard let current = checklist else { sayNoChecklist(); return [] }
-            overlay = .prompt(Prompt(purpose: .note(itemID: id), title: "Note for \(itemLabel(id))",
-                                     editor: LineEditor(current.note(of: id) ?? "")))
-            return []
-        case .newChecklist:
-            if let retry = savePendingFirst() { return retry }
-            overlay = .prompt(Prompt(purpose: .newChecklist, title: "New checklist: its name (e.g. Ghana 2026 workshop)",
-                                     editor: LineEditor(limit: 120)))
-            return []
-        case .renameChecklist:
-            guard let current = checklist else { sayNoChecklist(); return [] }
-            if let retry = savePendingFirst() { return retry }
-            overlay = .prompt(Prompt(purpose: .renameChecklist(from: current.name), title: "Rename “\(current.name)” to",
-                                     editor: LineEditor(current.name, limit: 120)))
-            return []
-        case .switchChecklist:
-            if let retry = savePendingFirst() { return retry }
-            overlay = .picker(Picker(names: checklistNames, selected: checklistNames.firstIndex { $0 == checklist?.name } ?? 0))
-            return [.listChecklists]
-        case .deleteChecklist:
-            guard let current = checklist else { sayNoChecklist(); return [] }
-            overlay = .confirm(Confirmation(purpose: .deleteChecklist(current.name),
-                                            question: "Delete the checklist “\(current.name)”? Its file is removed and what it records is lost."))
-            return []
-        default:
-            return nil
-        }
-    }
-
-    /// "6.1 Trafficking in Persons and Smuggling of Migrants".
-    func itemLabel(_ id: String) -> String {
-        let number = ChecklistItemID.displayNumber(id) ?? id
-        if let p = catalog.practice(id: id) { return "\(number) \(p.title)" }
-        if let (_, item) = catalog.practiceItem(id: id) { return "\(number) \(item.title)" }
-        return id
-    }
-
-    mutating func sayNoChecklist() {
-        let ascii = options.ascii
-        let k = { (a: Action) in KeyBindings.firstKey(a, in: .checklist, ascii: ascii) }
-        say("No checklist is open: \(k(.newChecklist)) creates one, \(k(.switchChecklist)) opens one.", error: true)
-    }
+    func itemLabel(_ id: String) -> String { ChecklistPane.itemLabel(id, catalog) }
 
     /// Applies a change to the checklist in memory at once and asks the backend to save every unsaved change.
     mutating func change(_ c: ChecklistChange) -> [Effect] {
