@@ -7,7 +7,7 @@ extension AppState {
         case .help(var h):
             switch action {
             case .cancel: self.overlay = nil
-            case nil where key == .character("q") && h.editor.text.isEmpty: self.overlay = nil
+            case nil where keys.binding(for: key, in: [.global])?.action == .quit && h.editor.text.isEmpty: self.overlay = nil
             case .up: h.offset -= 1
             case .down: h.offset += 1
             case .pageUp: h.offset -= max(1, height - 8)
@@ -21,7 +21,7 @@ extension AppState {
             case .cancel:
                 if p.hasTypedText {
                     self.overlay = .confirm(Confirmation(purpose: .discardTyping(p),
-                                                         question: "Discard what you typed here (“\(TextWidth.truncate(p.editor.text, width: 30))”)? y or Esc discards it, n goes back to it."))
+                                                         question: "Discard what you typed here (“\(TextWidth.truncate(p.editor.text, width: 30))”)? \(KeyBindings.firstKey(.confirm, in: .confirm)) or \(Key.escape.label()) discards it, \(KeyBindings.firstKey(.decline, in: .confirm)) goes back to it."))
                 } else {
                     self.overlay = nil
                 }
@@ -52,7 +52,7 @@ extension AppState {
                 }
                 if case .discardTyping(let p) = c.purpose {
                     self.overlay = .prompt(p)
-                    say("Still typing: Enter keeps it, \(KeyBindings.firstKey(.cancel, in: .input)) cancels.")
+                    say("Still typing: \(KeyBindings.firstKey(.commit, in: .input)) keeps it, \(KeyBindings.firstKey(.cancel, in: .input)) cancels.")
                     return []
                 }
                 self.overlay = nil

@@ -55,7 +55,7 @@ extension AppState {
         let cl = card.layout(ctx)
         card.revealMatch(of: query, layout: cl, visible: ctx.area.height)
         if case .topic(_, let index) = hit.ref, let p = catalog.process(id: subject.recordID ?? ""), index < p.topics.count {
-            let label = ctx.env.t(p.topics[index].label)
+            let label = ctx.env.shown(p.topics[index].label)
             if let i = cl.lines.firstIndex(where: { $0.plain.contains(label) }) {
                 card.cursor = i
                 card.settle(cl, visible: ctx.area.height)

@@ -104,8 +104,8 @@ public struct AppState: Sendable {
         return f
     }
 
-    var env: PaneEnv {
-        PaneEnv(catalog: catalog, ascii: options.ascii, highlight: highlightQuery,
+    var env: DisplayEnvironment {
+        DisplayEnvironment(catalog: catalog, ascii: options.ascii, highlight: highlightQuery,
                 filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: presentation,
                 marked: Set(marks.map(\.id)))
     }
@@ -118,7 +118,7 @@ public struct AppState: Sendable {
 
     /// What a pane works with: its content area (where it is, or would be were it shown), the data, the
     /// checklist, the tree's region and the card's subject.
-    func context(_ pane: PaneID, _ layout: Layout? = nil, env: PaneEnv? = nil) -> PaneContext {
+    func context(_ pane: PaneID, _ layout: Layout? = nil, env: DisplayEnvironment? = nil) -> PaneContext {
         let layout = layout ?? self.layout
         return PaneContext(env: env ?? self.env, area: layout.contentArea(for: pane, table: layouts), checklist: checklist,
                            region: tree.selectedRegion(catalog), selection: card.subject,

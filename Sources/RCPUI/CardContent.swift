@@ -20,44 +20,44 @@ public struct CardLine: Sendable, Hashable {
 
 /// Collects the lines of a card.
 struct CardBuilder {
-    let env: PaneEnv
+    let env: DisplayEnvironment
     var lines: [CardLine] = []
 
-    init(_ env: PaneEnv) { self.env = env }
+    init(_ env: DisplayEnvironment) { self.env = env }
 
     var s: Symbols { env.symbols }
-    func t(_ text: String) -> String { env.t(text) }
+    func shown(_ text: String) -> String { env.shown(text) }
 
     mutating func blank() { if let last = lines.last, !last.isBlank { lines.append(CardLine([])) } }
 
-    mutating func title(_ text: String) { lines.append(CardLine([Span(t(text), Style(.title, bold: true))])) }
+    mutating func title(_ text: String) { lines.append(CardLine([Span(shown(text), Style(.title, bold: true))])) }
 
     mutating func text(_ text: String, style: Style = .normal, indent: Int = 0, link: Subject? = nil) {
         guard !text.isEmpty else { return }
-        lines.append(CardLine([Span(t(text), style)], indent: indent, link: link))
+        lines.append(CardLine([Span(shown(text), style)], indent: indent, link: link))
     }
 
     /// A section heading, after a blank line: "Members — 16 of 16 (Total: 16 + Hong Kong)".
     mutating func heading(_ text: String, detail: String = "") {
         blank()
-        var spans = [Span(t(text), .heading)]
-        if !detail.isEmpty { spans.append(Span(" " + t(detail), Style(.dim))) }
+        var spans = [Span(shown(text), .heading)]
+        if !detail.isEmpty { spans.append(Span(" " + shown(detail), Style(.dim))) }
         lines.append(CardLine(spans))
     }
 
     /// "Label: value", the value wrapping under itself.
     mutating func field(_ label: String, _ value: String, link: Subject? = nil) {
         guard !value.isEmpty else { return }
-        let l = t(label) + ": "
-        lines.append(CardLine([Span(l, Style(.dim, bold: true)), Span(t(value))], indent: 0,
+        let l = shown(label) + ": "
+        lines.append(CardLine([Span(l, Style(.dim, bold: true)), Span(shown(value))], indent: 0,
                               hanging: min(TextWidth.of(l), 14), link: link))
     }
 
     /// An item of a list: a glyph (or bullet), a name, and a detail, indented; a link when it names a record.
     mutating func item(_ glyph: String, _ name: String, _ detail: String = "", link: Subject? = nil,
                        glyphStyle: Style = Style(.dim), indent: Int = 2) {
-        var spans: Line = [Span(glyph + " ", glyphStyle), Span(t(name), link == nil ? .normal : Style(.normal, bold: true))]
-        if !detail.isEmpty { spans.append(Span(" — " + t(detail), Style(.dim))) }
+        var spans: Line = [Span(glyph + " ", glyphStyle), Span(shown(name), link == nil ? .normal : Style(.normal, bold: true))]
+        if !detail.isEmpty { spans.append(Span(" — " + shown(detail), Style(.dim))) }
         if env.ascii { spans = spans.map { Span(ASCIIFold.fold($0.text), $0.style) } }
         lines.append(CardLine(spans, indent: indent, hanging: indent + TextWidth.of(glyph) + 1, link: link))
     }
@@ -73,7 +73,7 @@ struct CardBuilder {
 
     mutating func source(_ provenance: String) {
         blank()
-        lines.append(CardLine([Span(t("Source: ") , Style(.dim, bold: true)), Span(t(provenance), Style(.dim))], hanging: 8))
+        lines.append(CardLine([Span(shown("Source: ") , Style(.dim, bold: true)), Span(shown(provenance), Style(.dim))], hanging: 8))
     }
 
     /// The roles of a participation in words: "member, co-chair (through SIDA)".
@@ -142,7 +142,7 @@ struct CardBuilder {
 
 /// The content of the detail card for each kind of subject.
 public enum CardContent {
-    public static func lines(_ subject: Subject, _ env: PaneEnv, checklist: Checklist? = nil) -> [CardLine] {
+    public static func lines(_ subject: Subject, _ env: DisplayEnvironment, checklist: Checklist? = nil) -> [CardLine] {
         var b = CardBuilder(env)
         let c = env.catalog
         switch subject {
@@ -231,9 +231,9 @@ public enum CardContent {
 
     /// "Also: …" — the other names, without repeats (after transliteration in ASCII mode) or the name itself.
     static func names(_ b: inout CardBuilder, name: String, aliases: [String]) {
-        var seen: Set<String> = [b.t(name)]
+        var seen: Set<String> = [b.shown(name)]
         var list: [String] = []
-        for alias in aliases where seen.insert(b.t(alias)).inserted { list.append(alias) }
+        for alias in aliases where seen.insert(b.shown(alias)).inserted { list.append(alias) }
         if !list.isEmpty { b.field("Also", list.joined(separator: "; ")) }
     }
 

@@ -9,7 +9,7 @@ public struct CardLayout: Sendable {
     /// For each logical line, its first and last display row.
     public var spans: [ClosedRange<Int>]
 
-    init(_ lines: [CardLine], width: Int, env: PaneEnv) {
+    init(_ lines: [CardLine], width: Int, env: DisplayEnvironment) {
         self.lines = lines
         rows = []
         spans = []

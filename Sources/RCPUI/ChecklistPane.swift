@@ -56,10 +56,10 @@ public struct ChecklistPane: Pane, Hashable {
 
     public func title(_ context: PaneContext) -> (title: String, note: String) {
         guard let cl = context.checklist else { return (tabTitle, "IAMM practices") }
-        return (tabTitle + ": " + context.env.t(cl.name), context.unsavedChanges > 0 ? "\(context.unsavedChanges) unsaved" : "saved")
+        return (tabTitle + ": " + context.env.shown(cl.name), context.unsavedChanges > 0 ? "\(context.unsavedChanges) unsaved" : "saved")
     }
 
-    public func rows(_ env: PaneEnv, checklist: Checklist?) -> [ChecklistRow] {
+    public func rows(_ env: DisplayEnvironment, checklist: Checklist?) -> [ChecklistRow] {
         var rows: [ChecklistRow] = []
         let c = env.catalog
         for p in c.practices {
@@ -188,7 +188,7 @@ public struct ChecklistPane: Pane, Hashable {
 
     // MARK: Drawing
 
-    func line(_ row: ChecklistRow, width: Int, env: PaneEnv, checklist: Checklist?) -> Line {
+    func line(_ row: ChecklistRow, width: Int, env: DisplayEnvironment, checklist: Checklist?) -> Line {
         let s = env.symbols
         let c = env.catalog
         var line: Line = []
@@ -217,7 +217,7 @@ public struct ChecklistPane: Pane, Hashable {
                 let t = TextWidth.truncate(title, width: max(0, room - TextWidth.of(marker)), ellipsis: s.ellipsis)
                 return (t, marker)
             }
-            let noteText: String = mark + env.t(note.split(whereSeparator: \.isNewline).joined(separator: " "))
+            let noteText: String = mark + env.shown(note.split(whereSeparator: \.isNewline).joined(separator: " "))
             let titleWidth = min(TextWidth.of(title), max(room / 2, room - TextWidth.of(noteText)))
             let t = TextWidth.truncate(title, width: titleWidth, ellipsis: s.ellipsis)
             return (t, TextWidth.truncate(noteText, width: room - TextWidth.of(t), ellipsis: s.ellipsis))
@@ -241,8 +241,8 @@ public struct ChecklistPane: Pane, Hashable {
             }
             // Beside the title, when there is room: the processes that discuss it.
             let titleRoom = width - used - right.displayWidth
-            let names = processes.map { env.t($0.shortName) }.joined(separator: ", ")
-            var title = env.t(p.title)
+            let names = processes.map { env.shown($0.shortName) }.joined(separator: ", ")
+            var title = env.shown(p.title)
             if titleRoom > 50 && !names.isEmpty && checklist == nil {
                 let titleWidth = min(TextWidth.of(title), titleRoom * 3 / 5)
                 title = TextWidth.pad(title, width: titleWidth, ellipsis: s.ellipsis)
@@ -259,17 +259,17 @@ public struct ChecklistPane: Pane, Hashable {
             status(id)
             let number = ChecklistItemID.displayNumber(id) ?? id
             add(number + " ", Style(.dim, bold: true))
-            let (t, note) = titled(env.t(c.practiceItem(id: id)?.1.title ?? id), id, room: width - used)
+            let (t, note) = titled(env.shown(c.practiceItem(id: id)?.1.title ?? id), id, room: width - used)
             add(t)
             add(note, Style(.normal, bold: true))
         case .process(let practiceID, let processID):
             add("    " + s.link + " ", Style(.dim))
             let p = c.process(id: processID)
             let topics = c.practice(id: practiceID).flatMap { pr in p?.topics.filter { $0.practices.contains(pr.number) } } ?? []
-            add(env.t(p?.shortName ?? processID), Style(.normal, bold: true))
+            add(env.shown(p?.shortName ?? processID), Style(.normal, bold: true))
             let detail = topics.map(\.label).joined(separator: "; ")
             if !detail.isEmpty {
-                add(TextWidth.truncate(" — " + env.t(detail), width: max(0, width - used), ellipsis: s.ellipsis), Style(.dim))
+                add(TextWidth.truncate(" — " + env.shown(detail), width: max(0, width - used), ellipsis: s.ellipsis), Style(.dim))
             }
         case .orphan(let id):
             add("  ")
@@ -318,7 +318,7 @@ public struct ChecklistPane: Pane, Hashable {
     }
 
     /// The first row: overall progress with a bar, or how to start a checklist.
-    func drawHeader(_ grid: inout Grid, row: Rect, env: PaneEnv, checklist: Checklist?) {
+    func drawHeader(_ grid: inout Grid, row: Rect, env: DisplayEnvironment, checklist: Checklist?) {
         let s = env.symbols
         guard let checklist else {
             let k = { (a: Action) in KeyBindings.firstKey(a, in: .checklist, ascii: env.ascii) }

@@ -36,13 +36,13 @@ extension AppState {
 
     mutating func toggleMark() {
         guard let m = markable() else {
-            say("Nothing to mark here: x marks a process or a state (tree, matrix, card, map).", error: true)
+            say("Nothing to mark here: \(KeyBindings.firstKey(.mark)) marks a process or a state (tree, matrix, card, map).", error: true)
             return
         }
         if let i = marks.firstIndex(of: m) {
             marks.remove(at: i)
         } else if marks.count >= 4 {
-            say("Four are marked already: \(KeyBindings.firstKey(.compare)) compares them, Esc clears the marks.", error: true)
+            say("Four are marked already: \(KeyBindings.firstKey(.compare)) compares them, \(KeyBindings.firstKey(.cancel)) clears the marks.", error: true)
             return
         } else {
             marks.append(m)
@@ -65,12 +65,12 @@ extension AppState {
 
 /// The lines of the comparison overlay.
 enum ComparisonLines {
-    static func lines(_ state: ComparisonState, catalog c: Catalog, env: PaneEnv, width: Int) -> [Line] {
+    static func lines(_ state: ComparisonState, catalog c: Catalog, env: DisplayEnvironment, width: Int) -> [Line] {
         guard let comparison = try? c.compare(state.subjects) else { return [] }
         var out: [Line] = []
-        func heading(_ text: String) { if !out.isEmpty { out.append([]) }; out.append([Span(env.t(text), .heading)]) }
+        func heading(_ text: String) { if !out.isEmpty { out.append([]) }; out.append([Span(env.shown(text), .heading)]) }
         func text(_ t: String, _ style: Style = .normal) {
-            for l in Wrap.lines(env.t(t), width: max(10, width), style: style) { out.append(l) }
+            for l in Wrap.lines(env.shown(t), width: max(10, width), style: style) { out.append(l) }
         }
         func roles(_ r: [Role]?) -> String { r.map { $0.sorted().map(\.label).joined(separator: ", ") } ?? "—" }
         switch comparison {
@@ -80,7 +80,7 @@ enum ComparisonLines {
             func row(_ cells: [String], _ style: Style = .normal) {
                 var line: Line = []
                 for cell in cells {
-                    line.append(Span(TextWidth.pad(env.t(cell), width: colWidth - 1, ellipsis: env.symbols.ellipsis) + " ", style))
+                    line.append(Span(TextWidth.pad(env.shown(cell), width: colWidth - 1, ellipsis: env.symbols.ellipsis) + " ", style))
                 }
                 out.append(line)
             }
@@ -159,12 +159,12 @@ public struct RankingState: Sendable, Hashable {
         processesBy.map { "Processes by \($0.rawValue)" } ?? "States by number of Annex A processes"
     }
 
-    func lines(_ c: Catalog, env: PaneEnv) -> [Line] {
+    func lines(_ c: Catalog, env: DisplayEnvironment) -> [Line] {
         if let key = processesBy {
             return c.rankProcesses(by: key).map { r in
                 let rank = TextWidth.padLeft(r.tied > 1 ? "=\(r.rank)" : "\(r.rank)", width: 4)
                 return [Span(rank + "  ", Style(.dim, bold: true)), Span(TextWidth.padLeft(String(r.value), width: 3) + "  ", .normal),
-                        Span(env.t(r.process.shortName), Style(.normal, bold: true)), Span("  " + env.t(r.process.name), Style(.dim))]
+                        Span(env.shown(r.process.shortName), Style(.normal, bold: true)), Span("  " + env.shown(r.process.name), Style(.dim))]
             }
         }
         return c.rankParties().map { r in

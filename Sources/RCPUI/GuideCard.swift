@@ -1,6 +1,6 @@
 import RCPCore
 
-extension PaneEnv {
+extension DisplayEnvironment {
     /// Marks a value that is rcpx's inference rather than the paper's word (docs/DATA.md, "Basis").
     var editorialMark: String { ascii ? "^" : "\u{2020}" }
 }

@@ -162,7 +162,7 @@ public struct MapPane: Pane, Hashable {
     /// "Turkey: 3 processes — Budapest, CIS Conf., Bali".
     func readout(_ context: PaneContext) -> String {
         guard let f = cursor, f < Self.world.features.count else {
-            return "Arrows move a cursor over the countries; Enter opens its card."
+            return "Arrows move a cursor over the countries; \(KeyBindings.firstKey(.activate, in: .map)) opens its card."
         }
         let feature = Self.world.features[f]
         guard let party = cursorParty(context) else { return "\(feature.name): in no process of the paper" }
@@ -241,7 +241,7 @@ public struct MapPane: Pane, Hashable {
         let area = context.area
         let footer = area.height - d.mapArea.height
         if footer > 0 {
-            grid.write(context.env.t(readout(context)), x: area.x, y: d.mapArea.maxY, style: Style(.normal, bold: true),
+            grid.write(context.env.shown(readout(context)), x: area.x, y: d.mapArea.maxY, style: Style(.normal, bold: true),
                        fitting: area.width, ellipsis: context.env.symbols.ellipsis)
             for (i, line) in Self.legendLines(d.layer, width: area.width, ascii: ascii).prefix(footer - 1).enumerated() {
                 grid.write(line, x: area.x, y: d.mapArea.maxY + 1 + i, clip: area)

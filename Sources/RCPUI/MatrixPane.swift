@@ -44,7 +44,7 @@ struct MatrixGeometry {
     var bodyTop: Int { area.y + headerRows }
     var cellsX: Int { area.x + labelWidth + countWidth }
 
-    init(area: Rect, view: MatrixView, env: PaneEnv) {
+    init(area: Rect, view: MatrixView, env: DisplayEnvironment) {
         self.area = area
         let longest = view.rows.map { TextWidth.of(env.name($0.party)) }.max() ?? 8
         labelWidth = max(6, min(longest + 2, 26, max(12, area.width * 2 / 5)))
@@ -135,7 +135,7 @@ public struct MatrixPane: Pane, Hashable {
     /// The matrix after the region limit and the filter. The filter keeps the columns of the processes it
     /// matches (by name, topic, priority or status; all columns when none matches) and the rows of every party
     /// taking part in those processes or matching by name itself.
-    public func view(_ env: PaneEnv, region: String?) -> MatrixView {
+    public func view(_ env: DisplayEnvironment, region: String?) -> MatrixView {
         let c = env.catalog
         var limit: String? = limitToRegion ? region : nil
         if let r = limit, !c.processes(inRegion: r).contains(where: \.inMatrix) { limit = nil }
@@ -267,10 +267,10 @@ public struct MatrixPane: Pane, Hashable {
     /// Column header labels of at most `width` columns: the first word of each short name, cut ("Bali",
     /// "Pue"); where two would read alike, the letter that tells them apart replaces the last one
     /// ("MIS", "MIW" for MIDSA and MIDWA).
-    static func abbreviations(_ columns: [Process], width: Int, env: PaneEnv) -> [String] {
+    static func abbreviations(_ columns: [Process], width: Int, env: DisplayEnvironment) -> [String] {
         guard width > 0 else { return columns.map { _ in "" } }
         let words = columns.map { p -> [Character] in
-            let short = env.t(p.shortName)
+            let short = env.shown(p.shortName)
             if TextWidth.of(short) <= width { return Array(short) }
             return Array(short.split(separator: " ").first.map(String.init) ?? short)
         }
@@ -286,13 +286,13 @@ public struct MatrixPane: Pane, Hashable {
         return out
     }
 
-    func cellText(_ roles: [Role], env: PaneEnv) -> (String, Style) {
+    func cellText(_ roles: [Role], env: DisplayEnvironment) -> (String, Style) {
         guard let mark = RoleMark.strongest(roles) else { return (env.symbols.emptyCell, Style(.dim)) }
         return (env.symbols.glyph(mark), Style(mark.styleRole, bold: true))
     }
 
     /// The words under the cursor: "Turkey × 5 Bali Process: member, chair".
-    func readout(_ view: MatrixView, env: PaneEnv, width: Int = .max) -> String {
+    func readout(_ view: MatrixView, env: DisplayEnvironment, width: Int = .max) -> String {
         guard let ci = columnIndex(view) else { return "" }
         let p = view.columns[ci]
         let column = (p.number.map { "\($0) " } ?? "") + p.shortName
@@ -319,7 +319,7 @@ public struct MatrixPane: Pane, Hashable {
         let view = view(context)
         let s = env.symbols
         if view.columns.isEmpty || view.rows.isEmpty {
-            let why = env.filter.map { "Nothing in the matrix matches “\(env.t($0))”." } ?? "No \(rowKind.label) take part in these processes."
+            let why = env.filter.map { "Nothing in the matrix matches “\(env.shown($0))”." } ?? "No \(rowKind.label) take part in these processes."
             Widgets.centeredMessage(&grid, area, why, style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }

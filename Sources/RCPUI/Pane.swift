@@ -3,7 +3,7 @@ import RCPCore
 /// What a pane is given to handle an action, settle, check itself or draw: the data and display settings,
 /// where it is, and the few things of the app's state a pane may read.
 public struct PaneContext: Sendable {
-    public let env: PaneEnv
+    public let env: DisplayEnvironment
     /// The pane's content area (inside its border and padding), or where it would be were it shown.
     public let area: Rect
     /// The active checklist.
@@ -17,7 +17,7 @@ public struct PaneContext: Sendable {
     /// The names of the stored checklists.
     public var checklistNames: [String] = []
 
-    public init(env: PaneEnv, area: Rect, checklist: Checklist?, region: String?, selection: Subject? = nil,
+    public init(env: DisplayEnvironment, area: Rect, checklist: Checklist?, region: String?, selection: Subject? = nil,
                 unsavedChanges: Int = 0, checklistNames: [String] = []) {
         self.env = env; self.area = area; self.checklist = checklist; self.region = region; self.selection = selection
         self.unsavedChanges = unsavedChanges; self.checklistNames = checklistNames

@@ -22,15 +22,15 @@ extension Renderer {
     mutating func drawSearchResults(_ search: SearchState) {
         let screen = layout.screen
         let shown = min(search.hits.count, max(1, min(8, screen.height / 2 - 2)))
-        let note = search.correctedQuery.map { "showing results for “\(env.t($0))”" }
+        let note = search.correctedQuery.map { "showing results for “\(env.shown($0))”" }
         let h = max(1, shown) + 2 + (note != nil && !search.hits.isEmpty ? 1 : 0)
         let box = Rect(x: 1, y: layout.status.y - h, width: max(1, screen.width - 2), height: h)
         guard box.y >= 0 else { return }
-        let title = search.hits.isEmpty ? "No match for “\(env.t(search.query))”" : "Hits \(search.countLabel)"
+        let title = search.hits.isEmpty ? "No match for “\(env.shown(search.query))”" : "Hits \(search.countLabel)"
         var inner = Widgets.floatingBlock(&grid, box, title: title, symbols: s)
         guard !search.hits.isEmpty, !inner.isEmpty else {
-            let message = search.problem.map { env.t($0.prefix(1).uppercased() + $0.dropFirst()) + "." }
-                ?? "Backspace widens the search; Esc goes back."
+            let message = search.problem.map { env.shown($0.prefix(1).uppercased() + $0.dropFirst()) + "." }
+                ?? "\(KeyBindings.firstKey(.deleteBackward, in: .input)) widens the search; \(KeyBindings.firstKey(.cancel, in: .search)) goes back."
             Widgets.centeredMessage(&grid, inner, message, style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return
         }
@@ -50,15 +50,15 @@ extension Renderer {
         let kindWidth = 14
         var line: Line = [Span(TextWidth.pad(hit.kind.label, width: kindWidth - 1, ellipsis: s.ellipsis) + " ", Style(.dim))]
         let room = max(0, width - kindWidth)
-        var title = env.t(hit.title)
+        var title = env.shown(hit.title)
         var ranges = title.count == hit.title.count ? hit.titleRanges : []
         if hit.titleRanges.isEmpty && hit.matched != hit.title && hit.kind != .topic {
-            let matched = env.t(hit.matched)
+            let matched = env.shown(hit.matched)
             let offset = title.count + 2
             title += " (\(matched))"
             if matched.count == hit.matched.count { ranges = hit.ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) } }
         }
-        let detail = hit.detail.map(env.t) ?? ""
+        let detail = hit.detail.map(env.shown) ?? ""
         let detailWidth = TextWidth.of(detail)
         let titleWidth = TextWidth.of(title)
         // The title takes what it needs, leaving the detail at least a third (or all it needs) when it can.
@@ -81,14 +81,14 @@ extension Renderer {
     mutating func drawComparison(_ c: ComparisonState) {
         let names = c.subjects.map(state.markName).joined(separator: " · ")
         let catalog = state.catalog, env = self.env
-        drawScrollingOverlay(title: "Compare: " + names + " — Esc closes", offset: c.offset) { width in
+        drawScrollingOverlay(title: "Compare: " + names + " — \(KeyBindings.firstKey(.cancel, in: .list)) closes", offset: c.offset) { width in
             ComparisonLines.lines(c, catalog: catalog, env: env, width: width)
         }
     }
 
     mutating func drawRanking(_ r: RankingState) {
         let catalog = state.catalog, env = self.env
-        drawScrollingOverlay(title: "Rankings: \(r.title) — s: next order, Esc closes", offset: r.offset) { _ in
+        drawScrollingOverlay(title: "Rankings: \(r.title) — \(KeyBindings.firstKey(.cycleRanking, in: .list)): next order, \(KeyBindings.firstKey(.cancel, in: .list)) closes", offset: r.offset) { _ in
             r.lines(catalog, env: env)
         }
     }
@@ -96,7 +96,7 @@ extension Renderer {
     /// A box over the panes with lines to scroll (comparison, rankings), each line cut with "…" where needed.
     mutating func drawScrollingOverlay(title: String, offset wanted: Int, lines make: (Int) -> [Line]) {
         let box = HelpView.box(layout.screen)
-        let inner = Widgets.floatingBlock(&grid, box, title: env.t(title), symbols: s)
+        let inner = Widgets.floatingBlock(&grid, box, title: env.shown(title), symbols: s)
         guard inner.height >= 2 else { return }
         let lines = make(inner.width)
         let offset = min(wanted, max(0, lines.count - inner.height))
@@ -110,7 +110,7 @@ extension Renderer {
     mutating func drawHelp(_ h: HelpState) {
         let screen = layout.screen
         let box = HelpView.box(screen)
-        let inner = Widgets.floatingBlock(&grid, box, title: "Keys — type to narrow; Esc (or q) closes", symbols: s)
+        let inner = Widgets.floatingBlock(&grid, box, title: "Keys — type to narrow; \(KeyBindings.firstKey(.cancel, in: .help)) (or \(KeyBindings.firstKey(.quit))) closes", symbols: s)
         guard inner.height >= 3 else { return }
         let caret = h.editor.render(&grid, inner.row(0), prompt: "Narrow: ", style: Style(.normal),
                                     placeholder: "(type a word: zoom, matrix, search…)")
@@ -118,7 +118,7 @@ extension Renderer {
         let body = HelpView.body(screen)
         let lines = HelpView.shownLines(h.editor.text, keys: state.keys, ascii: state.options.ascii, width: body.width)
         if lines.isEmpty {
-            Widgets.centeredMessage(&grid, body, "No key matches “\(env.t(h.editor.text))”.", style: Style(.dim), ellipsis: env.symbols.ellipsis)
+            Widgets.centeredMessage(&grid, body, "No key matches “\(env.shown(h.editor.text))”.", style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return
         }
         let offset = min(h.offset, max(0, lines.count - body.height))
@@ -132,7 +132,7 @@ extension Renderer {
     mutating func drawPrompt(_ p: Prompt) {
         let screen = layout.screen
         let box = screen.centered(width: min(screen.width - 4, 70), height: 5)
-        let inner = Widgets.floatingBlock(&grid, box, title: env.t(p.title), symbols: s)
+        let inner = Widgets.floatingBlock(&grid, box, title: env.shown(p.title), symbols: s)
         guard inner.height >= 1 else { return }
         if let caret = p.editor.render(&grid, inner.row(0), prompt: "> ", style: .normal) { cursor = (caret, inner.y) }
         if inner.height >= 3 {
@@ -143,26 +143,26 @@ extension Renderer {
 
     mutating func drawConfirm(_ c: Confirmation) {
         let screen = layout.screen
-        let lines = Wrap.lines(env.t(c.question), width: min(screen.width - 8, 60))
+        let lines = Wrap.lines(env.shown(c.question), width: min(screen.width - 8, 60))
         let box = screen.centered(width: min(screen.width - 4, 64), height: lines.count + 4)
         let inner = Widgets.floatingBlock(&grid, box, title: "Confirm", symbols: s)
         for (i, l) in lines.enumerated() { grid.write(l, x: inner.x + 1, y: inner.y + i, clip: inner) }
-        grid.write("y yes   n no", x: inner.x + 1, y: inner.maxY - 1, style: Style(.normal, bold: true), clip: inner)
+        grid.write("\(KeyBindings.firstKey(.confirm, in: .confirm)) yes   \(KeyBindings.firstKey(.decline, in: .confirm)) no", x: inner.x + 1, y: inner.maxY - 1, style: Style(.normal, bold: true), clip: inner)
         cursor = (inner.x + 1, inner.maxY - 1)
     }
 
     mutating func drawPicker(_ p: Picker) {
         let screen = layout.screen
         let box = screen.centered(width: min(screen.width - 4, 60), height: min(screen.height - 2, p.names.count + 4))
-        let inner = Widgets.floatingBlock(&grid, box, title: "Switch checklist — Enter opens, Esc cancels", symbols: s)
+        let inner = Widgets.floatingBlock(&grid, box, title: "Switch checklist — \(KeyBindings.firstKey(.commit, in: .input)) opens, \(KeyBindings.firstKey(.cancel, in: .input)) cancels", symbols: s)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height)
         if p.names.isEmpty {
-            Widgets.centeredMessage(&grid, body, "No checklists yet: Esc, then \(KeyBindings.firstKey(.newChecklist, in: .checklist)) creates one.",
+            Widgets.centeredMessage(&grid, body, "No checklists yet: \(KeyBindings.firstKey(.cancel, in: .input)), then \(KeyBindings.firstKey(.newChecklist, in: .checklist)) creates one.",
                                     style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return
         }
         let rows = p.names.map { name -> Line in
-            [Span(name == state.checklist?.name ? "(open) " : "       ", Style(.dim)), Span(env.t(name))]
+            [Span(name == state.checklist?.name ? "(open) " : "       ", Style(.dim)), Span(env.shown(name))]
         }
         let off = Scroll.offset(0, selected: p.selected, count: rows.count, visible: body.height)
         if let y = Widgets.list(&grid, body, rows: rows, selected: p.selected, offset: off, focused: true, symbols: s) {

@@ -3,7 +3,7 @@ import RCPCore
 /// Draws a settled state into a grid.
 struct Renderer {
     let state: AppState
-    let env: PaneEnv
+    let env: DisplayEnvironment
     let layout: Layout
     let s: Symbols
     var grid: Grid
@@ -37,8 +37,8 @@ struct Renderer {
     mutating func drawTop() {
         guard !layout.top.isEmpty else { return }
         var flags: [String] = []
-        if let f = state.filterText { flags.append("filter “\(env.t(f))”") }
-        if let q = state.search, !q.typing, !q.query.isEmpty { flags.append("search “\(env.t(q.query))” \(q.countLabel)") }
+        if let f = state.filterText { flags.append("filter “\(env.shown(f))”") }
+        if let q = state.search, !q.typing, !q.query.isEmpty { flags.append("search “\(env.shown(q.query))” \(q.countLabel)") }
         if state.zoomed { flags.append("zoom") }
         if !state.mouseCapture { flags.append("mouse off") }
         flags.append("rcpx")
@@ -60,8 +60,8 @@ struct Renderer {
         let (title, note) = pane.title(ctx)
         // The number is the key that focuses the pane; presentation mode leaves it out.
         let number = layout.kind == .presentation ? nil : state.keys.focusKey(f.pane)
-        Widgets.block(&grid, f.frame, title: env.t(number.map { "\($0) \(title)" } ?? title), focused: focused, symbols: s,
-                      rightTitle: env.t(note))
+        Widgets.block(&grid, f.frame, title: env.shown(number.map { "\($0) \(title)" } ?? title), focused: focused, symbols: s,
+                      rightTitle: env.shown(note))
         let area = f.content
         guard !area.isEmpty else { return }
         let drawing = pane.render(into: &grid, context: ctx, focused: focused)
@@ -101,12 +101,12 @@ struct Renderer {
         }
         var message: Line = []
         if let m = state.message {
-            message = [Span(env.t(m.text), m.isError ? .warning : Style(.statusBar, bold: true))]
+            message = [Span(env.shown(m.text), m.isError ? .warning : Style(.statusBar, bold: true))]
         }
         var right = ""
-        if let q = state.search, !q.query.isEmpty { right = "“\(env.t(q.query))” \(q.countLabel)" }
+        if let q = state.search, !q.query.isEmpty { right = "“\(env.shown(q.query))” \(q.countLabel)" }
         let hints = state.keys.hints(for: state.keyScopes, ascii: ascii)
-        Widgets.statusBar(&grid, area, hints: state.message == nil ? hints : [], message: message, right: env.t(right),
+        Widgets.statusBar(&grid, area, hints: state.message == nil ? hints : [], message: message, right: env.shown(right),
                           ellipsis: s.ellipsis)
     }
 

@@ -196,7 +196,7 @@ public struct TimelinePane: Pane, Hashable {
         for (lane, region) in p.timeline.lanes.enumerated() where lane < p.laneTops.count {
             let y = body.y + p.laneTops[lane] - rowOffset
             if y >= body.y && y < body.maxY {
-                grid.write(env.t(region.laneName), x: area.x, y: y, style: Style(.heading, bold: true),
+                grid.write(env.shown(region.laneName), x: area.x, y: y, style: Style(.heading, bold: true),
                            fitting: lw - 1, ellipsis: env.symbols.ellipsis)
                 let rule = String(repeating: env.ascii ? "-" : "─", count: max(0, area.width - lw))
                 grid.write(rule, x: x0, y: y, style: Style(.dim), clip: body)
@@ -211,13 +211,13 @@ public struct TimelinePane: Pane, Hashable {
             let style = isSelected ? Style(focused ? .selection : .selectionUnfocused, bold: true)
                 : Style(e?.kind == .status ? .warning : e?.kind == .event ? .normal : .roleMember, bold: e?.kind == .processStart)
             grid.write(marker, x: x0 + item.x, y: y, style: Style(style.role, bold: true), clip: body)
-            grid.write(env.t(item.label), x: x0 + item.x + 1, y: y, style: style, clip: body)
+            grid.write(env.shown(item.label), x: x0 + item.x + 1, y: y, style: style, clip: body)
             if isSelected { cursor = (x0 + item.x, y) }
         }
         // The footer: the selected record, whole.
         let footer = area.maxY - 1
         if let e = entry(selected, p) {
-            grid.write(env.t(describe(e)), x: area.x, y: footer, style: Style(.normal, bold: true),
+            grid.write(env.shown(describe(e)), x: area.x, y: footer, style: Style(.normal, bold: true),
                        fitting: area.width, ellipsis: env.symbols.ellipsis)
         } else {
             let legend = env.ascii ? "* start  o event  ! status change  ? year editorial"

@@ -89,7 +89,7 @@ public enum TreeModel {
     }
 
     /// Whether one of the node's named participants passes the filter.
-    static func hasMatchingParticipant(_ node: TreeNode, _ env: PaneEnv) -> Bool {
+    static func hasMatchingParticipant(_ node: TreeNode, _ env: DisplayEnvironment) -> Bool {
         let list: [Participation]
         switch node {
         case .process(let id): list = env.catalog.process(id: id)?.participants ?? []
@@ -102,7 +102,7 @@ public enum TreeModel {
 
     /// The visible rows. With a filter, only matching nodes (and their ancestors) show, all expanded: a node
     /// matches by its own names; when no node does, nodes with a matching participant (a state's processes).
-    public static func rows(_ env: PaneEnv, expanded: Set<TreeNode>) -> [TreeRow] {
+    public static func rows(_ env: DisplayEnvironment, expanded: Set<TreeNode>) -> [TreeRow] {
         let all = branches(env.catalog)
         guard let match = env.filterMatch else { return flatten(all, depth: 0, parent: nil, expanded: expanded, keep: nil) }
         var keep = Set<TreeNode>()
@@ -169,7 +169,7 @@ public struct TreePane: Pane, Hashable {
                          expanded: Set(top.filter { $0 != .guideRoot }))
     }
 
-    public func rows(_ env: PaneEnv) -> [TreeRow] { TreeModel.rows(env, expanded: expanded) }
+    public func rows(_ env: DisplayEnvironment) -> [TreeRow] { TreeModel.rows(env, expanded: expanded) }
 
     func index(in rows: [TreeRow]) -> Int? { selected.flatMap { s in rows.firstIndex { $0.node == s } } }
 
@@ -228,7 +228,7 @@ public struct TreePane: Pane, Hashable {
 
     /// Selects `node` if the tree has it, opening its ancestors. Returns whether it did.
     @discardableResult
-    public mutating func reveal(_ node: TreeNode, _ env: PaneEnv) -> Bool {
+    public mutating func reveal(_ node: TreeNode, _ env: DisplayEnvironment) -> Bool {
         for b in TreeModel.branches(env.catalog) {
             if b.node == node { selected = node; return true }
             for c in b.children {
@@ -292,7 +292,7 @@ public struct TreePane: Pane, Hashable {
     // MARK: Drawing
 
     /// The text of a row, fitted to `width` columns.
-    func line(_ row: TreeRow, width: Int, env: PaneEnv) -> Line {
+    func line(_ row: TreeRow, width: Int, env: DisplayEnvironment) -> Line {
         let s = env.symbols
         let c = env.catalog
         var lead = String(repeating: "  ", count: row.depth)
@@ -333,7 +333,7 @@ public struct TreePane: Pane, Hashable {
         let used = TextWidth.of(lead) + (numberColumn.map { TextWidth.of($0) + 1 } ?? 0)
         let rightWidth = right.isEmpty ? 0 : TextWidth.of(right) + 1
         let room = max(0, width - used - rightWidth)
-        let name = TextWidth.truncate(env.t(label), width: room, ellipsis: s.ellipsis)
+        let name = TextWidth.truncate(env.shown(label), width: room, ellipsis: s.ellipsis)
         line.append(Span(name, labelStyle))
         line = env.highlighted(line)
         if rightWidth > 0 && width - used - TextWidth.of(name) >= rightWidth {
@@ -348,7 +348,7 @@ public struct TreePane: Pane, Hashable {
         let env = context.env, area = context.area
         let rows = rows(env)
         if rows.isEmpty {
-            Widgets.centeredMessage(&grid, area, env.filter.map { "Nothing in the tree matches “\(env.t($0))”." } ?? "No regions in the data.",
+            Widgets.centeredMessage(&grid, area, env.filter.map { "Nothing in the tree matches “\(env.shown($0))”." } ?? "No regions in the data.",
                                     style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }
