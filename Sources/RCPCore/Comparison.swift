@@ -194,7 +194,7 @@ extension Catalog {
                 .map { ($0.party, $0.participation.roles.filter(\.isLeadership).sorted()) }
             return ComparedProcessFacts(
                 process: p, regionName: region(id: p.region)?.name ?? p.region,
-                members: p.participants.filter { $0.roles.contains(.member) }.count,
+                members: p.memberCount,
                 observers: p.participants.filter { $0.roles.contains(.observer) }.count,
                 participants: Set(p.participants.map(\.party)).count, leaders: leaders)
         }

@@ -52,15 +52,7 @@ extension AppState {
         follow(subject)
         if let origin, origin != .card, shows(subject, in: origin) { setFocus(origin) } else { setFocus(.card) }
         let ctx = context(.card)
-        let cl = card.layout(ctx)
-        card.revealMatch(of: query, layout: cl, visible: ctx.area.height)
-        if case .topic(_, let index) = hit.ref, let p = catalog.process(id: subject.recordID ?? ""), index < p.topics.count {
-            let label = ctx.env.shown(p.topics[index].label)
-            if let i = cl.lines.firstIndex(where: { $0.plain.contains(label) }) {
-                card.cursor = i
-                card.settle(cl, visible: ctx.area.height)
-            }
-        }
+        card.reveal(hit, query: query, ctx)
     }
 
     mutating func handleFilterTyping(_ action: Action?, _ key: Key) -> [Effect] {

@@ -143,6 +143,20 @@ public struct CardPane: Pane, Hashable {
         settle(layout, visible: visible)
     }
 
+    /// Puts the cursor where a search hit is on the card: the line of the hit's topic, else the first line
+    /// with a match of the query.
+    public mutating func reveal(_ hit: SearchHit, query: String, _ context: PaneContext) {
+        let cl = layout(context)
+        revealMatch(of: query, layout: cl, visible: context.area.height)
+        guard case .topic(let processID, let index) = hit.ref, let p = context.env.catalog.process(id: processID),
+              index < p.topics.count else { return }
+        let label = context.env.shown(p.topics[index].label)
+        if let i = cl.lines.firstIndex(where: { $0.plain.contains(label) }) {
+            cursor = i
+            settle(cl, visible: context.area.height)
+        }
+    }
+
     public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
         let layout = layout(context), visible = context.area.height
         let n = layout.lines.count

@@ -310,7 +310,7 @@ public struct TreePane: Pane, Hashable {
             let numberWidth = max(2, TextWidth.of(s.footnote))
             numberColumn = TextWidth.padLeft(p.number.map(String.init) ?? s.footnote, width: numberWidth)
             label = env.markPrefix(p.id) + p.shortName
-            let members = p.participants.filter { $0.roles.contains(.member) }.count
+            let members = p.memberCount
             right = members > 0 ? String(members) : ""
         case .mechanism(let id):
             label = c.mechanism(id: id)?.shortName ?? id

@@ -273,8 +273,6 @@ extension Role {
 }
 
 extension Process {
-    /// Participants with the `member` role.
-    var memberCount: Int { participants.filter { $0.roles.contains(.member) }.count }
     /// A name for sentences and titles: the full name when it is short, else the first alias of two words
     /// or more that is ("Bali Process"), else the short name.
     var displayName: String {
