@@ -51,8 +51,8 @@ struct DatasetDecoder {
     }
 
     private func region(_ r: inout ObjectReader) -> Region {
-        Region(id: r.string("id"), name: r.string("name"), order: r.int("order"), note: r.optionalString("note"),
-               source: r.string("source"))
+        Region(id: r.string("id"), name: r.string("name"), shortName: r.optionalString("shortName"), order: r.int("order"),
+               note: r.optionalString("note"), source: r.string("source"))
     }
 
     private func party(_ r: inout ObjectReader) -> Party {

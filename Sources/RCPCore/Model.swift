@@ -60,13 +60,15 @@ public typealias Provenance = String
 public struct Region: Sendable, Hashable, Identifiable {
     public var id: String
     public var name: String
+    /// A shorter name for narrow panes ("Europe and FSU"); nil when the name is short already.
+    public var shortName: String?
     /// Display order in the tree (1…).
     public var order: Int
     public var note: String?
     public var source: Provenance
 
-    public init(id: String, name: String, order: Int, note: String? = nil, source: Provenance) {
-        self.id = id; self.name = name; self.order = order; self.note = note; self.source = source
+    public init(id: String, name: String, shortName: String? = nil, order: Int, note: String? = nil, source: Provenance) {
+        self.id = id; self.name = name; self.shortName = shortName; self.order = order; self.note = note; self.source = source
     }
 }
 

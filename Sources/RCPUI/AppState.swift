@@ -191,7 +191,10 @@ public struct AppState: Sendable {
         guard panes.contains(pane) else { return }
         focus = pane
         if pane != layouts.compactLeft { compactRight = pane }
-        if let place = layouts.place(of: pane) { placed[place] = pane }
+        // Remember the pane for its place both with and without a corner (the width can change).
+        for corner in [true, false] {
+            if let place = layouts.place(of: pane, withCorner: corner) { placed[place] = pane }
+        }
     }
 
     /// Puts a message on the status line (control characters in quoted names or paths made visible).

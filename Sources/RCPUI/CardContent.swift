@@ -39,6 +39,19 @@ public enum CardContent {
         let territories = c.parties.filter { $0.kind == .territory }.count
         let orgs = c.parties.filter { $0.kind == .organization }.count
         b.text("\(inMatrix) processes in the matrix and \(outside) groups outside it (footnotes), in \(c.regions.filter { $0.id != TreeModel.globalID }.count) regions; \(states) states, \(territories) territories and \(orgs) organizations; \(c.mechanisms.count) global mechanisms; the \(c.practices.count) IAMM effective-practice headings.")
+        // The regions first: the landscape is what the first screen is for.
+        b.heading("Regions")
+        for r in c.regions {
+            let matrix = c.processes(inRegion: r.id).filter(\.inMatrix).count
+            let groups = c.processes(inRegion: r.id).count - matrix
+            var detail = [matrix > 0 ? DisplayText.count(matrix, "process", "processes") : nil, groups > 0 ? DisplayText.count(groups, "footnote group") : nil]
+                .compactMap { $0 }.joined(separator: ", ")
+            if r.id == TreeModel.globalID { detail = DisplayText.count(c.mechanisms.count, "mechanism") }
+            b.item(b.s.bullet, r.name, detail, link: .region(r.id))
+        }
+        if c.region(id: TreeModel.globalID) == nil && !c.mechanisms.isEmpty {
+            b.item(b.s.bullet, TreeModel.globalName, DisplayText.count(c.mechanisms.count, "mechanism"), link: .region(TreeModel.globalID))
+        }
         b.heading("Getting about")
         let ascii = b.env.ascii
         let k = { (a: Action, scope: KeyScope) in KeyBindings.firstKey(a, in: scope, ascii: ascii) }
@@ -50,14 +63,6 @@ public enum CardContent {
         if !c.guideTopics.isEmpty {
             b.heading("Guide to the paper", detail: "(\(c.guideTopics.count) topics)")
             for t in c.guideTopics { b.item(TextWidth.padLeft(String(t.number), width: 2), t.title, link: .guide(t.id)) }
-        }
-        b.heading("Regions")
-        for r in c.regions {
-            let n = c.processes(inRegion: r.id).count
-            b.item(b.s.bullet, r.name, n == 0 ? "" : n == 1 ? "1 process" : "\(n) processes", link: .region(r.id))
-        }
-        if c.region(id: TreeModel.globalID) == nil && !c.mechanisms.isEmpty {
-            b.item(b.s.bullet, TreeModel.globalName, "\(c.mechanisms.count) mechanisms", link: .region(TreeModel.globalID))
         }
     }
 

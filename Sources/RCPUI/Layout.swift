@@ -1,8 +1,10 @@
 import RCPCore
 
-/// A place of the wide layout.
+/// A place of the wide layout: the tree's column down the left side (so every region and process shows at
+/// once), the card at the top right, the matrix below it, and a corner beside the matrix on screens wide
+/// enough for both (else the corner's views take turns in the bottom place).
 public enum LayoutPlace: String, Sendable, Hashable, CaseIterable {
-    case upperLeft, upperRight, lowerLeft, lowerRight
+    case side, top, bottom, corner
 }
 
 /// The layout table: the views of the explorer in tab order, each with the wide-layout place it fills and
@@ -28,20 +30,26 @@ public struct LayoutTable: Sendable {
 
     public static let standard = LayoutTable(
         views: [
-            View(.tree, .upperLeft) { TreePane(catalog: $0) },
-            View(.card, .upperRight) { _ in CardPane() },
-            View(.matrix, .lowerLeft) { _ in MatrixPane() },
-            View(.checklist, .lowerRight) { ChecklistPane(catalog: $0) },
-            View(.map, .lowerLeft) { _ in MapPane() },
-            View(.timeline, .lowerLeft) { _ in TimelinePane() },
+            View(.tree, .side) { TreePane(catalog: $0) },
+            View(.card, .top) { _ in CardPane() },
+            View(.matrix, .bottom) { _ in MatrixPane() },
+            View(.checklist, .corner) { ChecklistPane(catalog: $0) },
+            View(.map, .bottom) { _ in MapPane() },
+            View(.timeline, .bottom) { _ in TimelinePane() },
         ],
         compactLeft: .tree)
 
-    /// The wide-layout place of a view.
-    public func place(of pane: PaneID) -> LayoutPlace? { views.first { $0.id == pane }?.place }
+    /// The wide-layout place of a view (`withCorner`: whether the screen has a corner; without one, the
+    /// corner's views go to the bottom).
+    public func place(of pane: PaneID, withCorner: Bool = true) -> LayoutPlace? {
+        guard let place = views.first(where: { $0.id == pane })?.place else { return nil }
+        return place == .corner && !withCorner ? .bottom : place
+    }
 
     /// The views of a place, in table order (the first is shown until another of them is focused).
-    public func views(in place: LayoutPlace) -> [PaneID] { views.filter { $0.place == place }.map(\.id) }
+    public func views(in place: LayoutPlace, withCorner: Bool = true) -> [PaneID] {
+        views.filter { self.place(of: $0.id, withCorner: withCorner) == place }.map(\.id)
+    }
 
     /// The table with one more view (after the others).
     public func adding(_ view: View) -> LayoutTable {
@@ -60,7 +68,8 @@ public struct Layout: Sendable, Hashable {
         case single
         /// The tree beside one other pane, with pane tabs (80×24).
         case compact
-        /// Four panes (from about 120×30), as the layout table places them.
+        /// The tree down the left, the card and the matrix (or map, time line, checklist) on the right, and the
+        /// checklist beside the matrix when there is room (from about 120×30), as the layout table places them.
         case wide
         /// The focused pane alone (zoom).
         case zoomed
@@ -73,6 +82,8 @@ public struct Layout: Sendable, Hashable {
     public static let wideWidth = 120
     public static let wideHeight = 30
     public static let compactWidth = 60
+    /// The width from which the wide layout has a corner beside the matrix for the checklist.
+    public static let cornerWidth = 170
 
     public var kind: Kind
     public var screen: Rect
@@ -126,23 +137,27 @@ public struct Layout: Sendable, Hashable {
             return Layout(kind: .zoomed, screen: screen, top: top, status: status, panes: [pane(choice.focus, body)])
         }
         if width >= wideWidth && height >= wideHeight {
+            let corner = width >= cornerWidth
             func shown(_ place: LayoutPlace) -> PaneID? {
-                let views = table.views(in: place)
+                let views = table.views(in: place, withCorner: corner)
                 if views.contains(choice.focus) { return choice.focus }
                 return choice.placed[place].flatMap { views.contains($0) ? $0 : nil } ?? views.first
             }
-            let (upper, lower) = body.splitTop(body.height * 9 / 20)
-            let (upperLeft, upperRight) = upper.splitLeft(min(42, max(30, upper.width * 30 / 100)))
-            let (lowerLeft, lowerRight) = lower.splitLeft(max(lower.width * 3 / 5, min(84, lower.width - 40)))
-            let rects: [LayoutPlace: Rect] = [.upperLeft: upperLeft, .upperRight: upperRight, .lowerLeft: lowerLeft,
-                                              .lowerRight: lowerRight]
-            let frames = LayoutPlace.allCases.compactMap { place in shown(place).map { pane($0, rects[place]!) } }
+            // The tree is as wide as the longest region name needs; the card gets 9/20 of the height.
+            let (side, right) = body.splitLeft(min(42, max(38, body.width * 30 / 100)))
+            let (upper, lower) = right.splitTop(max(12, right.height * 9 / 20))
+            let (bottom, cornerRect) = corner ? lower.splitLeft(lower.width - 48) : (lower, Rect.zero)
+            let rects: [LayoutPlace: Rect] = [.side: side, .top: upper, .bottom: bottom, .corner: cornerRect]
+            let frames = LayoutPlace.allCases.compactMap { place in
+                shown(place).flatMap { id in rects[place]!.isEmpty ? nil : pane(id, rects[place]!) }
+            }
             return Layout(kind: .wide, screen: screen, top: top, status: status, panes: frames)
         }
         if width >= compactWidth {
             let left = table.compactLeft
             let right = choice.focus == left ? choice.compactRight : choice.focus
-            let (leftRect, rightRect) = body.splitLeft(min(34, max(24, width * 3 / 10)))
+            // Wide enough for every region's short name whole at 80 columns.
+            let (leftRect, rightRect) = body.splitLeft(min(34, max(28, width * 3 / 10)))
             return Layout(kind: .compact, screen: screen, top: top, status: status,
                           panes: [pane(left, leftRect), pane(right, rightRect)])
         }
@@ -163,7 +178,7 @@ public struct Layout: Sendable, Hashable {
         case .tooSmall: return .zero
         case .compact, .wide:
             var choice = Choice(focus: id, compactRight: id)
-            if let place = table.place(of: id) { choice.placed[place] = id }
+            if let place = table.place(of: id, withCorner: screen.width >= Layout.cornerWidth) { choice.placed[place] = id }
             let alt = Layout.compute(width: screen.width, height: screen.height, table: table, choice)
             return alt.frame(of: id)?.content ?? .zero
         default:

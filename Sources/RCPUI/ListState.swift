@@ -56,3 +56,40 @@ public struct ListState<Item: Hashable & Sendable>: Sendable, Hashable {
         return out
     }
 }
+
+/// How a list flows into side-by-side columns when it is longer than its area is tall and the area is wide
+/// enough for more than one column of `minWidth` (a zoomed tree at 80×24, a member list in presentation
+/// mode). Items run down the first column, then the next.
+public struct ListColumns: Sendable, Hashable {
+    public var count: Int
+    public var width: Int
+    /// Items per column.
+    public var perColumn: Int
+    public var rowHeight: Int
+    /// How many items show at once.
+    public var capacity: Int { count * perColumn }
+
+    public static func fit(items: Int, area: Rect, rowHeight: Int, minWidth: Int) -> ListColumns {
+        let perColumn = Scroll.visibleItems(height: area.height, rowHeight: rowHeight)
+        guard perColumn > 0, items > perColumn, minWidth > 0 else {
+            return ListColumns(count: 1, width: area.width, perColumn: perColumn, rowHeight: rowHeight)
+        }
+        let needed = (items + perColumn - 1) / perColumn
+        let count = max(1, min(needed, area.width / minWidth))
+        return ListColumns(count: count, width: count == 1 ? area.width : area.width / count, perColumn: perColumn,
+                           rowHeight: rowHeight)
+    }
+
+    /// The area of column `c`.
+    public func rect(_ c: Int, in area: Rect) -> Rect {
+        Rect(x: area.x + c * width, y: area.y, width: c == count - 1 ? area.width - c * width : width, height: area.height)
+    }
+
+    /// The item drawn at a screen position, given the first item shown.
+    public func index(atX x: Int, y: Int, area: Rect, offset: Int, items: Int) -> Int? {
+        guard area.contains(x: x, y: y) else { return nil }
+        let c = min(count - 1, (x - area.x) / max(1, width))
+        let i = offset + c * perColumn + (y - area.y) / max(1, rowHeight)
+        return i >= 0 && i < items ? i : nil
+    }
+}

@@ -173,6 +173,14 @@ public struct TreePane: Pane, Hashable {
 
     func index(in rows: [TreeRow]) -> Int? { selected.flatMap { s in rows.firstIndex { $0.node == s } } }
 
+    /// The narrowest column the tree flows into: the longest region name fits whole.
+    static let columnWidth = 38
+
+    /// The columns the rows flow into (one, unless the pane is wide and the rows do not fit its height).
+    func columns(_ count: Int, _ context: PaneContext) -> ListColumns {
+        ListColumns.fit(items: count, area: context.area, rowHeight: context.env.rowHeight, minWidth: Self.columnWidth)
+    }
+
     public func title(_ context: PaneContext) -> (title: String, note: String) {
         (tabTitle, context.env.filter == nil ? "" : "filtered")
     }
@@ -193,7 +201,9 @@ public struct TreePane: Pane, Hashable {
         guard !rows.isEmpty else { return .none }
         let i = index(in: rows) ?? 0
         let row = rows[i]
-        if let node = list.moved(action, in: rows.map(\.node), visible: context.visibleItems) { return select(node) }
+        if let node = list.moved(action, in: rows.map(\.node), visible: columns(rows.count, context).capacity) {
+            return select(node)
+        }
         switch action {
         case .left:
             if row.expanded && env.filter == nil {
@@ -248,7 +258,7 @@ public struct TreePane: Pane, Hashable {
         let nodes = rows(env).map(\.node)
         if nodes.isEmpty { offset = 0; return }
         // A hidden selection (collapsed or filtered out) goes to its nearest visible ancestor, else the top.
-        list.settle(nodes, visible: context.visibleItems) { lost in
+        list.settle(nodes, visible: columns(nodes.count, context).capacity) { lost in
             lost.flatMap { s in TreeModel.branches(env.catalog).first { $0.children.contains { $0.node == s || $0.children.contains { $0.node == s } } } }
                 .map(\.node)
         }
@@ -257,7 +267,7 @@ public struct TreePane: Pane, Hashable {
     public func invariants(_ context: PaneContext) -> [String] {
         let nodes = rows(context.env).map(\.node)
         if nodes.isEmpty { return offset == 0 ? [] : ["tree: offset \(offset) with no rows"] }
-        return list.invariants(nodes, visible: context.visibleItems, name: "tree")
+        return list.invariants(nodes, visible: columns(nodes.count, context).capacity, name: "tree")
     }
 
     public mutating func receive(_ message: PaneMessage, _ context: PaneContext) {
@@ -301,9 +311,13 @@ public struct TreePane: Pane, Hashable {
         var right = ""
         var labelStyle = Style.normal
         var numberColumn: String? = nil
+        /// A shorter label for when `label` does not fit (a region's short name): names are never cut mid-word
+        /// when a short form exists.
+        var shortLabel: String? = nil
         switch row.node {
         case .region(let id):
             label = c.region(id: id)?.name ?? (id == TreeModel.globalID ? TreeModel.globalName : id)
+            shortLabel = c.region(id: id)?.shortName
             labelStyle = .heading
         case .process(let id):
             guard let p = c.process(id: id) else { break }
@@ -320,6 +334,7 @@ public struct TreePane: Pane, Hashable {
             labelStyle = Style(.normal)
         case .guideRoot:
             label = TreeModel.guideName
+            shortLabel = "Guide to the paper"
             labelStyle = .heading
             right = String(row.childCount)
         case .guideTopic(let id):
@@ -333,6 +348,7 @@ public struct TreePane: Pane, Hashable {
         let used = TextWidth.of(lead) + (numberColumn.map { TextWidth.of($0) + 1 } ?? 0)
         let rightWidth = right.isEmpty ? 0 : TextWidth.of(right) + 1
         let room = max(0, width - used - rightWidth)
+        if let short = shortLabel, TextWidth.of(env.shown(label)) > room { label = short }
         let name = TextWidth.truncate(env.shown(label), width: room, ellipsis: s.ellipsis)
         line.append(Span(name, labelStyle))
         line = env.highlighted(line)
@@ -352,23 +368,35 @@ public struct TreePane: Pane, Hashable {
                                     style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }
-        let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
+        let flow = columns(rows.count, context)
         let sel = index(in: rows)
-        let off = list.shownOffset(in: rows.map(\.node), visible: visible)
-        // Only the rows that fit are laid out (the tree of a large data set has thousands).
-        let shown = off..<min(rows.count, off + visible)
-        let lines = rows.indices.map { shown.contains($0) ? line(rows[$0], width: area.width - 1, env: env) : [] }
-        let y = Widgets.list(&grid, area, rows: lines, selected: sel, offset: off, focused: focused, symbols: env.symbols,
-                             rowHeight: env.rowHeight)
-        let scroll = ScrollPosition(total: rows.count, offset: off, visible: visible)
-        guard let y, let i = sel else { return PaneDrawing(scroll: scroll) }
-        return PaneDrawing(cursor: (area.x + min(area.width - 1, 1 + rows[i].depth * 2), y), scroll: scroll)
+        let off = list.shownOffset(in: rows.map(\.node), visible: flow.capacity)
+        var cursor: (x: Int, y: Int)?
+        // Only the rows that fit are laid out (the tree of a large data set has thousands); a wide pane shows
+        // them in columns side by side.
+        for c in 0..<flow.count {
+            let first = off + c * flow.perColumn
+            guard first < rows.count else { break }
+            let column = flow.rect(c, in: area)
+            // A gap between columns: the next column's pointer column.
+            let shown = first..<min(rows.count, first + flow.perColumn)
+            let lines = shown.map { line(rows[$0], width: column.width - (c < flow.count - 1 ? 2 : 1), env: env) }
+            let selected = sel.flatMap { shown.contains($0) ? $0 - first : nil }
+            if let y = Widgets.list(&grid, column, rows: lines, selected: selected, offset: 0, focused: focused,
+                                    symbols: env.symbols, rowHeight: env.rowHeight), let i = sel {
+                cursor = (column.x + min(column.width - 1, 1 + rows[i].depth * 2), y)
+            }
+        }
+        let scroll = ScrollPosition(total: rows.count, offset: off, visible: flow.capacity)
+        return PaneDrawing(cursor: cursor, scroll: scroll)
     }
 
     public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
         let env = context.env
         let rows = rows(env)
-        guard let i = list.row(atY: y, area: context.area, rowHeight: env.rowHeight, in: rows.map(\.node)) else { return .none }
+        let nodes = rows.map(\.node), flow = columns(rows.count, context)
+        let offset = list.shownOffset(in: nodes, visible: flow.capacity)
+        guard let i = flow.index(atX: x, y: y, area: context.area, offset: offset, items: rows.count) else { return .none }
         if rows[i].node == selected, rows[i].expandable, env.filter == nil { list.toggle(rows[i].node) }
         return select(rows[i].node)
     }

@@ -69,7 +69,7 @@ struct TallyPane: Pane {
 
 @Suite("A view added from outside joins everything")
 struct AddedViewTests {
-    static let layouts = LayoutTable.standard.adding(.init(.tally, .lowerRight) { _ in TallyPane() })
+    static let layouts = LayoutTable.standard.adding(.init(.tally, .corner) { _ in TallyPane() })
     static let keys = KeyBindings.standard.adding([
         KeyBinding([.character("7")], .focusPane, .global, "go to the region tally", pane: .tally),
         KeyBinding([.character("s")], .toggleSort, .tally, "counts or shares of the matrix", hint: "shares"),
