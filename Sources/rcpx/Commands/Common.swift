@@ -9,18 +9,6 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-/// Exit codes (sysexits.h where one fits).
-enum Exit {
-    /// The question had no answer: nothing matched, or a name was ambiguous.
-    static let noMatch = ExitCode(1)
-    /// EX_USAGE: a bad option or argument (ArgumentParser's own validation errors exit with it too).
-    static let usage = ExitCode(64)
-    /// EX_DATAERR: the data file could not be loaded.
-    static let dataError = ExitCode(65)
-    /// EX_UNAVAILABLE: the explorer cannot run on this terminal (TERM unknown, and no fallback installed).
-    static let unavailable = ExitCode(69)
-}
-
 /// The options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long,
@@ -93,7 +81,7 @@ struct Session {
             return Catalog(try DataLoader.load(path: path))
         } catch {
             Console.writeError(reportProblems(error))
-            throw Exit.dataError
+            throw RCPXExit.dataError
         }
     }
 
@@ -138,7 +126,7 @@ struct Session {
         case .mechanism(let mechanism):
             Console.error("\(mechanism.shortName) is a global mechanism, not a regional process: "
                           + "`rcpx show \(mechanism.id)` shows it.")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
     }
 
@@ -164,7 +152,7 @@ struct Session {
             }
             Session.notFound(query, "process", names, hint: hint, listCommand: "rcpx list")
         }
-        throw Exit.noMatch
+        throw RCPXExit.notFound
     }
 
     func party(_ query: String) throws -> Party {
@@ -181,7 +169,7 @@ struct Session {
             Session.notFound(query, "state, territory or organization", suggestions, hint: hint,
                              listCommand: "rcpx matrix --kind all")
         }
-        throw Exit.noMatch
+        throw RCPXExit.notFound
     }
 
     /// A region by id, name or a unique prefix of either (or of a word of the name), ignoring case and accents.
@@ -195,7 +183,7 @@ struct Session {
             Console.error("no region matches \"\(echo(query))\". Regions: "
                           + regions.map(\.id).joined(separator: ", ") + ".")
         }
-        throw Exit.noMatch
+        throw RCPXExit.notFound
     }
 
     /// A global mechanism (IDM, Berne Initiative, …) by id, name, short name or alias.

@@ -47,7 +47,7 @@ struct ExploreCommand: LookupCommand {
                               + terminalFallbacks.joined(separator: " and ") + ".")
                 Console.error("install the terminal's terminfo entry, or run `TERM=xterm-256color rcpx` on a host "
                               + "with it.")
-                throw Exit.unavailable
+                throw RCPXExit.unavailable
             }
             if case .refuse(let why) = plan {
                 hint = why.hasSuffix("is not a terminal")
@@ -64,8 +64,8 @@ struct ExploreCommand: LookupCommand {
                 options.checklist = checklist
                 if let dataDir, !dataDir.isEmpty { options.checklistDirectory = ChecklistStore.directory(dataHome: dataDir) }
                 let status = runExplorer(catalog: catalog, options: options)
-                if status != ExplorerExit.unavailable {
-                    if status != 0 { throw ExitCode(status) }
+                if status != RCPXExit.unavailable.rawValue {
+                    if status != RCPXExit.success.rawValue { throw ExitCode(status) }  // 128 + a signal
                     return
                 }
                 hint = "the explorer could not start on this terminal"

@@ -130,7 +130,7 @@ struct MapCommand: ParsableCommand {
         if case .found(let party) = parties {
             Console.error("\(party.name) is an organization and has no place on the map; "
                           + "`rcpx state \(party.id)` lists its processes.")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         var candidates: [(id: String, label: String)] = []
         if case .ambiguous(let list) = processes { candidates += list.map { ($0.id, session.label($0)) } }
@@ -139,7 +139,7 @@ struct MapCommand: ParsableCommand {
         }
         if !candidates.isEmpty {
             Session.ambiguous(DisplayText.excerpt(query), "processes or states", candidates)
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         var suggestions: [String] = []
         if case .notFound(let list) = processes { suggestions += list }
@@ -149,7 +149,7 @@ struct MapCommand: ParsableCommand {
         Console.error("no process, state or region matches \"\(shown)\".\(hint) "
                       + "Try `rcpx list`, `rcpx search \(shown)` or a region: "
                       + regions.map(\.id).joined(separator: ", ") + ".")
-        throw Exit.noMatch
+        throw RCPXExit.notFound
     }
 
     /// Whether the environment asks for a locale that is not UTF-8 (`LANG=C`, `LC_ALL=POSIX`, …).

@@ -40,17 +40,6 @@ struct ChecklistCommand: ParsableCommand {
     )
 }
 
-/// Exit codes of `rcpx checklist`.
-enum ChecklistExit {
-    static let notFound = ExitCode(1)
-    /// EX_USAGE
-    static let usage = ExitCode(64)
-    /// EX_DATAERR: a checklist file (or the data file) cannot be read.
-    static let unreadable = ExitCode(65)
-    /// EX_CANTCREAT: cannot write in the checklist folder.
-    static let cannotWrite = ExitCode(73)
-}
-
 /// The options every `rcpx checklist` command takes.
 struct ChecklistOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"),
@@ -88,7 +77,7 @@ struct ChecklistOptions: ParsableArguments {
         } catch {
             Console.error("cannot load \(error.file): \(error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems")")
             for p in error.problems { Console.writeError("  \(p)\n") }
-            throw ChecklistExit.unreadable
+            throw RCPXExit.dataError
         }
     }
 
@@ -105,19 +94,19 @@ extension ChecklistCommand {
         case .notFound(let name, _):
             Console.error(e.description + ". `rcpx checklist list` lists them; `rcpx checklist new "
                           + shellQuoted(name) + "` creates it.")
-            return ChecklistExit.notFound
+            return RCPXExit.notFound
         case .alreadyExists, .ambiguous, .removedMeanwhile:
             Console.error(e.description)
-            return ChecklistExit.notFound
+            return RCPXExit.notFound
         case .invalidName:
             Console.error(e.description)
-            return ChecklistExit.usage
+            return RCPXExit.usage
         case .unreadable, .newerFormat:
             Console.error(e.description)
-            return ChecklistExit.unreadable
+            return RCPXExit.dataError
         case .cannotSave, .cannotDelete:
             Console.error(e.description)
-            return ChecklistExit.cannotWrite
+            return RCPXExit.cannotWrite
         }
     }
 
@@ -153,7 +142,7 @@ extension ChecklistCommand {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             Console.error("cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
-            throw ChecklistExit.cannotWrite
+            throw RCPXExit.cannotWrite
         }
         defer { close(fd) }
         var bytes = Array(text.utf8)[...]
@@ -162,7 +151,7 @@ extension ChecklistCommand {
             if n < 0 {
                 if errno == EINTR { continue }
                 Console.error("cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
-                throw ChecklistExit.cannotWrite
+                throw RCPXExit.cannotWrite
             }
             bytes = bytes.dropFirst(n)
         }

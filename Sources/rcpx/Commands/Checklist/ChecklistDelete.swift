@@ -25,7 +25,7 @@ extension ChecklistCommand {
                 guard Console.stdinIsTerminal else {
                     Console.error("not deleting checklist \"\(checklist.name)\" without confirmation: standard "
                                   + "input is not a terminal. Add --yes to delete it.")
-                    throw ChecklistExit.usage
+                    throw RCPXExit.usage
                 }
                 let count = checklist.entries.count
                 Console.writeError("Delete checklist \"\(checklist.name)\" (\(count) recorded "
@@ -33,7 +33,7 @@ extension ChecklistCommand {
                 let answer = (readLine() ?? "").lowercased()
                 guard answer == "y" || answer == "yes" else {
                     Console.error("not deleted.")
-                    throw ChecklistExit.notFound
+                    throw RCPXExit.notFound
                 }
             }
             try ChecklistCommand.run { try store.delete(checklist.name) }

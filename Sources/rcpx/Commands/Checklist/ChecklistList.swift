@@ -29,7 +29,7 @@ extension ChecklistCommand {
                 case .record(let s): checklists = checklists.filter { $0.checklist.meta.subject?.id == s.id }
                 case .ambiguous(let names):
                     Console.error("\"\(DisplayText.excerpt(subject))\" could mean: " + names.prefix(8).joined(separator: ", "))
-                    throw ChecklistExit.notFound
+                    throw RCPXExit.notFound
                 case .freeText(let s):
                     let key = s.name.lowercased()
                     checklists = checklists.filter { $0.checklist.meta.subject?.name.lowercased() == key }

@@ -56,7 +56,7 @@ extension ChecklistCommand {
                             Console.error("\"\(DisplayText.excerpt(text))\" could mean: "
                                           + names.prefix(8).joined(separator: ", ")
                                           + ". Give the full name, or --free-text to keep it as text.")
-                            throw ChecklistExit.notFound
+                            throw RCPXExit.notFound
                         case .freeText(let s):
                             Console.error("note: \"\(DisplayText.excerpt(text))\" is not a state, territory or "
                                           + "process of the data; kept as free text.")

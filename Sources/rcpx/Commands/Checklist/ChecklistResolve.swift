@@ -31,13 +31,13 @@ extension ChecklistCommand {
             let id = ChecklistItemID.resolve(item, in: practices) ?? (checklist.entries[item] != nil ? item : nil)
             guard let id else {
                 Console.error("no heading or sub-heading \"\(DisplayText.excerpt(item))\"; give a number such as 6.2.")
-                throw ChecklistExit.usage
+                throw RCPXExit.usage
             }
             let entry = checklist.entries[id]
             guard let entry, !entry.alternatives.isEmpty else {
                 Console.error("\(ChecklistCommand.describe(id, in: practices)) has no other version kept in "
                               + "\"\(ChecklistCommand.safe(checklist.name))\"; nothing to choose.")
-                throw ChecklistExit.notFound
+                throw RCPXExit.notFound
             }
             guard let take else {
                 var out = "\(ChecklistCommand.describe(id, in: practices)) in \"\(ChecklistCommand.safe(checklist.name))\":\n"
@@ -56,7 +56,7 @@ extension ChecklistCommand {
             if take.lowercased() != "current" {
                 guard let n = Int(take), (1...entry.alternatives.count).contains(n) else {
                     Console.error("--take must be current or 1…\(entry.alternatives.count), not \"\(DisplayText.excerpt(take))\".")
-                    throw ChecklistExit.usage
+                    throw RCPXExit.usage
                 }
                 choice = n - 1
             }

@@ -37,12 +37,12 @@ extension ChecklistCommand {
                 Console.error("no effective-practice heading or sub-heading \"\(echo(item))\": give a number such as 6 "
                               + "or 6.2, or an id such as ep-06.2 (headings \(numbers.min() ?? 1)-"
                               + "\(numbers.max() ?? 20); `rcpx practices` lists them).")
-                throw ChecklistExit.usage
+                throw RCPXExit.usage
             }
             guard let newStatus = ChecklistStatus(parsing: status) else {
                 Console.error("unknown status \"\(echo(status))\"; use one of: "
                               + ChecklistStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".")
-                throw ChecklistExit.usage
+                throw RCPXExit.usage
             }
             let store = options.store
             let result = try ChecklistCommand.run {
