@@ -19,8 +19,8 @@ struct ExplorerOptions {
     var mouse: Bool = true
     /// `--checklist NAME`: the checklist to open (created when it does not exist yet).
     var checklist: String? = nil
-    /// The folder of the checklist files; nil: the default (`ChecklistStore.defaultDirectory`).
-    var checklistDirectory: String? = nil
+    /// The folder of the checklist files (`DataLocations.checklistDirectory`).
+    var checklistDirectory: String = DataLocations.checklistDirectory(dataDir: nil)
 }
 
 /// Why the explorer cannot run here, or nil when it can: standard input and output must be a terminal,

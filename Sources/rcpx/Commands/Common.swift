@@ -71,24 +71,7 @@ struct Session {
     init(_ options: GlobalOptions) throws {
         self.options = options
         look = Look.forOutput(noColor: options.noColor || options.format != .text, ascii: options.asciiOutput)
-        catalog = try Session.loadCatalog(options.data)
-    }
-
-    /// The bundled catalog, or the one in `path`; a file with problems prints every problem and exits 65.
-    static func loadCatalog(_ path: String?) throws -> Catalog {
-        guard let path else { return Catalog.bundled }
-        do {
-            return Catalog(try DataLoader.load(path: path))
-        } catch {
-            Console.writeError(reportProblems(error))
-            throw RCPXExit.dataError
-        }
-    }
-
-    /// "rcpx: cannot load FILE: N problems" and one line per problem.
-    static func reportProblems(_ error: LoadError) -> String {
-        let count = error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems"
-        return "rcpx: cannot load \(error.file): \(count)\n" + error.problems.map { "  \($0)\n" }.joined()
+        catalog = try DataLocations.catalog(dataFile: options.data)
     }
 
     /// Writes the answer to stdout (transliterated with `--ascii`).

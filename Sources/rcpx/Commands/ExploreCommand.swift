@@ -55,14 +55,14 @@ struct ExploreCommand: LookupCommand {
                         + "\(Console.describe(Console.stdoutIsTerminal ? 0 : 1)))"
                     : "the explorer cannot start (\(why))"
             } else {
-                let catalog = try Session.loadCatalog(global.data)
+                let catalog = try DataLocations.catalog(dataFile: global.data)
                 var options = ExplorerOptions()
                 options.theme = theme
                 options.ascii = global.ascii
                 options.color = !global.noColor
                 options.mouse = !noMouse
                 options.checklist = checklist
-                if let dataDir, !dataDir.isEmpty { options.checklistDirectory = ChecklistStore.directory(dataHome: dataDir) }
+                options.checklistDirectory = DataLocations.checklistDirectory(dataDir: dataDir)
                 let status = runExplorer(catalog: catalog, options: options)
                 if status != RCPXExit.unavailable.rawValue {
                     if status != RCPXExit.success.rawValue { throw ExitCode(status) }  // 128 + a signal

@@ -57,29 +57,14 @@ struct ChecklistOptions: ParsableArguments {
     @Flag(name: .long, help: "ASCII status symbols (. x ~ + -) instead of ○ ✗ ◐ ✓ –.")
     var ascii = false
 
-    var store: ChecklistStore {
-        if let dataDir, !dataDir.isEmpty { return ChecklistStore(directory: ChecklistStore.directory(dataHome: dataDir)) }
-        var env: [String: String] = [:]
-        for key in ["RCPX_DATA_HOME", "XDG_DATA_HOME", "HOME"] {
-            if let v = getenv(key) { env[key] = String(cString: v) }
-        }
-        return ChecklistStore(directory: ChecklistStore.defaultDirectory(environment: env))
-    }
+    /// The store in `--data-dir`'s checklist folder, else the default one.
+    var store: ChecklistStore { DataLocations.checklistStore(dataDir: dataDir) }
 
     /// The effective-practice headings of the bundled data, or of `--data`.
     func practices() throws -> [Practice] { try catalog().practices }
 
     /// The bundled data set, or `--data`'s.
-    func catalog() throws -> Catalog {
-        guard let data else { return Catalog.bundled }
-        do {
-            return Catalog(try DataLoader.load(path: data))
-        } catch {
-            Console.error("cannot load \(error.file): \(error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems")")
-            for p in error.problems { Console.writeError("  \(p)\n") }
-            throw RCPXExit.dataError
-        }
-    }
+    func catalog() throws -> Catalog { try DataLocations.catalog(dataFile: data) }
 
     func glyph(_ s: ChecklistStatus) -> String { ascii ? s.asciiGlyph : s.glyph }
 
