@@ -204,7 +204,7 @@ public enum ChecklistExport {
     /// `headings` (each with `status`, `note`, `updated`, `alternatives` when versions are kept beside it, `progress`,
     /// `items`) and `noLongerInData`. Version 1 had no `meta` and no `alternatives`.
     public static func json(_ checklist: Checklist, practices: [Practice], date: String) -> String {
-        func progress(_ p: ChecklistProgress) -> ChecklistJSON {
+        func progress(_ p: ChecklistProgress) -> JSONOut {
             .object([
                 ("total", .int(p.total)),
                 ("assessed", .int(p.assessed)),
@@ -213,10 +213,10 @@ public enum ChecklistExport {
                 ("counts", .object(ChecklistStatus.allCases.map { ($0.rawValue, .int(p.count($0))) })),
             ])
         }
-        func optional(_ s: String?) -> ChecklistJSON { s.map { .string($0) } ?? .null }
-        func entryFields(_ id: String) -> [(String, ChecklistJSON)] {
+        func optional(_ s: String?) -> JSONOut { s.map { .string($0) } ?? .null }
+        func entryFields(_ id: String) -> [(String, JSONOut)] {
             let e = checklist.entries[id]
-            var fields: [(String, ChecklistJSON)] = [("status", .string((e?.status ?? .notAssessed).rawValue)),
+            var fields: [(String, JSONOut)] = [("status", .string((e?.status ?? .notAssessed).rawValue)),
                                                      ("note", optional(e?.note)), ("updated", optional(e?.updated))]
             if let alternatives = e?.alternatives, !alternatives.isEmpty {
                 fields.append(("alternatives", .array(alternatives.map { a in
@@ -226,8 +226,8 @@ public enum ChecklistExport {
             }
             return fields
         }
-        let headings: [ChecklistJSON] = practices.map { p in
-            var fields: [(String, ChecklistJSON)] = [("id", .string(p.id)), ("number", .int(p.number)),
+        let headings: [JSONOut] = practices.map { p in
+            var fields: [(String, JSONOut)] = [("id", .string(p.id)), ("number", .int(p.number)),
                                                      ("title", .string(p.title))]
             fields += entryFields(p.id)
             fields.append(("progress", progress(checklist.progress(for: p))))
@@ -238,10 +238,10 @@ public enum ChecklistExport {
             })))
             return .object(fields)
         }
-        let orphans: [ChecklistJSON] = checklist.orphanEntries(practices: practices).map {
+        let orphans: [JSONOut] = checklist.orphanEntries(practices: practices).map {
             .object([("id", .string($0))] + entryFields($0))
         }
-        return ChecklistJSON.object([
+        return JSONOut.object([
             ("report", .string("rcpx practice checklist")),
             ("reportVersion", .int(2)),
             ("checklist", .string(checklist.name)),

@@ -106,7 +106,7 @@ struct JSONWriter {
         case .bool(let b): bytes += Array((b ? "true" : "false").utf8)
         case .number(let d):
             if d == d.rounded() && abs(d) < 1e15 { bytes += Array(String(Int(d)).utf8) } else { bytes += Array(String(d).utf8) }
-        case .string(let s): bytes += Array(jsonString(s).utf8)
+        case .string(let s): bytes += Array(JSONOut.quoted(s).utf8)
         case .array(let a):
             bytes.append(UInt8(ascii: "["))
             for (i, v) in a.enumerated() {
@@ -118,7 +118,7 @@ struct JSONWriter {
             bytes.append(UInt8(ascii: "{"))
             for (i, m) in members.enumerated() {
                 if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes += Array(jsonString(m.key).utf8)
+                bytes += Array(JSONOut.quoted(m.key).utf8)
                 bytes.append(UInt8(ascii: ":"))
                 write(m.value)
             }

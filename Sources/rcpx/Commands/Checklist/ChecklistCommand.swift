@@ -160,10 +160,4 @@ extension ChecklistCommand {
         }
         return id + " (no longer in the data)"
     }
-
-    static func jsonString(_ s: String) -> String {
-        var out = ""
-        JSONOut.quote(s, into: &out, asciiOnly: false)
-        return out
-    }
 }
