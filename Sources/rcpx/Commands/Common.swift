@@ -1,6 +1,6 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
+import RCPText
 
 /// Output formats. Each command accepts the ones that make sense for its answer.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
 
 /// `rcpx compare A B [C [D]]`: two to four processes, or two to four parties, side by side.
 struct CompareCommand: LookupCommand {

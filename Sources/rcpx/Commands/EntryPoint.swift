@@ -5,7 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import RCPCore
-import RCPUI
+import RCPText
 
 /// The command line on its way to ArgumentParser and back: arguments that are not UTF-8 and mistyped command
 /// names are answered here, and every message ArgumentParser writes goes through `Console` (control
@@ -102,7 +102,7 @@ enum EntryPoint {
         let close = closeCommands(word, commands)
         if !close.isEmpty { text += " Did you mean " + close.map { "`rcpx \($0)`" }.joined(separator: " or ") + "?" }
         let list = "Commands: " + commands.joined(separator: ", ") + ". `rcpx --help` explains each."
-        for row in Wrap.lines(list, width: 80, firstIndent: 0, hangingIndent: 2) { text += "\n" + row.plain }
+        for row in TextWrap.lines(list, width: 80, hangingIndent: 2) { text += "\n" + row }
         return text
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
+import RCPText
 
 /// `rcpx practices [NUMBER]`: the IAMM effective-practice headings and the processes that discuss each.
 struct PracticesCommand: LookupCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
+import RCPText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
