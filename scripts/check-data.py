@@ -316,13 +316,7 @@ class Compare:
                 if got or want:
                     self.fact(got == want, f"Annex A row {n}: {role} is {sorted(got)} in the paper, {sorted(want)} in the data")
             others = set().union(*[roles.get(r, set()) for r in ("observer", "participant", "secretariat", "coordinator")])
-            # names in the other cells, longest first so "Papua New Guinea" is not also "Guinea"
-            text = " " + norm(" ".join(LEAD_RE.sub("", chunk) for chunk in rest)) + " "
-            found = set()
-            for key in sorted(self.keys, key=len, reverse=True):
-                if len(key) >= 2 and f" {key} " in text:
-                    found.add(self.keys[key])
-                    text = text.replace(f" {key} ", " # ")
+            found = self.parties_named(" ".join(LEAD_RE.sub("", chunk) for chunk in rest))
             members = roles.get("member", set())
             for pid in sorted(found - others - members):
                 self.fact(False, f"Annex A row {n}: the paper names {pid} among observers, partners or secretariat; the data has no such role")
@@ -350,19 +344,24 @@ class Compare:
             a, b = self.paper.paragraph(line)
             a = line  # a paragraph may run on into the next group's, without a blank line between
             b = min([b] + [x - 1 for x in starts.values() if x and x > line])
-            text = " " + norm(self.paper.text(a, b)) + " "
-            found = set()
-            for key in sorted(self.keys, key=len, reverse=True):
-                if len(key) >= 2 and f" {key} " in text:
-                    if kinds[self.keys[key]] != "organization":
-                        found.add(self.keys[key])
-                    text = text.replace(f" {key} ", " # ")
+            found = {pid for pid in self.parties_named(self.paper.text(a, b)) if kinds[pid] != "organization"}
             members = {x["party"] for x in p["participants"] if "member" in x["roles"]}
             for pid in sorted(found - members):
                 self.fact(False, f"footnote i, {p['id']}: the paper names {pid}; the data has it as no member")
             for pid in sorted(members - found):
                 self.fact(False, f"footnote i, {p['id']}: {pid} is a member in the data, not named in the paper")
             self.compared += len(found & members)
+
+    def parties_named(self, text):
+        """The ids of the parties whose names or aliases stand in `text`, longest name first, so that "Papua New
+        Guinea" is not also "Guinea" (each name found is blanked out before shorter ones are looked for)."""
+        text = " " + norm(text) + " "
+        found = set()
+        for key in sorted(self.keys, key=len, reverse=True):
+            if len(key) >= 2 and f" {key} " in text:
+                found.add(self.keys[key])
+                text = text.replace(f" {key} ", " # ")
+        return found
 
     def names(self, what, text, want, editorial):
         got = set()

@@ -71,6 +71,20 @@ struct ChecklistOptions: ParsableArguments {
     func bar(_ p: ChecklistProgress, width: Int = 20) -> String { p.bar(width: width, ascii: ascii) }
 }
 
+/// The options of a `rcpx checklist` command about one stored checklist, and that checklist's name.
+struct NamedChecklist: ParsableArguments {
+    @OptionGroup var options: ChecklistOptions
+
+    @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
+    var name: String
+
+    var store: ChecklistStore { options.store }
+
+    /// The checklist; when there is none of that name, or its file cannot be read, a message and the exit
+    /// status for it (`ChecklistCommand.fail`).
+    func load() throws -> Checklist { try ChecklistCommand.run { try store.load(name) } }
+}
+
 extension ChecklistCommand {
     /// Reports a store error on stderr and returns the exit code for it.
     static func fail(_ error: Error) -> Error {

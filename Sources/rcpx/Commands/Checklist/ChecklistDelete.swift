@@ -10,17 +10,14 @@ extension ChecklistCommand {
                 + "refuses (exit 64)."
         )
 
-        @OptionGroup var options: ChecklistOptions
-
-        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
-        var name: String
+        @OptionGroup var target: NamedChecklist
 
         @Flag(name: .shortAndLong, help: "Delete without asking.")
         var yes = false
 
         func run() throws {
-            let store = options.store
-            let checklist = try ChecklistCommand.run { try store.load(name) }
+            let store = target.store
+            let checklist = try target.load()
             if !yes {
                 guard Console.stdinIsTerminal else {
                     Console.error("not deleting checklist \"\(checklist.name)\" without confirmation: standard "

@@ -13,10 +13,7 @@ extension ChecklistCommand {
                 """
         )
 
-        @OptionGroup var options: ChecklistOptions
-
-        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
-        var name: String
+        @OptionGroup var target: NamedChecklist
 
         @Argument(help: ArgumentHelp("A heading or sub-heading: 6, 6.2 or ep-06.2.", valueName: "item"))
         var item: String
@@ -25,9 +22,10 @@ extension ChecklistCommand {
         var take: String?
 
         func run() throws {
+            let options = target.options, name = target.name
             let practices = try options.practices()
-            let store = options.store
-            let checklist = try ChecklistCommand.run { try store.load(name) }
+            let store = target.store
+            let checklist = try target.load()
             let id = ChecklistItemID.resolve(item, in: practices) ?? (checklist.entries[item] != nil ? item : nil)
             guard let id else {
                 Console.error("no heading or sub-heading \"\(DisplayText.excerpt(item))\"; give a number such as 6.2.")

@@ -12,10 +12,7 @@ extension ChecklistCommand {
                 """
         )
 
-        @OptionGroup var options: ChecklistOptions
-
-        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
-        var name: String
+        @OptionGroup var target: NamedChecklist
 
         @Argument(help: ArgumentHelp("A heading or sub-heading: 6, 6.2 or ep-06.2.", valueName: "item"))
         var item: String
@@ -31,6 +28,7 @@ extension ChecklistCommand {
         var create = false
 
         func run() throws {
+            let options = target.options, name = target.name
             let practices = try options.practices()
             guard let id = ChecklistItemID.resolve(item, in: practices) else {
                 let numbers = practices.map(\.number)
@@ -44,7 +42,7 @@ extension ChecklistCommand {
                               + ChecklistStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".")
                 throw RCPXExit.usage
             }
-            let store = options.store
+            let store = target.store
             let result = try ChecklistCommand.run {
                 if create { _ = try store.loadOrCreate(name) }
                 return try store.update(name) {
