@@ -318,12 +318,9 @@ class Compare:
             others = set().union(*[roles.get(r, set()) for r in ("observer", "participant", "secretariat", "coordinator")])
             found = self.parties_named(" ".join(LEAD_RE.sub("", chunk) for chunk in rest))
             members = roles.get("member", set())
-            for pid in sorted(found - others - members):
-                self.fact(False, f"Annex A row {n}: the paper names {pid} among observers, partners or secretariat; the data has no such role")
-            for pid in sorted(others - found):
-                why = "marked editorial in the data" if pid in editorial else None
-                self.fact(False, f"Annex A row {n}: {pid} is an observer, participant or secretariat in the data but not named in those cells", why)
-            self.compared += len(others & found)
+            self.agree(found, others, ignore=members, editorial=editorial,
+                       only_paper=lambda pid: f"Annex A row {n}: the paper names {pid} among observers, partners or secretariat; the data has no such role",
+                       only_data=lambda pid: f"Annex A row {n}: {pid} is an observer, participant or secretariat in the data but not named in those cells")
 
     def footnote_groups(self):
         """Footnote i: each group's paragraph names its states and territories; they must be its members."""
@@ -346,11 +343,9 @@ class Compare:
             b = min([b] + [x - 1 for x in starts.values() if x and x > line])
             found = {pid for pid in self.parties_named(self.paper.text(a, b)) if kinds[pid] != "organization"}
             members = {x["party"] for x in p["participants"] if "member" in x["roles"]}
-            for pid in sorted(found - members):
-                self.fact(False, f"footnote i, {p['id']}: the paper names {pid}; the data has it as no member")
-            for pid in sorted(members - found):
-                self.fact(False, f"footnote i, {p['id']}: {pid} is a member in the data, not named in the paper")
-            self.compared += len(found & members)
+            self.agree(found, members,
+                       only_paper=lambda pid: f"footnote i, {p['id']}: the paper names {pid}; the data has it as no member",
+                       only_data=lambda pid: f"footnote i, {p['id']}: {pid} is a member in the data, not named in the paper")
 
     def parties_named(self, text):
         """The ids of the parties whose names or aliases stand in `text`, longest name first, so that "Papua New
@@ -375,12 +370,19 @@ class Compare:
                 self.fact(pid is not None, f"{what}: {name.strip()!r} is no party of the data")
                 if pid:
                     got.add(pid)
-        for pid in sorted(got - want):
-            self.fact(False, f"{what}: {pid} is listed in the paper, not in the data")
-        for pid in sorted(want - got):
-            why = "marked editorial in the data" if pid in editorial else None
-            self.fact(False, f"{what}: {pid} is in the data, not in the paper", why)
-        self.compared += len(got & want)
+        self.agree(got, want, editorial=editorial,
+                   only_paper=lambda pid: f"{what}: {pid} is listed in the paper, not in the data",
+                   only_data=lambda pid: f"{what}: {pid} is in the data, not in the paper")
+
+    def agree(self, paper, data, only_paper, only_data, ignore=frozenset(), editorial=frozenset()):
+        """Facts for the parties the paper names that the data lacks (leaving out `ignore`: named there for
+        another reason) and for those the data has that the paper does not name (explained when `editorial`
+        marks them); counts the parties on which the two agree. `only_paper` and `only_data` word the facts."""
+        for pid in sorted(paper - data - ignore):
+            self.fact(False, only_paper(pid))
+        for pid in sorted(data - paper):
+            self.fact(False, only_data(pid), "marked editorial in the data" if pid in editorial else None)
+        self.compared += len(paper & data)
 
     # Annex D ----------------------------------------------------------------------------------------------------
     def annex_d(self):

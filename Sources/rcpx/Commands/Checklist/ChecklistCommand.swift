@@ -121,10 +121,10 @@ extension ChecklistCommand {
         return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
-    /// `s` followed by spaces up to `width` terminal columns (display width, not characters).
+    /// `s` followed by spaces up to `width` terminal columns (display width, not characters: "Côte", "日本"
+    /// and "Mali" line up); never cut, unlike `TextWidth.pad`.
     static func pad(_ s: String, _ width: Int) -> String {
-        let w = TextWidth.of(s)
-        return w >= width ? s : s + String(repeating: " ", count: width - w)
+        TextWidth.of(s) >= width ? s : TextWidth.pad(s, width: width)
     }
 
     /// Text from a checklist file or the user for the terminal: control characters made visible, line

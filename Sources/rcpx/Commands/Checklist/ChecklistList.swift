@@ -1,5 +1,6 @@
 import ArgumentParser
 import RCPCore
+import RCPText
 
 extension ChecklistCommand {
     struct List: ParsableCommand {
@@ -63,7 +64,7 @@ extension ChecklistCommand {
                     }
                     return
                 }
-                let width = min(40, checklists.map { $0.name.count }.max() ?? 0)
+                let width = min(40, checklists.map { TextWidth.of($0.name) }.max() ?? 0)
                 var out = ""
                 for s in checklists {
                     let p = s.checklist.progress(overall: practices)
