@@ -6,6 +6,9 @@ public indirect enum JSONOut: Sendable {
     case null
     case bool(Bool)
     case int(Int)
+    /// Written as a whole number when it is one (below 10^15), else in Swift's shortest form; `null` when
+    /// not finite (JSON has no infinity).
+    case number(Double)
     case string(String)
     case array([JSONOut])
     case object([(String, JSONOut)])
@@ -14,64 +17,93 @@ public indirect enum JSONOut: Sendable {
     public static func int(_ n: Int?) -> JSONOut { n.map { .int($0) } ?? .null }
     public static func strings(_ list: [String]) -> JSONOut { .array(list.map { .string($0) }) }
 
+    /// A parsed value to write back, its members in their order.
+    public init(_ value: JSONValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let d): self = .number(d)
+        case .string(let s): self = .string(s)
+        case .array(let items): self = .array(items.map(JSONOut.init))
+        case .object(let members): self = .object(members.map { ($0.key, JSONOut($0.value)) })
+        }
+    }
+
     /// Pretty-printed with two spaces, ending with a newline. With `asciiOnly`, every character above U+007F
     /// is written as a `\u` escape (a surrogate pair above U+FFFF), so the bytes are ASCII and the data is intact.
     public func rendered(asciiOnly: Bool = false) -> String {
         var out = ""
-        write(into: &out, depth: 0, asciiOnly: asciiOnly)
+        write(into: &out, .indented(depth: 0), asciiOnly: asciiOnly)
         out += "\n"
         return out
     }
 
-    /// On one line, without a final newline: `{"name": "Mali", "revision": 3}` (a space after each colon
-    /// and comma), for lists of one-line records.
-    public func renderedOnOneLine(asciiOnly: Bool = false) -> String {
+    /// On one line, without a final newline: `{"name": "Mali", "revision": 3}`, for lists of one-line
+    /// records; with `spaced` false, without the space after each colon and comma (`{"name":"Mali"}`), the
+    /// smallest form.
+    public func renderedOnOneLine(asciiOnly: Bool = false, spaced: Bool = true) -> String {
         var out = ""
-        write(into: &out, depth: nil, asciiOnly: asciiOnly)
+        write(into: &out, .oneLine(spaced: spaced), asciiOnly: asciiOnly)
         return out
     }
 
-    /// `depth`: the indentation level of a pretty-printed value, or nil for one on a single line.
-    private func write(into out: inout String, depth: Int?, asciiOnly: Bool) {
+    /// Where a value goes: on indented lines at a depth, or all on one line.
+    private enum Layout {
+        case indented(depth: Int)
+        case oneLine(spaced: Bool)
+
+        /// The layout of the values inside a list or object written in this one.
+        var inner: Layout {
+            if case .indented(let depth) = self { return .indented(depth: depth + 1) }
+            return self
+        }
+    }
+
+    private func write(into out: inout String, _ layout: Layout, asciiOnly: Bool) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
+        case .number(let d):
+            if !d.isFinite { out += "null" }
+            else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)) }
+            else { out += String(d) }
         case .string(let s): JSONOut.quote(s, into: &out, asciiOnly: asciiOnly)
         case .array(let items):
-            JSONOut.writeList(items, open: "[", close: "]", into: &out, depth: depth) { item, out, inner in
-                item.write(into: &out, depth: inner, asciiOnly: asciiOnly)
+            JSONOut.writeList(items, open: "[", close: "]", into: &out, layout) { item, out in
+                item.write(into: &out, layout.inner, asciiOnly: asciiOnly)
             }
         case .object(let members):
-            JSONOut.writeList(members, open: "{", close: "}", into: &out, depth: depth) { member, out, inner in
+            JSONOut.writeList(members, open: "{", close: "}", into: &out, layout) { member, out in
                 JSONOut.quote(member.0, into: &out, asciiOnly: asciiOnly)
-                out += ": "
-                member.1.write(into: &out, depth: inner, asciiOnly: asciiOnly)
+                if case .oneLine(spaced: false) = layout { out += ":" } else { out += ": " }
+                member.1.write(into: &out, layout.inner, asciiOnly: asciiOnly)
             }
         }
     }
 
     /// The brackets around `elements`, each written by `element`: one per indented line, or all on one line.
     private static func writeList<Element>(_ elements: [Element], open: String, close: String,
-                                           into out: inout String, depth: Int?,
-                                           element: (Element, inout String, Int?) -> Void) {
+                                           into out: inout String, _ layout: Layout,
+                                           element: (Element, inout String) -> Void) {
         if elements.isEmpty { out += open + close; return }
-        guard let depth else {
+        switch layout {
+        case .oneLine(let spaced):
             out += open
             for (i, e) in elements.enumerated() {
-                if i > 0 { out += ", " }
-                element(e, &out, nil)
+                if i > 0 { out += spaced ? ", " : "," }
+                element(e, &out)
             }
             out += close
-            return
+        case .indented(let depth):
+            out += open + "\n"
+            for (i, e) in elements.enumerated() {
+                out += String(repeating: "  ", count: depth + 1)
+                element(e, &out)
+                out += i == elements.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: "  ", count: depth) + close
         }
-        out += open + "\n"
-        for (i, e) in elements.enumerated() {
-            out += String(repeating: "  ", count: depth + 1)
-            element(e, &out, depth + 1)
-            out += i == elements.count - 1 ? "\n" : ",\n"
-        }
-        out += String(repeating: "  ", count: depth) + close
     }
 
     /// `s` as a JSON string literal (see `quote(_:into:asciiOnly:)`).
