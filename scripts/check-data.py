@@ -89,19 +89,19 @@ def check_practice_numbers(owner, nums, practice_numbers):
 
 def prose_fields(data):
     """(where, text) for every field written in our own words."""
+    def optional(where, record, key):
+        if record.get(key):
+            yield where, record[key]
+
     for r in data["regions"]:
-        if r.get("note"):
-            yield f"region {r['id']} note", r["note"]
+        yield from optional(f"region {r['id']} note", r, "note")
     for p in data["parties"]:
-        if p.get("note"):
-            yield f"party {p['id']} note", p["note"]
+        yield from optional(f"party {p['id']} note", p, "note")
     for p in data["processes"]:
         yield f"process {p['id']} summary", p["summary"]
         yield f"process {p['id']} secretariat", p["secretariat"]
-        if p.get("iomRole"):
-            yield f"process {p['id']} iomRole", p["iomRole"]
-        if p.get("yearNote"):
-            yield f"process {p['id']} yearNote", p["yearNote"]
+        yield from optional(f"process {p['id']} iomRole", p, "iomRole")
+        yield from optional(f"process {p['id']} yearNote", p, "yearNote")
         for i, s in enumerate(p.get("priorities", [])):
             yield f"process {p['id']} priority {i + 1}", s
         for i, s in enumerate(p.get("status") or []):
@@ -109,13 +109,11 @@ def prose_fields(data):
         for i, d in enumerate(p.get("datedStatus") or []):
             yield f"process {p['id']} datedStatus {i + 1}", d["text"]
         for part in p["participants"]:
-            if part.get("note"):
-                yield f"process {p['id']} participant {part['party']} note", part["note"]
+            yield from optional(f"process {p['id']} participant {part['party']} note", part, "note")
     for m in data["mechanisms"]:
         yield f"mechanism {m['id']} summary", m["summary"]
         for e in m["events"]:
-            if e.get("summary"):
-                yield f"event {e['id']} summary", e["summary"]
+            yield from optional(f"event {e['id']} summary", e, "summary")
     for u in data["understandings"]:
         yield f"understanding {u['id']}", u["summary"]
     for t in data.get("guide") or []:
