@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "rcpx", targets: ["rcpx"]),
         .executable(name: "rcpx-bench", targets: ["rcpx-bench"]),
         .library(name: "RCPCore", targets: ["RCPCore"]),
+        .library(name: "RCPText", targets: ["RCPText"]),
         .library(name: "RCPUI", targets: ["RCPUI"]),
     ],
     dependencies: [
@@ -26,8 +27,11 @@ let package = Package(
         .plugin(name: "EmbedDataPlugin", capability: .buildTool(), dependencies: ["embed-data"]),
         // Data types, loading and validation, queries, search, checklist store. No terminal code.
         .target(name: "RCPCore", dependencies: ["RCPData"]),
+        // Text for a terminal: display width, truncating and padding to a width, ASCII folding, word wrapping.
+        // The command line's answers and the explorer's panes both use it.
+        .target(name: "RCPText", dependencies: ["RCPCore"]),
         // UI state, key events, reducer and rendering into a grid of cells. No ncurses.
-        .target(name: "RCPUI", dependencies: ["RCPCore"]),
+        .target(name: "RCPUI", dependencies: ["RCPCore", "RCPText"]),
         // The system ncurses library (wide-character build) and a shim for its macros.
         .systemLibrary(
             name: "CNcurses",
@@ -37,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "rcpx",
             dependencies: [
-                "RCPCore", "RCPUI", "CNcurses",
+                "RCPCore", "RCPText", "RCPUI", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

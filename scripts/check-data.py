@@ -89,19 +89,19 @@ def check_practice_numbers(owner, nums, practice_numbers):
 
 def prose_fields(data):
     """(where, text) for every field written in our own words."""
+    def optional(where, record, key):
+        if record.get(key):
+            yield where, record[key]
+
     for r in data["regions"]:
-        if r.get("note"):
-            yield f"region {r['id']} note", r["note"]
+        yield from optional(f"region {r['id']} note", r, "note")
     for p in data["parties"]:
-        if p.get("note"):
-            yield f"party {p['id']} note", p["note"]
+        yield from optional(f"party {p['id']} note", p, "note")
     for p in data["processes"]:
         yield f"process {p['id']} summary", p["summary"]
         yield f"process {p['id']} secretariat", p["secretariat"]
-        if p.get("iomRole"):
-            yield f"process {p['id']} iomRole", p["iomRole"]
-        if p.get("yearNote"):
-            yield f"process {p['id']} yearNote", p["yearNote"]
+        yield from optional(f"process {p['id']} iomRole", p, "iomRole")
+        yield from optional(f"process {p['id']} yearNote", p, "yearNote")
         for i, s in enumerate(p.get("priorities", [])):
             yield f"process {p['id']} priority {i + 1}", s
         for i, s in enumerate(p.get("status") or []):
@@ -109,13 +109,11 @@ def prose_fields(data):
         for i, d in enumerate(p.get("datedStatus") or []):
             yield f"process {p['id']} datedStatus {i + 1}", d["text"]
         for part in p["participants"]:
-            if part.get("note"):
-                yield f"process {p['id']} participant {part['party']} note", part["note"]
+            yield from optional(f"process {p['id']} participant {part['party']} note", part, "note")
     for m in data["mechanisms"]:
         yield f"mechanism {m['id']} summary", m["summary"]
         for e in m["events"]:
-            if e.get("summary"):
-                yield f"event {e['id']} summary", e["summary"]
+            yield from optional(f"event {e['id']} summary", e, "summary")
     for u in data["understandings"]:
         yield f"understanding {u['id']}", u["summary"]
     for t in data.get("guide") or []:
@@ -316,20 +314,11 @@ class Compare:
                 if got or want:
                     self.fact(got == want, f"Annex A row {n}: {role} is {sorted(got)} in the paper, {sorted(want)} in the data")
             others = set().union(*[roles.get(r, set()) for r in ("observer", "participant", "secretariat", "coordinator")])
-            # names in the other cells, longest first so "Papua New Guinea" is not also "Guinea"
-            text = " " + norm(" ".join(LEAD_RE.sub("", chunk) for chunk in rest)) + " "
-            found = set()
-            for key in sorted(self.keys, key=len, reverse=True):
-                if len(key) >= 2 and f" {key} " in text:
-                    found.add(self.keys[key])
-                    text = text.replace(f" {key} ", " # ")
+            found = self.parties_named(" ".join(LEAD_RE.sub("", chunk) for chunk in rest))
             members = roles.get("member", set())
-            for pid in sorted(found - others - members):
-                self.fact(False, f"Annex A row {n}: the paper names {pid} among observers, partners or secretariat; the data has no such role")
-            for pid in sorted(others - found):
-                why = "marked editorial in the data" if pid in editorial else None
-                self.fact(False, f"Annex A row {n}: {pid} is an observer, participant or secretariat in the data but not named in those cells", why)
-            self.compared += len(others & found)
+            self.agree(found, others, ignore=members, editorial=editorial,
+                       only_paper=lambda pid: f"Annex A row {n}: the paper names {pid} among observers, partners or secretariat; the data has no such role",
+                       only_data=lambda pid: f"Annex A row {n}: {pid} is an observer, participant or secretariat in the data but not named in those cells")
 
     def footnote_groups(self):
         """Footnote i: each group's paragraph names its states and territories; they must be its members."""
@@ -350,19 +339,22 @@ class Compare:
             a, b = self.paper.paragraph(line)
             a = line  # a paragraph may run on into the next group's, without a blank line between
             b = min([b] + [x - 1 for x in starts.values() if x and x > line])
-            text = " " + norm(self.paper.text(a, b)) + " "
-            found = set()
-            for key in sorted(self.keys, key=len, reverse=True):
-                if len(key) >= 2 and f" {key} " in text:
-                    if kinds[self.keys[key]] != "organization":
-                        found.add(self.keys[key])
-                    text = text.replace(f" {key} ", " # ")
+            found = {pid for pid in self.parties_named(self.paper.text(a, b)) if kinds[pid] != "organization"}
             members = {x["party"] for x in p["participants"] if "member" in x["roles"]}
-            for pid in sorted(found - members):
-                self.fact(False, f"footnote i, {p['id']}: the paper names {pid}; the data has it as no member")
-            for pid in sorted(members - found):
-                self.fact(False, f"footnote i, {p['id']}: {pid} is a member in the data, not named in the paper")
-            self.compared += len(found & members)
+            self.agree(found, members,
+                       only_paper=lambda pid: f"footnote i, {p['id']}: the paper names {pid}; the data has it as no member",
+                       only_data=lambda pid: f"footnote i, {p['id']}: {pid} is a member in the data, not named in the paper")
+
+    def parties_named(self, text):
+        """The ids of the parties whose names or aliases stand in `text`, longest name first, so that "Papua New
+        Guinea" is not also "Guinea" (each name found is blanked out before shorter ones are looked for)."""
+        text = " " + norm(text) + " "
+        found = set()
+        for key in sorted(self.keys, key=len, reverse=True):
+            if len(key) >= 2 and f" {key} " in text:
+                found.add(self.keys[key])
+                text = text.replace(f" {key} ", " # ")
+        return found
 
     def names(self, what, text, want, editorial):
         got = set()
@@ -376,12 +368,19 @@ class Compare:
                 self.fact(pid is not None, f"{what}: {name.strip()!r} is no party of the data")
                 if pid:
                     got.add(pid)
-        for pid in sorted(got - want):
-            self.fact(False, f"{what}: {pid} is listed in the paper, not in the data")
-        for pid in sorted(want - got):
-            why = "marked editorial in the data" if pid in editorial else None
-            self.fact(False, f"{what}: {pid} is in the data, not in the paper", why)
-        self.compared += len(got & want)
+        self.agree(got, want, editorial=editorial,
+                   only_paper=lambda pid: f"{what}: {pid} is listed in the paper, not in the data",
+                   only_data=lambda pid: f"{what}: {pid} is in the data, not in the paper")
+
+    def agree(self, paper, data, only_paper, only_data, ignore=frozenset(), editorial=frozenset()):
+        """Facts for the parties the paper names that the data lacks (leaving out `ignore`: named there for
+        another reason) and for those the data has that the paper does not name (explained when `editorial`
+        marks them); counts the parties on which the two agree. `only_paper` and `only_data` word the facts."""
+        for pid in sorted(paper - data - ignore):
+            self.fact(False, only_paper(pid))
+        for pid in sorted(data - paper):
+            self.fact(False, only_data(pid), "marked editorial in the data" if pid in editorial else None)
+        self.compared += len(paper & data)
 
     # Annex D ----------------------------------------------------------------------------------------------------
     def annex_d(self):

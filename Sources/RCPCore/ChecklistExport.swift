@@ -81,7 +81,7 @@ public enum ChecklistExport {
             line("Progress: \(checklist.progress(for: p).summary)")
             if let note = checklist.note(of: p.id) {
                 line()
-                line(noteBlock(note, indent: ""))
+                line(noteQuote(note, indent: "", safe: false))
             }
             for a in checklist.entries[p.id]?.alternatives ?? [] { line(); line(keptLine(a, indent: "")) }
             if !p.items.isEmpty {
@@ -90,7 +90,7 @@ public enum ChecklistExport {
                     let st = checklist.status(of: item.id)
                     let number = ChecklistItemID.displayNumber(item.id) ?? item.id
                     line("- \(st.glyph) **\(md(number))** \(md(item.title)) — *\(st.label)*")
-                    if let note = checklist.note(of: item.id) { line(noteBlock(note, indent: "  ")) }
+                    if let note = checklist.note(of: item.id) { line(noteQuote(note, indent: "  ", safe: false)) }
                     for a in checklist.entries[item.id]?.alternatives ?? [] { line(keptLine(a, indent: "  ")) }
                 }
             }
@@ -102,11 +102,7 @@ public enum ChecklistExport {
             line()
             line("Recorded for items that the current data no longer has (kept as recorded):")
             line()
-            for id in orphans {
-                let e = checklist.entries[id]!
-                line("- \(e.status.glyph) **\(md(id))** — *\(e.status.label)* (\(md(e.updated)))")
-                if let note = e.note { line(noteBlock(note, indent: "  ")) }
-            }
+            for item in orphanItems(checklist, practices: practices, withDates: true, safe: false) { line(item) }
             line()
         }
         while out.hasSuffix("\n\n") { out.removeLast() }
@@ -129,13 +125,25 @@ public enum ChecklistExport {
         return indent + "> Also kept (\(md(a.source)), \(md(a.updated))): \(a.status.glyph) *\(a.status.label)*" + note
     }
 
-    /// A note as a quote block, each of its lines kept (and escaped so that it stays plain text).
-    private static func noteBlock(_ note: String, indent: String) -> String {
-        let lines = note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        return lines.enumerated().map { i, l in
-            let text = i == 0 ? "Note: " + md(String(l), lineStart: false) : md(String(l), lineStart: true)
-            return indent + "> " + text + (i + 1 < lines.count ? "  " : "")
-        }.joined(separator: "\n")
+    /// A note as a Markdown block quote, "Note: " before its first line, a hard break after each line but the
+    /// last. `safe`: control characters made visible first (`DisplayText.safe`).
+    static func noteQuote(_ note: String, indent: String, safe: Bool) -> String {
+        note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().map { i, l in
+            let text = safe ? DisplayText.safe(String(l)) : String(l)
+            return indent + "> " + (i == 0 ? "Note: " : "") + md(text, lineStart: i > 0)
+        }.joined(separator: "  \n")
+    }
+
+    /// The Markdown list items of `checklist`'s entries for items the data no longer has, each note quoted
+    /// under its item; `withDates`: each with the time it was recorded; `safe` as for `noteQuote`.
+    static func orphanItems(_ checklist: Checklist, practices: [Practice], withDates: Bool, safe: Bool) -> [String] {
+        checklist.orphanEntries(practices: practices).flatMap { id -> [String] in
+            let e = checklist.entries[id]!
+            let date = withDates ? " (\(md(e.updated)))" : ""
+            var lines = ["- \(e.status.glyph) **\(md(safe ? DisplayText.safe(id) : id))** — *\(e.status.label)*" + date]
+            if let note = e.note { lines.append(noteQuote(note, indent: "  ", safe: safe)) }
+            return lines
+        }
     }
 
     /// Escapes Markdown syntax in plain text (emphasis, links, HTML, table pipes; at a line start, list and
@@ -204,7 +212,7 @@ public enum ChecklistExport {
     /// `headings` (each with `status`, `note`, `updated`, `alternatives` when versions are kept beside it, `progress`,
     /// `items`) and `noLongerInData`. Version 1 had no `meta` and no `alternatives`.
     public static func json(_ checklist: Checklist, practices: [Practice], date: String) -> String {
-        func progress(_ p: ChecklistProgress) -> ChecklistJSON {
+        func progress(_ p: ChecklistProgress) -> JSONOut {
             .object([
                 ("total", .int(p.total)),
                 ("assessed", .int(p.assessed)),
@@ -213,10 +221,10 @@ public enum ChecklistExport {
                 ("counts", .object(ChecklistStatus.allCases.map { ($0.rawValue, .int(p.count($0))) })),
             ])
         }
-        func optional(_ s: String?) -> ChecklistJSON { s.map { .string($0) } ?? .null }
-        func entryFields(_ id: String) -> [(String, ChecklistJSON)] {
+        func optional(_ s: String?) -> JSONOut { s.map { .string($0) } ?? .null }
+        func entryFields(_ id: String) -> [(String, JSONOut)] {
             let e = checklist.entries[id]
-            var fields: [(String, ChecklistJSON)] = [("status", .string((e?.status ?? .notAssessed).rawValue)),
+            var fields: [(String, JSONOut)] = [("status", .string((e?.status ?? .notAssessed).rawValue)),
                                                      ("note", optional(e?.note)), ("updated", optional(e?.updated))]
             if let alternatives = e?.alternatives, !alternatives.isEmpty {
                 fields.append(("alternatives", .array(alternatives.map { a in
@@ -226,8 +234,8 @@ public enum ChecklistExport {
             }
             return fields
         }
-        let headings: [ChecklistJSON] = practices.map { p in
-            var fields: [(String, ChecklistJSON)] = [("id", .string(p.id)), ("number", .int(p.number)),
+        let headings: [JSONOut] = practices.map { p in
+            var fields: [(String, JSONOut)] = [("id", .string(p.id)), ("number", .int(p.number)),
                                                      ("title", .string(p.title))]
             fields += entryFields(p.id)
             fields.append(("progress", progress(checklist.progress(for: p))))
@@ -238,10 +246,10 @@ public enum ChecklistExport {
             })))
             return .object(fields)
         }
-        let orphans: [ChecklistJSON] = checklist.orphanEntries(practices: practices).map {
+        let orphans: [JSONOut] = checklist.orphanEntries(practices: practices).map {
             .object([("id", .string($0))] + entryFields($0))
         }
-        return ChecklistJSON.object([
+        return JSONOut.object([
             ("report", .string("rcpx practice checklist")),
             ("reportVersion", .int(2)),
             ("checklist", .string(checklist.name)),

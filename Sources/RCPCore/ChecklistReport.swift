@@ -295,29 +295,19 @@ public enum ChecklistReport {
                     let s = e?.status ?? .notAssessed
                     let who = checklists.count > 1 ? "\(md(c.name)): " : ""
                     line("  - \(who)\(s.glyph) *\(s.label)*")
-                    if let note = e?.note { line(noteQuote(note, indent: "    ")) }
+                    if let note = e?.note { line(ChecklistExport.noteQuote(note, indent: "    ", safe: true)) }
                     for a in e?.alternatives ?? [] { line(ChecklistExport.keptLine(a, indent: "    ")) }
                 }
             }
         }
         for c in checklists {
-            let orphans = c.orphanEntries(practices: practices)
+            let orphans = ChecklistExport.orphanItems(c, practices: practices, withDates: false, safe: true)
             guard !orphans.isEmpty else { continue }
             line()
             line("## No longer in the data (\(md(c.name)))")
             line()
-            for id in orphans {
-                let e = c.entries[id]!
-                line("- \(e.status.glyph) **\(md(id))** — *\(e.status.label)*")
-                if let note = e.note { line(noteQuote(note, indent: "  ")) }
-            }
+            for item in orphans { line(item) }
         }
         return o
-    }
-
-    private static func noteQuote(_ note: String, indent: String) -> String {
-        note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().map { i, l in
-            indent + "> " + (i == 0 ? "Note: " : "") + ChecklistExport.md(DisplayText.safe(String(l)), lineStart: i > 0)
-        }.joined(separator: "  \n")
     }
 }

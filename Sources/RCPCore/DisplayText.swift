@@ -15,17 +15,25 @@ public enum DisplayText {
     /// `\u{9b}`, …), so that text from an argument, a data file or a checklist can be printed to a terminal.
     public static func safe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
+        return replacingScalars(in: text) { s in
+            guard isControl(s) else { return nil }
+            switch s.value {
+            case 0x1B: return "\\e"
+            case 0x0A: return "\\n"
+            case 0x0D: return "\\r"
+            case 0x09: return "\\t"
+            default: return "\\u{" + String(s.value, radix: 16) + "}"
+            }
+        }
+    }
+
+    /// `text` with each Unicode scalar for which `replacement` gives a string replaced by that string, the
+    /// others kept: the one loop behind `safe`, `markup` and JSON's string literals (`JSONOut.quote`).
+    public static func replacingScalars(in text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
         for s in text.unicodeScalars {
-            guard isControl(s) else { out.unicodeScalars.append(s); continue }
-            switch s.value {
-            case 0x1B: out += "\\e"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            default: out += "\\u{" + String(s.value, radix: 16) + "}"
-            }
+            if let r = replacement(s) { out += r } else { out.unicodeScalars.append(s) }
         }
         return out
     }
@@ -41,26 +49,19 @@ public enum DisplayText {
     /// Text for HTML and XML (reports, SVG maps and time lines): `& < > " '` escaped, line breaks and tabs kept, every other control character shown as a
     /// visible escape (`\e`, `\u{7}`), which HTML could not carry.
     public static func markup(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
+        replacingScalars(in: s) { u in
             switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(u)
-            case "\r": break
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&#39;"
+            case "\n", "\t": return nil
+            case "\r": return ""
             default:
-                if DisplayText.isControl(u) || u.value == 0xFFFE || u.value == 0xFFFF {
-                    out += DisplayText.safe(String(u))
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+                return isControl(u) || u.value == 0xFFFE || u.value == 0xFFFF ? safe(String(u)) : nil
             }
         }
-        return out
     }
 
     /// True for C0 controls, DEL and C1 controls.

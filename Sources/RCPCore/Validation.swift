@@ -57,9 +57,7 @@ struct Validator {
     mutating func checkRegions() {
         var seen = Set<String>()
         for (i, r) in dataset.regions.enumerated() {
-            let rec = recordLabel("region", plural: "regions", id: r.id, index: i)
-            checkID(r.id, rec, &seen)
-            checkName(r.name, rec, "name")
+            let rec = checkRecord("region", "regions", index: i, id: r.id, name: r.name, &seen)
             checkText(r.note, rec, "note")
             checkText(r.source, rec, "source")
         }
@@ -70,9 +68,7 @@ struct Validator {
         // Folded name or alias → the party that owns it.
         var owners: [FoldedKey: String] = [:]
         for (i, p) in dataset.parties.enumerated() {
-            let rec = recordLabel("party", plural: "parties", id: p.id, index: i)
-            checkID(p.id, rec, &seen)
-            checkName(p.name, rec, "name")
+            let rec = checkRecord("party", "parties", index: i, id: p.id, name: p.name, &seen)
             if let iso3 = p.iso3, !(iso3.utf8.count == 3 && iso3.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 })) {
                 add(rec, "iso3", "\(quoted(iso3)) is not a three-letter upper-case code")
             }
@@ -103,9 +99,7 @@ struct Validator {
         var numbers: [Int: String] = [:]
         var owners: [FoldedKey: String] = [:]
         for (i, p) in dataset.processes.enumerated() {
-            let rec = recordLabel("process", plural: "processes", id: p.id, index: i)
-            checkID(p.id, rec, &seen)
-            checkName(p.name, rec, "name")
+            let rec = checkRecord("process", "processes", index: i, id: p.id, name: p.name, &seen)
             checkName(p.shortName, rec, "shortName")
             for (j, alias) in p.aliases.enumerated() { checkName(alias, rec, "aliases[\(j)]") }
             for (field, text) in [("name", p.name), ("shortName", p.shortName)]
@@ -180,9 +174,7 @@ struct Validator {
         var seen = Set<String>()
         var eventIDs = Set<String>()
         for (i, m) in dataset.mechanisms.enumerated() {
-            let rec = recordLabel("mechanism", plural: "mechanisms", id: m.id, index: i)
-            checkID(m.id, rec, &seen)
-            checkName(m.name, rec, "name")
+            let rec = checkRecord("mechanism", "mechanisms", index: i, id: m.id, name: m.name, &seen)
             checkName(m.shortName, rec, "shortName")
             for (j, alias) in m.aliases.enumerated() { checkName(alias, rec, "aliases[\(j)]") }
             if let year = m.year, !plausibleYears.contains(year) { add(rec, "year", impossibleYear(year)) }
@@ -228,6 +220,16 @@ struct Validator {
     mutating func checkUnderstandings() {
         _ = checkHeadings("understanding", "understandings",
                           dataset.understandings.map { ($0.id, $0.number, "summary", $0.summary, $0.source) })
+    }
+
+    /// The label of record `index` of a kind ("region", "regions"), after checking its id (well formed, not
+    /// yet in `seen`) and its name.
+    mutating func checkRecord(_ kind: String, _ plural: String, index: Int, id: String, name: String,
+                              _ seen: inout Set<String>) -> String {
+        let rec = recordLabel(kind, plural: plural, id: id, index: index)
+        checkID(id, rec, &seen)
+        checkName(name, rec, "name")
+        return rec
     }
 
     /// What the IAMM's practices and understandings share: an id, a number 1–20 used once, a text, a source.

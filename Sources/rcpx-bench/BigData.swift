@@ -80,9 +80,7 @@ enum BigData {
                 break
             }
         }
-        var writer = JSONWriter()
-        writer.write(.object(top))
-        return writer.bytes
+        return Array(JSONOut(.object(top)).renderedOnOneLine(spaced: false).utf8)
     }
 
     private static func mapObject(_ value: JSONValue, _ transform: (String, JSONValue) -> JSONValue) -> JSONValue {
@@ -96,33 +94,3 @@ enum BigData {
     }
 }
 
-/// Writes a `JSONValue` back as compact JSON.
-struct JSONWriter {
-    var bytes: [UInt8] = []
-
-    mutating func write(_ value: JSONValue) {
-        switch value {
-        case .null: bytes += Array("null".utf8)
-        case .bool(let b): bytes += Array((b ? "true" : "false").utf8)
-        case .number(let d):
-            if d == d.rounded() && abs(d) < 1e15 { bytes += Array(String(Int(d)).utf8) } else { bytes += Array(String(d).utf8) }
-        case .string(let s): bytes += Array(jsonString(s).utf8)
-        case .array(let a):
-            bytes.append(UInt8(ascii: "["))
-            for (i, v) in a.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(v)
-            }
-            bytes.append(UInt8(ascii: "]"))
-        case .object(let members):
-            bytes.append(UInt8(ascii: "{"))
-            for (i, m) in members.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes += Array(jsonString(m.key).utf8)
-                bytes.append(UInt8(ascii: ":"))
-                write(m.value)
-            }
-            bytes.append(UInt8(ascii: "}"))
-        }
-    }
-}

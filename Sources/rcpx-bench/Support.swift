@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RCPCore
 
 // Clock, random numbers, statistics and output for the benchmark. No Foundation: the bench should not pay
 // (or hide) costs the measured program does not have.
@@ -126,37 +127,16 @@ struct Figures {
         var out = "{"
         for (i, e) in entries.enumerated() {
             if i > 0 { out += "," }
-            out += jsonString(e.key) + ":"
+            out += JSONOut.quoted(e.key) + ":"
             switch e.value {
             case .number(let d, let digits): out += d.isFinite ? fixed(d, digits) : "null"
             case .integer(let n): out += String(n)
-            case .text(let s): out += jsonString(s)
+            case .text(let s): out += JSONOut.quoted(s)
             case .bool(let b): out += b ? "true" : "false"
             }
         }
         return out + "}"
     }
-}
-
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if u.value < 0x20 {
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-    }
-    return out + "\""
 }
 
 /// A row of the results table: what was measured, the figures, the target and whether it is met.

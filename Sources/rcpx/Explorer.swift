@@ -19,17 +19,8 @@ struct ExplorerOptions {
     var mouse: Bool = true
     /// `--checklist NAME`: the checklist to open (created when it does not exist yet).
     var checklist: String? = nil
-    /// The folder of the checklist files; nil: the default (`ChecklistStore.defaultDirectory`).
-    var checklistDirectory: String? = nil
-}
-
-/// Exit statuses of `runExplorer` besides the 128 + signal of a signal exit.
-enum ExplorerExit {
-    /// The user quit.
-    static let ok: Int32 = 0
-    /// The explorer could not start (see `explorerCanStart`); nothing was written to the terminal, and the
-    /// caller should print the non-interactive output instead.
-    static let unavailable: Int32 = 69
+    /// The folder of the checklist files (`DataLocations.checklistDirectory`).
+    var checklistDirectory: String = DataLocations.checklistDirectory(dataDir: nil)
 }
 
 /// Why the explorer cannot run here, or nil when it can: standard input and output must be a terminal,
@@ -94,10 +85,10 @@ func terminalPlan(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?,
 
 /// Runs the interactive explorer until the user quits or a signal ends it, and gives the terminal back sane
 /// in every case. Returns the exit status: 0 on quit, 128 + signal for SIGINT (also Ctrl-C), SIGTERM and
-/// SIGHUP, or `ExplorerExit.unavailable` (without touching the terminal) when it cannot start.
+/// SIGHUP, or `RCPXExit.unavailable.rawValue` (without touching the terminal) when it cannot start.
 func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     let locale = TerminalLocale.configure()
-    guard case .start(let term, _) = terminalPlan() else { return ExplorerExit.unavailable }
+    guard case .start(let term, _) = terminalPlan() else { return RCPXExit.unavailable.rawValue }
     let notice = terminalPlan().notice
 
     TerminalSignals.install()
@@ -109,7 +100,7 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     do {
         screen = try TerminalScreen(utf8: locale.utf8, wantColor: wantColor, term: term)
     } catch {
-        return ExplorerExit.unavailable
+        return RCPXExit.unavailable.rawValue
     }
 
     var ui = UIOptions()

@@ -19,19 +19,10 @@ final class ExplorerChecklists {
     /// of other processes against it.
     private var watched: (name: String, stamp: ChecklistFileStamp?)?
 
-    /// The store in `directory`, or in the default folder (`$RCPX_DATA_HOME/checklists`, else
-    /// `$XDG_DATA_HOME/rcpx/checklists`, else `~/.local/share/rcpx/checklists`).
-    init(directory: String?) {
-        var env: [String: String] = [:]
-        for key in ["RCPX_DATA_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "HOME"] {
-            if let v = getenv(key) { env[key] = String(cString: v) }
-        }
-        if let directory, !directory.isEmpty {
-            store = ChecklistStore(directory: directory)
-        } else {
-            store = ChecklistStore(directory: ChecklistStore.defaultDirectory(environment: env))
-        }
-        state = StateFolder(environment: env)
+    /// The store in `directory` (the checklist folder `DataLocations` chose), and the state folder.
+    init(directory: String) {
+        store = ChecklistStore(directory: directory)
+        state = DataLocations.stateFolder()
     }
 
     /// The events the UI gets at start-up: the stored checklists, and the one asked for with `--checklist`

@@ -1,6 +1,5 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
 
 /// The root command. With no subcommand it runs `explore`: the explorer on a terminal, else the process list.
 @main

@@ -197,6 +197,17 @@ import RCPCore
         #expect(r.stdout.hasPrefix("Elsewhere  "))
     }
 
+    /// `checklist list` lines the progress bars up by terminal columns: "日本" takes four, not two.
+    @Test func listAlignsWideNamesByColumns() throws {
+        let home = DataHome()
+        try home.run("new", "日本 workshop")  // 13 columns, 11 characters
+        try home.run("new", "Mali")
+        let r = try home.run("list")
+        #expect(r.status == 0, "\(r.stderr)")
+        let names = r.stdout.split(separator: "\n").map { line in String(line.prefix { $0 != "░" }) }
+        #expect(names == ["Mali" + String(repeating: " ", count: 9) + "  ", "日本 workshop  "], "\(r.stdout)")
+    }
+
     /// Two rcpx processes at once, each setting its own items many times: every change must survive (each
     /// `set` re-reads under the lock and writes on top of the other's).
     @Test func twoProcessesSettingAtOnceLoseNothing() throws {

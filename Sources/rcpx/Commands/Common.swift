@@ -1,24 +1,12 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
+import RCPText
 
 /// Output formats. Each command accepts the ones that make sense for its answer.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json, csv, markdown
 
     static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
-
-/// Exit codes (sysexits.h where one fits).
-enum Exit {
-    /// The question had no answer: nothing matched, or a name was ambiguous.
-    static let noMatch = ExitCode(1)
-    /// EX_USAGE: a bad option or argument (ArgumentParser's own validation errors exit with it too).
-    static let usage = ExitCode(64)
-    /// EX_DATAERR: the data file could not be loaded.
-    static let dataError = ExitCode(65)
-    /// EX_UNAVAILABLE: the explorer cannot run on this terminal (TERM unknown, and no fallback installed).
-    static let unavailable = ExitCode(69)
 }
 
 /// The options every command takes.
@@ -83,24 +71,7 @@ struct Session {
     init(_ options: GlobalOptions) throws {
         self.options = options
         look = Look.forOutput(noColor: options.noColor || options.format != .text, ascii: options.asciiOutput)
-        catalog = try Session.loadCatalog(options.data)
-    }
-
-    /// The bundled catalog, or the one in `path`; a file with problems prints every problem and exits 65.
-    static func loadCatalog(_ path: String?) throws -> Catalog {
-        guard let path else { return Catalog.bundled }
-        do {
-            return Catalog(try DataLoader.load(path: path))
-        } catch {
-            Console.writeError(reportProblems(error))
-            throw Exit.dataError
-        }
-    }
-
-    /// "rcpx: cannot load FILE: N problems" and one line per problem.
-    static func reportProblems(_ error: LoadError) -> String {
-        let count = error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems"
-        return "rcpx: cannot load \(error.file): \(count)\n" + error.problems.map { "  \($0)\n" }.joined()
+        catalog = try DataLocations.catalog(dataFile: options.data)
     }
 
     /// Writes the answer to stdout (transliterated with `--ascii`).
@@ -138,7 +109,7 @@ struct Session {
         case .mechanism(let mechanism):
             Console.error("\(mechanism.shortName) is a global mechanism, not a regional process: "
                           + "`rcpx show \(mechanism.id)` shows it.")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
     }
 
@@ -164,7 +135,7 @@ struct Session {
             }
             Session.notFound(query, "process", names, hint: hint, listCommand: "rcpx list")
         }
-        throw Exit.noMatch
+        throw RCPXExit.notFound
     }
 
     func party(_ query: String) throws -> Party {
@@ -181,7 +152,7 @@ struct Session {
             Session.notFound(query, "state, territory or organization", suggestions, hint: hint,
                              listCommand: "rcpx matrix --kind all")
         }
-        throw Exit.noMatch
+        throw RCPXExit.notFound
     }
 
     /// A region by id, name or a unique prefix of either (or of a word of the name), ignoring case and accents.
@@ -195,7 +166,7 @@ struct Session {
             Console.error("no region matches \"\(echo(query))\". Regions: "
                           + regions.map(\.id).joined(separator: ", ") + ".")
         }
-        throw Exit.noMatch
+        throw RCPXExit.notFound
     }
 
     /// A global mechanism (IDM, Berne Initiative, …) by id, name, short name or alias.

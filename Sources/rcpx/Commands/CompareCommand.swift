@@ -1,6 +1,5 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
 
 /// `rcpx compare A B [C [D]]`: two to four processes, or two to four parties, side by side.
 struct CompareCommand: LookupCommand {
@@ -41,7 +40,7 @@ struct CompareCommand: LookupCommand {
             comparison = try session.catalog.compare(subjects)
         } catch {
             Console.error(String(describing: error) + ".")
-            throw Exit.usage
+            throw RCPXExit.usage
         }
         switch comparison {
         case .processes(let c): ProcessComparisonOutput(session: session, c: c).emit()
@@ -63,12 +62,12 @@ struct CompareCommand: LookupCommand {
         for (i, name) in names.enumerated() where kinds[i].process == nil && kinds[i].party == nil {
             if name.unicodeScalars.contains(where: DisplayText.isControl) {
                 Console.error("no process or party matches \"\(DisplayText.excerpt(name))\".")
-                throw Exit.noMatch
+                throw RCPXExit.notFound
             }
             if session.mechanism(name) != nil, case .notFound = catalog.resolveProcess(name) {
                 Console.error("\"\(DisplayText.excerpt(name))\" is a global mechanism; `rcpx compare` takes "
                               + "regional processes or parties.")
-                throw Exit.noMatch
+                throw RCPXExit.notFound
             }
             // Explain as the kind the other names are (a party when they are parties, or when only a party
             // name comes close), with the usual lookups: ambiguous names listed, close names suggested.
@@ -81,7 +80,7 @@ struct CompareCommand: LookupCommand {
             if case .ambiguous = catalog.resolveProcess(name) { closeProcess = true }
             if othersParties || (closeParty && !closeProcess) { _ = try session.party(name) }
             _ = try session.process(name)
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         let decidedProcess = kinds.contains { $0.process != nil && $0.party == nil }
         let decidedParty = kinds.contains { $0.party != nil && $0.process == nil }
@@ -90,7 +89,7 @@ struct CompareCommand: LookupCommand {
             let q = names[kinds.firstIndex { $0.party != nil && $0.process == nil }!]
             Console.error("compare processes with processes, or parties with parties: \"\(DisplayText.excerpt(p))\" "
                           + "is a process and \"\(DisplayText.excerpt(q))\" a party.")
-            throw Exit.usage
+            throw RCPXExit.usage
         }
         let asParties = decidedParty
         let subjects: [ComparisonSubject] = kinds.map { asParties ? .party($0.party!.id) : .process($0.process!.id) }
@@ -99,7 +98,7 @@ struct CompareCommand: LookupCommand {
                 let what = asParties ? kinds[i].party!.name : kinds[i].process!.shortName
                 Console.error("\"\(DisplayText.excerpt(names[j]))\" and \"\(DisplayText.excerpt(names[i]))\" both name "
                               + "\(what); compare different ones.")
-                throw Exit.usage
+                throw RCPXExit.usage
             }
         }
         return subjects

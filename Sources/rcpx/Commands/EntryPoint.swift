@@ -5,7 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import RCPCore
-import RCPUI
+import RCPText
 
 /// The command line on its way to ArgumentParser and back: arguments that are not UTF-8 and mistyped command
 /// names are answered here, and every message ArgumentParser writes goes through `Console` (control
@@ -17,18 +17,20 @@ enum EntryPoint {
         if let (position, bytes) = raw.enumerated().lazy.compactMap({ i, a in isUTF8(a) ? nil : (i + 1, a) }).first {
             // "\xFF" for each byte that is not UTF-8; the encoding of the terminal or script is to be checked.
             Console.error("argument \(position) is not valid UTF-8: \"\(showBytes(bytes))\". Give names in UTF-8.")
-            exit(Exit.usage.rawValue)
+            exit(RCPXExit.usage.rawValue)
         }
         let arguments = raw.map { String(decoding: $0, as: UTF8.self) }
         if let word = unknownCommand(arguments, commands: Set(commands)) {
             Console.error(unknownCommandMessage(word, commands: commands))
-            exit(Exit.usage.rawValue)
+            exit(RCPXExit.usage.rawValue)
         }
         let ordered = ArgumentOrder.globalOptionsLast(arguments, commands: Set(commands))
         do {
             var command = try root.parseAsRoot(ordered)
             try command.run()
             exit(0)
+        } catch let status as RCPXExit {
+            exit(status.rawValue)  // the command has said why on stderr
         } catch {
             let code = root.exitCode(for: error)
             let message = root.fullMessage(for: error)
@@ -100,7 +102,7 @@ enum EntryPoint {
         let close = closeCommands(word, commands)
         if !close.isEmpty { text += " Did you mean " + close.map { "`rcpx \($0)`" }.joined(separator: " or ") + "?" }
         let list = "Commands: " + commands.joined(separator: ", ") + ". `rcpx --help` explains each."
-        for row in Wrap.lines(list, width: 80, firstIndent: 0, hangingIndent: 2) { text += "\n" + row.plain }
+        for row in TextWrap.lines(list, width: 80, hangingIndent: 2) { text += "\n" + row }
         return text
     }
 

@@ -47,7 +47,7 @@ struct ExploreCommand: LookupCommand {
                               + terminalFallbacks.joined(separator: " and ") + ".")
                 Console.error("install the terminal's terminfo entry, or run `TERM=xterm-256color rcpx` on a host "
                               + "with it.")
-                throw Exit.unavailable
+                throw RCPXExit.unavailable
             }
             if case .refuse(let why) = plan {
                 hint = why.hasSuffix("is not a terminal")
@@ -55,17 +55,17 @@ struct ExploreCommand: LookupCommand {
                         + "\(Console.describe(Console.stdoutIsTerminal ? 0 : 1)))"
                     : "the explorer cannot start (\(why))"
             } else {
-                let catalog = try Session.loadCatalog(global.data)
+                let catalog = try DataLocations.catalog(dataFile: global.data)
                 var options = ExplorerOptions()
                 options.theme = theme
                 options.ascii = global.ascii
                 options.color = !global.noColor
                 options.mouse = !noMouse
                 options.checklist = checklist
-                if let dataDir, !dataDir.isEmpty { options.checklistDirectory = ChecklistStore.directory(dataHome: dataDir) }
+                options.checklistDirectory = DataLocations.checklistDirectory(dataDir: dataDir)
                 let status = runExplorer(catalog: catalog, options: options)
-                if status != ExplorerExit.unavailable {
-                    if status != 0 { throw ExitCode(status) }
+                if status != RCPXExit.unavailable.rawValue {
+                    if status != RCPXExit.success.rawValue { throw ExitCode(status) }  // 128 + a signal
                     return
                 }
                 hint = "the explorer could not start on this terminal"

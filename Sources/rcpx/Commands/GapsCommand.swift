@@ -50,11 +50,11 @@ struct GapsCommand: LookupCommand {
                 gaps = gaps.filter { $0.subregion == names[i] || unContinent(of: $0.subregion) == names[i] }
             case .ambiguous(let list):
                 Session.ambiguous(DisplayText.excerpt(region), "regions", list.map { (names[$0], names[$0]) })
-                throw Exit.noMatch
+                throw RCPXExit.notFound
             case .notFound:
                 Console.error("no UN sub-region or continent matches \"\(DisplayText.excerpt(region))\". Sub-regions: "
                               + unSubregionOrder.joined(separator: ", ") + ".")
-                throw Exit.noMatch
+                throw RCPXExit.notFound
             }
         }
         let what = allGroups ? "no process (Annex A or footnote group)" : "no Annex A process"

@@ -53,7 +53,7 @@ struct GuideCommand: LookupCommand {
                           + found.map { "\($0.number) \($0.title) (\($0.id))" }.joined(separator: ", ")
                           + ". Give one by number or id.")
         }
-        throw Exit.noMatch
+        throw RCPXExit.notFound
     }
 
     // MARK: List

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RCPCore
 import RCPUI
 
 /// `rcpx keys`: the explorer's key bindings, from the one table the explorer itself uses.

@@ -31,7 +31,7 @@ struct ListCommand: LookupCommand {
         let groups = regions.map { ($0, catalog.processes(inRegion: $0.id)) }.filter { !$0.1.isEmpty }
         if groups.isEmpty, let region = regions.first {
             Console.error("\(region.name) has no regional processes (`rcpx search \(region.id)` finds what it has).")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         let look = session.look
         switch session.format {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
+import RCPText
 
 /// The formats `rcpx map` writes.
 enum MapFormat: String, CaseIterable, ExpressibleByArgument {
@@ -130,7 +130,7 @@ struct MapCommand: ParsableCommand {
         if case .found(let party) = parties {
             Console.error("\(party.name) is an organization and has no place on the map; "
                           + "`rcpx state \(party.id)` lists its processes.")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         var candidates: [(id: String, label: String)] = []
         if case .ambiguous(let list) = processes { candidates += list.map { ($0.id, session.label($0)) } }
@@ -139,7 +139,7 @@ struct MapCommand: ParsableCommand {
         }
         if !candidates.isEmpty {
             Session.ambiguous(DisplayText.excerpt(query), "processes or states", candidates)
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         var suggestions: [String] = []
         if case .notFound(let list) = processes { suggestions += list }
@@ -149,7 +149,7 @@ struct MapCommand: ParsableCommand {
         Console.error("no process, state or region matches \"\(shown)\".\(hint) "
                       + "Try `rcpx list`, `rcpx search \(shown)` or a region: "
                       + regions.map(\.id).joined(separator: ", ") + ".")
-        throw Exit.noMatch
+        throw RCPXExit.notFound
     }
 
     /// Whether the environment asks for a locale that is not UTF-8 (`LANG=C`, `LC_ALL=POSIX`, …).
@@ -165,7 +165,7 @@ enum MapText {
                        catalog: Catalog, source: SourceInfo) -> String {
         var out = ""
         let width = max(40, picture.columns)
-        for row in Wrap.linesPlain(look.text(title), width: width) { out += look.bold(row) + "\n" }
+        for row in TextWrap.linesPlain(look.text(title), width: width) { out += look.bold(row) + "\n" }
         for row in 0..<picture.rows {
             var line = ""
             var run = ""
@@ -198,22 +198,22 @@ enum MapText {
         }
         if !layer.unplaced.isEmpty {
             let names = layer.unplaced.map { "\(look.name($0)) (\($0.iso3 ?? ""))" }.joined(separator: ", ")
-            out += "\n" + Wrap.linesPlain("Not on the map (no shape or point for the code): " + names, width: width)
+            out += "\n" + TextWrap.linesPlain("Not on the map (no shape or point for the code): " + names, width: width)
                 .joined(separator: "\n") + "\n"
         }
         if case .party(let id) = layer.subject {
             let list = catalog.participations(of: id).map { look.text($0.process.shortName) }
             let line = "Processes (\(list.count)): " + (list.isEmpty ? "none" : list.joined(separator: ", "))
-            out += "\n" + Wrap.linesPlain(line, width: width).joined(separator: "\n") + "\n"
+            out += "\n" + TextWrap.linesPlain(line, width: width).joined(separator: "\n") + "\n"
         }
         if case .region(let id) = layer.subject {
             let list = catalog.processes(inRegion: id).map { look.text($0.shortName) }
-            out += "\n" + Wrap.linesPlain("Processes: " + list.joined(separator: ", "), width: width)
+            out += "\n" + TextWrap.linesPlain("Processes: " + list.joined(separator: ", "), width: width)
                 .joined(separator: "\n") + "\n"
         }
         let sources = "Equal Earth projection. Shapes: Natural Earth 1:110m. Membership: \(look.text(source.publisher)) "
             + "\(source.year), as of \(source.matrixDate)."
-        out += "\n" + Wrap.linesPlain(sources, width: width).map { look.dim($0) }.joined(separator: "\n") + "\n"
+        out += "\n" + TextWrap.linesPlain(sources, width: width).map { look.dim($0) }.joined(separator: "\n") + "\n"
         return look.ascii ? look.finish(out) : out
     }
 
@@ -235,11 +235,11 @@ enum MapText {
     }
 }
 
-extension Wrap {
-    /// Plain wrapped lines of `text` at `width`.
+extension TextWrap {
+    /// Plain wrapped lines of `text` at `width`, without trailing spaces.
     static func linesPlain(_ text: String, width: Int) -> [String] {
-        Wrap.lines(text, width: width, firstIndent: 0, hangingIndent: 0).map { row in
-            var plain = row.plain
+        TextWrap.lines(text, width: width).map { row in
+            var plain = row
             while plain.last == " " { plain.removeLast() }
             return plain
         }

@@ -58,7 +58,7 @@ struct MatrixCommand: LookupCommand {
                                             includeOutsideMatrix: !noFootnotes)
         guard !matrix.columns.isEmpty, !matrix.rows.isEmpty else {
             Console.error("the matrix is empty for these options.")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         let look = session.look
         let symbols = look.symbols

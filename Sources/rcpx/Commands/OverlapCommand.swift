@@ -28,7 +28,7 @@ struct OverlapCommand: LookupCommand {
     func run() throws {
         let session = try session()
         let a = try session.process(first), b = try session.process(second)
-        guard let overlap = session.catalog.overlap(a.id, b.id) else { throw Exit.noMatch }
+        guard let overlap = session.catalog.overlap(a.id, b.id) else { throw RCPXExit.notFound }
         let look = session.look
         switch session.format {
         case .text:

@@ -1,6 +1,6 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
+import RCPText
 
 /// `rcpx practices [NUMBER]`: the IAMM effective-practice headings and the processes that discuss each.
 struct PracticesCommand: LookupCommand {
@@ -34,7 +34,7 @@ struct PracticesCommand: LookupCommand {
                 let range = catalog.practices.map(\.number)
                 Console.error("no effective-practice heading \"\(echo(heading))\"; the headings are numbered "
                               + "\(range.min() ?? 1)-\(range.max() ?? 20).")
-                throw Exit.noMatch
+                throw RCPXExit.notFound
             }
             practices = [practice]
         }

@@ -47,7 +47,7 @@ struct RankStatesCommand: LookupCommand {
         let all = session.catalog.rankParties(includeGroups: withGroups)
         guard !all.isEmpty else {
             Console.error("no state or territory takes part in a process.")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         let shown = limit == 0 ? all : all.filter { $0.rank <= limit }
         let look = session.look
@@ -130,7 +130,7 @@ struct RankProcessesCommand: LookupCommand {
         let ranked = session.catalog.rankProcesses(by: by, includeGroups: withGroups)
         guard !ranked.isEmpty else {
             Console.error("no process to rank.")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         let look = session.look
         let column = by.rawValue.prefix(1).uppercased() + by.rawValue.dropFirst()

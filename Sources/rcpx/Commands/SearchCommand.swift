@@ -55,7 +55,7 @@ struct SearchCommand: LookupCommand {
         }
         guard !hits.isEmpty else {
             Console.error("nothing matches \"\(echo(text))\"" + (kind.map { " among the \($0.name) records" } ?? "") + ".")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         let look = session.look
         switch session.format {

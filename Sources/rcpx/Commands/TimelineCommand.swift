@@ -80,7 +80,7 @@ struct TimelineCommand: ParsableCommand {
         var timeline = session.catalog.timeline()
         if let query = self.region, query.unicodeScalars.contains(where: DisplayText.isControl) {
             Console.error("no region matches \"\(DisplayText.excerpt(query))\".")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         let region = try self.region.map { try session.region($0) }
         timeline = timeline.filtered(region: region?.id, from: from, to: to)
@@ -89,7 +89,7 @@ struct TimelineCommand: ParsableCommand {
             if let region { what += " in \(region.name)" }
             if from != nil || to != nil { what += " \(from.map(String.init) ?? "…")–\(to.map(String.init) ?? "…")" }
             Console.error(what + " (`rcpx timeline` lists them all).")
-            throw Exit.noMatch
+            throw RCPXExit.notFound
         }
         let look = session.look
         switch options.format {

@@ -1,5 +1,5 @@
 import RCPCore
-import RCPUI
+import RCPText
 
 /// The time line drawn as a self-contained SVG for slides: a compressed axis of years, a band per lane, and one
 /// `<g>` per dated record with its description in a `<title>` (a tooltip in browsers).

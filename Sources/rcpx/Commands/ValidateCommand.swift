@@ -46,7 +46,7 @@ struct ValidateCommand: LookupCommand {
             for problem in error.problems { text += "  \(problem)\n" }
             Console.write(look.finish(text), styled: look.color)
         }
-        if case .failure = result { throw Exit.dataError }
+        if case .failure = result { throw RCPXExit.dataError }
     }
 
     private func counts(_ d: Dataset) -> JSONOut {

@@ -1,4 +1,4 @@
-import RCPUI
+import RCPText
 
 /// A column of a `TextTable`.
 struct TextColumn {
@@ -79,7 +79,7 @@ struct TextTable {
         for row in rows {
             switch row {
             case .section(let title):
-                for line in Wrap.lines(title, width: look.width) { out.append(look.bold(line.plain)) }
+                for line in TextWrap.lines(title, width: look.width) { out.append(look.bold(line)) }
             case .cells(let cells):
                 out += layout(cells, widths: widths, look: look, style: nil).map { pad + $0 }
             }
@@ -98,7 +98,7 @@ struct TextTable {
             var lines: [String] = []
             for part in cellLines(cell) {
                 if TextWidth.of(part) <= width { lines.append(part) }
-                else { lines += Wrap.lines(part, width: max(1, width)).map(\.plain) }
+                else { lines += TextWrap.lines(part, width: max(1, width)) }
             }
             wrapped.append(lines)
         }
@@ -139,15 +139,15 @@ struct TextDocument {
     /// A section heading, after a blank line.
     mutating func heading(_ title: String) {
         blank()
-        for row in Wrap.lines(title, width: look.width) { lines.append(look.bold(row.plain)) }
+        for row in TextWrap.lines(title, width: look.width) { lines.append(look.bold(row)) }
     }
 
     /// Wrapped text; following lines start at `hanging`. `style` emphasises each row after wrapping (text
     /// passed in must be plain: escapes would be measured as text).
     mutating func paragraph(_ text: String, indent: Int = 0, hanging: Int? = nil,
                             style: ((String) -> String)? = nil) {
-        for row in Wrap.lines(text, width: look.width, firstIndent: indent, hangingIndent: hanging ?? indent) {
-            var plain = row.plain
+        for row in TextWrap.lines(text, width: look.width, firstIndent: indent, hangingIndent: hanging ?? indent) {
+            var plain = row
             while plain.last == " " || plain.last == "\u{00A0}" { plain.removeLast() }
             guard let style else { lines.append(plain); continue }
             let body = plain.drop { $0 == " " }
@@ -159,9 +159,9 @@ struct TextDocument {
     mutating func field(_ label: String, _ value: String, indent: Int = 0) {
         let head = label + ": "
         let hanging = TextWidth.of(head) + indent <= 24 ? TextWidth.of(head) + indent : indent + 2
-        let rows = Wrap.lines(head + value, width: look.width, firstIndent: indent, hangingIndent: hanging)
+        let rows = TextWrap.lines(head + value, width: look.width, firstIndent: indent, hangingIndent: hanging)
         for (n, row) in rows.enumerated() {
-            var text = row.plain
+            var text = row
             if n == 0, look.color, text.hasPrefix(String(repeating: " ", count: indent) + label) {
                 text = String(repeating: " ", count: indent) + look.bold(label)
                     + String(text.dropFirst(indent + label.count))

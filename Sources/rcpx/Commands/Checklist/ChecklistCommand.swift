@@ -1,6 +1,6 @@
 import ArgumentParser
 import RCPCore
-import RCPUI
+import RCPText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,17 +40,6 @@ struct ChecklistCommand: ParsableCommand {
     )
 }
 
-/// Exit codes of `rcpx checklist`.
-enum ChecklistExit {
-    static let notFound = ExitCode(1)
-    /// EX_USAGE
-    static let usage = ExitCode(64)
-    /// EX_DATAERR: a checklist file (or the data file) cannot be read.
-    static let unreadable = ExitCode(65)
-    /// EX_CANTCREAT: cannot write in the checklist folder.
-    static let cannotWrite = ExitCode(73)
-}
-
 /// The options every `rcpx checklist` command takes.
 struct ChecklistOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"),
@@ -68,33 +57,32 @@ struct ChecklistOptions: ParsableArguments {
     @Flag(name: .long, help: "ASCII status symbols (. x ~ + -) instead of ○ ✗ ◐ ✓ –.")
     var ascii = false
 
-    var store: ChecklistStore {
-        if let dataDir, !dataDir.isEmpty { return ChecklistStore(directory: ChecklistStore.directory(dataHome: dataDir)) }
-        var env: [String: String] = [:]
-        for key in ["RCPX_DATA_HOME", "XDG_DATA_HOME", "HOME"] {
-            if let v = getenv(key) { env[key] = String(cString: v) }
-        }
-        return ChecklistStore(directory: ChecklistStore.defaultDirectory(environment: env))
-    }
+    /// The store in `--data-dir`'s checklist folder, else the default one.
+    var store: ChecklistStore { DataLocations.checklistStore(dataDir: dataDir) }
 
     /// The effective-practice headings of the bundled data, or of `--data`.
     func practices() throws -> [Practice] { try catalog().practices }
 
     /// The bundled data set, or `--data`'s.
-    func catalog() throws -> Catalog {
-        guard let data else { return Catalog.bundled }
-        do {
-            return Catalog(try DataLoader.load(path: data))
-        } catch {
-            Console.error("cannot load \(error.file): \(error.problems.count == 1 ? "1 problem" : "\(error.problems.count) problems")")
-            for p in error.problems { Console.writeError("  \(p)\n") }
-            throw ChecklistExit.unreadable
-        }
-    }
+    func catalog() throws -> Catalog { try DataLocations.catalog(dataFile: data) }
 
     func glyph(_ s: ChecklistStatus) -> String { ascii ? s.asciiGlyph : s.glyph }
 
     func bar(_ p: ChecklistProgress, width: Int = 20) -> String { p.bar(width: width, ascii: ascii) }
+}
+
+/// The options of a `rcpx checklist` command about one stored checklist, and that checklist's name.
+struct NamedChecklist: ParsableArguments {
+    @OptionGroup var options: ChecklistOptions
+
+    @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
+    var name: String
+
+    var store: ChecklistStore { options.store }
+
+    /// The checklist; when there is none of that name, or its file cannot be read, a message and the exit
+    /// status for it (`ChecklistCommand.fail`).
+    func load() throws -> Checklist { try ChecklistCommand.run { try store.load(name) } }
 }
 
 extension ChecklistCommand {
@@ -105,19 +93,19 @@ extension ChecklistCommand {
         case .notFound(let name, _):
             Console.error(e.description + ". `rcpx checklist list` lists them; `rcpx checklist new "
                           + shellQuoted(name) + "` creates it.")
-            return ChecklistExit.notFound
+            return RCPXExit.notFound
         case .alreadyExists, .ambiguous, .removedMeanwhile:
             Console.error(e.description)
-            return ChecklistExit.notFound
+            return RCPXExit.notFound
         case .invalidName:
             Console.error(e.description)
-            return ChecklistExit.usage
+            return RCPXExit.usage
         case .unreadable, .newerFormat:
             Console.error(e.description)
-            return ChecklistExit.unreadable
+            return RCPXExit.dataError
         case .cannotSave, .cannotDelete:
             Console.error(e.description)
-            return ChecklistExit.cannotWrite
+            return RCPXExit.cannotWrite
         }
     }
 
@@ -133,10 +121,10 @@ extension ChecklistCommand {
         return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
-    /// `s` followed by spaces up to `width` terminal columns (display width, not characters).
+    /// `s` followed by spaces up to `width` terminal columns (display width, not characters: "Côte", "日本"
+    /// and "Mali" line up); never cut, unlike `TextWidth.pad`.
     static func pad(_ s: String, _ width: Int) -> String {
-        let w = TextWidth.of(s)
-        return w >= width ? s : s + String(repeating: " ", count: width - w)
+        TextWidth.of(s) >= width ? s : TextWidth.pad(s, width: width)
     }
 
     /// Text from a checklist file or the user for the terminal: control characters made visible, line
@@ -153,7 +141,7 @@ extension ChecklistCommand {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             Console.error("cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
-            throw ChecklistExit.cannotWrite
+            throw RCPXExit.cannotWrite
         }
         defer { close(fd) }
         var bytes = Array(text.utf8)[...]
@@ -162,7 +150,7 @@ extension ChecklistCommand {
             if n < 0 {
                 if errno == EINTR { continue }
                 Console.error("cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
-                throw ChecklistExit.cannotWrite
+                throw RCPXExit.cannotWrite
             }
             bytes = bytes.dropFirst(n)
         }
@@ -185,11 +173,5 @@ extension ChecklistCommand {
             }
         }
         return id + " (no longer in the data)"
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = ""
-        JSONOut.quote(s, into: &out, asciiOnly: false)
-        return out
     }
 }

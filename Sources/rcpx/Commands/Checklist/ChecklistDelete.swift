@@ -10,22 +10,19 @@ extension ChecklistCommand {
                 + "refuses (exit 64)."
         )
 
-        @OptionGroup var options: ChecklistOptions
-
-        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
-        var name: String
+        @OptionGroup var target: NamedChecklist
 
         @Flag(name: .shortAndLong, help: "Delete without asking.")
         var yes = false
 
         func run() throws {
-            let store = options.store
-            let checklist = try ChecklistCommand.run { try store.load(name) }
+            let store = target.store
+            let checklist = try target.load()
             if !yes {
                 guard Console.stdinIsTerminal else {
                     Console.error("not deleting checklist \"\(checklist.name)\" without confirmation: standard "
                                   + "input is not a terminal. Add --yes to delete it.")
-                    throw ChecklistExit.usage
+                    throw RCPXExit.usage
                 }
                 let count = checklist.entries.count
                 Console.writeError("Delete checklist \"\(checklist.name)\" (\(count) recorded "
@@ -33,7 +30,7 @@ extension ChecklistCommand {
                 let answer = (readLine() ?? "").lowercased()
                 guard answer == "y" || answer == "yes" else {
                     Console.error("not deleted.")
-                    throw ChecklistExit.notFound
+                    throw RCPXExit.notFound
                 }
             }
             try ChecklistCommand.run { try store.delete(checklist.name) }

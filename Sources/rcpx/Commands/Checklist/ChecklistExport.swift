@@ -13,10 +13,7 @@ extension ChecklistCommand {
                 """
         )
 
-        @OptionGroup var options: ChecklistOptions
-
-        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
-        var name: String
+        @OptionGroup var target: NamedChecklist
 
         @Option(name: .long, help: ArgumentHelp("markdown, csv or json.", valueName: "format"))
         var format: String = "markdown"
@@ -32,9 +29,9 @@ extension ChecklistCommand {
         }
 
         func run() throws {
+            let options = target.options
             let practices = try options.practices()
-            let store = options.store
-            let checklist = try ChecklistCommand.run { try store.load(name) }
+            let checklist = try target.load()
             let f = ChecklistExport.Format(parsing: format)!
             Console.write(ChecklistExport.render(f, checklist, practices: practices,
                                                  date: date ?? ChecklistClock.today()))

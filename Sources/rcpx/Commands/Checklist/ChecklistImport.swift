@@ -41,14 +41,14 @@ extension ChecklistCommand {
             } catch {
                 for line in error.description.split(separator: "\n") { Console.error(DisplayText.safe(String(line))) }
                 switch error {
-                case .refused: throw ChecklistExit.unreadable
-                case .nameTaken: throw ChecklistExit.notFound
-                case .renameNeedsOneFile: throw ChecklistExit.usage
+                case .refused: throw RCPXExit.dataError
+                case .nameTaken: throw RCPXExit.notFound
+                case .renameNeedsOneFile: throw RCPXExit.usage
                 case .store(let e):
                     switch e {
-                    case .cannotSave, .cannotDelete: throw ChecklistExit.cannotWrite
-                    case .invalidName: throw ChecklistExit.usage
-                    default: throw ChecklistExit.unreadable
+                    case .cannotSave, .cannotDelete: throw RCPXExit.cannotWrite
+                    case .invalidName: throw RCPXExit.usage
+                    default: throw RCPXExit.dataError
                     }
                 }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RCPCore
+import RCPText
 
 extension ChecklistCommand {
     struct List: ParsableCommand {
@@ -29,7 +30,7 @@ extension ChecklistCommand {
                 case .record(let s): checklists = checklists.filter { $0.checklist.meta.subject?.id == s.id }
                 case .ambiguous(let names):
                     Console.error("\"\(DisplayText.excerpt(subject))\" could mean: " + names.prefix(8).joined(separator: ", "))
-                    throw ChecklistExit.notFound
+                    throw RCPXExit.notFound
                 case .freeText(let s):
                     let key = s.name.lowercased()
                     checklists = checklists.filter { $0.checklist.meta.subject?.name.lowercased() == key }
@@ -40,20 +41,18 @@ extension ChecklistCommand {
             }
             switch format {
             case .json:
-                var out = "[\n"
-                for (i, s) in checklists.enumerated() {
+                let records = checklists.map { s -> String in
                     let p = s.checklist.progress(overall: practices)
-                    out += "  {\"name\": \(ChecklistCommand.jsonString(s.name)), "
-                        + "\"file\": \(ChecklistCommand.jsonString(s.path)), "
-                        + "\"revision\": \(s.checklist.revision), "
-                        + "\"subject\": \(s.checklist.meta.subject.map { ChecklistCommand.jsonString($0.name) } ?? "null"), "
-                        + "\"created\": \(ChecklistCommand.jsonString(s.checklist.created)), "
-                        + "\"updated\": \(ChecklistCommand.jsonString(s.checklist.updated)), "
-                        + "\"total\": \(p.total), \"assessed\": \(p.assessed), \"inPlace\": \(p.inPlace), "
-                        + "\"inPlacePercent\": \(p.inPlacePercent)}"
-                        + (i + 1 < checklists.count ? ",\n" : "\n")
+                    return "  " + JSONOut.object([
+                        ("name", .string(s.name)), ("file", .string(s.path)), ("revision", .int(s.checklist.revision)),
+                        ("subject", .string(s.checklist.meta.subject?.name)), ("created", .string(s.checklist.created)),
+                        ("updated", .string(s.checklist.updated)), ("total", .int(p.total)),
+                        ("assessed", .int(p.assessed)), ("inPlace", .int(p.inPlace)),
+                        ("inPlacePercent", .int(p.inPlacePercent)),
+                    ]).renderedOnOneLine()
                 }
-                Console.write(checklists.isEmpty ? "[]\n" : out + "]\n")
+                // One checklist a line, so that a list of many stays readable.
+                Console.write(checklists.isEmpty ? "[]\n" : "[\n" + records.joined(separator: ",\n") + "\n]\n")
             case .text:
                 if checklists.isEmpty {
                     if let subject {
@@ -65,7 +64,7 @@ extension ChecklistCommand {
                     }
                     return
                 }
-                let width = min(40, checklists.map { $0.name.count }.max() ?? 0)
+                let width = min(40, checklists.map { TextWidth.of($0.name) }.max() ?? 0)
                 var out = ""
                 for s in checklists {
                     let p = s.checklist.progress(overall: practices)

@@ -15,10 +15,7 @@ extension ChecklistCommand {
                 """
         )
 
-        @OptionGroup var options: ChecklistOptions
-
-        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
-        var name: String
+        @OptionGroup var target: NamedChecklist
 
         @Option(name: .long, help: ArgumentHelp("A state, territory or process of the data, or free text.",
                                                 valueName: "subject"))
@@ -43,7 +40,8 @@ extension ChecklistCommand {
         }
 
         func run() throws {
-            let store = options.store
+            let options = target.options, name = target.name
+            let store = target.store
             var newSubject: ChecklistSubject?? = nil  // nil: unchanged; .some(nil): cleared
             if let subject {
                 if let text = ChecklistMeta.clean(subject) {
@@ -56,7 +54,7 @@ extension ChecklistCommand {
                             Console.error("\"\(DisplayText.excerpt(text))\" could mean: "
                                           + names.prefix(8).joined(separator: ", ")
                                           + ". Give the full name, or --free-text to keep it as text.")
-                            throw ChecklistExit.notFound
+                            throw RCPXExit.notFound
                         case .freeText(let s):
                             Console.error("note: \"\(DisplayText.excerpt(text))\" is not a state, territory or "
                                           + "process of the data; kept as free text.")
@@ -80,7 +78,7 @@ extension ChecklistCommand {
                 }
                 checklist = result.checklist
             } else {
-                checklist = try ChecklistCommand.run { try store.load(name) }
+                checklist = try target.load()
             }
             var out = "\(ChecklistCommand.safe(checklist.name))\n"
             let lines = ChecklistExport.metaLines(checklist.meta)

@@ -8,16 +8,14 @@ extension ChecklistCommand {
             abstract: "Give a checklist another name."
         )
 
-        @OptionGroup var options: ChecklistOptions
-
-        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
-        var name: String
+        @OptionGroup var target: NamedChecklist
 
         @Argument(help: ArgumentHelp("Its new name.", valueName: "new-name"))
         var newName: String
 
         func run() throws {
-            let store = options.store
+            let name = target.name
+            let store = target.store
             let renamed = try ChecklistCommand.run { try store.rename(name, to: newName) }
             Console.write("renamed checklist \"\(name)\" to \"\(renamed.name)\"\n")
         }

@@ -13,10 +13,7 @@ extension ChecklistCommand {
                 """
         )
 
-        @OptionGroup var options: ChecklistOptions
-
-        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
-        var name: String
+        @OptionGroup var target: NamedChecklist
 
         @Argument(help: ArgumentHelp("A heading or sub-heading: 6, 6.2 or ep-06.2.", valueName: "item"))
         var item: String
@@ -25,19 +22,20 @@ extension ChecklistCommand {
         var take: String?
 
         func run() throws {
+            let options = target.options, name = target.name
             let practices = try options.practices()
-            let store = options.store
-            let checklist = try ChecklistCommand.run { try store.load(name) }
+            let store = target.store
+            let checklist = try target.load()
             let id = ChecklistItemID.resolve(item, in: practices) ?? (checklist.entries[item] != nil ? item : nil)
             guard let id else {
                 Console.error("no heading or sub-heading \"\(DisplayText.excerpt(item))\"; give a number such as 6.2.")
-                throw ChecklistExit.usage
+                throw RCPXExit.usage
             }
             let entry = checklist.entries[id]
             guard let entry, !entry.alternatives.isEmpty else {
                 Console.error("\(ChecklistCommand.describe(id, in: practices)) has no other version kept in "
                               + "\"\(ChecklistCommand.safe(checklist.name))\"; nothing to choose.")
-                throw ChecklistExit.notFound
+                throw RCPXExit.notFound
             }
             guard let take else {
                 var out = "\(ChecklistCommand.describe(id, in: practices)) in \"\(ChecklistCommand.safe(checklist.name))\":\n"
@@ -56,7 +54,7 @@ extension ChecklistCommand {
             if take.lowercased() != "current" {
                 guard let n = Int(take), (1...entry.alternatives.count).contains(n) else {
                     Console.error("--take must be current or 1…\(entry.alternatives.count), not \"\(DisplayText.excerpt(take))\".")
-                    throw ChecklistExit.usage
+                    throw RCPXExit.usage
                 }
                 choice = n - 1
             }

@@ -12,10 +12,7 @@ extension ChecklistCommand {
                 """
         )
 
-        @OptionGroup var options: ChecklistOptions
-
-        @Argument(help: ArgumentHelp("The checklist's name.", valueName: "name"))
-        var name: String
+        @OptionGroup var target: NamedChecklist
 
         @Argument(help: ArgumentHelp("A heading or sub-heading: 6, 6.2 or ep-06.2.", valueName: "item"))
         var item: String
@@ -31,20 +28,21 @@ extension ChecklistCommand {
         var create = false
 
         func run() throws {
+            let options = target.options, name = target.name
             let practices = try options.practices()
             guard let id = ChecklistItemID.resolve(item, in: practices) else {
                 let numbers = practices.map(\.number)
                 Console.error("no effective-practice heading or sub-heading \"\(echo(item))\": give a number such as 6 "
                               + "or 6.2, or an id such as ep-06.2 (headings \(numbers.min() ?? 1)-"
                               + "\(numbers.max() ?? 20); `rcpx practices` lists them).")
-                throw ChecklistExit.usage
+                throw RCPXExit.usage
             }
             guard let newStatus = ChecklistStatus(parsing: status) else {
                 Console.error("unknown status \"\(echo(status))\"; use one of: "
                               + ChecklistStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".")
-                throw ChecklistExit.usage
+                throw RCPXExit.usage
             }
-            let store = options.store
+            let store = target.store
             let result = try ChecklistCommand.run {
                 if create { _ = try store.loadOrCreate(name) }
                 return try store.update(name) {

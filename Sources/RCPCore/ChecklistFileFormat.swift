@@ -1,76 +1,3 @@
-/// A JSON value with ordered object keys, so that files and exports have a stable, readable key order.
-enum ChecklistJSON: Equatable {
-    case string(String)
-    case int(Int)
-    case bool(Bool)
-    case null
-    case array([ChecklistJSON])
-    case object([(String, ChecklistJSON)])
-
-    static func == (a: ChecklistJSON, b: ChecklistJSON) -> Bool { a.rendered() == b.rendered() }
-
-    /// Pretty-printed with two-space indentation and a final newline; non-ASCII text kept as UTF-8.
-    func rendered() -> String {
-        var out = ""
-        write(into: &out, indent: 0)
-        out.append("\n")
-        return out
-    }
-
-    private func write(into out: inout String, indent: Int) {
-        switch self {
-        case .string(let s): ChecklistJSON.quote(s, into: &out)
-        case .int(let n): out.append(String(n))
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .null: out.append("null")
-        case .array(let items):
-            if items.isEmpty { out.append("[]"); return }
-            out.append("[\n")
-            for (i, item) in items.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
-                item.write(into: &out, indent: indent + 2)
-                out.append(i + 1 < items.count ? ",\n" : "\n")
-            }
-            out.append(String(repeating: " ", count: indent) + "]")
-        case .object(let pairs):
-            if pairs.isEmpty { out.append("{}"); return }
-            out.append("{\n")
-            for (i, (key, value)) in pairs.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
-                ChecklistJSON.quote(key, into: &out)
-                out.append(": ")
-                value.write(into: &out, indent: indent + 2)
-                out.append(i + 1 < pairs.count ? ",\n" : "\n")
-            }
-            out.append(String(repeating: " ", count: indent) + "}")
-        }
-    }
-
-    static func quote(_ s: String, into out: inout String) {
-        out.append("\"")
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "\u{08}": out.append("\\b")
-            case "\u{0C}": out.append("\\f")
-            default:
-                // Control characters, and the line/paragraph separators some JSON readers choke on.
-                if u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0) || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out.append("\"")
-    }
-}
-
 /// The checklist file format, version 2: a pretty-printed UTF-8 JSON object with, in this order,
 /// `formatVersion` (2), `name` (the display name), `created` and `updated` (ISO-8601 UTC), `revision` (int, +1
 /// per saved change), `meta` (only when something is set: `subject` {`kind`: party|process|text, `id` (not for
@@ -84,16 +11,16 @@ enum ChecklistJSON: Equatable {
 /// not written back); a `formatVersion` above 2 is refused.
 enum ChecklistFileFormat {
     static func encode(_ c: Checklist) -> [UInt8] {
-        var entries: [(String, ChecklistJSON)] = []
+        var entries: [(String, JSONOut)] = []
         for id in c.entries.keys.sorted(by: ChecklistItemID.precedes) {
             let e = c.entries[id]!
-            var pairs: [(String, ChecklistJSON)] = [("status", .string(e.status.rawValue))]
+            var pairs: [(String, JSONOut)] = [("status", .string(e.status.rawValue))]
             if let note = e.note { pairs.append(("note", .string(note))) }
             pairs.append(("updated", .string(e.updated)))
             if e.revision > 0 { pairs.append(("revision", .int(e.revision))) }
             if !e.alternatives.isEmpty {
                 pairs.append(("alternatives", .array(e.alternatives.map { a in
-                    var fields: [(String, ChecklistJSON)] = [("status", .string(a.status.rawValue))]
+                    var fields: [(String, JSONOut)] = [("status", .string(a.status.rawValue))]
                     if let note = a.note { fields.append(("note", .string(note))) }
                     fields += [("updated", .string(a.updated)), ("source", .string(a.source))]
                     return .object(fields)
@@ -101,7 +28,7 @@ enum ChecklistFileFormat {
             }
             entries.append((id, .object(pairs)))
         }
-        var top: [(String, ChecklistJSON)] = [
+        var top: [(String, JSONOut)] = [
             ("formatVersion", .int(Checklist.currentFormatVersion)),
             ("name", .string(c.name)),
             ("created", .string(c.created)),
@@ -110,13 +37,13 @@ enum ChecklistFileFormat {
         ]
         if !c.meta.isEmpty { top.append(("meta", metaJSON(c.meta))) }
         top.append(("entries", .object(entries)))
-        return Array(ChecklistJSON.object(top).rendered().utf8)
+        return Array(JSONOut.object(top).rendered().utf8)
     }
 
-    static func metaJSON(_ m: ChecklistMeta) -> ChecklistJSON {
-        var pairs: [(String, ChecklistJSON)] = []
+    static func metaJSON(_ m: ChecklistMeta) -> JSONOut {
+        var pairs: [(String, JSONOut)] = []
         if let s = m.subject {
-            var fields: [(String, ChecklistJSON)] = [("kind", .string(s.kind.rawValue))]
+            var fields: [(String, JSONOut)] = [("kind", .string(s.kind.rawValue))]
             if let id = s.id { fields.append(("id", .string(id))) }
             fields.append(("name", .string(s.name)))
             pairs.append(("subject", .object(fields)))
