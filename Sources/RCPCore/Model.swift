@@ -60,8 +60,10 @@ public typealias Provenance = String
 public struct Region: Sendable, Hashable, Identifiable {
     public var id: String
     public var name: String
-    /// A shorter name for narrow panes ("Europe and FSU"); nil when the name is short already.
+    /// A shorter name for narrow panes ("Europe and FSU"); nil when the name is short already. At most
+    /// `shortNameLimit` characters.
     public var shortName: String?
+    public static let shortNameLimit = 22
     /// Display order in the tree (1…).
     public var order: Int
     public var note: String?

@@ -58,6 +58,11 @@ struct Validator {
         var seen = Set<String>()
         for (i, r) in dataset.regions.enumerated() {
             let rec = checkRecord("region", "regions", index: i, id: r.id, name: r.name, &seen)
+            if let short = r.shortName {
+                checkName(short, rec, "shortName")
+                // The narrow tree has room for this many columns; a longer short name would be cut there.
+                if short.count > Region.shortNameLimit { add(rec, "shortName", "\(short.count) characters (at most \(Region.shortNameLimit))") }
+            }
             checkText(r.note, rec, "note")
             checkText(r.source, rec, "source")
         }

@@ -420,6 +420,16 @@ struct MalformedDataTests {
 
     // MARK: Text
 
+    /// A region's short name is for the narrow tree: longer than it has room for is refused, with the limit.
+    @Test func aRegionShortNameTooLongForTheTreeIsNamed() throws {
+        let long = String(repeating: "x", count: Region.shortNameLimit + 1)
+        let bytes = Self.editing("regions", 1) { r in
+            if let i = r.firstIndex(where: { $0.key == "shortName" }) { r[i].value = .string(long) }
+        }
+        let found = try #require(Self.problems(bytes), "a \(long.count)-character short name loads")
+        #expect(found.contains { $0.message.contains("at most \(Region.shortNameLimit)") }, "\(Self.descriptions(found))")
+    }
+
     @Test func hugeStringsAreRefusedAndQuotedShort() throws {
         for (collection, field, size) in [("parties", "name", 10_001), ("processes", "summary", 1_000_000),
                                            ("regions", "name", 50_000), ("practices", "title", 200_000)] {
