@@ -15,6 +15,7 @@ extension AppState {
         if search?.typing == true { return [.search, .input] }
         if filter?.typing == true { return [.filter, .input] }
         if jumpState != nil { return [.jump, .input] }
+        if presentation { return [.presentation, panes[focus].scope, .navigation, .global] }
         return [panes[focus].scope, .navigation, .global]
     }
 
@@ -68,6 +69,8 @@ extension AppState {
             let i = all.firstIndex(of: focus) ?? 0
             setFocus(all[(i + (action == .focusNext ? 1 : all.count - 1)) % all.count])
         case .focusPane: break
+        case .nextSlide: stepSlide(forward: true)
+        case .previousSlide: stepSlide(forward: false)
         case .search:
             search = SearchState(saved: snapshot())
         case .mark: toggleMark()
@@ -109,6 +112,7 @@ extension AppState {
             if zoomed { presentation = false }
         case .presentation:
             presentation.toggle()
+            if presentation { startSlides() } else { slideShow = nil }
             say(presentation ? "Presentation mode: \(keys.firstKey(.presentation)) or \(keys.firstKey(.cancel)) to leave." : "Presentation mode off.")
         case .toggleMouse:
             mouseCapture.toggle()
@@ -116,7 +120,7 @@ extension AppState {
             return [.setMouseCapture(mouseCapture)]
         case .cancel:
             // Presentation mode first: its footer promises that Esc leaves it.
-            if presentation { presentation = false; say("Presentation mode off.") }
+            if presentation { presentation = false; slideShow = nil; say("Presentation mode off.") }
             else if search != nil { search = nil; say("Search cleared.") }
             else if filter != nil { filter = nil; say("Filter removed.") }
             else if zoomed { zoomed = false }

@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     public var placed: [LayoutPlace: PaneID] = [:]
     public var zoomed = false
     public var presentation = false
+    /// Presentation mode's prepared sequence and where it is.
+    public var slideShow: SlideShow?
     public var mouseCapture: Bool
     /// The active checklist, as the backend last loaded or saved it; nil when none is active.
     public var checklist: Checklist?

@@ -9,9 +9,18 @@ public struct CardLine: Sendable, Hashable {
     public var hanging: Int
     /// What Enter on this line opens.
     public var link: Subject?
+    /// Items laid out side by side in as many columns as the width takes (a member list in presentation
+    /// mode), running down each column; `spans` then holds them one after another for copying.
+    public var flow: [Line]?
 
     public init(_ spans: Line, indent: Int = 0, hanging: Int? = nil, link: Subject? = nil) {
         self.spans = spans; self.indent = indent; self.hanging = hanging ?? indent; self.link = link
+    }
+
+    /// A line of items flowed into columns.
+    public init(flow items: [Line], indent: Int) {
+        self.init(Array(items.map { $0 + [Span("; ")] }.joined().dropLast()), indent: indent)
+        flow = items
     }
 
     public var isBlank: Bool { spans.allSatisfy { $0.text.isEmpty } }
@@ -123,6 +132,16 @@ struct CardBuilder {
                 detail = "— \(members.count) of \(total.interested)"
             }
             heading(name, detail: detail)
+            // Presentation: a long list in columns, glyph and name only (the legend says what glyphs mean).
+            if env.presentation && members.count > 6 {
+                let items = members.map { (party, p) -> Line in
+                    let (g, st) = mark(p.roles)
+                    return [Span(g + " ", st), Span(shown(env.name(party)), Style(.normal, bold: true))]
+                }
+                lines.append(CardLine(flow: env.ascii ? items.map { $0.map { Span(ASCIIFold.fold($0.text), $0.style) } } : items,
+                                      indent: 2))
+                continue
+            }
             for (party, p) in members {
                 let (g, st) = mark(p.roles)
                 var words: [String] = []
@@ -137,5 +156,20 @@ struct CardBuilder {
                 item(g, env.name(party), words.joined(separator: "; "), link: .party(party.id), glyphStyle: st)
             }
         }
+        if env.presentation { roleLegend(list.flatMap(\.participation.roles)) }
+    }
+
+    /// What the role glyphs on the card mean (presentation mode: a room cannot ask).
+    mutating func roleLegend(_ roles: [Role]) {
+        let shown = RoleMark.legendOrder.filter { m in roles.contains { RoleMark.strongest([$0]) == m } }
+        guard !shown.isEmpty else { return }
+        blank()
+        var spans: Line = []
+        for m in shown {
+            if !spans.isEmpty { spans.append(Span("   ")) }
+            spans.append(Span(s.glyph(m) + " ", Style(m.styleRole, bold: true)))
+            spans.append(Span(m.label))
+        }
+        lines.append(CardLine(spans, indent: 2))
     }
 }

@@ -15,13 +15,49 @@ public struct CardLayout: Sendable {
         spans = []
         for (i, l) in lines.enumerated() {
             let start = rows.count
-            let styled = env.highlighted(l.spans)
-            for row in Wrap.lines(styled, width: width, firstIndent: l.indent, hangingIndent: l.hanging) {
-                rows.append((row, i))
+            if let items = l.flow {
+                for row in Self.columns(items.map(env.highlighted), width: width, indent: l.indent) { rows.append((row, i)) }
+            } else {
+                let styled = env.highlighted(l.spans)
+                for row in Wrap.lines(styled, width: width, firstIndent: l.indent, hangingIndent: l.hanging) {
+                    rows.append((row, i))
+                }
             }
             spans.append(start...(rows.count - 1))
             // Presentation: a gap after every line that has text.
             if env.presentation && !l.isBlank && i + 1 < lines.count && !lines[i + 1].isBlank { rows.append(([], nil)) }
+        }
+    }
+
+    /// Items in as many columns as fit in `width` after `indent`, running down each column; an item too wide
+    /// for its column is cut with "…" only when one column is all there is.
+    static func columns(_ items: [Line], width: Int, indent: Int) -> [Line] {
+        guard !items.isEmpty else { return [] }
+        let gap = 3
+        let widths = items.map { TextWidth.of($0.plain) }
+        let room = max(1, width - indent)
+        // The most columns whose widest items fit side by side.
+        func columnWidths(_ count: Int) -> [Int] {
+            let perColumn = (items.count + count - 1) / count
+            return stride(from: 0, to: items.count, by: perColumn).map { widths[$0..<min(items.count, $0 + perColumn)].max() ?? 0 }
+        }
+        let count = (1...min(items.count, max(1, room / 4))).reversed().first { k in
+            let w = columnWidths(k)
+            return w.reduce(0, +) + gap * (w.count - 1) <= room
+        } ?? 1
+        let perColumn = (items.count + count - 1) / count
+        let columns = columnWidths(count)
+        return (0..<perColumn).map { r in
+            var row: Line = [Span(String(repeating: " ", count: indent))]
+            for c in 0..<columns.count {
+                let i = c * perColumn + r
+                guard i < items.count else { break }
+                row += count == 1 ? Wrap.lines(items[i], width: room, firstIndent: 0, hangingIndent: 0).first ?? [] : items[i]
+                if c < columns.count - 1 && (c + 1) * perColumn + r < items.count {
+                    row.append(Span(String(repeating: " ", count: max(0, columns[c] + gap - widths[i]))))
+                }
+            }
+            return row
         }
     }
 

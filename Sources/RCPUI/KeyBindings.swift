@@ -3,6 +3,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     // Everywhere
     case quit, interrupt, help, focusNext, focusPrevious, focusPane
     case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, mark, compare, rankings, cycleRanking, zoom, presentation, toggleMouse, cancel
+    // Presentation mode
+    case nextSlide, previousSlide
     // Moving in a pane
     case up, down, left, right, pageUp, pageDown, top, bottom, activate
     // Matrix
@@ -52,11 +54,12 @@ public struct KeyScope: RawRepresentable, Hashable, Sendable {
     public static let list = KeyScope("list", label: "Comparison and rankings")
     public static let input = KeyScope("input", label: "Typing")
     public static let confirm = KeyScope("confirm", label: "Questions")
+    public static let presentation = KeyScope("presentation", label: "Presentation mode")
 
     /// The scopes of the built-in key table, in the order the help lists them.
     public static let standard: [KeyScope] = [
-        .global, .navigation, .tree, .card, .matrix, .checklist, .map, .timeline, .search, .filter, .jump, .help, .list,
-        .input, .confirm,
+        .global, .navigation, .presentation, .tree, .card, .matrix, .checklist, .map, .timeline, .search, .filter, .jump,
+        .help, .list, .input, .confirm,
     ]
     public static var allCases: [KeyScope] { standard }
 }
@@ -149,6 +152,11 @@ public enum KeyBindings {
                    "presentation mode: focused pane full screen, large spacing, high contrast"),
         KeyBinding(c("m"), .toggleMouse, .global, "mouse on or off (off leaves text selection to the terminal)"),
         KeyBinding([.escape], .cancel, .global, "close the overlay, clear the search highlight or remove the filter"),
+
+        // Presentation mode (before the pane's own keys: a presenter's remote sends PgDn and PgUp)
+        KeyBinding([.pageDown] + c(".>"), .nextSlide, .presentation,
+                   "next slide: the landscape, a region, a process, its map, the checklist", hint: "next slide"),
+        KeyBinding([.pageUp] + c(",<"), .previousSlide, .presentation, "previous slide", hint: "back"),
 
         // Moving in any pane
         KeyBinding([.up] + c("k"), .up, .navigation, "move up"),

@@ -52,6 +52,10 @@ import RCPCore
         Scenario(name: "map-turkey") { s in s.press(.character("/")); s.type("turkey"); s.press(.enter, .character("5")) },
         Scenario(name: "map-coverage") { s in s.press(.character("5"), .character("v")) },
         Scenario(name: "timeline") { s in s.press(.character("/")); s.type("bali process"); s.press(.enter, .character("6")) },
+        Scenario(name: "presentation-bali") { s in
+            s.press(.character("/")); s.type("bali process"); s.press(.enter, .character("2"), .character("p"))
+            for _ in 0..<20 { s.press(.down) }
+        },
         Scenario(name: "tree-zoomed") { s in s.press(.character("1"), .character("z")) },
         Scenario(name: "guide") { s in s.press(.character("1"), .up, .right, .down) },
         Scenario(name: "ascii", ascii: true) { s in

@@ -244,15 +244,6 @@ extension Role {
 }
 
 extension Process {
-    /// A name for sentences and titles: the full name when it is short, else the first alias of two words
-    /// or more that is ("Bali Process"), else the short name.
-    var displayName: String {
-        func fits(_ s: String) -> Bool { s.count <= 40 }
-        if fits(name) { return name }
-        if let alias = aliases.first(where: { fits($0) && $0.contains(" ") }) { return alias }
-        return shortName
-    }
-
     /// "12" for a matrix row, "" for a footnote group.
     var numberText: String { number.map(String.init) ?? "" }
 }
