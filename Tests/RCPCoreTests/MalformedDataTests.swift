@@ -6,6 +6,7 @@ import Darwin
 import Testing
 import RCPCore
 import RCPData
+import RCPTestSupport
 
 /// Malformed variants of the bundled data file, made by a generator: cut short at many offsets, values of the
 /// wrong type, required fields removed, references to records that do not exist, duplicate ids, huge strings,

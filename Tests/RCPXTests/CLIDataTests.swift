@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// `--data FILE` and `validate FILE`: a broken file exits 65 and names the record and field.
 @Suite struct CLIDataTests {

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import RCPCore
+import RCPTestSupport
 
 /// `rcpx timeline`, `rcpx compare` and `rcpx rank` through the built binary.
 @Suite struct CLITimelineCompareTests {

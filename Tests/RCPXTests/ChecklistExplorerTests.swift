@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// The checklist in the real explorer: a status set with Space is saved at once and is there after a restart.
 @Suite(.serialized) struct ChecklistExplorerTests {

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// Keys the way real terminals send them (issue 10, items 5 and 18), end to end in tmux with
 /// TERM=xterm-256color, whose terminfo lists Home as `ESC O H`: PuTTY's, the Linux console's, screen's and

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import RCPData
+import RCPTestSupport
 
 /// A sample of malformed data files through the real binary: every command that reads `--data` (and
 /// `validate`) exits 65, prints nothing on stdout, and says on stderr which file is wrong and where, in

@@ -3,6 +3,7 @@ import Testing
 import RCPCore
 import RCPUI
 @testable import rcpx
+import RCPTestSupport
 
 /// Two explorers on one checklist (issue "Right answers, nothing lost", item 6), through the backend's real
 /// store calls and the reducer: the same item changed by both is kept twice and named; the other explorer
