@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "RCPUITestSupport", dependencies: ["RCPCore", "RCPUI", "RCPTestSupport"]),
         // Benchmarks and the on-demand fuzzer: `swift run -c release rcpx-bench`.
         .executableTarget(name: "rcpx-bench", dependencies: ["RCPCore", "RCPUI", "RCPTestSupport", "RCPUITestSupport"]),
-        .testTarget(name: "RCPCoreTests", dependencies: ["RCPCore", "RCPTestSupport"]),
+        .testTarget(name: "RCPCoreTests", dependencies: ["RCPCore", "RCPTestSupport"], exclude: ["search-corpus.txt"]),
         .testTarget(name: "RCPUITests", dependencies: ["RCPUI", "RCPCore", "RCPTestSupport", "RCPUITestSupport"],
                     exclude: ["Snapshots"]),
         // End-to-end: runs the built `rcpx` binary (command line and tmux).
