@@ -39,3 +39,29 @@ public func parentDirectory(_ path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
 }
+
+/// The locks being waited for, from /proc/locks: for each waiting request (a "N: -> FLOCK …" line), the pid
+/// of the waiting process and the inode of the file. Lets a test act at a known point: once a program waits
+/// for a lock the test holds. Empty where /proc/locks is missing.
+public func lockWaiters() -> [(pid: Int32, inode: UInt64)] {
+    guard let f = fopen("/proc/locks", "r") else { return [] }
+    defer { fclose(f) }
+    var out: [(pid: Int32, inode: UInt64)] = []
+    var line = [CChar](repeating: 0, count: 512)
+    while fgets(&line, Int32(line.count), f) != nil {
+        let s = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // "2: -> FLOCK  ADVISORY  WRITE 1234 fe:00:16220273 0 EOF"
+        let words = s.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard words.count > 6, words[1] == "->", let pid = Int32(words[5]),
+              let inode = words[6].split(separator: ":").last.flatMap({ UInt64($0) }) else { continue }
+        out.append((pid, inode))
+    }
+    return out
+}
+
+/// The inode of the file at `path` (nil when there is none).
+public func inode(of path: String) -> UInt64? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return UInt64(st.st_ino)
+}

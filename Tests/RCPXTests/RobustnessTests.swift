@@ -30,17 +30,12 @@ import RCPTestSupport
         }
     }
 
-    /// Polls /proc/locks until `pid` waits for a lock there (a line "N: -> FLOCK … PID …"): a known point in
-    /// the middle of a change, after the arguments are read and before anything is written.
+    /// Polls /proc/locks until `pid` waits for a lock: a known point in the middle of a change, after the
+    /// arguments are read and before anything is written.
     static func waitUntilBlockedOnALock(_ pid: pid_t, timeout: Double = E.patience) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let locks = (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
-            let waiting = locks.split(separator: "\n").contains { line in
-                let words = line.split(separator: " ")
-                return words.count > 5 && words[1] == "->" && words[5] == "\(pid)"
-            }
-            if waiting { return true }
+            if lockWaiters().contains(where: { $0.pid == pid }) { return true }
             usleep(10_000)
         }
         return false
