@@ -11,8 +11,7 @@ final class ChecklistTempDir: @unchecked Sendable {
     let path: String
 
     init() {
-        path = "/tmp/rcpx-checklist-tests-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try! makeScratchDirectory("rcpx-checklist-tests")
     }
 
     deinit {

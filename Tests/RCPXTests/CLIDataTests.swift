@@ -6,8 +6,7 @@ import RCPTestSupport
 @Suite struct CLIDataTests {
     /// A fresh temporary directory for this test's files.
     func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-cli-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-cli"))
         return dir
     }
 

@@ -57,9 +57,8 @@ import RCPTestSupport
 
     /// A directory like the one the samples were made in: `Resources` of this checkout, and the broken files.
     static func sampleDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-docs-\(getpid())-\(UUID().uuidString)")
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-docs"))
         let fm = FileManager.default
-        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         try fm.createSymbolicLink(at: dir.appendingPathComponent("Resources"),
                                   withDestinationURL: repository.appendingPathComponent("Resources"))
         let data = try Data(contentsOf: repository.appendingPathComponent("Resources/rcp-data.json"))

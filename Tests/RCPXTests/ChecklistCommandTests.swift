@@ -10,10 +10,9 @@ import RCPTestSupport
         let path: String
         var checklists: String { path + "/rcpx/checklists" }
         init() {
-            path = "/tmp/rcpx-checklist-cli-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            path = try! makeScratchDirectory("rcpx-checklist-cli")
         }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
+        deinit { removeScratchDirectory(path) }
 
         /// Runs `rcpx checklist ARGS` with this data home.
         @discardableResult

@@ -63,8 +63,7 @@ import RCPTestSupport
 
     @Test(arguments: variants)
     func everyCommandRefusesIt(_ name: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-bad-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-bad"))
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("bad.json").path
         try Data(Self.variant(name)).write(to: URL(fileURLWithPath: file))
@@ -75,8 +74,7 @@ import RCPTestSupport
     }
 
     @Test func aDirectoryAndAMissingFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-bad-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-bad"))
         defer { try? FileManager.default.removeItem(at: dir) }
         for path in [dir.path, dir.appendingPathComponent("none.json").path] {
             Self.check(try runRcpx(["--data", path, "list"]), path, "--data \(path) list")

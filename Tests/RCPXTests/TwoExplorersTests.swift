@@ -10,8 +10,7 @@ import RCPTestSupport
 /// picks up a save.
 @Suite struct TwoExplorersTests {
     func scratch() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-two-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-two"))
         return dir.path
     }
 
