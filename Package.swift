@@ -45,11 +45,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test support, shared by the test targets and rcpx-bench (not a product): running the built `rcpx`,
+        // pseudo-terminals, tmux sessions, scratch folders, seeded random numbers. Depends on no module of
+        // the project, so the core tests and the bench take none of the UI with it.
+        .target(name: "RCPTestSupport"),
+        // The random-event harness of the UI model (the property tests and `rcpx-bench --fuzz`); RCPUI's
+        // public API only.
+        .target(name: "RCPUITestSupport", dependencies: ["RCPCore", "RCPUI", "RCPTestSupport"]),
         // Benchmarks and the on-demand fuzzer: `swift run -c release rcpx-bench`.
-        .executableTarget(name: "rcpx-bench", dependencies: ["RCPCore", "RCPUI"]),
-        .testTarget(name: "RCPCoreTests", dependencies: ["RCPCore"]),
-        .testTarget(name: "RCPUITests", dependencies: ["RCPUI", "RCPCore"], exclude: ["Snapshots"]),
+        .executableTarget(name: "rcpx-bench", dependencies: ["RCPCore", "RCPUI", "RCPTestSupport", "RCPUITestSupport"]),
+        .testTarget(name: "RCPCoreTests", dependencies: ["RCPCore", "RCPTestSupport"], exclude: ["search-corpus.txt"]),
+        .testTarget(name: "RCPUITests", dependencies: ["RCPUI", "RCPCore", "RCPTestSupport", "RCPUITestSupport"],
+                    exclude: ["Snapshots"]),
         // End-to-end: runs the built `rcpx` binary (command line and tmux).
-        .testTarget(name: "RCPXTests", dependencies: ["RCPCore", "rcpx"]),
+        .testTarget(name: "RCPXTests", dependencies: ["RCPCore", "rcpx", "RCPTestSupport"]),
     ]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the pictures in screenshots/ from real runs of rcpx.
 #
-# Usage: scripts/screenshots.sh [--text-only] [--out DIR] [--binary PATH] [--only NAME[,NAME...]]
+# Usage: scripts/screenshots.sh [--text-only] [--out DIR] [--binary PATH] [--only NAME[,NAME...]] [--list]
 #
 # Builds rcpx (release; or uses --binary), runs it in tmux at fixed sizes with LANG=C.UTF-8, TERM=tmux-256color
 # and a temporary XDG_DATA_HOME (holding a checklist whose statuses are set with `rcpx checklist set`), sends
@@ -16,6 +16,10 @@
 # --out DIR    where to write (default: screenshots/ at the top of the repository).
 # --binary P   use this rcpx instead of building one.
 # --only LIST  make only these pictures (names as below, without .png).
+# --list       print the names of the pictures it makes, one a line (read from the `if wanted NAME` blocks
+#              below), and exit: needs neither tmux nor a build.
+#
+# The whole run takes about 5 minutes; `swift test` runs only `--list` and one or two screens (DocsTests).
 #
 # Needs tmux (installed with apt-get when missing and run as root). Uses its own tmux server (-L), so it does
 # not touch yours.
@@ -37,6 +41,7 @@ while [ $# -gt 0 ]; do
     --binary=*) binary="${1#--binary=}" ;;
     --only) only="$2"; shift ;;
     --only=*) only="${1#--only=}" ;;
+    --list) sed -n 's/^if wanted \([a-z0-9-]*\); then$/\1/p' "$0"; exit 0 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "screenshots: unknown option $1 (see --help)" >&2; exit 64 ;;
   esac

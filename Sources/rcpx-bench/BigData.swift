@@ -44,6 +44,8 @@ enum BigData {
                 for k in 0..<processCopies {
                     let pk = k % partyCopies
                     for process in processes {
+                        // A basis names a field of the process, or one of its participants ("participants.ID",
+                        // renamed with them).
                         out.append(mapObject(process) { key, value in
                             switch (key, value) {
                             case ("id", .string(let s)): return .string(suffixID(s, k))
@@ -57,6 +59,15 @@ enum BigData {
                                 return .array(list.map { p in
                                     mapObject(p) { key, value in
                                         if key == "party", case .string(let s) = value { return .string(suffixID(s, pk)) }
+                                        return value
+                                    }
+                                })
+                            case ("bases", .array(let list)):
+                                return .array(list.map { b in
+                                    mapObject(b) { key, value in
+                                        if key == "field", case .string(let s) = value, s.hasPrefix("participants.") {
+                                            return .string("participants." + suffixID(String(s.dropFirst(13)), pk))
+                                        }
                                         return value
                                     }
                                 })

@@ -1,3 +1,5 @@
+import RCPTestSupport
+
 /// `rcpx state turkey --format json` and `rcpx show bali` as whole processes, against `jq` answering the
 /// same questions from the same data file. The runs interleave (rcpx, jq, rcpx, jq, …) so that drift in the
 /// machine's load touches both sides alike.
@@ -109,7 +111,7 @@ struct LookupBench {
         questions.map { q in
             for (what, path, args) in [("rcpx", rcpx, q.rcpxArguments), ("rcpx --data", rcpx, q.rcpxArguments + ["--data", dataFile]),
                                        ("jq", jq, q.jqArguments)] {
-                let r = runChild(path, args, environment: environment, capture: true)
+                let r = mustRun(path, args, environment: environment, capture: true)
                 let text = String(decoding: r.output, as: UTF8.self)
                 guard r.exitedNormally && r.exitCode == 0 else {
                     fatal("\(what) \(q.name) failed (\(r.statusDescription)):\n\(text.prefix(2000))")
@@ -121,9 +123,9 @@ struct LookupBench {
             var a: [Double] = [], b: [Double] = [], c: [Double] = []
             var spawnRSS = 0
             for _ in 0..<runs {
-                let r1 = runChild(rcpx, q.rcpxArguments, environment: environment)
-                let r2 = runChild(jq, q.jqArguments, environment: environment)
-                let r3 = runChild(rcpx, q.rcpxArguments + ["--data", dataFile], environment: environment)
+                let r1 = mustRun(rcpx, q.rcpxArguments, environment: environment)
+                let r2 = mustRun(jq, q.jqArguments, environment: environment)
+                let r3 = mustRun(rcpx, q.rcpxArguments + ["--data", dataFile], environment: environment)
                 a.append(milliseconds(r1.wallNanoseconds))
                 b.append(milliseconds(r2.wallNanoseconds))
                 c.append(milliseconds(r3.wallNanoseconds))

@@ -1,3 +1,4 @@
+import RCPTestSupport
 import RCPCore
 import RCPData
 

@@ -4,38 +4,12 @@ import Glibc
 import Darwin
 #endif
 import RCPCore
+import RCPTestSupport
 
-// Clock, random numbers, statistics and output for the benchmark. No Foundation: the bench should not pay
-// (or hide) costs the measured program does not have.
-
-/// Nanoseconds on the monotonic clock.
-@inline(__always)
-func nowNanoseconds() -> UInt64 {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
-}
+// Statistics and output for the benchmark (the clock and the random numbers are RCPTestSupport's). No
+// Foundation: the bench should not pay (or hide) costs the measured program does not have.
 
 func milliseconds(_ ns: UInt64) -> Double { Double(ns) / 1_000_000 }
-
-/// A small, fast, seedable generator (SplitMix64), so every fuzz run can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A seed derived from `seed` and `index` (the seed of one fuzz run).
-    static func derive(_ seed: UInt64, _ index: UInt64) -> UInt64 {
-        var g = SplitMix64(seed: seed ^ (index &* 0xD1B5_4A32_D192_ED03))
-        return g.next()
-    }
-}
 
 /// Median, p99 and max of a sample (nearest-rank percentiles).
 struct Summary {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RCPTestSupport
 
 /// The real `rcpx` on a pseudo-terminal: start-up to the first frame, bytes per navigation key, key latency
 /// and peak memory of the explorer.
@@ -19,17 +20,10 @@ struct TerminalBench {
     /// quit hint of the bottom line (ncurses sends a frame top to bottom).
     static let markers: [[UInt8]] = [Array("rcpx".utf8), Array("quit".utf8)]
 
-    var environment: [String] {
-        Self.explorerEnvironment(dataHome: dataHome)
-    }
-
-    static func explorerEnvironment(dataHome: String) -> [String] {
-        childEnvironment(set: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "RCPX_DATA_HOME": dataHome],
-                              unset: ["LC_ALL", "LC_CTYPE", "NO_COLOR", "COLUMNS", "LINES"])
-    }
+    var environment: [String] { explorerEnvironment(dataHome: dataHome) }
 
     func start() -> PtyChild {
-        PtyChild(rcpx, [], environment: environment, columns: columns, rows: rows)
+        mustStartPty(rcpx, [], environment: environment, columns: columns, rows: rows)
     }
 
     static func isFirstFrame(_ bytes: [UInt8]) -> Bool { markers.allSatisfy { contains(bytes, $0) } }
@@ -149,7 +143,7 @@ struct TerminalBench {
 
     /// Peak RSS of the explorer over a big data file (`--data`), after a few keys.
     func explorerRSS(dataFile: String) -> (kilobytes: Int, startupMilliseconds: Double)? {
-        let child = PtyChild(rcpx, ["--data", dataFile], environment: environment, columns: columns, rows: rows)
+        let child = mustStartPty(rcpx, ["--data", dataFile], environment: environment, columns: columns, rows: rows)
         let first = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 20_000, done: Self.isFirstFrame)
         guard Self.isFirstFrame(first.bytes) else { return nil }
         for keys in ["jjjj", "\t", "llll", "\t", "jjjj", "/", "ghana", "\u{1B}"] {

@@ -7,166 +7,8 @@ import Darwin
 #endif
 import RCPCore
 import RCPUI
-
-let usage = """
-    usage: rcpx-bench [options]            measure, print a table, then one line of JSON with every figure
-           rcpx-bench --fuzz N [--seed S]  N random events against the UI model, checking its invariants
-           rcpx-bench --fuzz-run SEED      replay one fuzz run from the run seed a failure printed
-           rcpx-bench --write-big FILE     write the 100× data set and exit
-
-    options:
-      --runs N          runs of each start-up and lookup measurement (default 30)
-      --events N        events of the scripted key-to-frame session (default 12000)
-      --only LIST       some of: startup,lookups,keys,wire,memory,map (default all)
-      --rcpx PATH       the rcpx binary (default: beside rcpx-bench, i.e. the release build)
-      --jq PATH         jq (default: found on PATH; install with apt-get install -y jq)
-      --data-file PATH  the data file for jq and --data (default: Resources/rcp-data.json of the package)
-      --quiet-ms N      output quiet this long ends a frame (default 25)
-      --scale N         the large data set for key to frame: N× the processes (default 100; 0 skips it)
-    """
-
-struct Options {
-    var runs = 30
-    var events = 12_000
-    var only: Set<String> = ["startup", "lookups", "keys", "wire", "memory", "map"]
-    var rcpx: String?
-    var jq: String?
-    var dataFile: String?
-    var quietMilliseconds = 25
-    var fuzz: Int?
-    var fuzzRun: UInt64?
-    var seed: UInt64?
-    var writeBig: String?
-    var scale = 100
-
-    init(_ args: [String]) {
-        var i = 0
-        func value() -> String {
-            i += 1
-            guard i < args.count else { fatal("\(args[i - 1]) needs a value\n\(usage)") }
-            return args[i]
-        }
-        func number(_ s: String) -> Int {
-            guard let n = Int(s.filter { $0 != "_" }), n >= 0 else { fatal("not a number: \(s)") }
-            return n
-        }
-        while i < args.count {
-            switch args[i] {
-            case "--runs": runs = max(1, number(value()))
-            case "--events": events = max(1, number(value()))
-            case "--only": only = Set(value().split(separator: ",").map(String.init))
-            case "--rcpx": rcpx = value()
-            case "--jq": jq = value()
-            case "--data-file": dataFile = value()
-            case "--quiet-ms": quietMilliseconds = max(1, number(value()))
-            case "--fuzz":
-                let v = value()
-                fuzz = v.lowercased().hasPrefix("1e") ? Int(pow(10, Double(Int(v.dropFirst(2)) ?? 6))) : number(v)
-            case "--fuzz-run": fuzzRun = UInt64(value()) ?? { fatal("not a seed") }()
-            case "--seed": seed = UInt64(value()) ?? { fatal("not a seed") }()
-            case "--write-big": writeBig = value()
-            case "--scale": scale = number(value())
-            case "-h", "--help": print(usage); exit(0)
-            default: fatal("unknown option \(args[i])\n\(usage)")
-            }
-            i += 1
-        }
-    }
-}
-
-// MARK: - Finding things
-
-func fileExists(_ path: String, directory: Bool = false) -> Bool {
-    var st = stat()
-    guard stat(path, &st) == 0 else { return false }
-    return directory ? (st.st_mode & S_IFMT) == S_IFDIR : (st.st_mode & S_IFMT) == S_IFREG
-}
-
-func directoryOf(_ path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
-}
-
-/// The path of this executable.
-func executablePath() -> String {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    if n > 0 { return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
-    return CommandLine.arguments[0]
-}
-
-func currentDirectory() -> String {
-    guard let p = getcwd(nil, 0) else { return "." }
-    defer { free(p) }
-    return String(cString: p)
-}
-
-/// The package root: the first folder holding Resources/rcp-data.json, from the executable up, then from here up.
-func packageRoot() -> String? {
-    for start in [directoryOf(executablePath()), currentDirectory()] {
-        var dir = start
-        while true {
-            if fileExists(dir + "/Resources/rcp-data.json") && fileExists(dir + "/Package.swift") { return dir }
-            if dir == "/" || dir.isEmpty { break }
-            dir = directoryOf(dir)
-        }
-    }
-    return nil
-}
-
-func which(_ name: String) -> String? {
-    guard let path = getenv("PATH") else { return nil }
-    for dir in String(cString: path).split(separator: ":") {
-        let candidate = "\(dir)/\(name)"
-        if access(candidate, X_OK) == 0 { return candidate }
-    }
-    return nil
-}
-
-func readBytes(_ path: String) -> [UInt8] {
-    guard let f = fopen(path, "rb") else { fatal("cannot read \(path): \(String(cString: strerror(errno)))") }
-    defer { fclose(f) }
-    var out: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buffer, 1, buffer.count, f)
-        if n <= 0 { break }
-        out += buffer[0..<n]
-    }
-    return out
-}
-
-func writeBytes(_ bytes: [UInt8], to path: String) {
-    guard let f = fopen(path, "wb") else { fatal("cannot write \(path): \(String(cString: strerror(errno)))") }
-    _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
-    fclose(f)
-}
-
-func makeTemporaryDirectory() -> String {
-    var template = Array("/tmp/rcpx-bench-XXXXXX".utf8CString)
-    guard let p = mkdtemp(&template) else { fatal("mkdtemp failed") }
-    return String(cString: p)
-}
-
-func removeTree(_ path: String) {
-    guard path.hasPrefix("/tmp/rcpx-bench-") else { return }
-    _ = runChild("/bin/rm", ["-rf", path], environment: [])
-}
-
-/// The 100× data set: ~1,800 processes and ~15,000 parties, loaded and validated like any data file.
-func bigData(from bytes: [UInt8], processCopies: Int = 100, partyCopies: Int = 70) -> (bytes: [UInt8], catalog: Catalog, loadMilliseconds: Double) {
-    let big: [UInt8]
-    do { big = try BigData.generate(from: bytes, processCopies: processCopies, partyCopies: partyCopies) } catch {
-        fatal("cannot generate the big data set: \(error)")
-    }
-    let t0 = nowNanoseconds()
-    let dataset: Dataset
-    do { dataset = try DataLoader.load(bytes: big, file: "big.json") } catch {
-        fatal("the generated data set is invalid (a bug in the generator):\n\(String(describing: error).prefix(3000))")
-    }
-    let catalog = Catalog(dataset)
-    return (big, catalog, milliseconds(nowNanoseconds() - t0))
-}
+import RCPTestSupport
+import RCPUITestSupport
 
 // MARK: - Main
 
@@ -186,23 +28,23 @@ if let path = options.writeBig {
 
 if options.fuzz != nil || options.fuzzRun != nil {
     let small = bigData(from: dataBytes, processCopies: 10, partyCopies: 10).catalog
-    let fuzzer = Fuzzer(catalogs: Fuzzer.catalogs(bundled: .bundled, bigger: small))
-    if let runSeed = options.fuzzRun { exit(fuzzer.replay(runSeed: runSeed, events: nil)) }
+    let fuzzer = Fuzzer(catalogs: Fuzzer.catalogs(bigger: small))
+    if let runSeed = options.fuzzRun { exit(fuzzer.replay(runSeed: runSeed)) }
     let seed = options.seed ?? UInt64(nowNanoseconds() % 1_000_000_007)
     note("fuzz: seed \(seed)")
     exit(fuzzer.fuzz(events: options.fuzz!, seed: seed))
 }
 
-let rcpx = options.rcpx ?? directoryOf(executablePath()) + "/rcpx"
+let rcpx = options.rcpx ?? executableDirectory() + "/rcpx"
 if !options.only.isSubset(of: ["keys"]) && !fileExists(rcpx) {
     // `swift run -c release rcpx-bench` builds the bench alone: build rcpx beside it, with the same scratch path.
     if options.rcpx == nil, let root {
-        let binDirectory = directoryOf(rcpx)                       // …/<scratch>/<triple>/release
-        let scratchPath = directoryOf(directoryOf(binDirectory))   // …/<scratch>
+        let binDirectory = parentDirectory(rcpx)                       // …/<scratch>/<triple>/release
+        let scratchPath = parentDirectory(parentDirectory(binDirectory))   // …/<scratch>
         let configuration = binDirectory.hasSuffix("/debug") ? "debug" : "release"
         note("rcpx-bench: no rcpx beside the bench; building it (swift build -c \(configuration) --product rcpx) …")
         let script = "cd '\(root)' && swift build -c \(configuration) --product rcpx --scratch-path '\(scratchPath)' >&2"
-        let built = runChild("/bin/sh", ["-c", script], environment: childEnvironment(set: [:]), showErrors: true)
+        let built = mustRun("/bin/sh", ["-c", script], environment: childEnvironment(set: [:]), showErrors: true)
         if !(built.exitedNormally && built.exitCode == 0) || !fileExists(rcpx) {
             fatal("could not build rcpx (\(built.statusDescription)); run swift build -c release, or pass --rcpx PATH")
         }
@@ -391,7 +233,7 @@ if options.only.contains("memory") {
     if rssLookup == 0 {
         let env = childEnvironment(set: ["LANG": "C.UTF-8", "RCPX_DATA_HOME": scratch], unset: ["NO_COLOR"])
         rssLookup = peakRSSWithTime(rcpx, ["show", "bali"], environment: env, scratch: scratch)
-            ?? runChild(rcpx, ["show", "bali"], environment: env).maxRSSKilobytes
+            ?? mustRun(rcpx, ["show", "bali"], environment: env).maxRSSKilobytes
     }
     let peak = Double(max(rssExplorer, rssLookup)) / 1024
     figures.set("peak_rss_mb_explorer", Double(rssExplorer) / 1024, digits: 1)
@@ -409,6 +251,6 @@ figures.set("targets_judged", judged)
 
 print("")
 printTable(table)
-removeTree(scratch)
+removeScratchDirectory(scratch)
 print("")
 print(figures.json())

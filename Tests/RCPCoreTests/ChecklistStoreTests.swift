@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RCPCore
+import RCPTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,8 +11,7 @@ final class ChecklistTempDir: @unchecked Sendable {
     let path: String
 
     init() {
-        path = "/tmp/rcpx-checklist-tests-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try! makeScratchDirectory("rcpx-checklist-tests")
     }
 
     deinit {
@@ -609,33 +609,45 @@ let checklistAwkwardNotes: [String] = [
         #expect(!c.mergedForeignChanges)
     }
 
-    /// Another process (util-linux `flock`, which uses flock(2) like the store) holds the checklist's lock and,
-    /// while holding it, replaces the file as another rcpx would. The update must wait for it, then apply the
-    /// change on top of the other process's version and say so.
-    @Test func anotherProcessHoldingTheLockIsWaitedForAndMerged() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") else { return }
+    /// Another holder of the checklist's lock (an open of the lock file of its own, as another rcpx has: flock
+    /// locks belong to the open file, so the store's open waits for it) replaces the file while holding the
+    /// lock. The update must wait for it, then apply the change on top of the other version and say so. The
+    /// file is replaced only once the update is seen waiting (in /proc/locks), so its merge proves the wait.
+    @Test func anotherHolderOfTheLockIsWaitedForAndMerged() throws {
         let dir = ChecklistTempDir()
         let store = dir.store()
         let start = try store.create("Locked")
         var theirs = start
         theirs.set("ep-05", status: .inPlace, at: "2026-01-01T00:00:00Z")
         theirs.revision = 2
-        dir.write("their-version", ChecklistFileFormat.encode(theirs))
 
-        let other = Process()
-        other.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        other.arguments = [dir.file(".locked.json.lock"), "-c",
-                           "touch '\(dir.file("ready"))'; sleep 1; cp '\(dir.file("their-version"))' '\(dir.file("locked.json"))'"]
-        try other.run()
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: dir.file("ready")) && Date() < deadline { usleep(10_000) }
-        #expect(FileManager.default.fileExists(atPath: dir.file("ready")))
+        let lockFile = dir.file(".locked.json.lock")
+        let fd = open(lockFile, O_RDWR | O_CREAT, 0o644)
+        try #require(fd >= 0, "cannot open \(lockFile)")
+        defer { close(fd) }
+        try #require(flock(fd, LOCK_EX) == 0)
+        let lockInode = try #require(inode(of: lockFile))
 
-        let began = Date()
-        let r = try store.update("Locked", basedOn: start.revision) { $0.set("ep-06", status: .inProgress) }
-        let waited = Date().timeIntervalSince(began)
-        other.waitUntilExit()
-        #expect(waited > 0.5, "the update waited for the other process's lock (\(waited) s)")
+        final class Outcome: @unchecked Sendable { var result: Result<ChecklistStore.UpdateResult, Error>? }
+        let outcome = Outcome()
+        let finished = DispatchSemaphore(value: 0)
+        let writer = dir.store()
+        DispatchQueue.global().async {
+            outcome.result = Result { try writer.update("Locked", basedOn: start.revision) { $0.set("ep-06", status: .inProgress) } }
+            finished.signal()
+        }
+        let deadline = Date().addingTimeInterval(15)
+        var waiting = false
+        while !waiting && Date() < deadline {
+            waiting = lockWaiters().contains { $0.inode == lockInode }
+            if !waiting { usleep(10_000) }
+        }
+        #expect(waiting, "the update did not wait for the lock")
+        dir.write("locked.json", ChecklistFileFormat.encode(theirs))
+        flock(fd, LOCK_UN)
+        finished.wait()
+
+        let r = try #require(try outcome.result?.get())
         #expect(r.mergedForeignChanges)
         #expect(r.checklist.revision == 3)
         #expect(r.checklist.status(of: "ep-05") == .inPlace, "their change is kept")

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Testing
 @testable import RCPCore
+import RCPTestSupport
 
 /// The problems of loading `bytes`, as descriptions (empty when it loads).
 private func problems(_ bytes: [UInt8], file: String = "rcp-data.json") -> [String] {
@@ -22,11 +23,7 @@ private func problems(replacing old: String, with new: String) -> [String] {
 }
 
 /// A scratch directory for file tests, removed by the caller.
-private func scratchDirectory() -> String {
-    var template = Array("/tmp/rcpcore-test-XXXXXX".utf8CString)
-    let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-    return path
-}
+private func scratchDirectory() -> String { try! makeScratchDirectory("rcpcore-test") }
 
 private func writeFile(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode)

@@ -6,6 +6,7 @@ import Darwin
 import Testing
 import RCPCore
 import RCPData
+import RCPTestSupport
 
 /// Malformed variants of the bundled data file, made by a generator: cut short at many offsets, values of the
 /// wrong type, required fields removed, references to records that do not exist, duplicate ids, huge strings,
@@ -229,9 +230,8 @@ struct MalformedDataTests {
     }
 
     @Test func aDirectoryOrANonFileIsNamed() throws {
-        var template = Array("/tmp/rcpx-malformed-XXXXXX".utf8CString)
-        let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-        defer { rmdir(dir) }
+        let dir = try makeScratchDirectory("rcpx-malformed")
+        defer { removeScratchDirectory(dir) }
         for (path, fragment) in [(dir, "is a directory"), ("/dev/null", "empty"), (dir + "/absent.json", "no such file")] {
             do {
                 _ = try DataLoader.load(path: path)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RCPCore
 
@@ -16,98 +17,20 @@ struct SearchCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { "“\(query)”" }
 }
 
-let searchCorpus: [SearchCase] = [
-    // Several words, in any order, across a record and its context.
-    SearchCase(query: "trafficking budapest", first: "topic:budapest~trafficking", notInTop5: ["process:budapest", "topic:lima"]),
-    SearchCase(query: "budapest trafficking", first: "topic:budapest~trafficking", notInTop5: ["process:bali"]),
-    SearchCase(query: "west africa", first: "process:midwa", notInTop5: ["region:africa", "process:midsa"]),
-    SearchCase(query: "africa west", first: "process:midwa", notInTop5: ["process:midsa"]),
-    SearchCase(query: "migration dialogue southern", first: "process:midsa", notInTop5: ["process:midwa"]),
-    SearchCase(query: "regional conference migration", first: "process:puebla"),
-    SearchCase(query: "migration regional conference", first: "process:puebla"),
-    SearchCase(query: "western mediterranean dialogue", first: "process:five-plus-five"),
-    SearchCase(query: "colombo labour", first: "process:colombo", notInTop5: ["process:igc"]),
-    SearchCase(query: "igc asylum", first: "process:igc", notInTop5: ["topic:budapest"]),
-    SearchCase(query: "asylum igc", first: "process:igc", notInTop5: ["topic:marri"]),
-    SearchCase(query: "process bali", first: "process:bali", notInTop5: ["process:budapest"]),
-    SearchCase(query: "smuggling people", first: "process:bali"),
-    SearchCase(query: "joint bali budapest", first: "event:bali-budapest-perth-2004", notInTop5: ["process:bali", "process:budapest"]),
-    SearchCase(query: "economic community west", first: "party:ecowas"),
-    SearchCase(query: "refugees high commissioner", first: "party:unhcr"),
-    SearchCase(query: "korea republic", first: "party:republic-of-korea"),
-    SearchCase(query: "pacific immigration", first: "process:pidc"),
-    SearchCase(query: "cross border cooperation", first: "process:soderkoping"),
-    SearchCase(query: "directors migration", first: "process:ocam"),
-    SearchCase(query: "un coordination", first: "mechanism:un-coordination"),
-    SearchCase(query: "international agenda", first: "mechanism:berne"),
-    SearchCase(query: "cis conference", first: "process:cis"),
-    // Abbreviations and synonyms (the data's searchSynonyms).
-    SearchCase(query: "intl org", first: "party:iom", notInTop5: ["party:icmpd", "party:icrc"]),
-    SearchCase(query: "international organization", first: "party:iom"),
-    SearchCase(query: "int org", first: "party:iom"),
-    SearchCase(query: "idp", first: "process:apc", notInTop5: ["title~Dialogue"]),
-    SearchCase(query: "idps", first: "process:apc"),
-    SearchCase(query: "uam", first: "topic:igc~unaccompanied"),
-    SearchCase(query: "govt", first: "process:igc"),
-    SearchCase(query: "migr dialogue", first: "process:midwa", notInTop5: ["region:africa"]),
-    SearchCase(query: "labor migration", first: "process:colombo"),
-    SearchCase(query: "intl migration", first: "party:gcim"),
-    SearchCase(query: "coop rcps", first: "mechanism:rcp-cooperation"),
-    SearchCase(query: "illegal migration", first: "process:manila"),
-    // Typos: corrected, and said so.
-    SearchCase(query: "budapset", first: "process:budapest", notInTop5: ["process:bali"], corrected: "budapest"),
-    SearchCase(query: "budapets", first: "process:budapest", corrected: "budapest"),
-    SearchCase(query: "sodrkoping", first: "process:soderkoping"),
-    SearchCase(query: "turky", first: "party:turkey", corrected: "turkey"),
-    SearchCase(query: "kyrgystan", first: "party:kyrgyzstan", corrected: "kyrgyzstan"),
-    SearchCase(query: "swizerland", first: "party:switzerland", corrected: "switzerland"),
-    SearchCase(query: "traficking", first: "process:manila", corrected: "trafficking"),
-    SearchCase(query: "managment", first: "mechanism:berne", corrected: "management"),
-    SearchCase(query: "goverment", first: "title~overnment", corrected: "government"),
-    SearchCase(query: "migratoin dialogue", first: "process:midwa", corrected: "migration dialogue"),
-    SearchCase(query: "trafficking budapset", first: "topic:budapest~trafficking", corrected: "trafficking budapest"),
-    // Accents missing, punctuation.
-    SearchCase(query: "cote", first: "party:cote-d-ivoire", notInTop5: ["title~Committee", "title~countries", "title~context"]),
-    SearchCase(query: "cote divoire", first: "party:cote-d-ivoire", corrected: "cote ivoire"),
-    SearchCase(query: "cote d'ivoire", first: "party:cote-d-ivoire"),
-    SearchCase(query: "soderkoping", first: "process:soderkoping"),
-    SearchCase(query: "comision centroamericana", first: "process:ocam"),
-    SearchCase(query: "migracion", first: "process:ocam"),
-    SearchCase(query: "union economique", first: "party:uemoa"),
-    SearchCase(query: "5+5", first: "process:five-plus-five"),
-    SearchCase(query: "asia-pacific consultations", first: "process:apc"),
-    // Acronyms and short names.
-    SearchCase(query: "bali", first: "process:bali", notInTop5: ["title~globaliz"]),
-    SearchCase(query: "rcm", first: "process:puebla"),
-    SearchCase(query: "iom", first: "party:iom", notInTop5: ["title~Kingdom"]),
-    SearchCase(query: "ilo", first: "party:ilo"),
-    SearchCase(query: "unhcr", first: "party:unhcr"),
-    SearchCase(query: "uk", first: "party:united-kingdom"),
-    SearchCase(query: "usa", first: "party:united-states"),
-    SearchCase(query: "iamm", first: "mechanism:berne"),
-    SearchCase(query: "idm", first: "mechanism:idm", notInTop5: ["title~Kingdom"]),
-    SearchCase(query: "cbcp", first: "process:soderkoping"),
-    SearchCase(query: "ecowas", first: "party:ecowas"),
-    SearchCase(query: "au", first: "party:au"),
-    SearchCase(query: "pidc", first: "process:pidc"),
-    // Partial words.
-    SearchCase(query: "south amer", first: "process:lima"),
-    SearchCase(query: "kyrg", first: "party:kyrgyzstan"),
-    SearchCase(query: "remit", first: "topic:midwa~remittances"),
-    SearchCase(query: "russia", first: "party:russian-federation"),
-    SearchCase(query: "viet", first: "party:viet-nam"),
-    SearchCase(query: "vietnam", first: "party:viet-nam"),
-    SearchCase(query: "medit", first: "region:western-mediterranean"),
-    SearchCase(query: "dakar", first: "process:midwa"),
-    // Operators and filters.
-    SearchCase(query: "trafficking !budapest", first: "process:manila", notInTop5: ["topic:budapest"]),
-    SearchCase(query: "kind:state senegal", first: "party:senegal"),
-    SearchCase(query: "kind:process africa", first: "process:midwa", notInTop5: ["region:africa", "party:au"]),
-    SearchCase(query: "region:asia trafficking", first: "process:manila", notInTop5: ["topic:budapest", "topic:lima"]),
-    SearchCase(query: "kind:topic asylum", first: "topic:igc~asylum", notInTop5: ["process:igc"]),
-    SearchCase(query: "'return", first: "topic:igc~return", notInTop5: ["process:cis"]),
-    SearchCase(query: "^mig", first: "process:midwa", notInTop5: ["process:igc"]),
-]
+/// The corpus, from search-corpus.txt beside this file (one case a line; see its header). Empty when the
+/// file cannot be read, which `theCorpusIsLargeAndCoversTheIssuesExamples` reports.
+let searchCorpus: [SearchCase] = {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("search-corpus.txt")
+    guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").compactMap { line in
+        guard !line.hasPrefix("#") else { return nil }
+        let fields = line.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard fields.count >= 2 else { return nil }
+        let notInTop5 = fields.count > 2 ? fields[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : []
+        let corrected = fields.count > 3 && !fields[3].isEmpty ? fields[3] : nil
+        return SearchCase(query: fields[0], first: fields[1], notInTop5: notInTop5, corrected: corrected)
+    }
+}()
 
 /// "kind:id" of a hit: a topic by its process, an event by its own id.
 func hitName(_ hit: SearchHit) -> String {

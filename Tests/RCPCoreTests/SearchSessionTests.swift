@@ -1,5 +1,6 @@
 import Testing
 @testable import RCPCore
+import RCPTestSupport
 
 @Suite("Incremental search")
 struct SearchSessionTests {

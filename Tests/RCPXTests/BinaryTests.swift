@@ -1,8 +1,9 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 @Suite struct BinaryTests {
     @Test func binaryIsBuiltBesideTheTests() {
-        #expect(FileManager.default.isExecutableFile(atPath: RcpxBinary.path), "\(RcpxBinary.path)")
+        #expect(FileManager.default.isExecutableFile(atPath: rcpxBinaryPath), "\(rcpxBinaryPath)")
     }
 }

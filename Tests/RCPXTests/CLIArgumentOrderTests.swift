@@ -1,4 +1,5 @@
 import Testing
+import RCPTestSupport
 
 /// Global options may stand before the command as well as after it.
 @Suite struct CLIArgumentOrderTests {

@@ -1,12 +1,12 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// `--data FILE` and `validate FILE`: a broken file exits 65 and names the record and field.
 @Suite struct CLIDataTests {
     /// A fresh temporary directory for this test's files.
     func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-cli-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-cli"))
         return dir
     }
 

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// `docs/CLI.md` shows real output: every ```console block that starts with `$ rcpx` is run again and must
 /// print what the page shows. A block ending with a line `…` is compared on its first lines only; a command
@@ -56,9 +57,8 @@ import Foundation
 
     /// A directory like the one the samples were made in: `Resources` of this checkout, and the broken files.
     static func sampleDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-docs-\(getpid())-\(UUID().uuidString)")
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-docs"))
         let fm = FileManager.default
-        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         try fm.createSymbolicLink(at: dir.appendingPathComponent("Resources"),
                                   withDestinationURL: repository.appendingPathComponent("Resources"))
         let data = try Data(contentsOf: repository.appendingPathComponent("Resources/rcp-data.json"))
@@ -76,37 +76,11 @@ import Foundation
         return dir
     }
 
-    /// Runs rcpx in `directory`; stdout goes to a file when `stdoutToFile`.
+    /// Runs rcpx in `directory`; stdout goes to `stdout.txt` there when `stdoutToFile` (the result's stdout
+    /// is then empty).
     static func run(_ arguments: [String], in directory: URL, stdoutToFile: Bool) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: RcpxBinary.path)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = nil
-        process.environment = env
-        let err = Pipe()
-        let outFile = directory.appendingPathComponent("stdout.txt")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outFile)
-        let outPipe = Pipe()
-        process.standardOutput = stdoutToFile ? outHandle : outPipe
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            if !stdoutToFile { outData = outPipe.fileHandleForReading.readDataToEndOfFile() }
-            group.leave()
-        }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        try outHandle.close()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        let script = #"cd "$1" || exit 125; shift; exec "$@""# + (stdoutToFile ? " > stdout.txt" : "")
+        return try runProgram("/bin/sh", ["-c", script, "sh", directory.path, rcpxBinaryPath] + arguments)
     }
 
     @Test func thePageHasSamplesOfEveryCommand() throws {

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// The output contract: 80 columns, ASCII on request, no colour in pipes, parseable JSON, CSV and Markdown.
 @Suite struct CLIFormatTests {
@@ -156,10 +157,10 @@ import Foundation
     func screen(_ arguments: String, environment: [String: String] = [:]) throws -> String {
         try ExplorerTmuxTests.requireTmux()
         // The explorer tests' way of starting the server (with a clean signal mask).
-        _ = ExplorerTmuxTests.ensureServer()
+        _ = TmuxSession.ensureServer()
         let env = ["TERM": "xterm-256color", "NO_COLOR": ""].merging(environment) { $1 }
         // The shell keeps the pane open after rcpx exits, so the screen can be read at leisure.
-        let session = try TmuxSession(command: "'\(RcpxBinary.path)' \(arguments); sleep 30", width: 100,
+        let session = try TmuxSession(command: "'\(rcpxBinaryPath)' \(arguments); sleep 30", width: 100,
                                       height: 40, environment: env)
         defer { session.kill() }
         try session.waitFor { $0.contains("Processes (") && $0.contains("Bali") }

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import rcpx
+import RCPTestSupport
 
 /// Issue 10: right answers for names that may mean two states, and odd or hostile input on the command line
 /// (very long, with control characters, not UTF-8).
@@ -111,17 +112,7 @@ import Foundation
 
     /// Runs `rcpx` through `sh`, whose `printf` makes the raw bytes Foundation cannot pass.
     func runWithBytes(_ script: String) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, RcpxBinary.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                         stderr: String(decoding: e, as: UTF8.self))
+        try runProgram("/bin/sh", ["-c", script, rcpxBinaryPath])
     }
 
     @Test func anArgumentThatIsNotUTF8IsSaidToBeSo() throws {

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// The lookups answer with the paper's facts, in text and JSON.
 @Suite struct CLILookupTests {

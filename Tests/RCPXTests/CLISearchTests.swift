@@ -1,4 +1,5 @@
 import Testing
+import RCPTestSupport
 
 /// `rcpx search` with the query syntax of issue 13: several words, operators, filters, typos.
 @Suite struct CLISearchTests {

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import RCPCore
+import RCPTestSupport
 
 /// `rcpx show NAME --format markdown` (a card for a handout) and `--format csv` (its participants); the
 /// lookups in ASCII when the locale is not UTF-8 (issue 10, items 15 and 20).

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// The command line, end to end: the real `rcpx` binary, its stdout, stderr and exit status.
 /// Values asserted come from the 2005 IOM paper (Annex A as of 19 May 2005).

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import RCPCore
+import RCPTestSupport
 
 /// `rcpx timeline`, `rcpx compare` and `rcpx rank` through the built binary.
 @Suite struct CLITimelineCompareTests {
@@ -88,8 +89,7 @@ import RCPCore
         let object = try #require(try parseJSON(json.stdout) as? [String: Any])
         let ids = try #require(object["entries"] as? [[String: Any]]).compactMap { $0["id"] as? String }
         // Parsed by another XML reader than ours: python3's.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-svg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-svg"))
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("timeline.svg")
         try r.stdout.write(to: file, atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RCPCore
+import RCPTestSupport
 
 /// `rcpx checklist …` end to end: the real binary, with XDG_DATA_HOME pointed at a fresh folder.
 @Suite struct ChecklistCommandTests {
@@ -9,10 +10,9 @@ import RCPCore
         let path: String
         var checklists: String { path + "/rcpx/checklists" }
         init() {
-            path = "/tmp/rcpx-checklist-cli-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            path = try! makeScratchDirectory("rcpx-checklist-cli")
         }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
+        deinit { removeScratchDirectory(path) }
 
         /// Runs `rcpx checklist ARGS` with this data home.
         @discardableResult
@@ -221,20 +221,12 @@ import RCPCore
             return "for s in in-progress in-place; do for i in \(list); do "
                 + "\"$RCPX\" checklist set Shared \"$i\" \"$s\" >/dev/null || exit 1; done; done"
         }
-        var procs: [Foundation.Process] = []
+        var shells: [pid_t] = []
         for script in [loop(headings), loop(items)] {
-            let p = Foundation.Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", script]
-            var env = ProcessInfo.processInfo.environment
-            env["RCPX_DATA_HOME"] = nil
-            env["XDG_DATA_HOME"] = home.path
-            env["RCPX"] = RcpxBinary.path
-            p.environment = env
-            try p.run()
-            procs.append(p)
+            let env = childEnvironment(set: ["XDG_DATA_HOME": home.path, "RCPX": rcpxBinaryPath], unset: ["RCPX_DATA_HOME"])
+            shells.append(try startChild("/bin/sh", ["-c", script], environment: env))
         }
-        for p in procs { p.waitUntilExit(); #expect(p.terminationStatus == 0) }
+        for pid in shells { #expect(waitFor(pid: pid).shellStatus == 0) }
         let final = try ChecklistStore(directory: home.checklists).load("Shared")
         #expect(final.revision == 1 + 2 * (headings.count + items.count))
         for id in Checklist.knownItemIDs(practices) { #expect(final.status(of: id) == .inPlace, "\(id)") }

@@ -1,12 +1,12 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// The checklist in the real explorer: a status set with Space is saved at once and is there after a restart.
 @Suite(.serialized) struct ChecklistExplorerTests {
     @Test func statusSetWithSpaceSurvivesQuitAndRestart() throws {
         try ExplorerTmuxTests.requireTmux()
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-cl-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = URL(fileURLWithPath: try makeScratchDirectory("rcpx-cl-e2e"))
         defer { try? FileManager.default.removeItem(at: home) }
         let command = "\(ExplorerTmuxTests.binary) --checklist 'Ghana 2026 workshop'"
         let environment = ["XDG_DATA_HOME": home.path, "TERM": "xterm-256color"]

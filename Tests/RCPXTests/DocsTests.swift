@@ -2,6 +2,7 @@ import Testing
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import RCPTestSupport
 #endif
 
 /// The user documentation stays true: the README's keys table is the program's, its samples are real output,
@@ -16,9 +17,7 @@ import Glibc
     }
 
     static func temporaryDirectory(_ tag: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-\(tag)-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        URL(fileURLWithPath: try makeScratchDirectory("rcpx-\(tag)"))
     }
 
     // MARK: README
@@ -217,29 +216,6 @@ import Glibc
 
     // MARK: Screenshots
 
-    /// Runs `argv` with an empty signal mask (a tmux server started from a test thread would otherwise inherit
-    /// its blocked signals), stdout and stderr to files; returns the exit status and both outputs.
-    static func spawn(_ argv: [String], in dir: URL) -> (status: Int32, stdout: String, stderr: String) {
-        let out = dir.appendingPathComponent("stdout").path, err = dir.appendingPathComponent("stderr").path
-        let quoted = argv.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let shell = ["/bin/sh", "-c", "\(quoted) > '\(out)' 2> '\(err)' < /dev/null"]
-        var cargs: [UnsafeMutablePointer<CChar>?] = shell.map { strdup($0) } + [nil]
-        defer { for p in cargs { free(p) } }
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attr, &none)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK))
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, shell[0], nil, &attr, &cargs, environ) == 0 else { return (-1, "", "spawn failed") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let read = { (p: String) in (try? String(contentsOfFile: p, encoding: .utf8)) ?? "" }
-        return ((status >> 8) & 0xFF, read(out), read(err))
-    }
-
     /// What each screen must show (the script's names, without the extension).
     static let expectedScreens: [String: [String]] = [
         "overview-132x43": ["Regions", "Matrix", "Checklist", "Afghanistan"],
@@ -258,24 +234,47 @@ import Glibc
         "compare-132x43": ["Compare: Bali · APC · Colombo", "In all 3"],
     ]
 
-    /// `scripts/screenshots.sh --text-only` drives the real binary in tmux and captures every screen; each shows
-    /// what it should, and `screenshots/` holds a PNG for each.
-    @Test(.timeLimit(.minutes(5)))
-    func screenshotScriptStillRuns() throws {
-        let tmux = Self.spawn(["/usr/bin/env", "tmux", "-V"], in: try Self.temporaryDirectory("tmux-check"))
-        try #require(tmux.status == 0, "tmux is needed to make screenshots (apt-get install tmux; .ci/run installs it)")
+    static var screenshotScript: String { repository.appendingPathComponent("scripts/screenshots.sh").path }
+
+    /// The screens the script makes are the ones expected here, and `screenshots/` holds a PNG of each.
+    @Test func screenshotScriptMakesEveryExpectedScreen() throws {
+        let list = try runProgram("/usr/bin/env", ["bash", Self.screenshotScript, "--list"])
+        #expect(list.status == 0, "scripts/screenshots.sh --list failed:\n\(list.stderr)")
+        let names = list.stdout.split(separator: "\n").map(String.init)
+        #expect(names.count == Set(names).count, "a screen is made twice: \(names)")
+        #expect(Set(names) == Set(Self.expectedScreens.keys), "the script makes \(names.sorted())")
+        for name in Self.expectedScreens.keys.sorted() {
+            let png = Self.repository.appendingPathComponent("screenshots/\(name).png").path
+            #expect(FileManager.default.fileExists(atPath: png), "screenshots/\(name).png is missing: run scripts/screenshots.sh")
+        }
+    }
+
+    /// The screens `screenshotScriptStillCaptures` makes: three by default (a few seconds; the whole script
+    /// takes about 5 minutes), every one with `RCPX_SCREENSHOTS=all`.
+    static var screensToCapture: [String] {
+        if ProcessInfo.processInfo.environment["RCPX_SCREENSHOTS"] == "all" { return expectedScreens.keys.sorted() }
+        return ["overview-132x43", "search-traff-132x43", "ascii-80x24"]
+    }
+
+    /// `scripts/screenshots.sh --text-only --only …` still drives the real binary in tmux and captures what each
+    /// screen should show. Every screen: `RCPX_SCREENSHOTS=all swift test --filter screenshotScriptStillCaptures`
+    /// (see README, Development).
+    @Test(arguments: [screensToCapture])
+    func screenshotScriptStillCaptures(_ screens: [String]) throws {
+        try #require(TmuxSession.isAvailable, "tmux is needed to make screenshots (apt-get install tmux; .ci/run installs it)")
         let dir = try Self.temporaryDirectory("screenshots")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
-        let script = Self.repository.appendingPathComponent("scripts/screenshots.sh").path
-        let run = Self.spawn(["/usr/bin/env", "SCREENSHOTS_TIMEOUT=40", "bash", script, "--text-only",
-                              "--out", out.path, "--binary", RcpxBinary.path], in: dir)
+        let run = try runProgram("/usr/bin/env", ["SCREENSHOTS_TIMEOUT=40", "bash", Self.screenshotScript, "--text-only",
+                                                  "--out", out.path, "--binary", rcpxBinaryPath,
+                                                  "--only", screens.joined(separator: ",")])
         #expect(run.status == 0, "scripts/screenshots.sh failed:\n\(run.stderr)")
         let made = Set(((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? [])
             .filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) })
-        #expect(made == Set(Self.expectedScreens.keys), "screens made: \(made.sorted())")
-        for (name, texts) in Self.expectedScreens where made.contains(name) {
+        #expect(made == Set(screens), "screens made: \(made.sorted())")
+        for name in screens where made.contains(name) {
             let screen = try String(contentsOf: out.appendingPathComponent(name + ".txt"), encoding: .utf8)
+            let texts = try #require(Self.expectedScreens[name], "\(name) is not an expected screen")
             for text in texts {
                 #expect(screen.contains(text), "\(name) should show \"\(text)\":\n\(screen)")
             }
@@ -283,8 +282,6 @@ import Glibc
                 let asciiOnly = screen.unicodeScalars.allSatisfy { $0.isASCII }
                 #expect(asciiOnly, "\(name) is ASCII only")
             }
-            let png = Self.repository.appendingPathComponent("screenshots/\(name).png").path
-            #expect(FileManager.default.fileExists(atPath: png), "screenshots/\(name).png is missing: run scripts/screenshots.sh")
         }
     }
 }

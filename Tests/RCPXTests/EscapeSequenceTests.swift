@@ -2,6 +2,7 @@ import Testing
 import CNcurses
 import RCPUI
 @testable import rcpx
+import RCPTestSupport
 
 /// Escape sequences read whole, whatever terminfo lists (issue 10, item 5): the byte sequences of xterm,
 /// rxvt, PuTTY, the Linux console, tmux and screen, as they arrive when curses does not recognise them.

@@ -3,6 +3,7 @@ import Foundation
 import CNcurses
 import RCPUI
 @testable import rcpx
+import RCPTestSupport
 
 /// The pure parts of the terminal backend: key decoding, mouse reports, OSC 52, start-up decisions.
 @Suite struct ExplorerBackendTests {

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// Keys the way real terminals send them (issue 10, items 5 and 18), end to end in tmux with
 /// TERM=xterm-256color, whose terminfo lists Home as `ESC O H`: PuTTY's, the Linux console's, screen's and
@@ -15,24 +16,31 @@ import Foundation
 
     static let puttyHome = "1b 5b 31 7e", puttyEnd = "1b 5b 34 7e", rxvtHome = "1b 5b 37 7e", rxvtEnd = "1b 5b 38 7e"
 
-    @Test func homeAndEndInTheSearchBoxMoveTheCaret() throws {
+    /// For each step, a key as raw bytes (hex), then text typed after it.
+    static func keysThenText(_ session: TmuxSession, _ steps: [(key: String, text: String)]) throws {
+        for (key, text) in steps {
+            try sendBytes(session, key)
+            try session.send(text, literal: true)
+        }
+    }
+
+    /// The explorer in a new 80×24 session, once it shows its first screen.
+    static func startExplorer() throws -> TmuxSession {
         try ExplorerTmuxTests.requireTmux()
-        let session = try TmuxSession(command: Self.command, width: 80, height: 24)
+        let session = try TmuxSession(command: command, width: 80, height: 24)
         try #require(ExplorerTmuxTests.showsFirstScreen(try session.waitFor(timeout: ExplorerTmuxTests.patience) {
             ExplorerTmuxTests.showsFirstScreen($0)
         }))
+        return session
+    }
+
+    @Test func homeAndEndInTheSearchBoxMoveTheCaret() throws {
+        let session = try Self.startExplorer()
         try session.send("/")
         try session.send("traffick", literal: true)
         try session.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("traffick") }
         // Before: Esc (the search cancelled), "[" (back), "1" (the tree), "~"; the X typed nowhere.
-        try Self.sendBytes(session, Self.puttyHome)
-        try session.send("X", literal: true)
-        try Self.sendBytes(session, Self.rxvtEnd)
-        try session.send("Y", literal: true)
-        try Self.sendBytes(session, Self.rxvtHome)
-        try session.send("W", literal: true)
-        try Self.sendBytes(session, Self.puttyEnd)
-        try session.send("Z", literal: true)
+        try Self.keysThenText(session, [(Self.puttyHome, "X"), (Self.rxvtEnd, "Y"), (Self.rxvtHome, "W"), (Self.puttyEnd, "Z")])
         let screen = try session.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("WXtraffickYZ") }
         #expect(screen.contains("WXtraffickYZ"), "the search box lost its text or the keys:\n\(screen)")
         // Esc, and only once it has been read, q (sent within the escape delay they would be Alt-q).
@@ -44,8 +52,7 @@ import Foundation
 
     @Test func homeInTheNoteEditorKeepsTheNote() throws {
         try ExplorerTmuxTests.requireTmux()
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-keys-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = URL(fileURLWithPath: try makeScratchDirectory("rcpx-keys"))
         defer { try? FileManager.default.removeItem(at: home) }
         let session = try TmuxSession(command: Self.command + " --checklist keys", width: 100, height: 30,
                                       environment: ["XDG_DATA_HOME": home.path])
@@ -56,10 +63,7 @@ import Foundation
         try session.waitFor(timeout: ExplorerTmuxTests.patience) { $0.lowercased().contains("note") }
         try session.send("border", literal: true)
         try session.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("border") }
-        try Self.sendBytes(session, Self.puttyHome)
-        try session.send("open ", literal: true)
-        try Self.sendBytes(session, Self.puttyEnd)
-        try session.send(" posts", literal: true)
+        try Self.keysThenText(session, [(Self.puttyHome, "open "), (Self.puttyEnd, " posts")])
         let editing = try session.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("open border posts") }
         #expect(editing.contains("open border posts"), "the note editor closed or lost the text:\n\(editing)")
         try session.send("Enter")
@@ -70,11 +74,7 @@ import Foundation
     }
 
     @Test func ctrlLRepaintsWhatSomethingElseWroteOver() throws {
-        try ExplorerTmuxTests.requireTmux()
-        let session = try TmuxSession(command: Self.command, width: 80, height: 24)
-        try #require(ExplorerTmuxTests.showsFirstScreen(try session.waitFor(timeout: ExplorerTmuxTests.patience) {
-            ExplorerTmuxTests.showsFirstScreen($0)
-        }))
+        let session = try Self.startExplorer()
         // What `wall` does: another process writes to the terminal.
         let tty = try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{pane_tty}"])
             .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,90 +1,33 @@
 import Testing
 import Foundation
-import CNcurses
 import RCPCore
 import RCPUI
+import RCPTestSupport
 
 /// The explorer in a raw pseudo-terminal: the bytes it writes (per key, against a full repaint) and mouse
 /// input, which tmux cannot inject into a pane.
 @Suite(.serialized) struct ExplorerPtyTests {
     static let width = 120, height = 40
 
-    /// `rcpx` on the slave side of a new pseudo-terminal (its controlling terminal), TERM=xterm-256color.
+    /// `rcpx` on a new pseudo-terminal of the test size (`PtyChild` of RCPTestSupport) with a scratch data
+    /// folder, and the reads these tests make, in seconds.
     final class PtyExplorer {
-        let master: Int32
-        let pid: pid_t
-        let home: URL
+        let child: PtyChild
+        let home: String
 
         init(arguments: [String] = [], width: Int = ExplorerPtyTests.width, height: Int = ExplorerPtyTests.height) throws {
-            home = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-pty-\(getpid())-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            var name = [CChar](repeating: 0, count: 256)
-            let m = rcpx_open_pty(Int32(height), Int32(width), &name, name.count)
-            guard m >= 0 else {
-                throw NSError(domain: "pty", code: 1, userInfo: [NSLocalizedDescriptionKey: "no pseudo-terminal"])
-            }
-            master = m
-            let slavePath = String(cString: name)
-
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            // After setsid, opening the slave makes it the controlling terminal.
-            posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
-            posix_spawn_file_actions_adddup2(&actions, 0, 1)
-            posix_spawn_file_actions_adddup2(&actions, 0, 2)
-            posix_spawn_file_actions_addclose(&actions, m)
-            var attr = posix_spawnattr_t()
-            posix_spawnattr_init(&attr)
-            defer { posix_spawnattr_destroy(&attr) }
-            var none = sigset_t()
-            sigemptyset(&none)
-            posix_spawnattr_setsigmask(&attr, &none)
-            posix_spawnattr_setflags(&attr, rcpx_posix_spawn_setsid() | Int16(POSIX_SPAWN_SETSIGMASK))
-
-            var env = ProcessInfo.processInfo.environment
-            env["TERM"] = "xterm-256color"
-            env["LANG"] = "C.UTF-8"
-            env["LC_ALL"] = nil
-            env["NO_COLOR"] = nil
-            env["RCPX_DATA_HOME"] = home.path
-            env["TMUX"] = nil
-            let argv = [RcpxBinary.path] + arguments
-            var cargv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-            var cenv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { for p in cargv + cenv { free(p) } }
-            var child: pid_t = 0
-            let rc = posix_spawn(&child, argv[0], &actions, &attr, &cargv, &cenv)
-            guard rc == 0 else {
-                close(m)
-                throw NSError(domain: "pty", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "spawn failed"])
-            }
-            pid = child
+            home = try makeScratchDirectory("rcpx-pty")
+            child = try PtyChild(rcpxBinaryPath, arguments, environment: explorerEnvironment(dataHome: home),
+                                 columns: width, rows: height)
         }
 
-        deinit {
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-            close(master)
-            try? FileManager.default.removeItem(at: home)
-        }
+        deinit { removeScratchDirectory(home) }
 
         /// Reads what the explorer writes: waits up to `firstByte` seconds for output to start, then reads
         /// until it has been quiet for `idle` seconds (or `limit` passes).
         func drain(firstByte: Double = 0.3, idle: Double = 0.3, limit: Double = 15) -> [UInt8] {
-            var out: [UInt8] = []
-            let deadline = Date().addingTimeInterval(limit)
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while Date() < deadline {
-                var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-                let r = poll(&pfd, 1, Int32((out.isEmpty ? firstByte : idle) * 1000))
-                if r <= 0 { break }
-                let n = read(master, &buffer, buffer.count)
-                if n <= 0 { break }
-                out += buffer[..<n]
-            }
-            return out
+            child.readBurst(quietMilliseconds: Int(idle * 1000), timeoutMilliseconds: Int(limit * 1000),
+                            firstByteMilliseconds: Int(firstByte * 1000)).bytes
         }
 
         /// The bytes one input causes: waits (patiently) for the frame to start, then for it to end.
@@ -95,31 +38,14 @@ import RCPUI
 
         /// Waits for output containing `text`; returns everything read.
         func waitFor(_ text: String, limit: Double = 15) -> String {
-            var all: [UInt8] = []
-            let deadline = Date().addingTimeInterval(limit)
-            while Date() < deadline {
-                all += drain(idle: 0.1, limit: 0.5)
-                if String(decoding: all, as: UTF8.self).contains(text) { break }
-            }
-            return String(decoding: all, as: UTF8.self)
+            child.waitFor(text, timeoutMilliseconds: Int(limit * 1000))
         }
 
-        func send(_ bytes: String) {
-            let data = Array(bytes.utf8)
-            _ = data.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
-        }
+        func send(_ bytes: String) { child.send(bytes) }
 
-        /// Waits for the explorer to exit; its status (nil on timeout).
+        /// Waits for the explorer to exit; its status as a shell reports it (nil on timeout).
         func exitStatus(timeout: Double = 15) -> Int32? {
-            let deadline = Date().addingTimeInterval(timeout)
-            while Date() < deadline {
-                _ = drain(idle: 0.05, limit: 0.1)
-                var status: Int32 = 0
-                if waitpid(pid, &status, WNOHANG) == pid {
-                    return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-                }
-            }
-            return nil
+            child.waitForExit(timeoutMilliseconds: Int(timeout * 1000))?.status.shellStatus
         }
     }
 

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import rcpx
+import RCPTestSupport
 
 /// A TERM this system does not know (issue 10, item 17): drawn as xterm-256color (or xterm), said once on the
 /// status line; when no fallback is installed, rcpx says how to fix it and exits non-zero.

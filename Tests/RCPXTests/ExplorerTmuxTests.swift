@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RCPTestSupport
 
 /// End-to-end tests of the explorer: the real binary in tmux (send-keys, capture-pane), its terminal
 /// handling, signals, suspend, and the terminals it must refuse.
@@ -22,54 +23,14 @@ import Foundation
     static let patience = 15.0
 
     static func requireTmux() throws {
-        let available = (try? TmuxSession.tmux(["-V"])) != nil
-        try #require(available, "tmux is not installed or does not run: the explorer's end-to-end tests need it (apt-get install tmux; .ci/run installs it)")
-        try #require(ensureServer() == 0, "could not start a tmux server")
+        try #require(TmuxSession.isAvailable, "tmux is not installed or does not run: the explorer's end-to-end tests need it (apt-get install tmux; .ci/run installs it)")
+        try #require(TmuxSession.ensureServer() == 0, "could not start a tmux server")
     }
 
-    /// Makes sure a tmux server is running, with a session of ours that ends by itself (`sleep 120`; made again when gone).
-    ///
-    /// The first tmux command starts the server by forking it. Started through Foundation's `Process` from
-    /// a test thread, that server inherits the thread's blocked signal mask (every pane then too), and the
-    /// `Process` waiting for that first client was seen to hang forever with the client a zombie. So the
-    /// server is started here through `sh` (which clears the signal mask), with `posix_spawn` and a
-    /// blocking `waitpid` that does not depend on SIGCHLD delivery.
-    static func ensureServer() -> Int32 {
-        // One name for every test process; a process that loses the race to create it finds it made.
-        let name = "rcpx-test-keepalive"
-        let has = "tmux has-session -t '=\(name)' 2>/dev/null"
-        let script = "\(has) || tmux new-session -d -s '\(name)' 'sleep 120' || \(has)"
-        return spawnAndWait(["/bin/sh", "-c", script + " >/dev/null 2>&1"])
-    }
-
-    static func spawnAndWait(_ argv: [String]) -> Int32 {
-        var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { for p in cargs { free(p) } }
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attr, &none)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK))
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], nil, &attr, &cargs, environ) == 0 else { return -1 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (status >> 8) & 0xFF
-    }
-
-    static var binary: String { shellQuote(RcpxBinary.path) }
-
-    static func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    static var binary: String { shellQuote(rcpxBinaryPath) }
 
     /// A fresh directory for files a test's shell writes.
-    static func scratchDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rcpx-tmux-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func scratchDirectory() throws -> URL { URL(fileURLWithPath: try makeScratchDirectory("rcpx-tmux")) }
 
     /// Polls until the file exists and is not empty; returns its contents (empty on timeout).
     @discardableResult
@@ -313,7 +274,7 @@ import Foundation
         let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let home = dir.appendingPathComponent("data")
-        let command = "env RCPX_DATA_HOME=\(Self.shellQuote(home.path)) \(Self.binary) --checklist workshop"
+        let command = "env RCPX_DATA_HOME=\(shellQuote(home.path)) \(Self.binary) --checklist workshop"
         let session = try TmuxSession(command: Self.wrapped(command, in: dir), width: 120, height: 40)
         try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         try session.send("4")

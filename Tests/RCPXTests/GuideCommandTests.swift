@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RCPTestSupport
 
 /// `rcpx guide`, search over guide points, and how the command line marks editorial values.
 @Suite struct GuideCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import RCPCore
 import Testing
+import RCPTestSupport
 
 /// `rcpx map` and `rcpx gaps` through the built binary.
 @Suite struct MapCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RCPTestSupport
 
 /// The second, independent check of the data against the paper (`scripts/check-data.py --paper`), run as part
 /// of `swift test`: every Annex A cell and footnote group against the participants by role, every Annex D heading
@@ -21,12 +22,11 @@ struct PaperCheckTests {
     static func check(_ data: URL) throws -> (status: Int32, stdout: String, stderr: String) {
         try #require(FileManager.default.fileExists(atPath: paper.path),
                      "the paper is missing at \(paper.path): clone shared/ beside the repository or set RCPX_PAPER")
-        let dir = try DocsTests.temporaryDirectory("paper-check")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let python = DocsTests.spawn(["/usr/bin/env", "python3", "--version"], in: dir)
+        let python = try runProgram("/usr/bin/env", ["python3", "--version"])
         try #require(python.status == 0, "python3 is needed for scripts/check-data.py: \(python.stderr)")
         let script = repository.appendingPathComponent("scripts/check-data.py").path
-        return DocsTests.spawn(["/usr/bin/env", "python3", script, data.path, "--paper", paper.path], in: dir)
+        let run = try runProgram("/usr/bin/env", ["python3", script, data.path, "--paper", paper.path])
+        return (run.status, run.stdout, run.stderr)
     }
 
     @Test func theBundledDataAgreesWithThePaper() throws {

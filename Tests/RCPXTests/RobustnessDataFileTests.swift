@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import RCPData
+import RCPTestSupport
 
 /// A sample of malformed data files through the real binary: every command that reads `--data` (and
 /// `validate`) exits 65, prints nothing on stdout, and says on stderr which file is wrong and where, in
@@ -62,8 +63,7 @@ import RCPData
 
     @Test(arguments: variants)
     func everyCommandRefusesIt(_ name: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-bad-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-bad"))
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("bad.json").path
         try Data(Self.variant(name)).write(to: URL(fileURLWithPath: file))
@@ -74,8 +74,7 @@ import RCPData
     }
 
     @Test func aDirectoryAndAMissingFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-bad-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-bad"))
         defer { try? FileManager.default.removeItem(at: dir) }
         for path in [dir.path, dir.appendingPathComponent("none.json").path] {
             Self.check(try runRcpx(["--data", path, "list"]), path, "--data \(path) list")

@@ -3,14 +3,14 @@ import Testing
 import RCPCore
 import RCPUI
 @testable import rcpx
+import RCPTestSupport
 
 /// Two explorers on one checklist (issue "Right answers, nothing lost", item 6), through the backend's real
 /// store calls and the reducer: the same item changed by both is kept twice and named; the other explorer
 /// picks up a save.
 @Suite struct TwoExplorersTests {
     func scratch() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-two-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-two"))
         return dir.path
     }
 
