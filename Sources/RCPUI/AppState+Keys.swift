@@ -113,7 +113,7 @@ extension AppState {
         case .presentation:
             presentation.toggle()
             if presentation { startSlides() } else { slideShow = nil }
-            say(presentation ? "Presentation mode: \(keys.firstKey(.presentation)) or \(keys.firstKey(.cancel)) to leave." : "Presentation mode off.")
+            say(presentation ? "Presentation mode: \(keys.firstKey(.nextSlide, in: .presentation)) steps through the slides; \(keys.firstKey(.presentation)) or \(keys.firstKey(.cancel)) leaves." : "Presentation mode off.")
         case .toggleMouse:
             mouseCapture.toggle()
             say(mouseCapture ? "Mouse on: click to select, wheel to scroll." : "Mouse off: the terminal selects text.")

@@ -112,6 +112,8 @@ struct CardBuilder {
             ("Observers", { $0 == .observer }),
             ("Secretariat and coordination", { $0 == .secretariat || $0 == .coordinator }),
         ]
+        // Presentation: what the glyphs mean, before the lists that use them.
+        if env.presentation { roleLegend(list.flatMap(\.participation.roles)) }
         if !leaders.isEmpty {
             heading("Chair and presidency", detail: "(\(leaders.count))")
             for (party, p) in leaders {
@@ -156,7 +158,6 @@ struct CardBuilder {
                 item(g, env.name(party), words.joined(separator: "; "), link: .party(party.id), glyphStyle: st)
             }
         }
-        if env.presentation { roleLegend(list.flatMap(\.participation.roles)) }
     }
 
     /// What the role glyphs on the card mean (presentation mode: a room cannot ask).

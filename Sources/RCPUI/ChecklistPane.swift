@@ -99,7 +99,9 @@ public struct ChecklistPane: Pane, Hashable {
     /// a checklist).
     static func listContext(_ c: PaneContext) -> PaneContext {
         guard c.area.height >= 4 else { return c }
-        return c.with(area: Rect(x: c.area.x, y: c.area.y + 1, width: c.area.width, height: c.area.height - 1))
+        // Presentation mode keeps the last two rows for the legend.
+        let legend = c.env.presentation && c.area.height >= 12 ? 2 : 0
+        return c.with(area: Rect(x: c.area.x, y: c.area.y + 1, width: c.area.width, height: c.area.height - 1 - legend))
     }
 
     public mutating func handle(_ action: Action, _ full: PaneContext) -> PaneOutcome {
@@ -210,7 +212,7 @@ public struct ChecklistPane: Pane, Hashable {
                 return (TextWidth.truncate(title, width: max(0, room), ellipsis: s.ellipsis), "")
             }
             let mark: String = env.ascii ? "  [note] " : "  ✎ "
-            if room < 40 && TextWidth.of(title) + TextWidth.of(mark) + 10 > room {
+            if room < 30 && TextWidth.of(title) + TextWidth.of(mark) + 10 > room {
                 // Too narrow for title and note: the title keeps the room, a mark says a note exists
                 // (the card shows it whole).
                 let marker = env.ascii ? " [n]" : " ✎"
@@ -243,7 +245,7 @@ public struct ChecklistPane: Pane, Hashable {
             let titleRoom = width - used - right.displayWidth
             let names = processes.map { env.shown($0.shortName) }.joined(separator: ", ")
             var title = env.shown(p.title)
-            if titleRoom > 50 && !names.isEmpty && checklist == nil {
+            if titleRoom > 50 && !names.isEmpty && checklist == nil && !env.presentation {
                 let titleWidth = min(TextWidth.of(title), titleRoom * 3 / 5)
                 title = TextWidth.pad(title, width: titleWidth, ellipsis: s.ellipsis)
                 right = [Span(" " + TextWidth.truncate(names, width: titleRoom - titleWidth - 1, ellipsis: s.ellipsis), Style(.dim))] + right
@@ -294,6 +296,11 @@ public struct ChecklistPane: Pane, Hashable {
         let context = Self.listContext(full)
         let env = context.env, area = context.area, checklist = context.checklist
         if context.area != full.area { drawHeader(&grid, row: full.area.row(0), env: env, checklist: checklist) }
+        if context.area.maxY < full.area.maxY - 1 {
+            for (i, line) in Self.legend(env, checklist: checklist, width: full.area.width - 1).enumerated() {
+                grid.write(line, x: full.area.x + 1, y: full.area.maxY - 2 + i, clip: full.area)
+            }
+        }
         let rows = rows(env, checklist: checklist)
         guard !rows.isEmpty, !area.isEmpty else { return PaneDrawing() }
         let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
@@ -315,6 +322,24 @@ public struct ChecklistPane: Pane, Hashable {
         guard let i = list.row(atY: y, area: context.area, rowHeight: context.env.rowHeight, in: rows) else { return .none }
         if rows[i] == selected, case .heading = rows[i] { list.toggle(rows[i]) }
         return select(rows[i])
+    }
+
+    /// What the statuses and bars mean, for a room (presentation mode): two rows.
+    static func legend(_ env: DisplayEnvironment, checklist: Checklist?, width: Int) -> [Line] {
+        let s = env.symbols
+        guard checklist != nil else {
+            return [[Span("(n)", Style(.heading, bold: true)), Span(" how many processes discuss the heading")], []]
+        }
+        let statuses = [ChecklistStatus.inPlace, .inProgress, .notInPlace, .notAssessed, .notApplicable].map { st -> Line in
+            [Span(s.glyph(st) + " ", style(st)), Span(st.label)]
+        }
+        let bar: [Line] = [
+            Widgets.bar(done: 1, half: 0, total: 1, width: 2, symbols: s) + [Span(" share in place")],
+            Widgets.bar(done: 0, half: 1, total: 1, width: 2, symbols: s) + [Span(" in progress")],
+            Widgets.bar(done: 0, half: 0, total: 1, width: 2, symbols: s) + [Span(" still to do")],
+            [Span("n/m", Style(.heading, bold: true)), Span(" assessed of all")],
+        ]
+        return [Widgets.fittingParts(statuses, width: width), Widgets.fittingParts(bar, width: width)]
     }
 
     /// The first row: overall progress with a bar, or how to start a checklist.

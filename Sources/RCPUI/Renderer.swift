@@ -102,6 +102,11 @@ struct Renderer {
         var message: Line = []
         if let m = state.message {
             message = [Span(env.shown(m.text), m.isError ? .warning : Style(.statusBar, bold: true))]
+        } else if let footer = state.slideFooter(width: area.width), state.overlay == nil {
+            // Presentation mode: the next slide, in words a room can read.
+            Widgets.statusBar(&grid, area, hints: [], message: [Span(env.shown(footer.left), Style(.statusBar, bold: true))],
+                              right: env.shown(footer.right), ellipsis: s.ellipsis)
+            return
         }
         var right = ""
         if let q = state.search, !q.query.isEmpty { right = "“\(env.shown(q.query))” \(q.countLabel)" }

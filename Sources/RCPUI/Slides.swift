@@ -93,17 +93,18 @@ extension AppState {
         }
     }
 
-    /// The footer of presentation mode: the next slide and the keys, or nil when there is none to show.
-    func slideFooter() -> (left: String, right: String)? {
+    /// The footer of presentation mode: the next slide and the keys (as many as fit `width`), or nil when
+    /// there is none to show.
+    func slideFooter(width: Int) -> (left: String, right: String)? {
         guard presentation, let show = slideShow else { return nil }
         let slides = show.slides(catalog)
         let at = show.index.map { "\($0 + 1)/\(slides.count)" } ?? "–/\(slides.count)"
         let nextIndex = show.index.map { $0 + 1 } ?? 0
         let next = keys.firstKey(.nextSlide, in: .presentation), back = keys.firstKey(.previousSlide, in: .presentation)
         let leave = keys.firstKey(.cancel)
-        if nextIndex < slides.count {
-            return ("\(next) next: \(slides[nextIndex].title(catalog))   \(back) back   \(leave) leaves", "slide \(at)")
-        }
-        return ("Last slide.   \(back) back   \(leave) leaves", "slide \(at)")
+        let right = "slide \(at)"
+        let first = nextIndex < slides.count ? "\(next) next: \(slides[nextIndex].title(catalog))" : "Last slide."
+        let parts = [first, "\(back) back", "\(leave) leaves"].map { [Span($0)] }
+        return (Widgets.fittingParts(parts, width: max(0, width - TextWidth.of(right) - 2)).plain, right)
     }
 }

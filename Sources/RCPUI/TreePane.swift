@@ -178,7 +178,26 @@ public struct TreePane: Pane, Hashable {
 
     /// The columns the rows flow into (one, unless the pane is wide and the rows do not fit its height).
     func columns(_ count: Int, _ context: PaneContext) -> ListColumns {
-        ListColumns.fit(items: count, area: context.area, rowHeight: context.env.rowHeight, minWidth: Self.columnWidth)
+        ListColumns.fit(items: count, area: Self.listArea(context), rowHeight: context.env.rowHeight, minWidth: Self.columnWidth)
+    }
+
+    /// The rows' part of the area: all of it, less two rows for the legend in presentation mode.
+    static func listArea(_ context: PaneContext) -> Rect {
+        let a = context.area
+        guard context.env.presentation, a.height >= 12 else { return a }
+        return Rect(x: a.x, y: a.y, width: a.width, height: a.height - 2)
+    }
+
+    /// What the tree's marks mean, for a room (presentation mode).
+    static func legend(_ env: DisplayEnvironment, width: Int) -> Line {
+        let s = env.symbols
+        let rows = env.catalog.processes.filter(\.inMatrix).count
+        let parts: [Line] = [
+            [Span("1–\(rows)", Style(.heading, bold: true)), Span(" Annex A row")],
+            [Span(s.footnote, Style(.heading, bold: true)), Span(" footnote group (outside the matrix)")],
+            [Span("\(s.collapsed) \(s.expanded)", Style(.heading, bold: true)), Span(" closed, open")],
+        ]
+        return Widgets.fittingParts(parts, width: width)
     }
 
     public func title(_ context: PaneContext) -> (title: String, note: String) {
@@ -323,12 +342,25 @@ public struct TreePane: Pane, Hashable {
             guard let p = c.process(id: id) else { break }
             let numberWidth = max(2, TextWidth.of(s.footnote))
             numberColumn = TextWidth.padLeft(p.number.map(String.init) ?? s.footnote, width: numberWidth)
-            label = env.markPrefix(p.id) + p.shortName
             let members = p.memberCount
             right = members > 0 ? String(members) : ""
+            if env.presentation {
+                // A room reads full names, the count beside them ("Bali Process · 40 members").
+                let count = members > 0 ? "  " + DisplayText.count(members, "member") : ""
+                let room = width - TextWidth.of(lead) - numberWidth - 1 - TextWidth.of(count) - TextWidth.of(env.markPrefix(p.id))
+                label = env.markPrefix(p.id) + p.name(fitting: max(TextWidth.of(p.shortName), room)) + count
+                right = ""
+            } else {
+                label = env.markPrefix(p.id) + p.shortName
+            }
         case .mechanism(let id):
             label = c.mechanism(id: id)?.shortName ?? id
             right = row.childCount > 0 ? String(row.childCount) : ""
+            if env.presentation, let m = c.mechanism(id: id) {
+                let count = row.childCount > 0 ? "  " + DisplayText.count(row.childCount, "event") : ""
+                label = (m.name.count + TextWidth.of(lead) + count.count < width ? m.name : m.shortName) + count
+                right = ""
+            }
         case .event(let id):
             if let (_, e) = c.event(id: id) { label = "\(e.year) \(e.title)" } else { label = id }
             labelStyle = Style(.normal)
@@ -361,7 +393,10 @@ public struct TreePane: Pane, Hashable {
 
     /// Draws the rows; returns the hardware cursor position on the selection.
     public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
-        let env = context.env, area = context.area
+        let env = context.env, area = Self.listArea(context)
+        if area != context.area {
+            grid.write(Self.legend(env, width: area.width - 1), x: area.x + 1, y: context.area.maxY - 1, clip: context.area)
+        }
         let rows = rows(env)
         if rows.isEmpty {
             Widgets.centeredMessage(&grid, area, env.filter.map { "Nothing in the tree matches “\(env.shown($0))”." } ?? "No regions in the data.",
@@ -396,7 +431,7 @@ public struct TreePane: Pane, Hashable {
         let rows = rows(env)
         let nodes = rows.map(\.node), flow = columns(rows.count, context)
         let offset = list.shownOffset(in: nodes, visible: flow.capacity)
-        guard let i = flow.index(atX: x, y: y, area: context.area, offset: offset, items: rows.count) else { return .none }
+        guard let i = flow.index(atX: x, y: y, area: Self.listArea(context), offset: offset, items: rows.count) else { return .none }
         if rows[i].node == selected, rows[i].expandable, env.filter == nil { list.toggle(rows[i].node) }
         return select(rows[i].node)
     }

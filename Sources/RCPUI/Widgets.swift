@@ -181,4 +181,16 @@ public enum Widgets {
             Span(String(repeating: symbols.barEmpty, count: rest), Style(.progressTodo)),
         ].filter { !$0.text.isEmpty }
     }
+
+    /// As many of `parts` as fit in `width`, whole, three spaces apart (a legend or a footer that drops its
+    /// last parts on a narrow screen instead of cutting a word).
+    public static func fittingParts(_ parts: [Line], width: Int) -> Line {
+        var out: Line = []
+        for part in parts {
+            let next = out.isEmpty ? part : out + [Span("   ")] + part
+            guard next.displayWidth <= width else { break }
+            out = next
+        }
+        return out
+    }
 }

@@ -73,7 +73,7 @@ func checklistState(_ width: Int = 80, _ height: Int = 24, name: String = "Ghana
         #expect(effects == [.saveChecklist(name: "Ghana 2026 workshop", basedOn: 3,
                                            changes: [.note(itemID: "ep-01.1", "agreed in session 2")])])
         #expect(s.checklist?.note(of: "ep-01.1") == "agreed in session 2")
-        #expect(s.screen.contains("✎ agreed in session"))
+        #expect(s.screen.contains("✎ agreed in"), "the note starts beside the title at 80×24")
         // The card shows the status and the note.
         let card = CardContent.lines(.practiceItem("ep-01.1"), s.env, checklist: s.checklist).map(\.plain)
         #expect(card.contains { $0.contains("agreed in session 2") })

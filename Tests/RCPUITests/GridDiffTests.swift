@@ -48,14 +48,15 @@ struct GridDiffTests {
     }
 
     /// Moving the matrix crosshair changes the old and new crosshair lines of the matrix and the card, not the
-    /// tree or the checklist.
-    @Test func theMatrixCrosshairLeavesTheOtherPanesAlone() {
-        var s = makeState(132, 43)
+    /// tree or the checklist (beside the matrix at 200×60).
+    @Test func theMatrixCrosshairLeavesTheOtherPanesAlone() throws {
+        var s = makeState(200, 60)
         s.press(.character("3"))
-        let before = App.render(s, width: 132, height: 43)
+        let before = App.render(s, width: 200, height: 60)
         s.press(.right)
-        let after = App.render(s, width: 132, height: 43)
-        let tree = s.layout.frame(of: .tree)!.frame, checklist = s.layout.frame(of: .checklist)!.frame
+        let after = App.render(s, width: 200, height: 60)
+        let tree = try #require(s.layout.frame(of: .tree)).frame
+        let checklist = try #require(s.layout.frame(of: .checklist), "the checklist beside the matrix").frame
         let runs = after.changes(since: before)
         #expect(!runs.isEmpty)
         #expect(!runs.contains { tree.contains(x: $0.x, y: $0.y) || checklist.contains(x: $0.x, y: $0.y) })

@@ -56,6 +56,11 @@ import RCPCore
             s.press(.character("/")); s.type("bali process"); s.press(.enter, .character("2"), .character("p"))
             for _ in 0..<20 { s.press(.down) }
         },
+        Scenario(name: "slide-landscape") { s in s.press(.character("p"), .pageDown) },
+        Scenario(name: "slide-map") { s in
+            s.press(.character("/")); s.type("bali process"); s.press(.enter, .character("p"))
+            for _ in 0..<4 { s.press(.pageDown) }
+        },
         Scenario(name: "tree-zoomed") { s in s.press(.character("1"), .character("z")) },
         Scenario(name: "guide") { s in s.press(.character("1"), .up, .right, .down) },
         Scenario(name: "ascii", ascii: true) { s in
