@@ -125,15 +125,8 @@ public struct ChecklistPane: Pane, Hashable {
                 if !list.expanded.contains(row) { list.toggle(row); return select(row) }
                 if i + 1 < rows.count { return select(rows[i + 1]) }
             }
-        case .activate:
-            if case .heading = row {
-                list.toggle(row)
-                return select(row)
-            }
-            var out = select(row)
-            out.focus = .card
-            return out
         default:
+            // Enter is the checklist's own `editNote` (a note, or a process line's card): see checklistAction.
             break
         }
         return .none
