@@ -355,5 +355,58 @@ if wanted compare-132x43; then
   stop
 fi
 
+# Presentation mode's slides about the Bali Process (p, then PgDn for each): the landscape, its region, the
+# process with its 40 members in columns, its map, the checklist; each with its legend and a footer naming the
+# next slide.
+if wanted slide-1-landscape-132x43; then
+  start 132 43 -- --checklist "$checklist"
+  keys /; type_text "bali process"; keys Enter Escape; keys p
+  wait_for "steps through the slides"
+  keys NPage
+  wait_for "The landscape"
+  capture slide-1-landscape-132x43
+  stop
+fi
+
+if wanted slide-2-region-132x43; then
+  start 132 43 -- --checklist "$checklist"
+  keys /; type_text "bali process"; keys Enter Escape; keys p
+  wait_for "steps through the slides"
+  keys NPage NPage
+  wait_for "Asia and Oceania"
+  capture slide-2-region-132x43
+  stop
+fi
+
+if wanted slide-3-process-132x43; then
+  start 132 43 -- --checklist "$checklist"
+  keys /; type_text "bali process"; keys Enter Escape; keys p
+  wait_for "steps through the slides"
+  keys NPage NPage NPage
+  wait_for "Members"
+  capture slide-3-process-132x43
+  stop
+fi
+
+if wanted slide-4-map-132x43; then
+  start 132 43 -- --checklist "$checklist"
+  keys /; type_text "bali process"; keys Enter Escape; keys p
+  wait_for "steps through the slides"
+  keys NPage NPage NPage NPage
+  wait_for "Map: Bali"
+  capture slide-4-map-132x43
+  stop
+fi
+
+if wanted slide-5-checklist-132x43; then
+  start 132 43 -- --checklist "$checklist"
+  keys /; type_text "bali process"; keys Enter Escape; keys p
+  wait_for "steps through the slides"
+  keys NPage NPage NPage NPage NPage
+  wait_for "Overall"
+  capture slide-5-checklist-132x43
+  stop
+fi
+
 [ ${#made[@]} -gt 0 ] || die "no picture matched --only $only"
 say "wrote ${#made[@]} file(s) to $out"

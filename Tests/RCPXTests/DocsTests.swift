@@ -232,6 +232,11 @@ import RCPTestSupport
         "map-bali-132x43": ["Map: Bali", "member or participant"],
         "timeline-132x43": ["Time line", "2002"],
         "compare-132x43": ["Compare: Bali · APC · Colombo", "In all 3"],
+        "slide-1-landscape-132x43": ["Inter-Governmental Consultations", "Annex A row", "next: Region: Asia and Oceania"],
+        "slide-2-region-132x43": ["Region: Asia and Oceania", "next: Process: Bali Process"],
+        "slide-3-process-132x43": ["Members", "Afghanistan", "member", "next: Map: Bali Process"],
+        "slide-4-map-132x43": ["Map: Bali", "member or participant", "next: The checklist"],
+        "slide-5-checklist-132x43": ["Overall", "in place", "Last slide"],
     ]
 
     static var screenshotScript: String { repository.appendingPathComponent("scripts/screenshots.sh").path }
