@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
     --binary=*) binary="${1#--binary=}" ;;
     --only) only="$2"; shift ;;
     --only=*) only="${1#--only=}" ;;
-    --list) sed -n 's/^if wanted \([a-z0-9-]*\); then$/\1/p' "$0"; exit 0 ;;
+    --list) sed -n 's/^if wanted \([a-z0-9-]*\); then.*$/\1/p' "$0"; exit 0 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "screenshots: unknown option $1 (see --help)" >&2; exit 64 ;;
   esac
@@ -358,55 +358,22 @@ fi
 # Presentation mode's slides about the Bali Process (p, then PgDn for each): the landscape, its region, the
 # process with its 40 members in columns, its map, the checklist; each with its legend and a footer naming the
 # next slide.
-if wanted slide-1-landscape-132x43; then
+# slide_shot NAME STEPS TEXT: presentation mode about the Bali Process, PgDn STEPS times, until TEXT shows.
+slide_shot() {
   start 132 43 -- --checklist "$checklist"
   keys /; type_text "bali process"; keys Enter Escape; keys p
   wait_for "steps through the slides"
-  keys NPage
-  wait_for "The landscape"
-  capture slide-1-landscape-132x43
+  local n
+  for n in $(seq "$2"); do keys NPage; done
+  wait_for "$3"
+  capture "$1"
   stop
-fi
-
-if wanted slide-2-region-132x43; then
-  start 132 43 -- --checklist "$checklist"
-  keys /; type_text "bali process"; keys Enter Escape; keys p
-  wait_for "steps through the slides"
-  keys NPage NPage
-  wait_for "Asia and Oceania"
-  capture slide-2-region-132x43
-  stop
-fi
-
-if wanted slide-3-process-132x43; then
-  start 132 43 -- --checklist "$checklist"
-  keys /; type_text "bali process"; keys Enter Escape; keys p
-  wait_for "steps through the slides"
-  keys NPage NPage NPage
-  wait_for "Members"
-  capture slide-3-process-132x43
-  stop
-fi
-
-if wanted slide-4-map-132x43; then
-  start 132 43 -- --checklist "$checklist"
-  keys /; type_text "bali process"; keys Enter Escape; keys p
-  wait_for "steps through the slides"
-  keys NPage NPage NPage NPage
-  wait_for "Map: Bali"
-  capture slide-4-map-132x43
-  stop
-fi
-
-if wanted slide-5-checklist-132x43; then
-  start 132 43 -- --checklist "$checklist"
-  keys /; type_text "bali process"; keys Enter Escape; keys p
-  wait_for "steps through the slides"
-  keys NPage NPage NPage NPage NPage
-  wait_for "Overall"
-  capture slide-5-checklist-132x43
-  stop
-fi
+}
+if wanted slide-1-landscape-132x43; then slide_shot slide-1-landscape-132x43 1 "Inter-Governmental"; fi
+if wanted slide-2-region-132x43; then slide_shot slide-2-region-132x43 2 "Region: Asia and Oceania"; fi
+if wanted slide-3-process-132x43; then slide_shot slide-3-process-132x43 3 "Members"; fi
+if wanted slide-4-map-132x43; then slide_shot slide-4-map-132x43 4 "Map: Bali"; fi
+if wanted slide-5-checklist-132x43; then slide_shot slide-5-checklist-132x43 5 "Overall"; fi
 
 [ ${#made[@]} -gt 0 ] || die "no picture matched --only $only"
 say "wrote ${#made[@]} file(s) to $out"

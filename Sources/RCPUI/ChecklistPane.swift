@@ -30,17 +30,9 @@ public enum ChecklistRow: Sendable, Hashable {
 
 /// The practice checklist pane: the 20 headings, expandable to their sub-headings and the processes that
 /// discuss them; with a checklist, each line shows its status and each heading its progress.
-public struct ChecklistPane: Pane, Hashable {
+public struct ChecklistPane: Pane, ListPane, Hashable {
     /// The selection and scroll; `expanded` holds the open headings' rows.
     public var list: ListState<ChecklistRow>
-    public var selected: ChecklistRow? {
-        get { list.selected }
-        set { list.selected = newValue }
-    }
-    public var offset: Int {
-        get { list.offset }
-        set { list.offset = newValue }
-    }
     /// The ids of the open headings.
     public var expanded: Set<String> { Set(list.expanded.compactMap(\.practiceID)) }
 

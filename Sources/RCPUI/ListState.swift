@@ -57,6 +57,23 @@ public struct ListState<Item: Hashable & Sendable>: Sendable, Hashable {
     }
 }
 
+/// A pane whose rows are a list: its selection and scroll read as its own (`tree.selected`, `checklist.offset`).
+public protocol ListPane {
+    associatedtype Item: Hashable & Sendable
+    var list: ListState<Item> { get set }
+}
+
+extension ListPane {
+    public var selected: Item? {
+        get { list.selected }
+        set { list.selected = newValue }
+    }
+    public var offset: Int {
+        get { list.offset }
+        set { list.offset = newValue }
+    }
+}
+
 /// How a list flows into side-by-side columns when it is longer than its area is tall and the area is wide
 /// enough for more than one column of `minWidth` (a zoomed tree at 80×24, a member list in presentation
 /// mode). Items run down the first column, then the next.

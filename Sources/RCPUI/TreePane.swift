@@ -140,19 +140,11 @@ public enum TreeModel {
 }
 
 /// The region tree pane.
-public struct TreePane: Pane, Hashable {
+public struct TreePane: Pane, ListPane, Hashable {
     public var list: ListState<TreeNode>
     public var expanded: Set<TreeNode> {
         get { list.expanded }
         set { list.expanded = newValue }
-    }
-    public var selected: TreeNode? {
-        get { list.selected }
-        set { list.selected = newValue }
-    }
-    public var offset: Int {
-        get { list.offset }
-        set { list.offset = newValue }
     }
 
     public var id: PaneID { .tree }
