@@ -91,8 +91,9 @@ extension AppState {
                 pendingChanges = []
             }
             say("Checklist “\(name)” deleted.")
-        case .checklistsListed(let names, let problems):
+        case .checklistsListed(let names, let problems, let subjects):
             checklistNames = names
+            checklistSubjects = subjects
             if case .picker(var p) = overlay {
                 p.names = names
                 overlay = .picker(p)
@@ -113,6 +114,18 @@ extension AppState {
             merged.revision = editedFrom
             checklist = merged
             return [.saveChecklist(name: c.name, basedOn: editedFrom, changes: pendingChanges)]
+        case .checklistsLoaded(let loaded, let problems):
+            if !problems.isEmpty { say("Not compared: " + problems.joined(separator: "; "), error: true) }
+            guard loaded.count >= 2 else {
+                if problems.isEmpty { say("A comparison needs two checklists or more.", error: true) }
+                return []
+            }
+            comparedChecklists = loaded
+            setFocus(.checklist)
+            if problems.isEmpty {
+                say("Comparing \(loaded.count): " + loaded.map(\.name).joined(separator: ", ")
+                    + " — ←→ choose a column, \(keys.firstKey(.cancel)) returns.")
+            }
         case .notice(let text, let isError):
             say(text, error: isError)
         default:

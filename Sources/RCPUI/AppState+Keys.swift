@@ -9,7 +9,7 @@ extension AppState {
         case .comparison, .ranking: return [.list]
         case .prompt: return [.input]
         case .confirm: return [.confirm]
-        case .picker: return [.navigation, .input]
+        case .picker: return [.picker, .navigation, .input]
         case nil: break
         }
         if search?.typing == true { return [.search, .input] }
@@ -124,6 +124,7 @@ extension AppState {
             else if search != nil { search = nil; say("Search cleared.") }
             else if filter != nil { filter = nil; say("Filter removed.") }
             else if zoomed { zoomed = false }
+            else if !comparedChecklists.isEmpty { comparedChecklists = []; say("Comparison closed.") }
             else if !marks.isEmpty { marks = []; say("Marks cleared.") }
             else { say("Press \(KeyBindings.firstKey(.quit)) to quit, \(KeyBindings.firstKey(.help)) for help.") }
         default:

@@ -88,9 +88,27 @@ extension AppState {
         case .picker(var p):
             switch action {
             case .cancel: self.overlay = nil
+            case .commit where p.purpose == .compare:
+                let names = p.chosen.isEmpty ? [] : p.chosen
+                guard (2...ChecklistComparison.maxColumns).contains(names.count) else {
+                    say("Mark 2 to \(ChecklistComparison.maxColumns) checklists with \(keys.firstKey(.toggleChoice, in: .picker)), then \(keys.firstKey(.commit, in: .picker)).", error: true)
+                    return []
+                }
+                self.overlay = nil
+                return [.loadChecklists(names: names)]
             case .commit:
                 self.overlay = nil
                 if let name = p.list.selected, p.names.contains(name) { return picked(name) }
+            case .toggleChoice where p.purpose == .compare:
+                guard let name = p.list.selected else { return [] }
+                if let i = p.chosen.firstIndex(of: name) {
+                    p.chosen.remove(at: i)
+                } else if p.chosen.count < ChecklistComparison.maxColumns {
+                    p.chosen.append(name)
+                } else {
+                    say("\(ChecklistComparison.maxColumns) are marked already, the most side by side.", error: true)
+                }
+                self.overlay = .picker(p)
             case .up, .down, .pageUp, .pageDown, .top, .bottom:
                 p.list.selected = p.list.moved(action!, in: p.names, visible: 5) ?? p.names.first
                 self.overlay = .picker(p)

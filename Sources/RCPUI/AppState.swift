@@ -27,6 +27,10 @@ public struct AppState: Sendable {
     public var checklist: Checklist?
     /// The names of the stored checklists (for switching).
     public var checklistNames: [String] = []
+    /// The subject of each stored checklist that has one: name → the id of a party or process.
+    public var checklistSubjects: [String: String] = [:]
+    /// Checklists shown side by side in the checklist pane (2–8); empty when not comparing.
+    public var comparedChecklists: [Checklist] = []
     /// Changes made to `checklist` that are not saved yet, oldest first. They go with every save until one
     /// succeeds, so a failed save loses nothing.
     public var pendingChanges: [ChecklistChange] = []
@@ -124,7 +128,8 @@ public struct AppState: Sendable {
         let layout = layout ?? self.layout
         return PaneContext(env: env ?? self.env, area: layout.contentArea(for: pane, table: layouts), checklist: checklist,
                            region: tree.selectedRegion(catalog), selection: card.subject,
-                           unsavedChanges: pendingChanges.count, checklistNames: checklistNames)
+                           unsavedChanges: pendingChanges.count, checklistNames: checklistNames,
+                           comparedChecklists: comparedChecklists, checklistSubjects: checklistSubjects)
     }
 
     /// Brings every selection and scroll offset into bounds for the current size and content.

@@ -33,6 +33,10 @@ public enum ChecklistRow: Sendable, Hashable {
 public struct ChecklistPane: Pane, ListPane, Hashable {
     /// The selection and scroll; `expanded` holds the open headings' rows.
     public var list: ListState<ChecklistRow>
+    /// Comparison mode: the practice under the cursor, the checklist column under it, the first column shown.
+    public var compareList = ListState<String>()
+    public var compareColumn = 0
+    var compareColumnOffset = 0
     /// The ids of the open headings.
     public var expanded: Set<String> { Set(list.expanded.compactMap(\.practiceID)) }
 
@@ -47,6 +51,9 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
     }
 
     public func title(_ context: PaneContext) -> (title: String, note: String) {
+        if let c = Self.comparison(context) {
+            return ("Checklists side by side: \(c.names.count)", "\(c.differingRows.count) of \(c.rows.count) differ")
+        }
         guard let cl = context.checklist else { return (tabTitle, "IAMM practices") }
         return (tabTitle + ": " + context.env.shown(cl.name), context.unsavedChanges > 0 ? "\(context.unsavedChanges) unsaved" : "saved")
     }
@@ -97,6 +104,7 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
     }
 
     public mutating func handle(_ action: Action, _ full: PaneContext) -> PaneOutcome {
+        if action != .compareChecklists, let c = Self.comparison(full) { return handleCompare(action, full, c) }
         if let outcome = checklistAction(action, full) { return outcome }
         let context = Self.listContext(full)
         let env = context.env
@@ -160,6 +168,7 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
     }
 
     public mutating func settle(_ context: PaneContext) {
+        if let c = Self.comparison(context) { settleCompare(context, c) }
         let context = Self.listContext(context)
         let catalog = context.env.catalog
         let rows = rows(context.env, checklist: context.checklist)
@@ -169,6 +178,7 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
     }
 
     public func invariants(_ context: PaneContext) -> [String] {
+        if let c = Self.comparison(context) { return compareInvariants(context, c) }
         let context = Self.listContext(context)
         return list.invariants(rows(context.env, checklist: context.checklist), visible: context.visibleItems, name: "checklist")
     }
@@ -278,6 +288,7 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
     }
 
     public func render(into grid: inout Grid, context full: PaneContext, focused: Bool) -> PaneDrawing {
+        if let c = Self.comparison(full) { return renderCompare(into: &grid, context: full, focused: focused, c) }
         let context = Self.listContext(full)
         let env = context.env, area = context.area, checklist = context.checklist
         if context.area != full.area { drawHeader(&grid, row: full.area.row(0), env: env, checklist: checklist) }
@@ -302,6 +313,7 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
     }
 
     public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
+        if let c = Self.comparison(context) { return clickCompare(x: x, y: y, context, c) }
         let context = Self.listContext(context)
         let rows = rows(context.env, checklist: context.checklist)
         guard let i = list.row(atY: y, area: context.area, rowHeight: context.env.rowHeight, in: rows) else { return .none }

@@ -44,6 +44,11 @@ extension ChecklistPane {
             let names = context.checklistNames
             let picker = Picker(names: names, selected: names.firstIndex { $0 == context.checklist?.name } ?? 0)
             return PaneOutcome(overlay: .picker(picker), effects: [.listChecklists])
+        case .compareChecklists:
+            let names = context.checklistNames
+            let picker = Picker(names: names, selected: 0, purpose: .compare,
+                                chosen: context.comparedChecklists.map(\.name).filter(names.contains))
+            return PaneOutcome(overlay: .picker(picker), effects: [.listChecklists])
         case .deleteChecklist:
             guard let current = context.checklist else { return noChecklist() }
             return PaneOutcome(overlay: .confirm(Confirmation(

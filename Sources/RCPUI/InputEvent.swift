@@ -33,8 +33,11 @@ public enum InputEvent: Sendable, Hashable {
     /// `.deleteChecklist` succeeded.
     case checklistDeleted(name: String)
     /// The stored checklists (`ChecklistStore.list()`: names, and the files that could not be read, as
-    /// `ChecklistFileProblem.description`). Sent at start-up and after `.listChecklists`.
-    case checklistsListed(names: [String], problems: [String])
+    /// `ChecklistFileProblem.description`), and the subject of each that has one (name → the id of a party
+    /// or process of the data). Sent at start-up and after `.listChecklists`.
+    case checklistsListed(names: [String], problems: [String], subjects: [String: String] = [:])
+    /// `.loadChecklists` read these (in the order asked); `problems` names those that could not be read.
+    case checklistsLoaded([Checklist], problems: [String])
     /// Another rcpx saved the open checklist: this is the file as it is now.
     case checklistChangedOnDisk(Checklist)
     /// Something the backend tells the user once on the status line (a file written, a fallback taken).
@@ -68,6 +71,7 @@ public enum ChecklistChange: Sendable, Hashable {
 /// | `.renameChecklist(from:to:)` | `rename(from, to:)` | `.checklistOpened` / `.checklistFailed` |
 /// | `.deleteChecklist(name:)` | `delete(name)` | `.checklistDeleted` / `.checklistFailed` |
 /// | `.listChecklists` | `list()` | `.checklistsListed` |
+/// | `.loadChecklists(names:)` | `load(name)` for each | `.checklistsLoaded` |
 public enum Effect: Sendable, Hashable {
     case quit
     /// Leave at once as an interrupt would (exit status 130): Ctrl-C outside any text box.
@@ -84,6 +88,8 @@ public enum Effect: Sendable, Hashable {
     /// Asked only after the user confirmed.
     case deleteChecklist(name: String)
     case listChecklists
+    /// Read these checklists to compare them side by side; answered with `.checklistsLoaded`.
+    case loadChecklists(names: [String])
     /// Write `text` (a card) to a file in rcpx's state folder; answered with `.notice` naming the file.
     case saveCardToFile(name: String, text: String)
 }

@@ -14,7 +14,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     // Map
     case toggleCoverage, zoomIn, zoomOut, fitMap, panLeft, panRight, panUp, panDown
     // Checklist
-    case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist
+    case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist, compareChecklists
+    // Choosing checklists
+    case toggleChoice
     // Typing (search, filter, help, notes and names)
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward, clearLine, deleteWord
     case commit, previousHit, nextHit
@@ -55,11 +57,12 @@ public struct KeyScope: RawRepresentable, Hashable, Sendable {
     public static let input = KeyScope("input", label: "Typing")
     public static let confirm = KeyScope("confirm", label: "Questions")
     public static let presentation = KeyScope("presentation", label: "Presentation mode")
+    public static let picker = KeyScope("picker", label: "Choosing checklists")
 
     /// The scopes of the built-in key table, in the order the help lists them.
     public static let standard: [KeyScope] = [
         .global, .navigation, .presentation, .tree, .card, .matrix, .checklist, .map, .timeline, .search, .filter, .jump,
-        .help, .list, .input, .confirm,
+        .help, .list, .picker, .input, .confirm,
     ]
     public static var allCases: [KeyScope] { standard }
 }
@@ -223,6 +226,14 @@ public enum KeyBindings {
         KeyBinding(c("R"), .renameChecklist, .checklist, "rename the checklist"),
         KeyBinding(c("w"), .switchChecklist, .checklist, "switch to another checklist", hint: "switch"),
         KeyBinding(c("D"), .deleteChecklist, .checklist, "delete the checklist (asks first)"),
+        KeyBinding(c("v"), .compareChecklists, .checklist,
+                   "compare checklists side by side: choose 2–8 (one per delegation); Esc returns", hint: "compare"),
+
+        // Choosing checklists (to compare)
+        KeyBinding([.character(" ")], .toggleChoice, .picker, "mark or unmark the checklist", hint: "mark"),
+        KeyBinding([.enter], .commit, .picker, "compare the marked checklists (open: the one under the cursor)",
+                   hint: "go"),
+        KeyBinding([.escape], .cancel, .picker, "close without choosing", hint: "cancel"),
 
         // Search box
         KeyBinding([.up, .ctrl("p")], .previousHit, .search, "choose the previous hit"),

@@ -56,13 +56,25 @@ public struct Confirmation: Sendable, Hashable {
     public var question: String
 }
 
-/// Choosing a checklist by name.
+/// Choosing a checklist by name: one to open, or several to compare side by side.
 public struct Picker: Sendable, Hashable {
+    public enum Purpose: Sendable, Hashable {
+        /// Enter opens the chosen checklist.
+        case open
+        /// Space marks checklists (2 to `ChecklistComparison.maxColumns`); Enter compares them.
+        case compare
+    }
+
     public var names: [String]
     public var list: ListState<String>
+    public var purpose: Purpose = .open
+    /// The checklists marked for comparison, in the order they were marked.
+    public var chosen: [String] = []
 
-    public init(names: [String], selected: Int) {
+    public init(names: [String], selected: Int, purpose: Purpose = .open, chosen: [String] = []) {
         self.names = names
+        self.purpose = purpose
+        self.chosen = chosen
         list = ListState(selected: names.indices.contains(selected) ? names[selected] : names.first)
     }
 

@@ -5,7 +5,7 @@ import RCPCore
 public struct PaneContext: Sendable {
     public let env: DisplayEnvironment
     /// The pane's content area (inside its border and padding), or where it would be were it shown.
-    public let area: Rect
+    public var area: Rect
     /// The active checklist.
     public let checklist: Checklist?
     /// The region selected in the tree (the matrix may limit its columns to it).
@@ -16,17 +16,23 @@ public struct PaneContext: Sendable {
     public var unsavedChanges: Int = 0
     /// The names of the stored checklists.
     public var checklistNames: [String] = []
+    /// Checklists being compared side by side (empty when not comparing).
+    public var comparedChecklists: [Checklist] = []
+    /// The subject of each stored checklist that has one: name → the id of a party or process.
+    public var checklistSubjects: [String: String] = [:]
 
     public init(env: DisplayEnvironment, area: Rect, checklist: Checklist?, region: String?, selection: Subject? = nil,
-                unsavedChanges: Int = 0, checklistNames: [String] = []) {
+                unsavedChanges: Int = 0, checklistNames: [String] = [], comparedChecklists: [Checklist] = [],
+                checklistSubjects: [String: String] = [:]) {
         self.env = env; self.area = area; self.checklist = checklist; self.region = region; self.selection = selection
         self.unsavedChanges = unsavedChanges; self.checklistNames = checklistNames
+        self.comparedChecklists = comparedChecklists; self.checklistSubjects = checklistSubjects
     }
 
     /// The same context for a smaller area (a pane's list below its header line).
     public func with(area: Rect) -> PaneContext {
-        var c = PaneContext(env: env, area: area, checklist: checklist, region: region, selection: selection)
-        c.unsavedChanges = unsavedChanges; c.checklistNames = checklistNames
+        var c = self
+        c.area = area
         return c
     }
 

@@ -154,7 +154,12 @@ extension Renderer {
     mutating func drawPicker(_ p: Picker) {
         let screen = layout.screen
         let box = screen.centered(width: min(screen.width - 4, 60), height: min(screen.height - 2, p.names.count + 4))
-        let inner = Widgets.floatingBlock(&grid, box, title: "Switch checklist — \(KeyBindings.firstKey(.commit, in: .input)) opens, \(KeyBindings.firstKey(.cancel, in: .input)) cancels", symbols: s)
+        let ascii = state.options.ascii
+        let k = { (a: Action) in KeyBindings.firstKey(a, in: .picker, ascii: ascii) }
+        let title = p.purpose == .compare
+            ? "Compare checklists — \(k(.toggleChoice)) marks 2–\(ChecklistComparison.maxColumns), \(k(.commit)) compares, \(k(.cancel)) cancels"
+            : "Switch checklist — \(k(.commit)) opens, \(k(.cancel)) cancels"
+        let inner = Widgets.floatingBlock(&grid, box, title: env.shown(title), symbols: s)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height)
         if p.names.isEmpty {
             Widgets.centeredMessage(&grid, body, "No checklists yet: \(KeyBindings.firstKey(.cancel, in: .input)), then \(KeyBindings.firstKey(.newChecklist, in: .checklist)) creates one.",
@@ -162,7 +167,12 @@ extension Renderer {
             return
         }
         let rows = p.names.map { name -> Line in
-            [Span(name == state.checklist?.name ? "(open) " : "       ", Style(.dim)), Span(env.shown(name))]
+            if p.purpose == .compare {
+                // The order marked is the order of the columns.
+                let mark = p.chosen.firstIndex(of: name).map { TextWidth.padLeft("\($0 + 1)", width: 2) + " \(s.checkMark) " } ?? "     "
+                return [Span(mark, Style(.heading, bold: true)), Span(env.shown(name))]
+            }
+            return [Span(name == state.checklist?.name ? "(open) " : "       ", Style(.dim)), Span(env.shown(name))]
         }
         let off = Scroll.offset(0, selected: p.selected, count: rows.count, visible: body.height)
         if let y = Widgets.list(&grid, body, rows: rows, selected: p.selected, offset: off, focused: true, symbols: s) {

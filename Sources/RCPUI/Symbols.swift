@@ -28,6 +28,8 @@ public struct Symbols: Sendable, Hashable {
     public var unfocusedPointer: String { ascii ? ">" : "›" }
     public var columnPointer: String { ascii ? "v" : "▼" }
     public var bullet: String { ascii ? "*" : "•" }
+    /// A chosen item in a list of choices.
+    public var checkMark: String { ascii ? "x" : "✓" }
     public var link: String { ascii ? "->" : "→" }
     public var separator: String { ascii ? "|" : "│" }
     public var middleDot: String { ascii ? "." : "·" }

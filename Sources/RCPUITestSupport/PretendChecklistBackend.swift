@@ -23,6 +23,8 @@ struct PretendChecklistBackend {
         case .saveCardToFile(let name, _): return [.notice("Card written to \(name).", isError: fails)]
         case .listChecklists:
             return [.checklistsListed(names: stored.keys.sorted(), problems: fails ? ["broken.json: not JSON"] : [])]
+        case .loadChecklists(let names):
+            return [.checklistsLoaded(names.compactMap { stored[$0] }, problems: fails ? ["broken.json: not JSON"] : [])]
         case _ where fails:
             return [.checklistFailed("cannot write in the checklist folder (read-only file system)")]
         case .saveChecklist(let name, _, let changes):

@@ -117,6 +117,12 @@ final class ExplorerChecklists {
             }
         case .listChecklists:
             return listed()
+        case .loadChecklists(let names):
+            var loaded: [Checklist] = [], problems: [String] = []
+            for name in names {
+                do { loaded.append(try store.load(name)) } catch { problems.append(error.description) }
+            }
+            return .checklistsLoaded(loaded, problems: problems)
         default:
             return nil
         }
@@ -130,7 +136,9 @@ final class ExplorerChecklists {
 
     private func listed() -> InputEvent {
         let (checklists, problems) = store.list()
-        return .checklistsListed(names: checklists.map(\.name), problems: problems.map(\.description))
+        var subjects: [String: String] = [:]
+        for c in checklists { if let id = c.checklist.meta.subject?.id { subjects[c.name] = id } }
+        return .checklistsListed(names: checklists.map(\.name), problems: problems.map(\.description), subjects: subjects)
     }
 
     static func describe(_ error: any Error) -> String { String(describing: error) }

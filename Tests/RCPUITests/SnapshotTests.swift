@@ -61,6 +61,12 @@ import RCPCore
             s.press(.character("/")); s.type("bali process"); s.press(.enter, .character("p"))
             for _ in 0..<4 { s.press(.pageDown) }
         },
+        Scenario(name: "checklists-compared") { s in
+            _ = App.update(&s, .checklistOpened(Checklist(name: "Ghana 2026 workshop", created: "2026-03-14T09:00:00Z")))
+            _ = App.update(&s, .checklistsLoaded(ChecklistCompareTests.delegations(), problems: []))
+            for _ in 0..<4 { s.press(.down) }
+            s.press(.right)
+        },
         Scenario(name: "tree-zoomed") { s in s.press(.character("1"), .character("z")) },
         Scenario(name: "guide") { s in s.press(.character("1"), .up, .right, .down) },
         Scenario(name: "ascii", ascii: true) { s in
