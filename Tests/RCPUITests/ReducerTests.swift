@@ -181,10 +181,12 @@ func matchedText(_ grid: Grid) -> [String] {
 
 @Suite struct HelpBehaviourTests {
     @Test func helpListsEveryBindingOfTheTable() {
-        var s = makeState(200, 160)
+        // Tall enough for the whole list at once (it grows with the key table).
+        let height = HelpView.lines("", ascii: false, width: 86).count + 12
+        var s = makeState(200, height)
         s.press(.character("?"))
         // The text inside the help box, rows joined, runs of spaces collapsed (descriptions wrap).
-        let grid = App.render(s, width: 200, height: 160)
+        let grid = App.render(s, width: 200, height: height)
         let box = HelpView.box(s.layout.screen).inset(dx: 1, dy: 1)
         let text = (box.y..<box.maxY).map { y in
             (box.x..<box.maxX).filter { !grid[$0, y].isContinuation }.map { grid[$0, y].text }.joined()
