@@ -102,10 +102,10 @@ extension AppState {
             guard !text.isEmpty else { return [] }
             let first = text.split(separator: "\n").first.map(String.init) ?? text
             let more = text.contains("\n") ? " and \(DisplayText.count(text.split(separator: "\n").count - 1, "more line"))" : ""
-            say("Sent “\(TextWidth.truncate(first, width: 32))”\(more) to the terminal's clipboard (OSC 52); if nothing arrived, \(KeyBindings.firstKey(.saveCard)) writes the card to a file.")
+            say("Sent “\(TextWidth.truncate(first, width: 24))”\(more) to the clipboard (OSC 52); not there? \(KeyBindings.firstKey(.saveCard)) writes a file.")
             return [.copyToClipboard(text)]
         case .saveCard:
-            let text = CardContent.plainText(CardContent.lines(card.subject, copyEnv, checklist: checklist))
+            let text = card.copyText(context(.card, env: copyEnv))
             return [.saveCardToFile(name: card.subject.fileName, text: text)]
         case .zoom:
             zoomed.toggle()

@@ -2,7 +2,10 @@ import RCPCore
 
 /// The content of the detail card for each kind of subject.
 public enum CardContent {
-    public static func lines(_ subject: Subject, _ env: DisplayEnvironment, checklist: Checklist? = nil) -> [CardLine] {
+    /// The card of `subject`; `checklistsAbout` names the stored checklists whose subject it is (a workshop's
+    /// self-assessment of a state), listed at the end.
+    public static func lines(_ subject: Subject, _ env: DisplayEnvironment, checklist: Checklist? = nil,
+                             checklistsAbout: [String] = []) -> [CardLine] {
         var b = CardBuilder(env)
         let c = env.catalog
         switch subject {
@@ -18,6 +21,12 @@ public enum CardContent {
             if let (p, item) = c.practiceItem(id: id) { practice(&b, p, item: item, c, checklist) } else { missing(&b, id) }
         case .understanding(let id): if let u = c.understanding(id: id) { understanding(&b, u, c) } else { missing(&b, id) }
         case .guide(let id): if let t = c.guideTopic(id: id) { guide(&b, t, c) } else { missing(&b, id) }
+        }
+        if !checklistsAbout.isEmpty {
+            b.heading("Checklists about it", detail: "(\(checklistsAbout.count))")
+            for name in checklistsAbout { b.bullet(name) }
+            b.text("\(KeyBindings.firstKey(.switchChecklist, in: .checklist)) in the checklist pane opens one.", style: Style(.dim),
+                   indent: 2)
         }
         while b.lines.last?.isBlank == true { b.lines.removeLast() }
         return b.lines

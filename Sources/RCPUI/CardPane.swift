@@ -74,6 +74,7 @@ private struct CardLayoutKey: Equatable {
     var highlight: String?
     var presentation: Bool
     var checklist: Checklist?
+    var about: [String]
 }
 
 /// The last cards laid out, most recent first, with their catalogs (kept alive so that their identities stay
@@ -117,21 +118,31 @@ public struct CardPane: Pane, Hashable {
 
     /// What `y` copies from the card: all of it as text.
     public func copyText(_ context: PaneContext) -> String {
-        CardContent.plainText(CardContent.lines(subject, context.env, checklist: context.checklist))
+        CardContent.plainText(CardContent.lines(subject, context.env, checklist: context.checklist,
+                                                checklistsAbout: checklistsAbout(context)))
+    }
+
+    /// The stored checklists whose subject the card's record is, by name.
+    func checklistsAbout(_ context: PaneContext) -> [String] {
+        guard let id = subject.recordID, !context.checklistSubjects.isEmpty else { return [] }
+        return context.checklistSubjects.filter { $0.value == id }.map(\.key).sorted()
     }
 
     /// The card laid out for the context's width (less the pointer gutter).
     func layout(_ context: PaneContext) -> CardLayout {
         let env = context.env, width = max(1, context.area.width - 1)
+        let about = checklistsAbout(context)
         let key = CardLayoutKey(catalog: ObjectIdentifier(env.catalog), subject: subject, width: width, ascii: env.ascii,
-                                highlight: env.highlight, presentation: env.presentation, checklist: context.checklist)
+                                highlight: env.highlight, presentation: env.presentation, checklist: context.checklist,
+                                about: about)
         let hit = recentCardLayouts.withLock { recent -> CardLayout? in
             guard let i = recent.firstIndex(where: { $0.key == key }) else { return nil }
             recent.insert(recent.remove(at: i), at: 0)
             return recent[0].layout
         }
         if let hit { return hit }
-        let layout = CardLayout(CardContent.lines(subject, env, checklist: context.checklist), width: width, env: env)
+        let layout = CardLayout(CardContent.lines(subject, env, checklist: context.checklist, checklistsAbout: about),
+                                width: width, env: env)
         recentCardLayouts.withLock { recent in
             recent.insert((key, env.catalog, layout), at: 0)
             if recent.count > 16 { recent.removeLast() }

@@ -238,12 +238,22 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
             }
             // Beside the title, when there is room: the processes that discuss it.
             let titleRoom = width - used - right.displayWidth
-            let names = processes.map { env.shown($0.shortName) }.joined(separator: ", ")
             var title = env.shown(p.title)
-            if titleRoom > 50 && !names.isEmpty && checklist == nil && !env.presentation {
+            if titleRoom > 50 && !processes.isEmpty && checklist == nil && !env.presentation {
                 let titleWidth = min(TextWidth.of(title), titleRoom * 3 / 5)
-                title = TextWidth.pad(title, width: titleWidth, ellipsis: s.ellipsis)
-                right = [Span(" " + TextWidth.truncate(names, width: titleRoom - titleWidth - 1, ellipsis: s.ellipsis), Style(.dim))] + right
+                title = TextWidth.pad(title, width: titleWidth + 2, ellipsis: s.ellipsis)
+                // As many names as fit whole, then how many more: a name is never cut.
+                let room = titleRoom - titleWidth - 3
+                var shown: [String] = []
+                for (i, p) in processes.enumerated() {
+                    let more = i + 1 < processes.count ? ", +\(processes.count - i - 1)" : ""
+                    let next = (shown + [env.shown(p.shortName)]).joined(separator: ", ")
+                    if TextWidth.of(next + more) > room { break }
+                    shown.append(env.shown(p.shortName))
+                }
+                let rest = processes.count - shown.count
+                let names = shown.joined(separator: ", ") + (rest > 0 ? (shown.isEmpty ? "" : ", ") + "+\(rest)" : "")
+                right = [Span(" " + names, Style(.dim))] + right
             }
             let room = max(0, width - used - right.displayWidth)
             let (t, note) = titled(title, id, room: room)

@@ -340,7 +340,9 @@ public struct TreePane: Pane, ListPane, Hashable {
                 // A room reads full names, the count beside them ("Bali Process · 40 members").
                 let count = members > 0 ? "  " + DisplayText.count(members, "member") : ""
                 let room = width - TextWidth.of(lead) - numberWidth - 1 - TextWidth.of(count) - TextWidth.of(env.markPrefix(p.id))
-                label = env.markPrefix(p.id) + p.name(fitting: max(TextWidth.of(p.shortName), room)) + count
+                // The full name where it fits, else the short name the tree and the matrix use (never an alias a
+                // room would not connect with them).
+                label = env.markPrefix(p.id) + (TextWidth.of(p.name) <= room ? p.name : p.shortName) + count
                 right = ""
             } else {
                 label = env.markPrefix(p.id) + p.shortName
@@ -361,6 +363,7 @@ public struct TreePane: Pane, ListPane, Hashable {
             shortLabel = "Guide to the paper"
             labelStyle = .heading
             right = String(row.childCount)
+            if env.presentation { label += "  " + DisplayText.count(row.childCount, "topic"); right = "" }
         case .guideTopic(let id):
             if let t = c.guideTopic(id: id) {
                 numberColumn = TextWidth.padLeft(String(t.number), width: 2)

@@ -91,3 +91,22 @@ struct ChecklistCompareTests {
         #expect(s.message?.isError == true && s.message?.text.contains("Mark 2 to 8") == true)
     }
 }
+
+/// A checklist about a state (its subject) is listed on the state's card.
+@Suite("Checklists about a state, on its card")
+struct ChecklistsAboutTests {
+    @Test func aStatesCardListsTheChecklistsAboutIt() {
+        var s = makeState(132, 43)
+        _ = App.update(&s, .checklistsListed(names: ["Senegal 2026 workshop", "Senegal 2027", "Turkey pilot"], problems: [],
+                                            subjects: ["Senegal 2026 workshop": "senegal", "Senegal 2027": "senegal",
+                                                       "Turkey pilot": "turkey"]))
+        s.press(.character("/")); s.type("senegal"); s.press(.enter)
+        #expect(s.card.subject == .party("senegal"))
+        let card = CardContent.lines(.party("senegal"), s.env, checklistsAbout: s.card.checklistsAbout(s.context(.card)))
+            .map(\.plain)
+        #expect(card.contains { $0.contains("Checklists about it (2)") })
+        #expect(card.contains { $0.contains("Senegal 2026 workshop") } && card.contains { $0.contains("Senegal 2027") })
+        #expect(!card.contains { $0.contains("Turkey pilot") })
+        #expect(s.card.copyText(s.context(.card)).contains("Senegal 2027"))
+    }
+}
