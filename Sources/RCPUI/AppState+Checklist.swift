@@ -15,6 +15,9 @@ extension AppState {
         switch c {
         case .status(let id, let status): say("\(itemLabel(id)): \(status.label).")
         case .note(let id, let note): say(note == nil ? "Note removed from \(itemLabel(id))." : "Note kept for \(itemLabel(id)).")
+        case .meta(let meta):
+            say("Kept: " + ([meta.subject?.described, meta.date, meta.facilitator.map { "facilitator " + $0 }]
+                .compactMap { $0 }.joined(separator: ", ").nilIfEmpty ?? "no workshop facts") + ".")
         }
         return [.saveChecklist(name: current.name, basedOn: current.revision, changes: pendingChanges)]
     }
@@ -43,11 +46,53 @@ extension AppState {
                 return []
             }
             return [.createChecklist(name: trimmed)]
+        case .meta(let field, var draft):
+            return commitMeta(field, &draft, typed: text)
         case .renameChecklist(let from):
             guard !trimmed.isEmpty else { say("A checklist needs a name.", error: true); return [] }
             guard trimmed != from else { return [] }
             return [.renameChecklist(from: from, to: trimmed)]
         }
+    }
+
+    /// One answer of the workshop-facts round: checked, kept in the draft, then the next prompt, or after the
+    /// last one the change saved. A date that is not a date, or a subject that fits several records, asks again.
+    mutating func commitMeta(_ field: MetaField, _ draft: inout ChecklistMeta, typed: String) -> [Effect] {
+        let value = ChecklistMeta.clean(typed)
+        switch field {
+        case .subject:
+            if let value {
+                switch catalog.resolveSubject(value) {
+                case .record(let subject): draft.subject = subject
+                case .freeText(let subject): draft.subject = subject
+                case .ambiguous(let names):
+                    say("“\(value)” fits several: \(names.prefix(5).joined(separator: ", ")). Type more of the name.", error: true)
+                    var again = field.prompt(draft)
+                    again.editor = LineEditor(typed, limit: 200)
+                    overlay = .prompt(again)
+                    return []
+                }
+            } else {
+                draft.subject = nil
+            }
+        case .date:
+            if let value, let problem = ChecklistMeta.dateProblem(value) {
+                say("Not a date: \(problem).", error: true)
+                var again = field.prompt(draft)
+                again.editor = LineEditor(typed, limit: 200)
+                overlay = .prompt(again)
+                return []
+            }
+            draft.date = value
+        case .facilitator: draft.facilitator = value
+        case .participants: draft.participants = value
+        }
+        if let next = MetaField(rawValue: field.rawValue + 1) {
+            overlay = .prompt(next.prompt(draft))
+            return []
+        }
+        guard let current = checklist, current.meta != draft else { return [] }
+        return change(.meta(draft))
     }
 
     mutating func confirmed(_ confirmation: Confirmation) -> [Effect] {

@@ -44,6 +44,9 @@ extension ChecklistPane {
             let names = context.checklistNames
             let picker = Picker(names: names, selected: names.firstIndex { $0 == context.checklist?.name } ?? 0)
             return PaneOutcome(overlay: .picker(picker), effects: [.listChecklists])
+        case .editMeta:
+            guard let current = context.checklist else { return noChecklist() }
+            return PaneOutcome(overlay: .prompt(MetaField.subject.prompt(current.meta)))
         case .compareChecklists:
             let names = context.checklistNames
             let picker = Picker(names: names, selected: 0, purpose: .compare,

@@ -49,12 +49,15 @@ public enum ChecklistChange: Sendable, Hashable {
     case status(itemID: String, ChecklistStatus)
     /// nil (or blank) clears the note.
     case note(itemID: String, String?)
+    /// Whose assessment it is and when (subject, date, facilitator, participants).
+    case meta(ChecklistMeta)
 
     /// Applies the change to a checklist (inside `ChecklistStore.update`, to the copy read under the lock).
     public func apply(to checklist: inout Checklist) {
         switch self {
         case .status(let id, let status): checklist.set(id, status: status)
         case .note(let id, let note): checklist.setNote(id, note)
+        case .meta(let meta): checklist.meta = meta
         }
     }
 }

@@ -14,7 +14,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     // Map
     case toggleCoverage, zoomIn, zoomOut, fitMap, panLeft, panRight, panUp, panDown
     // Checklist
-    case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist, compareChecklists
+    case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist, compareChecklists, editMeta
     // Choosing checklists
     case toggleChoice
     // Typing (search, filter, help, notes and names)
@@ -226,6 +226,8 @@ public enum KeyBindings {
         KeyBinding(c("R"), .renameChecklist, .checklist, "rename the checklist"),
         KeyBinding(c("w"), .switchChecklist, .checklist, "switch to another checklist", hint: "switch"),
         KeyBinding(c("D"), .deleteChecklist, .checklist, "delete the checklist (asks first)"),
+        KeyBinding(c("M"), .editMeta, .checklist,
+                   "whose assessment and when: subject (a state, a process or text), date, facilitator, participants"),
         KeyBinding(c("v"), .compareChecklists, .checklist,
                    "compare checklists side by side: choose 2–8 (one per delegation); Esc returns", hint: "compare"),
 

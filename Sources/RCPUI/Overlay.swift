@@ -24,6 +24,8 @@ public enum Overlay: Sendable, Hashable {
 /// What a prompt's text is for.
 public enum PromptPurpose: Sendable, Hashable {
     case note(itemID: String)
+    /// One field of the checklist's workshop facts; `draft` holds what the earlier prompts of the round gave.
+    case meta(MetaField, draft: ChecklistMeta)
     case newChecklist
     case renameChecklist(from: String)
 }
@@ -90,3 +92,33 @@ public struct StatusMessage: Sendable, Hashable {
     public init(text: String, isError: Bool) { self.text = text; self.isError = isError }
 }
 
+
+/// The workshop facts a checklist records, asked for one after another (`M` in the checklist pane).
+public enum MetaField: Int, Sendable, Hashable, CaseIterable {
+    case subject, date, facilitator, participants
+
+    /// The prompt's title: what to type, and where the round is.
+    public var title: String {
+        let step = "(\(rawValue + 1)/\(MetaField.allCases.count))"
+        switch self {
+        case .subject: return "Whose assessment \(step): a state, a process, or any text"
+        case .date: return "Workshop date \(step): YYYY-MM-DD"
+        case .facilitator: return "Facilitator \(step)"
+        case .participants: return "Participants \(step): delegations, ministries, names"
+        }
+    }
+
+    /// The field's text in `meta`, for the prompt to start from.
+    public func text(_ meta: ChecklistMeta) -> String {
+        switch self {
+        case .subject: return meta.subject?.name ?? ""
+        case .date: return meta.date ?? ""
+        case .facilitator: return meta.facilitator ?? ""
+        case .participants: return meta.participants ?? ""
+        }
+    }
+
+    public func prompt(_ draft: ChecklistMeta) -> Prompt {
+        Prompt(purpose: .meta(self, draft: draft), title: title, editor: LineEditor(text(draft), limit: 200))
+    }
+}
