@@ -161,7 +161,9 @@ final class TerminalScreen {
         previous = grid
 
         if let c = grid.cursor, c.x >= 0, c.y >= 0, c.x < w, c.y < h {
-            setCursor(visible: true)
+            // Shown only as a text field's caret; elsewhere it keeps its place (magnifiers and screen readers
+            // follow it) but stays invisible, so it never hides a letter of the selection.
+            setCursor(visible: grid.cursorIsCaret)
             wmove(window, Int32(c.y), Int32(c.x))
         } else {
             setCursor(visible: false)
