@@ -498,4 +498,19 @@ import Foundation
         let escaped = try session.capture(escapes: true)
         #expect(!Self.colourParameters(in: escaped).isEmpty, "no colour with \(command)")
     }
+
+    /// With eight colours no ANSI colour reads on both a black and a white background, and grey is bold black:
+    /// text is in the terminal's own colour, and colour only on bars with a background of their own (white or
+    /// yellow on the blue status line). Before, counts, tabs and borders were bold black and vanished on black.
+    @Test(arguments: ["xterm", "screen"])
+    func eightColourTerminalsDrawNoGreyBlackOrBlueText(_ term: String) throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "env -u NO_COLOR TERM=\(term) \(Self.binary)", width: 132, height: 43)
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
+        let foregrounds = Set(Self.colourParameters(in: try session.capture(escapes: true))
+            .flatMap { $0.split(separator: ";").compactMap { Int($0) } }
+            .filter { (30...38).contains($0) || (90...97).contains($0) })
+        #expect(foregrounds.isSubset(of: [33, 37]), "TERM=\(term): text colours \(foregrounds.sorted())")
+        #expect(!(try Self.cursor(session)).visible, "TERM=\(term): the cursor shows over the selection")
+    }
 }
