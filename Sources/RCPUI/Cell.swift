@@ -58,11 +58,15 @@ public struct Grid: Sendable, Hashable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
-    /// Where the hardware cursor rests (the selected item), if anywhere.
+    /// Where the hardware cursor rests, if anywhere: the selected item (magnifiers and screen readers follow
+    /// it), or the insertion point of the text field being typed in (see `cursorIsCaret`).
     public var cursor: (x: Int, y: Int)? {
         get { cursorX.map { ($0, cursorY) } }
-        set { cursorX = newValue?.x; cursorY = newValue?.y ?? 0 }
+        set { cursorX = newValue?.x; cursorY = newValue?.y ?? 0; if newValue == nil { cursorIsCaret = false } }
     }
+    /// Whether the cursor is a text field's caret, which the terminal shows; otherwise it is only a position,
+    /// kept for assistive tools but invisible, so it never hides a letter or makes a hole in a highlight bar.
+    public var cursorIsCaret: Bool = false
     private var cursorX: Int?
     private var cursorY: Int = 0
     /// When set, `write` transliterates every character to ASCII (`--ascii`, or no UTF-8 locale).

@@ -9,7 +9,8 @@ extension Style {
 extension Grid {
     /// The styles of the grid in a form a person can read and a diff can show: a legend giving each style
     /// on the screen a letter (in order of first appearance), then one line per row with the letter of every
-    /// cell ("." for plain `normal` cells), then the hardware cursor. Snapshots keep it beside `plainText()`,
+    /// cell ("." for plain `normal` cells), then the hardware cursor ("caret x,y" when a text field shows it,
+    /// "cursor x,y" when it is only a position). Snapshots keep it beside `plainText()`,
     /// so focus, selection, crosshair, highlight and theme roles are pinned as well as the words.
     public func styleMap() -> String {
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -29,7 +30,7 @@ extension Grid {
             }
             rows.append(row)
         }
-        let cursorLine = cursor.map { "cursor \($0.x),\($0.y)" } ?? "cursor hidden"
+        let cursorLine = cursor.map { "\(cursorIsCaret ? "caret" : "cursor") \($0.x),\($0.y)" } ?? "cursor hidden"
         return (["styles (. normal):"] + legend.map { "  " + $0 } + [""] + rows + ["", cursorLine]).joined(separator: "\n")
     }
 }

@@ -114,7 +114,7 @@ extension Renderer {
         guard inner.height >= 3 else { return }
         let caret = h.editor.render(&grid, inner.row(0), prompt: "Narrow: ", style: Style(.normal),
                                     placeholder: "(type a word: zoom, matrix, search…)")
-        if let caret { cursor = (caret, inner.y) }
+        if let caret { place((caret, inner.y), caret: true) }
         let body = HelpView.body(screen)
         let lines = HelpView.shownLines(h.editor.text, keys: state.keys, ascii: state.options.ascii, width: body.width)
         if lines.isEmpty {
@@ -134,7 +134,7 @@ extension Renderer {
         let box = screen.centered(width: min(screen.width - 4, 70), height: 5)
         let inner = Widgets.floatingBlock(&grid, box, title: env.shown(p.title), symbols: s)
         guard inner.height >= 1 else { return }
-        if let caret = p.editor.render(&grid, inner.row(0), prompt: "> ", style: .normal) { cursor = (caret, inner.y) }
+        if let caret = p.editor.render(&grid, inner.row(0), prompt: "> ", style: .normal) { place((caret, inner.y), caret: true) }
         if inner.height >= 3 {
             let hints = "\(KeyBindings.firstKey(.commit, in: .input)) accept  \(KeyBindings.firstKey(.cancel, in: .input)) cancel  \(KeyBindings.firstKey(.clearLine, in: .input)) clear"
             grid.write(hints, x: inner.x, y: inner.y + 2, style: Style(.dim), clip: inner)
@@ -148,7 +148,7 @@ extension Renderer {
         let inner = Widgets.floatingBlock(&grid, box, title: "Confirm", symbols: s)
         for (i, l) in lines.enumerated() { grid.write(l, x: inner.x + 1, y: inner.y + i, clip: inner) }
         grid.write("\(KeyBindings.firstKey(.confirm, in: .confirm)) yes   \(KeyBindings.firstKey(.decline, in: .confirm)) no", x: inner.x + 1, y: inner.maxY - 1, style: Style(.normal, bold: true), clip: inner)
-        cursor = (inner.x + 1, inner.maxY - 1)
+        place((inner.x + 1, inner.maxY - 1))
     }
 
     mutating func drawPicker(_ p: Picker) {
@@ -176,7 +176,7 @@ extension Renderer {
         }
         let off = Scroll.offset(0, selected: p.selected, count: rows.count, visible: body.height)
         if let y = Widgets.list(&grid, body, rows: rows, selected: p.selected, offset: off, focused: true, symbols: s) {
-            cursor = (body.x, y)
+            place((body.x, y))
         }
     }
 }

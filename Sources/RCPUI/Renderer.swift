@@ -8,6 +8,8 @@ struct Renderer {
     let s: Symbols
     var grid: Grid
     var cursor: (x: Int, y: Int)?
+    /// Whether `cursor` is a text field's insertion point (shown) rather than the selection's place (hidden).
+    var cursorIsCaret = false
 
     init(state: AppState) {
         self.state = state
@@ -29,6 +31,7 @@ struct Renderer {
         drawStatus()
         drawOverlays()
         grid.cursor = cursor.flatMap { grid.contains(x: $0.x, y: $0.y) ? $0 : nil }
+        grid.cursorIsCaret = grid.cursor != nil && cursorIsCaret
         return grid
     }
 
@@ -69,7 +72,7 @@ struct Renderer {
             Widgets.scrollbar(&grid, x: f.frame.maxX - 1, y: f.frame.y + 1, height: f.frame.height - 2, total: sc.total,
                               offset: sc.offset, visible: sc.visible, symbols: s)
         }
-        if focused { cursor = drawing.cursor }
+        if focused { place(drawing.cursor) }
     }
 
     // MARK: Status line
@@ -129,6 +132,12 @@ struct Renderer {
             let t = TextWidth.truncate(rightText, width: rightWidth - 1, ellipsis: s.ellipsis)
             grid.write(t, x: rightArea.maxX - TextWidth.of(t), y: area.y, style: Style(.statusBar, bold: true), clip: rightArea)
         }
-        if let caret { cursor = (caret, area.y) }
+        if let caret { place((caret, area.y), caret: true) }
+    }
+
+    /// Puts the hardware cursor at `position`: a caret (visible) where text is typed, else only a position.
+    mutating func place(_ position: (x: Int, y: Int)?, caret: Bool = false) {
+        cursor = position
+        cursorIsCaret = caret
     }
 }

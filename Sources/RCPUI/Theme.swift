@@ -1,10 +1,19 @@
-/// A terminal colour: the eight ANSI colours, their bright variants, or the terminal's own default.
+/// A terminal colour: the eight ANSI colours, their bright variants, a colour of the xterm 256-colour palette
+/// (the 6×6×6 cube and the grey ramp, 16…255), or the terminal's own default.
 public enum TermColor: Sendable, Hashable, CaseIterable {
     case `default`
     case black, red, green, yellow, blue, magenta, cyan, white
     case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
+    /// A colour of the 256-colour palette by its index (16…255; 0…15 are the named cases).
+    case indexed(UInt8)
 
-    /// The ANSI palette index (0…15), or nil for the terminal's default colour.
+    /// The default and the sixteen named colours (the indexed ones are left out).
+    public static let allCases: [TermColor] = [
+        .default, .black, .red, .green, .yellow, .blue, .magenta, .cyan, .white,
+        .brightBlack, .brightRed, .brightGreen, .brightYellow, .brightBlue, .brightMagenta, .brightCyan, .brightWhite,
+    ]
+
+    /// The palette index (0…15 for the named colours, 16…255 for the indexed ones), or nil for the default.
     public var ansiIndex: Int? {
         switch self {
         case .default: return nil
@@ -24,10 +33,12 @@ public enum TermColor: Sendable, Hashable, CaseIterable {
         case .brightMagenta: return 13
         case .brightCyan: return 14
         case .brightWhite: return 15
+        case .indexed(let n): return Int(n)
         }
     }
 
-    public var isBright: Bool { (ansiIndex ?? 0) >= 8 }
+    /// One of the eight bright ANSI colours (8…15).
+    public var isBright: Bool { (8..<16).contains(ansiIndex ?? 0) }
 
     /// The non-bright colour of the same hue (for terminals with only eight colours).
     public var base: TermColor {
@@ -41,6 +52,53 @@ public enum TermColor: Sendable, Hashable, CaseIterable {
         case .brightCyan: return .cyan
         case .brightWhite: return .white
         default: return self
+        }
+    }
+
+    /// The bright variant of a colour 0…7: what a terminal that shows bold as bright (xterm's `boldColors`,
+    /// the Linux console) draws for bold text in it. Other colours are their own.
+    public var brightened: TermColor {
+        switch self {
+        case .black: return .brightBlack
+        case .red: return .brightRed
+        case .green: return .brightGreen
+        case .yellow: return .brightYellow
+        case .blue: return .brightBlue
+        case .magenta: return .brightMagenta
+        case .cyan: return .brightCyan
+        case .white: return .brightWhite
+        default: return self
+        }
+    }
+}
+
+/// How many colours the terminal can show, as far as the themes care: none (NO_COLOR, `--no-color`, a
+/// monochrome terminal), the eight ANSI colours (`TERM=xterm`, `screen`, `linux`), sixteen, or 256.
+public enum ColorPalette: String, CaseIterable, Sendable, Hashable {
+    case none
+    case eight
+    case sixteen
+    case xterm256 = "256"
+
+    /// The palette of a terminal that reports `colors` colours (terminfo `colors`), or `.none` when colour
+    /// is off.
+    public init(colors: Int, enabled: Bool = true) {
+        switch colors {
+        case _ where !enabled: self = .none
+        case ..<8: self = .none
+        case ..<16: self = .eight
+        case ..<256: self = .sixteen
+        default: self = .xterm256
+        }
+    }
+
+    /// The number of colours a theme may use in this palette.
+    public var colorCount: Int {
+        switch self {
+        case .none: return 0
+        case .eight: return 8
+        case .sixteen: return 16
+        case .xterm256: return 256
         }
     }
 }
@@ -76,26 +134,31 @@ public struct CellAttributes: Sendable, Hashable {
     public var usesColor: Bool { foreground != .default || background != .default }
 }
 
-/// Maps the semantic roles of cells to colours and attributes.
+/// Maps the semantic roles of cells to colours and attributes, for one theme in one palette.
 ///
 /// Every theme keeps meaning in the attributes as well as the colours: selection is reverse and bold,
-/// a search match bold and underlined, the matrix crosshair underlined — so monochrome loses nothing and
-/// nothing rests on colour alone.
+/// a search match bold, underlined and reversed, the matrix crosshair underlined — so monochrome loses
+/// nothing and nothing rests on colour alone.
+///
+/// The colours are chosen per palette (`ThemeTables.swift`) so that text stays readable on a black *and*
+/// on a white terminal background: a colour drawn on the terminal's own background passes the WCAG AA
+/// contrast ratio (4.5:1) against both, or the role uses the terminal's default foreground with an attribute
+/// instead. The backend only applies what it is given: it never swaps or brightens a colour.
 public struct Theme: Sendable, Hashable {
+    /// The theme in force; `.monochrome` whenever the palette has no colours.
     public let name: ThemeName
+    public let palette: ColorPalette
     let table: [StyleRole: CellAttributes]
 
-    private init(name: ThemeName, table: [StyleRole: CellAttributes]) {
+    init(name: ThemeName, palette: ColorPalette, table: [StyleRole: CellAttributes]) {
         self.name = name
+        self.palette = palette
         self.table = table
     }
 
-    public static func named(_ name: ThemeName) -> Theme {
-        switch name {
-        case .default: return .standard
-        case .highContrast: return .highContrast
-        case .monochrome: return .monochrome
-        }
+    /// The theme `name` as drawn with `palette`. Without colours every theme is the monochrome one.
+    public static func named(_ name: ThemeName, palette: ColorPalette) -> Theme {
+        ThemeTables.all[ThemeTables.Key(name: palette == .none ? .monochrome : name, palette: palette)]!
     }
 
     /// The attributes of a role, before the style's own flags are added.
@@ -115,92 +178,4 @@ public struct Theme: Sendable, Hashable {
 
     /// Whether any role uses a colour.
     public var usesColor: Bool { table.values.contains { $0.usesColor } }
-
-    // MARK: - The themes
-
-    /// Calm and readable on dark and light terminals: the terminal's own colours for text, a few accents.
-    static let standard: Theme = {
-        typealias A = CellAttributes
-        var t: [StyleRole: CellAttributes] = [:]
-        t[.normal] = A()
-        t[.dim] = A(foreground: .brightBlack)
-        t[.title] = A(foreground: .cyan, bold: true)
-        t[.heading] = A(bold: true)
-        t[.border] = A(foreground: .brightBlack)
-        t[.borderFocused] = A(foreground: .cyan, bold: true)
-        t[.selection] = A(foreground: .cyan, bold: true, reverse: true)
-        t[.selectionUnfocused] = A(foreground: .brightBlack, reverse: true)
-        t[.crosshair] = A(foreground: .cyan, underline: true)
-        t[.match] = A(foreground: .black, background: .yellow, bold: true, underline: true)
-        t[.statusBar] = A(foreground: .white, background: .blue)
-        t[.statusKey] = A(foreground: .brightYellow, background: .blue, bold: true)
-        t[.tab] = A(foreground: .brightBlack)
-        t[.tabActive] = A(foreground: .cyan, bold: true, underline: true)
-        t[.warning] = A(foreground: .red, bold: true)
-        t[.roleMember] = A(foreground: .green)
-        t[.roleInterested] = A(foreground: .yellow)
-        t[.roleObserver] = A(foreground: .blue)
-        t[.roleLeader] = A(foreground: .magenta, bold: true)
-        t[.progressDone] = A(foreground: .green, bold: true)
-        t[.progressTodo] = A(foreground: .brightBlack)
-        return Theme(name: .default, table: t)
-    }()
-
-    /// For projectors: bright text on black, bold everywhere it helps, a strong reverse-video cursor.
-    static let highContrast: Theme = {
-        typealias A = CellAttributes
-        let bg = TermColor.black
-        var t: [StyleRole: CellAttributes] = [:]
-        t[.normal] = A(foreground: .brightWhite, background: bg)
-        t[.dim] = A(foreground: .white, background: bg)
-        t[.title] = A(foreground: .brightYellow, background: bg, bold: true)
-        t[.heading] = A(foreground: .brightWhite, background: bg, bold: true)
-        t[.border] = A(foreground: .white, background: bg)
-        t[.borderFocused] = A(foreground: .brightYellow, background: bg, bold: true)
-        // Reverse video: black text on bright white, bold.
-        t[.selection] = A(foreground: .brightWhite, background: bg, bold: true, reverse: true)
-        t[.selectionUnfocused] = A(foreground: .white, background: bg, reverse: true)
-        t[.crosshair] = A(foreground: .brightCyan, background: bg, underline: true)
-        t[.match] = A(foreground: .black, background: .brightYellow, bold: true, underline: true)
-        t[.statusBar] = A(foreground: .black, background: .brightWhite)
-        t[.statusKey] = A(foreground: .black, background: .brightYellow, bold: true)
-        t[.tab] = A(foreground: .white, background: bg)
-        t[.tabActive] = A(foreground: .brightYellow, background: bg, bold: true, underline: true)
-        t[.warning] = A(foreground: .brightRed, background: bg, bold: true)
-        t[.roleMember] = A(foreground: .brightGreen, background: bg, bold: true)
-        t[.roleInterested] = A(foreground: .brightYellow, background: bg, bold: true)
-        t[.roleObserver] = A(foreground: .brightCyan, background: bg, bold: true)
-        t[.roleLeader] = A(foreground: .brightMagenta, background: bg, bold: true)
-        t[.progressDone] = A(foreground: .brightGreen, background: bg, bold: true)
-        t[.progressTodo] = A(foreground: .white, background: bg)
-        return Theme(name: .highContrast, table: t)
-    }()
-
-    /// No colour at all: only bold, underline, reverse and dim.
-    static let monochrome: Theme = {
-        typealias A = CellAttributes
-        var t: [StyleRole: CellAttributes] = [:]
-        t[.normal] = A()
-        t[.dim] = A(dim: true)
-        t[.title] = A(bold: true)
-        t[.heading] = A(bold: true)
-        t[.border] = A()
-        t[.borderFocused] = A(bold: true)
-        t[.selection] = A(bold: true, reverse: true)
-        t[.selectionUnfocused] = A(reverse: true)
-        t[.crosshair] = A(underline: true)
-        t[.match] = A(bold: true, underline: true)
-        t[.statusBar] = A(reverse: true)
-        t[.statusKey] = A(bold: true, reverse: true)
-        t[.tab] = A(dim: true)
-        t[.tabActive] = A(bold: true, underline: true)
-        t[.warning] = A(bold: true)
-        t[.roleMember] = A()
-        t[.roleInterested] = A()
-        t[.roleObserver] = A(dim: true)
-        t[.roleLeader] = A(bold: true)
-        t[.progressDone] = A(bold: true)
-        t[.progressTodo] = A(dim: true)
-        return Theme(name: .monochrome, table: t)
-    }()
 }

@@ -13,14 +13,20 @@ import Testing
         return styles
     }
 
+    /// Every theme in every palette that has colours (without colours, see `ContrastTests`).
+    static var coloured: [(ThemeName, ColorPalette)] {
+        ThemeName.allCases.flatMap { n in [ColorPalette.eight, .sixteen, .xterm256].map { (n, $0) } }
+    }
+
     @Test func namedReturnsTheThemeAsked() {
-        for name in ThemeName.allCases {
-            #expect(Theme.named(name).name == name)
+        for (name, palette) in Self.coloured {
+            #expect(Theme.named(name, palette: palette).name == name)
+            #expect(Theme.named(name, palette: palette).palette == palette)
         }
     }
 
     @Test func monochromeUsesNoColour() {
-        let theme = Theme.named(.monochrome)
+        let theme = Theme.named(.monochrome, palette: .xterm256)
         #expect(!theme.usesColor)
         for style in Self.allStyles {
             let a = theme.attributes(for: style)
@@ -30,15 +36,17 @@ import Testing
     }
 
     @Test func colourThemesUseColour() {
-        #expect(Theme.named(.default).usesColor)
-        #expect(Theme.named(.highContrast).usesColor)
+        for palette in [ColorPalette.eight, .sixteen, .xterm256] {
+            #expect(Theme.named(.default, palette: palette).usesColor)
+            #expect(Theme.named(.highContrast, palette: palette).usesColor)
+        }
     }
 
     /// Selection, search match and the matrix crosshair must differ from plain text and from each other
     /// by bold / underline / reverse / dim alone, in every theme: nothing rests on colour.
-    @Test(arguments: ThemeName.allCases)
-    func keyRolesAreDistinguishableWithoutColour(_ name: ThemeName) {
-        let theme = Theme.named(name)
+    @Test(arguments: ThemeName.allCases, ColorPalette.allCases)
+    func keyRolesAreDistinguishableWithoutColour(_ name: ThemeName, _ palette: ColorPalette) {
+        let theme = Theme.named(name, palette: palette)
         let roles: [StyleRole] = [.normal, .selection, .selectionUnfocused, .match, .crosshair]
         let shapes = roles.map { theme.attributes(forRole: $0).shape }
         for i in roles.indices {
@@ -49,28 +57,30 @@ import Testing
     }
 
     /// The status bar stands out from the text around it without colour, in every theme that is mono.
+    /// (Secondary text, `.dim`, is plain: faint text has no known contrast.)
     @Test func monochromeStatusBarAndFocusStandOut() {
-        let theme = Theme.named(.monochrome)
+        let theme = Theme.named(.monochrome, palette: .none)
         let normal = theme.attributes(forRole: .normal).shape
-        for role in [StyleRole.statusBar, .borderFocused, .tabActive, .title, .warning, .dim, .roleLeader] {
+        for role in [StyleRole.statusBar, .borderFocused, .tabActive, .title, .warning, .roleLeader] {
             #expect(theme.attributes(forRole: role).shape != normal, "\(role)")
         }
         #expect(theme.attributes(forRole: .tab).shape != theme.attributes(forRole: .tabActive).shape)
         #expect(theme.attributes(forRole: .border).shape != theme.attributes(forRole: .borderFocused).shape)
     }
 
-    @Test func highContrastIsBrightOnBlackWithABoldReverseSelection() {
-        let theme = Theme.named(.highContrast)
+    @Test(arguments: [ColorPalette.eight, .sixteen, .xterm256])
+    func highContrastIsBrightOnBlackWithABoldReverseSelection(_ palette: ColorPalette) {
+        let theme = Theme.named(.highContrast, palette: palette)
         let normal = theme.attributes(forRole: .normal)
         #expect(normal.background == .black)
-        #expect(normal.foreground == .brightWhite)
+        #expect(normal.foreground == (palette == .eight ? .white : .brightWhite))
         let selection = theme.attributes(forRole: .selection)
         #expect(selection.reverse && selection.bold)
     }
 
     @Test func styleFlagsAddToTheRole() {
-        for name in ThemeName.allCases {
-            let theme = Theme.named(name)
+        for (name, palette) in Self.coloured {
+            let theme = Theme.named(name, palette: palette)
             let a = theme.attributes(for: Style(.normal, bold: true, underline: true, reverse: true))
             #expect(a.bold && a.underline && a.reverse)
             // A reverse style on an already reversed role stays reversed.
@@ -81,7 +91,9 @@ import Testing
     @Test func everyRoleHasAnEntryInEveryTheme() {
         // A role missing from a table would silently fall back to plain text.
         for name in ThemeName.allCases {
-            #expect(Set(Theme.named(name).table.keys) == Set(StyleRole.allCases), "\(name)")
+            for palette in ColorPalette.allCases {
+                #expect(Set(Theme.named(name, palette: palette).table.keys) == Set(StyleRole.allCases), "\(name) \(palette)")
+            }
         }
     }
 
@@ -91,5 +103,8 @@ import Testing
         #expect(TermColor.default.ansiIndex == nil)
         #expect(TermColor.brightWhite.ansiIndex == 15)
         #expect(TermColor.allCases.compactMap(\.ansiIndex) == Array(0...15))
+        #expect(TermColor.red.brightened == .brightRed)
+        #expect(TermColor.indexed(243).ansiIndex == 243)
+        #expect(!TermColor.indexed(243).isBright && TermColor.indexed(243).base == .indexed(243))
     }
 }

@@ -167,9 +167,10 @@ import RCPTestSupport
         let session = try TmuxSession(command: "exec \(Self.binary)", width: 80, height: 24)
         let first = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }
         try #require(Self.showsFirstScreen(first), "did not start:\n\(first)")
-        // The hardware cursor rests on the selected row (for magnifiers and screen readers).
+        // The hardware cursor rests on the selected row (for magnifiers and screen readers), hidden: it would
+        // cover a letter and make a hole in the highlight bar.
         let start = try Self.cursor(session)
-        #expect(start.visible)
+        #expect(!start.visible, "the cursor shows over the selection")
         let rows = first.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(start.y < rows.count && rows[start.y].contains(FirstScreen.region), "cursor not on the selection:\n\(first)")
         try session.send("Down")
@@ -204,6 +205,11 @@ import RCPTestSupport
         try session.send("söder", literal: true)
         let typing = try session.waitFor(timeout: Self.patience) { $0.contains("söder") }
         #expect(typing.contains("söder"), "the search box did not get the typed text:\n\(typing)")
+        // Typing, the cursor shows: the caret after "söder" on the bottom line.
+        let caret = try Self.waitForCursor(session) { $0.visible }
+        #expect(caret.visible && caret.y == 29, "no caret in the search box: \(caret)")
+        let line = typing.split(separator: "\n", omittingEmptySubsequences: false)[29]
+        #expect(String(line.prefix(caret.x)).hasSuffix("Search: söder"), "caret at \(caret.x) in \(line)")
         try session.send("Enter")
         let card = try session.waitFor(timeout: Self.patience) { $0.contains("Process: Söderköping") }
         #expect(card.contains("Process: Söderköping"), "Enter did not open the card:\n\(card)")
@@ -212,6 +218,7 @@ import RCPTestSupport
         try session.send("Escape")
         let cleared = try session.waitFor(timeout: Self.patience) { !$0.contains("1/2") }
         #expect(!cleared.contains("1/2"), "Esc did not clear the search:\n\(cleared)")
+        #expect(!(try Self.cursor(session)).visible, "the caret stayed after the search box closed")
         try session.send("?")
         let help = try session.waitFor(timeout: Self.patience) { $0.contains("Keys") && $0.contains("quit") }
         #expect(help.contains("Keys"), "no help overlay:\n\(help)")
@@ -451,5 +458,20 @@ import RCPTestSupport
         try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
         let escaped = try session.capture(escapes: true)
         #expect(!Self.colourParameters(in: escaped).isEmpty, "no colour with \(command)")
+    }
+
+    /// With eight colours no ANSI colour reads on both a black and a white background, and grey is bold black:
+    /// text is in the terminal's own colour, and colour only on bars with a background of their own (white or
+    /// yellow on the blue status line). Before, counts, tabs and borders were bold black and vanished on black.
+    @Test(arguments: ["xterm", "screen"])
+    func eightColourTerminalsDrawNoGreyBlackOrBlueText(_ term: String) throws {
+        try Self.requireTmux()
+        let session = try TmuxSession(command: "env -u NO_COLOR TERM=\(term) \(Self.binary)", width: 132, height: 43)
+        try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
+        let foregrounds = Set(Self.colourParameters(in: try session.capture(escapes: true))
+            .flatMap { $0.split(separator: ";").compactMap { Int($0) } }
+            .filter { (30...38).contains($0) || (90...97).contains($0) })
+        #expect(foregrounds.isSubset(of: [33, 37]), "TERM=\(term): text colours \(foregrounds.sorted())")
+        #expect(!(try Self.cursor(session)).visible, "TERM=\(term): the cursor shows over the selection")
     }
 }

@@ -16,12 +16,14 @@ final class TerminalScreen {
     private let window: UnsafeMutablePointer<WINDOW>
     /// The last grid blitted, or nil when the next frame must write every cell.
     private var previous: Grid?
-    private var previousTheme: ThemeName?
+    private var previousTheme: Theme?
     /// Whether text may be drawn as UTF-8 (otherwise only ASCII reaches the terminal).
     let utf8: Bool
     /// Whether colours are in use (false: NO_COLOR, --no-color, or a terminal without colours).
     let colorEnabled: Bool
     private let colorCount: Int32
+    /// The colours the themes may use here (`.none` when colour is off).
+    let palette: ColorPalette
     private var defaultColors = false
     private var pairs: [PairKey: Int16] = [:]
     private var nextPair: Int32 = 1
@@ -60,9 +62,11 @@ final class TerminalScreen {
             start_color()
             defaultColors = use_default_colors() == OK
             colorCount = rcpx_colors()
-            colorEnabled = true
+            palette = ColorPalette(colors: Int(colorCount))
+            colorEnabled = palette != .none
         } else {
             colorCount = 0
+            palette = .none
             colorEnabled = false
         }
         TerminalSignals.setCursesActive(true)
@@ -132,7 +136,7 @@ final class TerminalScreen {
     /// Draws a frame.
     func draw(_ grid: Grid, theme: Theme) {
         let (width, height) = size
-        if previousTheme != theme.name { previous = nil; previousTheme = theme.name }
+        if previousTheme != theme { previous = nil; previousTheme = theme }
         if let prev = previous, prev.width != grid.width || prev.height != grid.height { previous = nil }
         let w = min(width, grid.width), h = min(height, grid.height)
         var attrCache: [Style: (attr_t, Int16)] = [:]
@@ -161,7 +165,9 @@ final class TerminalScreen {
         previous = grid
 
         if let c = grid.cursor, c.x >= 0, c.y >= 0, c.x < w, c.y < h {
-            setCursor(visible: true)
+            // Shown only as a text field's caret; elsewhere it keeps its place (magnifiers and screen readers
+            // follow it) but stays invisible, so it never hides a letter of the selection.
+            setCursor(visible: grid.cursorIsCaret)
             wmove(window, Int32(c.y), Int32(c.x))
         } else {
             setCursor(visible: false)
@@ -235,8 +241,8 @@ final class TerminalScreen {
         if a.reverse { attr |= rcpx_a_reverse() }
         if a.dim { attr |= rcpx_a_dim() }
         guard colorEnabled else { return (attr, 0) }
+        // The theme chose colours the palette has (see `ThemeTables`); nothing is swapped or brightened here.
         let fg = colorNumber(a.foreground, isForeground: true)
-        if a.foreground.isBright && colorCount < 16 { attr |= rcpx_a_bold() }
         let bg = colorNumber(a.background, isForeground: false)
         return (attr, pair(fg: fg, bg: bg))
     }
@@ -246,7 +252,8 @@ final class TerminalScreen {
             if defaultColors { return -1 }
             return isForeground ? Int16(COLOR_WHITE) : Int16(COLOR_BLACK)
         }
-        if index >= 8 && colorCount < 16 { return Int16(index - 8) }
+        // A colour beyond the terminal's (never asked for by a theme of its palette): the default.
+        if index >= Int(colorCount) { return defaultColors ? -1 : (isForeground ? Int16(COLOR_WHITE) : Int16(COLOR_BLACK)) }
         return Int16(index)
     }
 

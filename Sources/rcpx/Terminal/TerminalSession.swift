@@ -37,7 +37,6 @@ final class TerminalSession {
 
     private let screen: TerminalScreen
     private let program: TerminalProgram
-    private let colorAllowed: Bool
     /// A key read while settling a resize, handled after it.
     private var stash: (status: Int32, code: UInt32)?
     private var quickErrors = 0
@@ -49,7 +48,6 @@ final class TerminalSession {
     init(screen: TerminalScreen, program: TerminalProgram) {
         self.screen = screen
         self.program = program
-        self.colorAllowed = screen.colorEnabled
         self.keys = EscapeSequenceParser(utf8: screen.utf8)
     }
 
@@ -246,8 +244,8 @@ final class TerminalSession {
 
     private func draw() {
         let (w, h) = screen.size
-        let name = colorAllowed ? program.theme() : .monochrome
-        screen.draw(program.render(w, h), theme: Theme.named(name))
+        // The palette picks the colours (monochrome when colour is off); the screen only applies them.
+        screen.draw(program.render(w, h), theme: Theme.named(program.theme(), palette: screen.palette))
     }
 
     /// Ctrl-Z: give the terminal back, stop, and on `fg` repaint everything.
