@@ -55,7 +55,10 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
             return ("Checklists side by side: \(c.names.count)", "\(c.differingRows.count) of \(c.rows.count) differ")
         }
         guard let cl = context.checklist else { return (tabTitle, "IAMM practices") }
-        return (tabTitle + ": " + context.env.shown(cl.name), context.unsavedChanges > 0 ? "\(context.unsavedChanges) unsaved" : "saved")
+        // Whose assessment and when (M sets them), then whether every change is saved.
+        let facts = [cl.meta.subject?.name, cl.meta.date].compactMap { $0 }.map(context.env.shown)
+        let saved = context.unsavedChanges > 0 ? "\(context.unsavedChanges) unsaved" : "saved"
+        return (tabTitle + ": " + context.env.shown(cl.name), (facts + [saved]).joined(separator: " · "))
     }
 
     public func rows(_ env: DisplayEnvironment, checklist: Checklist?) -> [ChecklistRow] {

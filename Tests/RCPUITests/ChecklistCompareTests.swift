@@ -110,3 +110,39 @@ struct ChecklistsAboutTests {
         #expect(s.card.copyText(s.context(.card)).contains("Senegal 2027"))
     }
 }
+
+/// `M` records whose assessment a checklist is and when, one prompt after another.
+@Suite("Workshop facts edited in the explorer")
+struct ChecklistMetaUITests {
+    @Test func fourPromptsRecordTheFactsAndABadDateAsksAgain() {
+        var s = checklistState(80, 24)
+        s.press(.character("M"))
+        guard case .prompt(let first)? = s.overlay, case .meta(.subject, _) = first.purpose else {
+            Issue.record("no subject prompt"); return
+        }
+        s.type("senegal"); s.press(.enter)
+        s.type("2026-13-40"); s.press(.enter)
+        // Still the date prompt, with what was typed, and a message saying why.
+        guard case .prompt(let again)? = s.overlay, case .meta(.date, _) = again.purpose else { Issue.record("no date prompt"); return }
+        #expect(again.editor.text == "2026-13-40" && s.message?.isError == true)
+        s.press(.ctrl("u")); s.type("2026-12-03"); s.press(.enter)
+        s.type("A. Mensah"); s.press(.enter)
+        s.type("Ministry of Interior; Immigration Service")
+        let effects = s.press(.enter)
+        let meta = s.checklist?.meta
+        #expect(meta?.subject?.id == "senegal" && meta?.subject?.kind == .party)
+        #expect(meta?.date == "2026-12-03" && meta?.facilitator == "A. Mensah")
+        #expect(meta?.participants == "Ministry of Interior; Immigration Service")
+        guard case .saveChecklist(_, _, let changes)? = effects.first else { Issue.record("not saved: \(effects)"); return }
+        #expect(changes == [.meta(meta!)])
+        #expect(s.overlay == nil)
+    }
+
+    @Test func escapeMidwayChangesNothing() {
+        var s = checklistState(80, 24)
+        s.press(.character("M"))
+        s.type("turkey"); s.press(.enter)
+        s.press(.escape)
+        #expect(s.checklist?.meta.subject == nil)
+    }
+}
