@@ -147,7 +147,7 @@ public struct TimelinePane: Pane, Hashable {
         guard let s = selected, let item = p.layout.item(showing: s), item.lane < p.laneTops.count else {
             rowOffset = min(max(0, rowOffset), max(0, p.totalRows - 1)); return
         }
-        let visible = max(1, context.area.height - 3)
+        let visible = max(1, context.area.height - 2 - Self.footerRows(context.area))
         let y = p.laneTops[item.lane] + 1 + item.row
         if y < rowOffset { rowOffset = y } else if y >= rowOffset + visible { rowOffset = y - visible + 1 }
         rowOffset = min(max(0, rowOffset), max(0, p.totalRows - 1))
@@ -190,7 +190,7 @@ public struct TimelinePane: Pane, Hashable {
         for b in p.layout.breaks {
             grid.write(env.ascii ? "/" : "╱", x: x0 + b, y: area.y, style: Style(.dim), clip: area)
         }
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 2)
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - Self.footerRows(area))
         let marked = selected
         var cursor: (x: Int, y: Int)?
         for (lane, region) in p.timeline.lanes.enumerated() where lane < p.laneTops.count {
@@ -214,19 +214,26 @@ public struct TimelinePane: Pane, Hashable {
             grid.write(env.shown(item.label), x: x0 + item.x + 1, y: y, style: style, clip: body)
             if isSelected { cursor = (x0 + item.x, y) }
         }
-        // The footer: the selected record, whole.
-        let footer = area.maxY - 1
+        // The footer: the selected record, whole, and (where there is room) what the marks mean.
+        let rows = Self.footerRows(area)
+        let legendParts: [Line] = [("●", "*", "a process or mechanism starts"), ("◆", "o", "event"), ("▲", "!", "status change"),
+                                   ("◌", "?", "year inferred, not printed (editorial)")].map { glyph, ascii, words in
+            [Span((env.ascii ? ascii : glyph) + " ", Style(.heading, bold: true)), Span(words)]
+        }
+        let legend = Widgets.fittingParts(legendParts, width: area.width)
         if let e = entry(selected, p) {
-            grid.write(env.shown(describe(e)), x: area.x, y: footer, style: Style(.normal, bold: true),
+            grid.write(env.shown(describe(e)), x: area.x, y: area.maxY - rows, style: Style(.normal, bold: true),
                        fitting: area.width, ellipsis: env.symbols.ellipsis)
+            if rows == 2 { grid.write(legend, x: area.x, y: area.maxY - 1, clip: area) }
         } else {
-            let legend = env.ascii ? "* start  o event  ! status change  ? year editorial"
-                : "● start  ◆ event  ▲ status change  ◌ year editorial"
-            grid.write(legend, x: area.x, y: footer, style: Style(.dim), fitting: area.width, ellipsis: env.symbols.ellipsis)
+            grid.write(legend, x: area.x, y: area.maxY - 1, clip: area)
         }
         return PaneDrawing(cursor: cursor, scroll: ScrollPosition(total: p.totalRows, offset: rowOffset,
                                                                    visible: body.height))
     }
+
+    /// Rows under the lanes: the selected record, and the legend when the pane is tall enough for both.
+    static func footerRows(_ area: Rect) -> Int { area.height >= 12 ? 2 : 1 }
 
     /// A glyph per kind of record, another shape when the year is editorial (never colour alone).
     static func marker(_ e: TimelineEntry, ascii: Bool) -> String {
