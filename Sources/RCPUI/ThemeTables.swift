@@ -52,29 +52,12 @@ enum ThemeTables {
     private static func standardANSI(bright: Bool) -> [StyleRole: CellAttributes] {
         let white: TermColor = bright ? .brightWhite : .white
         let yellow: TermColor = bright ? .brightYellow : .yellow
-        var t: [StyleRole: CellAttributes] = [:]
-        t[.normal] = A()
-        t[.dim] = A()
-        t[.title] = A(bold: true)
-        t[.heading] = A(bold: true)
-        t[.border] = A()
-        t[.borderFocused] = A(bold: true)
-        t[.selection] = A(bold: true, reverse: true)
-        t[.selectionUnfocused] = A(reverse: true)
-        t[.crosshair] = A(underline: true)
+        var t = attributesOnly
         // Reversed: black text on a yellow bar (bold never greys black text this way).
         t[.match] = A(foreground: yellow, background: .black, bold: true, underline: true, reverse: true)
         t[.statusBar] = A(foreground: white, background: .blue)
         t[.statusKey] = A(foreground: yellow, background: .blue, bold: true)
-        t[.tab] = A()
-        t[.tabActive] = A(bold: true, underline: true)
         t[.warning] = A(foreground: white, background: .red, bold: true)
-        t[.roleMember] = A()
-        t[.roleInterested] = A()
-        t[.roleObserver] = A()
-        t[.roleLeader] = A(bold: true)
-        t[.progressDone] = A(bold: true)
-        t[.progressTodo] = A()
         return t
     }
 
@@ -160,10 +143,9 @@ enum ThemeTables {
         return t
     }()
 
-    // MARK: - Monochrome
-
-    /// No colour at all: only bold, underline and reverse (NO_COLOR, `--no-color`, `--theme monochrome`).
-    private static let monochrome: [StyleRole: CellAttributes] = {
+    /// What every theme without colour for text shares: plain text, and bold, reverse and underline for
+    /// what stands out (the base of the 8/16-colour default theme and of monochrome).
+    private static let attributesOnly: [StyleRole: CellAttributes] = {
         var t: [StyleRole: CellAttributes] = [:]
         t[.normal] = A()
         t[.dim] = A()
@@ -174,18 +156,26 @@ enum ThemeTables {
         t[.selection] = A(bold: true, reverse: true)
         t[.selectionUnfocused] = A(reverse: true)
         t[.crosshair] = A(underline: true)
-        t[.match] = A(bold: true, underline: true)
-        t[.statusBar] = A(reverse: true)
-        t[.statusKey] = A(bold: true, reverse: true)
         t[.tab] = A()
         t[.tabActive] = A(bold: true, underline: true)
-        t[.warning] = A(bold: true)
         t[.roleMember] = A()
         t[.roleInterested] = A()
         t[.roleObserver] = A()
         t[.roleLeader] = A(bold: true)
         t[.progressDone] = A(bold: true)
         t[.progressTodo] = A()
+        return t
+    }()
+
+    // MARK: - Monochrome
+
+    /// No colour at all: only bold, underline and reverse (NO_COLOR, `--no-color`, `--theme monochrome`).
+    private static let monochrome: [StyleRole: CellAttributes] = {
+        var t = attributesOnly
+        t[.match] = A(bold: true, underline: true)
+        t[.statusBar] = A(reverse: true)
+        t[.statusKey] = A(bold: true, reverse: true)
+        t[.warning] = A(bold: true)
         return t
     }()
 }

@@ -7,6 +7,14 @@ import Testing
     static func grid(_ s: AppState) -> Grid { App.render(s, width: s.width, height: s.height) }
 
     /// The text of row `y` left of column `x` (one cell per column; the rows checked here are ASCII).
+    /// The cursor is a visible caret right after `text` (a text field's insertion point).
+    static func expectCaret(_ s: AppState, after text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let g = grid(s)
+        #expect(g.cursorIsCaret, "no caret after “\(text)”", sourceLocation: sourceLocation)
+        #expect(g.cursor.map { textBefore(g, x: $0.x, y: $0.y).hasSuffix(text) } == true,
+                "the caret is not after “\(text)”", sourceLocation: sourceLocation)
+    }
+
     static func textBefore(_ g: Grid, x: Int, y: Int) -> String {
         (0..<x).map { g[$0, y].text }.joined()
     }
@@ -48,16 +56,12 @@ import Testing
     @Test func filterAndJumpShowTheCaret() {
         var s = makeState(100, 30)
         s.type("fasyl")
-        var g = Self.grid(s)
-        #expect(g.cursorIsCaret)
-        #expect(g.cursor.map { Self.textBefore(g, x: $0.x, y: $0.y).hasSuffix("Filter: asyl") } == true)
+        Self.expectCaret(s, after: "Filter: asyl")
         s.press(.enter)
         #expect(!Self.grid(s).cursorIsCaret, "filter kept: back to the panes")
         s.press(.escape)
         s.type("'bu")
-        g = Self.grid(s)
-        #expect(g.cursorIsCaret)
-        #expect(g.cursor.map { Self.textBefore(g, x: $0.x, y: $0.y).hasSuffix("Jump: bu") } == true)
+        Self.expectCaret(s, after: "Jump: bu")
         s.press(.escape)
         #expect(!Self.grid(s).cursorIsCaret)
     }
@@ -65,16 +69,12 @@ import Testing
     @Test func helpNarrowingAndPromptsShowTheCaret() {
         var s = makeState(100, 30)
         s.type("?zoom")
-        var g = Self.grid(s)
-        #expect(g.cursorIsCaret)
-        #expect(g.cursor.map { Self.textBefore(g, x: $0.x, y: $0.y).hasSuffix("Narrow: zoom") } == true)
+        Self.expectCaret(s, after: "Narrow: zoom")
         s.press(.escape)
         #expect(!Self.grid(s).cursorIsCaret)
         s.overlay = .prompt(Prompt(purpose: .newChecklist, title: "New checklist", editor: LineEditor(limit: 120)))
         s.type("Ghana")
-        g = Self.grid(s)
-        #expect(g.cursorIsCaret)
-        #expect(g.cursor.map { Self.textBefore(g, x: $0.x, y: $0.y).hasSuffix("> Ghana") } == true)
+        Self.expectCaret(s, after: "> Ghana")
     }
 
     @Test func clearingTheCursorClearsTheCaret() {
