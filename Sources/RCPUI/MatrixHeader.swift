@@ -71,9 +71,17 @@ struct MatrixHeaderLayout: Equatable {
             }
             return true
         }
+        // Only the labels near the next one constrain the rest: a dead end is remembered by them.
+        let widest = items.map { TextWidth.of($0.text) }.max() ?? 0
+        var deadEnds: Set<[Int]> = []
         func search(_ i: Int) -> Bool {
             if i == items.count { return true }
             let item = items[i], w = TextWidth.of(item.text)
+            let reach = item.center - widest - 2
+            let state = [i] + placed.filter { $0.x + $0.width >= reach || $0.tickX >= reach }
+                .flatMap { [$0.row, $0.x, $0.width, $0.tickX] }
+            if deadEnds.contains(state) { return false }
+            defer { if placed.count == i { deadEnds.insert(state) } }
             for row in stride(from: rows - 1, through: 0, by: -1) {
                 for x in choices[i] {
                     budget -= 1

@@ -1,4 +1,5 @@
 import RCPCore
+import Synchronization
 
 /// Which parties the matrix rows show.
 public enum MatrixRowKind: String, CaseIterable, Sendable, Hashable {
@@ -83,11 +84,21 @@ struct MatrixGeometry {
         // Label rows: at most a third of the pane, leaving three body rows.
         let budget = max(0, min(area.height / 3, area.height - footerRows - 1 - 3))
         if budget > 0 {
-            var rows = 0
-            for offset in 0...max(0, view.columns.count - visibleColumns) {
-                guard let layout = header(offset: offset, rows: budget) else { abbreviated = true; break }
-                rows = max(rows, layout.rows)
+            let key = HeaderKey(texts: labelTexts, width: area.width, cellsX: cellsX - area.x, columnWidth: columnWidth,
+                                visibleColumns: visibleColumns, budget: budget)
+            let known = recentHeaderRows.withLock { $0.first { $0.key == key }?.rows }
+            var rows = known ?? 0
+            if known == nil {
+                for offset in 0...max(0, view.columns.count - visibleColumns) {
+                    guard let layout = header(offset: offset, rows: budget) else { rows = -1; break }
+                    rows = max(rows, layout.rows)
+                }
+                recentHeaderRows.withLock { recent in
+                    recent.insert((key, rows), at: 0)
+                    if recent.count > 16 { recent.removeLast() }
+                }
             }
+            abbreviated = rows < 0
             labelRows = abbreviated ? 1 : rows
         }
         headerRows = labelRows + 1
@@ -107,6 +118,16 @@ struct MatrixGeometry {
         return MatrixHeaderLayout.make(items, minX: area.x + 1, maxX: area.maxX, maxRows: rows ?? labelRows)
     }
 }
+
+/// What the number of label rows depends on (positions relative to the pane).
+private struct HeaderKey: Hashable {
+    var texts: [String]
+    var width, cellsX, columnWidth, visibleColumns, budget: Int
+}
+
+/// The label rows of the last few headers laid out (-1: the labels do not fit whole): the geometry is made for
+/// every key and every frame, and the layout tries every scroll position.
+private let recentHeaderRows = Mutex<[(key: HeaderKey, rows: Int)]>([])
 
 /// The membership matrix pane: parties × processes with role glyphs, a crosshair cursor, frozen headers.
 public struct MatrixPane: Pane, Hashable {
