@@ -34,8 +34,8 @@ public struct MatrixView: Sendable {
 
 /// Where things are inside the matrix pane.
 ///
-/// The name column gets what the cells do not need (four columns each), up to the longest name or
-/// `maxLabelWidth`; with many columns it keeps at least two fifths of the pane. The cells share the rest, as
+/// The name column gets what the cells do not need (four columns each, or three when that lets every column
+/// fit), up to the longest name or `maxLabelWidth`; when the columns must scroll it keeps two fifths of the pane. The cells share the rest, as
 /// wide as the longest column label when there is room for that (all labels then fit on one row), else at least
 /// three columns each. The header is the label rows (the short names, stacked when they do not fit on one row;
 /// as many as the widest scroll position needs, so the body does not jump while scrolling) and the number row.
@@ -69,7 +69,10 @@ struct MatrixGeometry {
         countWidth = area.width >= 50 ? 3 : 0
         let n = max(1, view.columns.count)
         let least = max(6, min(wanted, max(12, area.width * 2 / 5)))
-        labelWidth = max(least, min(wanted, area.width - countWidth - n * 4))
+        // Names as wide as the cells leave at four columns each; if that is too little, as wide as lets every
+        // column fit at three (or two fifths of the pane); when not every column can fit, two fifths.
+        let comfortable = area.width - countWidth - n * 4, tight = area.width - countWidth - n * 3
+        labelWidth = max(6, min(wanted, tight >= 12 ? max(comfortable, min(tight, least)) : least))
         let room = max(0, area.width - labelWidth - countWidth)
         labelTexts = view.columns.map { env.shown($0.shortName) }
         let widest = labelTexts.map { TextWidth.of($0) }.max() ?? 3
