@@ -2,8 +2,8 @@ import RCPCore
 
 // Drawing the matrix: column labels, cells, the readout under the cursor and the legend.
 extension MatrixPane {
-    /// Column header labels of at most `width` columns: the first word of each short name, cut ("Bali",
-    /// "Pue"); where two would read alike, the letter that tells them apart replaces the last one
+    /// Column header labels of at most `width` columns, for a pane too small for whole labels
+    /// (`MatrixGeometry.abbreviated`): the first word of each short name, cut ("Bali", "Pue"); where two would read alike, the letter that tells them apart replaces the last one
     /// ("MIS", "MIW" for MIDSA and MIDWA).
     static func abbreviations(_ columns: [Process], width: Int, env: DisplayEnvironment) -> [String] {
         guard width > 0 else { return columns.map { _ in "" } }
@@ -69,32 +69,47 @@ extension MatrixPane {
         let rows = copy.rowOffset..<min(view.rows.count, copy.rowOffset + g.visibleRows)
         let cross = Style(.crosshair, underline: true)
         let cursorStyle = Style(.selection, bold: true, reverse: focused)
-        func columnX(_ c: Int) -> Int { g.cellsX + (c - copy.columnOffset) * g.columnWidth }
+        func columnX(_ c: Int) -> Int { g.columnX(c, offset: copy.columnOffset) }
 
-        // Corner: the heading of the count column.
+        // Number row: the count heading, the scroll arrows, the column numbers (◦ for a footnote group).
+        let numberY = g.numberRowY
         if g.countWidth > 0 {
-            grid.write(TextWidth.padLeft("n", width: g.countWidth - 1), x: area.x + g.labelWidth, y: area.y + g.headerRows - 1,
+            grid.write(TextWidth.padLeft("n", width: g.countWidth - 1), x: area.x + g.labelWidth, y: numberY,
                        style: Style(.dim), clip: area)
         }
-        if cols.lowerBound > 0 { grid.write(s.moreLeft, x: g.cellsX - 1, y: area.y, style: Style(.dim, bold: true), clip: area) }
+        if cols.lowerBound > 0 { grid.write(s.moreLeft, x: g.cellsX - 1, y: numberY, style: Style(.dim, bold: true), clip: area) }
         if cols.upperBound < view.columns.count {
-            grid.write(s.moreRight, x: area.maxX - 1, y: area.y, style: Style(.dim, bold: true), clip: area)
+            grid.write(s.moreRight, x: area.maxX - 1, y: numberY, style: Style(.dim, bold: true), clip: area)
         }
-        // Header: numbers, then abbreviated names; the cursor column marked.
-        let abbreviations = Self.abbreviations(view.columns, width: g.columnWidth - 1, env: env)
+        func headerStyle(_ c: Int, _ plain: Style) -> Style {
+            c == ci ? (ri == nil ? cursorStyle : cross.bolded) : plain
+        }
         for c in cols {
             let p = view.columns[c]
             let x = columnX(c)
-            let isCursorColumn = c == ci
-            let onHeader = isCursorColumn && ri == nil
-            var style = Style(.heading, bold: true)
-            if isCursorColumn { style = onHeader ? cursorStyle : cross.bolded }
-            let number = env.highlighted([Span(p.number.map(String.init) ?? s.footnote, style)])
-            let cellArea = Rect(x: x, y: area.y, width: g.columnWidth, height: g.headerRows)
-            grid.write(number, x: x + max(0, (g.columnWidth - number.displayWidth) / 2), y: area.y, clip: cellArea)
-            if g.headerRows > 1 {
-                let abbr = env.highlighted([Span(abbreviations[c], isCursorColumn ? style : Style(.dim))])
-                grid.write(abbr, x: x + max(0, (g.columnWidth - abbr.displayWidth) / 2), y: area.y + 1, clip: cellArea)
+            let number = env.highlighted([Span(p.number.map(String.init) ?? s.footnote, headerStyle(c, Style(.heading, bold: true)))])
+            grid.write(number, x: x + max(0, (g.columnWidth - number.displayWidth) / 2), y: numberY,
+                       clip: Rect(x: x, y: numberY, width: g.columnWidth, height: 1))
+        }
+        // Label rows: each column's short name, whole, stacked with ticks down to the number row when the names
+        // do not fit on one row.
+        if g.abbreviated {
+            let abbreviations = Self.abbreviations(view.columns, width: g.columnWidth - 1, env: env)
+            for c in cols {
+                let x = columnX(c)
+                let abbr = env.highlighted([Span(abbreviations[c], headerStyle(c, Style(.heading)))])
+                grid.write(abbr, x: x + max(0, (g.columnWidth - abbr.displayWidth) / 2), y: area.y,
+                           clip: Rect(x: x, y: area.y, width: g.columnWidth, height: 1))
+            }
+        } else if g.labelRows > 0, let header = g.header(offset: copy.columnOffset) {
+            let top = area.y + g.labelRows - header.rows
+            for label in header.labels {
+                let y = top + label.row
+                for tickY in (y + 1)..<numberY {
+                    grid.write(s.vertical, x: label.tickX, y: tickY, style: headerStyle(label.column, Style(.dim)), clip: area)
+                }
+                let text = env.highlighted([Span(label.text, headerStyle(label.column, Style(.heading)))])
+                grid.write(text, x: label.x, y: y, clip: area)
             }
         }
         // Body.
@@ -136,9 +151,9 @@ extension MatrixPane {
         // The hardware cursor: on the cursor cell, or on the header of the cursor column.
         let scroll = ScrollPosition(total: view.rows.count, offset: copy.rowOffset, visible: g.visibleRows)
         guard let c = ci, cols.contains(c) else { return PaneDrawing(scroll: scroll) }
-        let x = columnX(c) + g.columnWidth / 2
+        let x = g.columnCenter(c, offset: copy.columnOffset)
         if let r = ri { return PaneDrawing(cursor: rows.contains(r) ? (x, g.bodyTop + r - copy.rowOffset) : nil, scroll: scroll) }
-        return PaneDrawing(cursor: (x, area.y), scroll: scroll)
+        return PaneDrawing(cursor: (x, g.numberRowY), scroll: scroll)
     }
 
     /// The legend, "● member  ○ interested  …", in as many lines as `width` needs (items are never cut).

@@ -1,4 +1,5 @@
 import RCPCore
+import Synchronization
 
 /// Which parties the matrix rows show.
 public enum MatrixRowKind: String, CaseIterable, Sendable, Hashable {
@@ -32,33 +33,104 @@ public struct MatrixView: Sendable {
 }
 
 /// Where things are inside the matrix pane.
+///
+/// The name column gets what the cells do not need (four columns each, or three when that lets every column
+/// fit), up to the longest name or `maxLabelWidth`; when the columns must scroll it keeps two fifths of the pane. The cells share the rest, as
+/// wide as the longest column label when there is room for that (all labels then fit on one row), else at least
+/// three columns each. The header is the label rows (the short names, stacked when they do not fit on one row;
+/// as many as the widest scroll position needs, so the body does not jump while scrolling) and the number row.
 struct MatrixGeometry {
+    /// The widest the name column gets, pointer and gap included.
+    static let maxLabelWidth = 48
+
     var area: Rect
     var labelWidth: Int
     var countWidth: Int
     var columnWidth: Int
+    /// Label rows above the number row; 0 when the pane is too short for labels.
+    var labelRows: Int
+    /// The labels do not fit whole in `labelRows`: one row of abbreviations instead (only in very small panes).
+    var abbreviated: Bool
     var headerRows: Int
     var footerRows: Int
     var visibleColumns: Int
     var visibleRows: Int
+    /// The column labels, one per column of the view.
+    var labelTexts: [String]
     var bodyTop: Int { area.y + headerRows }
     var cellsX: Int { area.x + labelWidth + countWidth }
+    /// The row of the column numbers, the count heading and the scroll arrows.
+    var numberRowY: Int { area.y + headerRows - 1 }
 
     init(area: Rect, view: MatrixView, env: DisplayEnvironment) {
         self.area = area
         let longest = view.rows.map { TextWidth.of(env.name($0.party)) }.max() ?? 8
-        labelWidth = max(6, min(longest + 2, 26, max(12, area.width * 2 / 5)))
+        let wanted = min(longest + 2, Self.maxLabelWidth)
         countWidth = area.width >= 50 ? 3 : 0
-        let room = max(0, area.width - labelWidth - countWidth)
         let n = max(1, view.columns.count)
-        columnWidth = max(3, min(env.presentation ? 6 : 5, room / n))
+        let least = max(6, min(wanted, max(12, area.width * 2 / 5)))
+        // Names as wide as the cells leave at four columns each; if that is too little, as wide as lets every
+        // column fit at three (or two fifths of the pane); when not every column can fit, two fifths.
+        let comfortable = area.width - countWidth - n * 4, tight = area.width - countWidth - n * 3
+        labelWidth = max(6, min(wanted, tight >= 12 ? max(comfortable, min(tight, least)) : least))
+        let room = max(0, area.width - labelWidth - countWidth)
+        labelTexts = view.columns.map { env.shown($0.shortName) }
+        let widest = labelTexts.map { TextWidth.of($0) }.max() ?? 3
+        columnWidth = max(3, min(room / n, widest + 1))
         visibleColumns = max(0, room / columnWidth)
-        headerRows = area.height >= 6 ? 2 : 1
         let legend = MatrixPane.legend(width: area.width, symbols: env.symbols).count
         footerRows = area.height >= 10 + legend ? 1 + legend : (area.height >= 8 ? 1 : 0)
+        labelRows = 0
+        abbreviated = false
+        headerRows = 1
+        visibleRows = 0
+        // Label rows: at most a third of the pane, leaving three body rows.
+        let budget = max(0, min(area.height / 3, area.height - footerRows - 1 - 3))
+        if budget > 0 {
+            let key = HeaderKey(texts: labelTexts, width: area.width, cellsX: cellsX - area.x, columnWidth: columnWidth,
+                                visibleColumns: visibleColumns, budget: budget)
+            let known = recentHeaderRows.withLock { $0.first { $0.key == key }?.rows }
+            var rows = known ?? 0
+            if known == nil {
+                for offset in 0...max(0, view.columns.count - visibleColumns) {
+                    guard let layout = header(offset: offset, rows: budget) else { rows = -1; break }
+                    rows = max(rows, layout.rows)
+                }
+                recentHeaderRows.withLock { recent in
+                    recent.insert((key, rows), at: 0)
+                    if recent.count > 16 { recent.removeLast() }
+                }
+            }
+            abbreviated = rows < 0
+            labelRows = abbreviated ? 1 : rows
+        }
+        headerRows = labelRows + 1
         visibleRows = max(0, area.height - headerRows - footerRows)
     }
+
+    /// The x of column `c`'s first cell when the columns start at `offset`.
+    func columnX(_ c: Int, offset: Int) -> Int { cellsX + (c - offset) * columnWidth }
+
+    /// Where the glyph of column `c` is drawn (and its number, and its tick).
+    func columnCenter(_ c: Int, offset: Int) -> Int { columnX(c, offset: offset) + (columnWidth - 1) / 2 }
+
+    /// The labels of the columns visible from `offset`, in at most `rows` rows (all of `labelRows` when nil).
+    func header(offset: Int, rows: Int? = nil) -> MatrixHeaderLayout? {
+        let visible = offset..<min(labelTexts.count, offset + visibleColumns)
+        let items = visible.map { (column: $0, text: labelTexts[$0], center: columnCenter($0, offset: offset)) }
+        return MatrixHeaderLayout.make(items, minX: area.x + 1, maxX: area.maxX, maxRows: rows ?? labelRows)
+    }
 }
+
+/// What the number of label rows depends on (positions relative to the pane).
+private struct HeaderKey: Hashable {
+    var texts: [String]
+    var width, cellsX, columnWidth, visibleColumns, budget: Int
+}
+
+/// The label rows of the last few headers laid out (-1: the labels do not fit whole): the geometry is made for
+/// every key and every frame, and the layout tries every scroll position.
+private let recentHeaderRows = Mutex<[(key: HeaderKey, rows: Int)]>([])
 
 /// The membership matrix pane: parties × processes with role glyphs, a crosshair cursor, frozen headers.
 public struct MatrixPane: Pane, Hashable {
@@ -269,7 +341,11 @@ public struct MatrixPane: Pane, Hashable {
         let view = view(context)
         let g = MatrixGeometry(area: context.area, view: view, env: context.env)
         settle(view, g)
-        if x >= g.cellsX {
+        if !g.abbreviated, y >= g.area.y, y < g.numberRowY, let header = g.header(offset: columnOffset),
+           let c = header.column(atX: x, row: y - g.area.y - (g.labelRows - header.rows)) {
+            // A label (or its tick) in the stacked header: its own column, wherever it runs.
+            cursorColumn = view.columns[c].id
+        } else if x >= g.cellsX {
             let c = columnOffset + (x - g.cellsX) / g.columnWidth
             if c < view.columns.count && c < columnOffset + g.visibleColumns { cursorColumn = view.columns[c].id }
         }
