@@ -242,7 +242,9 @@ public struct MapPane: Pane, Hashable {
                 guard cell.dots != 0 || cell.category != nil else { continue }
                 let ch = ascii ? cell.ascii : cell.braille
                 var style = Self.style(cell.category)
-                if let f = cursor, cell.feature == Int32(f) { style = Style(.selection, bold: true, reverse: !focused) }
+                if let f = cursor, cell.feature == Int32(f) {
+                    style = Style(.selection, bold: true, underline: cell.category == .marked, reverse: !focused)
+                }
                 grid.write(String(ch), x: d.mapArea.x + column, y: d.mapArea.y + row, style: style, clip: d.mapArea)
             }
         }
