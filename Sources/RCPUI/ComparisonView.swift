@@ -158,7 +158,7 @@ extension ComparisonLines {
         let colWidth = min(10, max(4, p.processes.map { TextWidth.of(env.shown($0.shortName)) }.max() ?? 4)) + 1
         let countWidth = 3
         let longest = rows.map { TextWidth.of(env.name($0.party)) }.max() ?? 10
-        let nameWidth = max(8, min(longest + 1, 32, width - n * colWidth - countWidth))
+        let nameWidth = max(8, min(longest + 1, 44, width - n * colWidth - countWidth))
         var out: [Line] = []
         var header: Line = [Span(String(repeating: " ", count: nameWidth))]
         for process in p.processes {

@@ -149,3 +149,20 @@ import RCPCore
         #expect(s.screen.contains("@ marked (1)"))
     }
 }
+
+@Suite struct CompareDetailsSnapshotTests {
+    /// The comparison of Bali, APC and Colombo scrolled to the narrowed matrix.
+    @Test(arguments: [(80, 24), (132, 43)])
+    func narrowedMatrixSnapshot(width: Int, height: Int) {
+        var s = makeState(width, height)
+        for name in ["bali", "apc", "colombo"] {
+            s.press(.character("'")); s.type(name); s.press(.enter, .character("x"))
+        }
+        s.press(.character("C"))
+        for _ in 0..<300 where !App.render(s, width: width, height: height).rowText(3).contains("The matrix narrowed") {
+            s.press(.down)
+        }
+        assertSnapshot(App.render(s, width: width, height: height).plainText(),
+                       named: "compare-bali-apc-colombo-matrix-\(width)x\(height)")
+    }
+}
