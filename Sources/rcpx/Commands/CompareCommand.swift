@@ -7,9 +7,9 @@ struct CompareCommand: LookupCommand {
         commandName: "compare",
         abstract: "Compare 2 to 4 processes (or 2 to 4 states or organizations) side by side.",
         discussion: """
-            Processes: the participants in all, in some and in only one (with their roles), the figures, \
-            secretariat, chair and IOM's role of each, and the topics and IAMM effective-practice headings they \
-            share and do not share. Parties: the processes each is in, with its roles, and those they share. \
+            Processes: the participants in all, in some and in only one (with their roles, and how many of each \
+            come from each UN continent, organizations apart), the figures, secretariat, chair and IOM's role of \
+            each, and the topics and IAMM effective-practice headings they share and do not share. Parties: the processes each is in, with its roles, and those they share. \
             Processes and parties cannot be mixed. `rcpx overlap` is the two-process form of the participants.
 
             Formats: \(formatList).
