@@ -93,7 +93,7 @@ enum ComparisonLines {
             row(p.facts.map { "IOM: " + ($0.process.iomRole ?? "—") })
             func byRegion(_ group: ComparedGroup) {
                 guard let t = p.regionTotals.first(where: { $0.group == group }), t.total > 0 else { return }
-                text("by region: " + Self.regionWords(t), Style(.dim))
+                text("by region (UN continent): " + Self.regionWords(t), Style(.dim))
             }
             heading("In all \(names.count) (\(p.inAll.count))")
             byRegion(.all)

@@ -29,7 +29,7 @@ import RCPCore
         let words = all.areas.map { "\($0.area.label) \($0.count)" }.joined(separator: ", ")
         let screen = rows(s)
         let heading = try #require(screen.firstIndex { $0.contains("In all 3 (\(c.inAll.count))") })
-        #expect(screen[heading + 1].contains("by region: " + words), "\(screen[heading + 1])")
+        #expect(screen[heading + 1].contains("by region (UN continent): " + words), "\(screen[heading + 1])")
     }
 
     @Test func theNarrowedMatrixShowsEachPartysRoleGlyphs() throws {
