@@ -35,6 +35,8 @@ public enum ComparisonError: Error, Sendable, Equatable, CustomStringConvertible
 /// A party's roles in each of the compared processes (nil where it takes no part).
 public struct ComparedParticipant: Sendable, Hashable {
     public var party: Party
+    /// The party's place in the catalog's name order (for sorting by name).
+    var position: Int
     /// One entry per compared process, in the order asked.
     public var roles: [[Role]?]
     /// In how many of the compared processes the party takes part.
@@ -86,6 +88,13 @@ public struct ProcessComparison: Sendable, Hashable {
     public var topics: [ComparedTopic]
     /// Effective-practice headings any of the processes' topics fall under, by number.
     public var practices: [ComparedTopic]
+    /// The participants in all, in some (3 or 4 processes only) and in only one, counted by area (continent,
+    /// organizations, other: see `PartyArea`).
+    public var regionTotals: [RegionTotals]
+
+    /// Every participant, ordered for the narrowed matrix: in the most of the compared processes first, then by
+    /// name (the catalog's folded order).
+    public var byCount: [ComparedParticipant] { inAll + inSome + onlyOne.sorted { $0.position < $1.position } }
 
     /// The members (role `member`) every compared process has.
     public var membersInAll: [ComparedParticipant] {
@@ -119,7 +128,8 @@ public enum Comparison: Sendable, Hashable {
 
 extension Catalog {
     /// Compares 2–4 processes or 2–4 parties; throws for a wrong number, a mix of kinds, a repeat or an unknown id.
-    public func compare(_ subjects: [ComparisonSubject]) throws(ComparisonError) -> Comparison {
+    /// `world` gives the states their continents for the region totals.
+    public func compare(_ subjects: [ComparisonSubject], world: WorldMap = .bundled) throws(ComparisonError) -> Comparison {
         guard (2...4).contains(subjects.count) else { throw .count(subjects.count) }
         var processIDs: [String] = [], partyIDs: [String] = []
         for s in subjects {
@@ -136,7 +146,7 @@ extension Catalog {
                 guard let p = process(id: id) else { throw .unknown(id) }
                 return p
             }
-            return .processes(compareProcesses(list))
+            return .processes(compareProcesses(list, world: world))
         }
         let list = try partyIDs.map { id throws(ComparisonError) -> Party in
             guard let p = party(id: id) else { throw .unknown(id) }
@@ -145,7 +155,7 @@ extension Catalog {
         return .parties(compareParties(list))
     }
 
-    func compareProcesses(_ list: [Process]) -> ProcessComparison {
+    func compareProcesses(_ list: [Process], world: WorldMap) -> ProcessComparison {
         // Roles by party position, per process.
         let roleMaps: [[Int: [Role]]] = list.map { p in
             var map: [Int: [Role]] = [:]
@@ -155,7 +165,7 @@ extension Catalog {
             return map.mapValues { Array(Set($0)).sorted() }
         }
         let everyone = Set(roleMaps.flatMap(\.keys)).sorted()
-        let rows = everyone.map { i in ComparedParticipant(party: parties[i], roles: roleMaps.map { $0[i] }) }
+        let rows = everyone.map { i in ComparedParticipant(party: parties[i], position: i, roles: roleMaps.map { $0[i] }) }
         let n = list.count
         let inAll = rows.filter { $0.count == n }
         let inSome = rows.filter { $0.count > 1 && $0.count < n }
@@ -198,8 +208,11 @@ extension Catalog {
                 observers: p.participants.filter { $0.roles.contains(.observer) }.count,
                 participants: Set(p.participants.map(\.party)).count, leaders: leaders)
         }
+        var totals = [regionTotals(.all, inAll, processes: n, world: world)]
+        if n > 2 { totals.append(regionTotals(.some, inSome, processes: n, world: world)) }
+        totals.append(regionTotals(.one, onlyOne, processes: n, world: world))
         return ProcessComparison(processes: list, facts: facts, inAll: inAll, inSome: inSome, onlyOne: onlyOne,
-                                 topics: topics, practices: practices)
+                                 topics: topics, practices: practices, regionTotals: totals)
     }
 
     func compareParties(_ list: [Party]) -> PartyComparison {

@@ -9,6 +9,8 @@ public enum MapCategory: Sendable, Hashable {
     case noProcess
     /// Land with no part in what the map shows.
     case context
+    /// A state marked for comparison in the explorer (`x`), whatever else the map says of it.
+    case marked
 
     public var shade: MapShade {
         switch self {
@@ -20,6 +22,7 @@ public enum MapCategory: Sendable, Hashable {
         case .processes(let n): return n >= 4 ? .solid : n == 3 ? .dense : n == 2 ? .checked : .sparse
         case .noProcess: return .striped
         case .context: return .outline
+        case .marked: return .marked
         }
     }
 
@@ -36,13 +39,14 @@ public enum MapCategory: Sendable, Hashable {
         case .processes(let n): return n >= 4 ? "4 or more processes" : n == 1 ? "1 process" : "\(n) processes"
         case .noProcess: return "UN member (2005) in no process"
         case .context: return "not involved"
+        case .marked: return "marked"
         }
     }
 
     /// Lower first: who wins a contested cell when small countries are placed.
     var priority: Int {
         switch self {
-        case .selected: return 0
+        case .selected, .marked: return 0
         case .leader: return 1
         case .takesPart: return 2
         case .interested: return 3

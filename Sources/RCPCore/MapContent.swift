@@ -102,8 +102,10 @@ extension Catalog {
         return counts
     }
 
-    /// The style, legend and involved features of a map of `subject` on `world`.
-    public func mapLayer(_ subject: MapSubject, world: WorldMap) -> MapLayer {
+    /// The style, legend and involved features of a map of `subject` on `world`. The states and territories
+    /// among `marked` (party ids; the explorer's marks for comparison) are drawn as `.marked`, over whatever the
+    /// subject makes them, with a legend entry of their own; they do not change what "fit" shows.
+    public func mapLayer(_ subject: MapSubject, world: WorldMap, marked: Set<String> = []) -> MapLayer {
         var categories = [MapCategory](repeating: .context, count: world.features.count)
         var unplaced: [Party] = []
         var legendOrder: [MapCategory]
@@ -156,15 +158,25 @@ extension Catalog {
                 categories[f] = .noProcess
             }
         }
-        var tally: [MapCategory: Int] = [:]
-        for c in categories { tally[c, default: 0] += 1 }
-        let legend = legendOrder.filter { $0 == .context || tally[$0] != nil || subject == .coverage }
-            .map { MapLegendEntry(category: $0, count: tally[$0] ?? 0) }
         let involved = categories.indices.filter { categories[$0] != .context && categories[$0] != .noProcess }
         let core = involved.filter { [.leader, .takesPart, .interested, .selected].contains(categories[$0]) }
         let focus: [Int]
         if case .party = subject { focus = involved } else { focus = core.isEmpty ? involved : core }
-        return MapLayer(subject: subject, style: MapStyle(key: key, categories: categories), legend: legend,
+        // Marks last: over any category, after the features a fit shows are chosen.
+        var markedIDs: [String] = []
+        for id in marked.sorted() {
+            guard let party = party(id: id), party.kind != .organization, let iso = party.iso3,
+                  let f = world.feature(iso3: iso) else { continue }
+            categories[f] = .marked
+            markedIDs.append(id)
+        }
+        if !markedIDs.isEmpty { legendOrder.insert(.marked, at: 0) }
+        let styleKey = markedIDs.isEmpty ? key : key + "|marked:" + markedIDs.joined(separator: ",")
+        var tally: [MapCategory: Int] = [:]
+        for c in categories { tally[c, default: 0] += 1 }
+        let legend = legendOrder.filter { $0 == .context || tally[$0] != nil || subject == .coverage }
+            .map { MapLegendEntry(category: $0, count: tally[$0] ?? 0) }
+        return MapLayer(subject: subject, style: MapStyle(key: styleKey, categories: categories), legend: legend,
                         involved: involved, focus: focus, unplaced: unplaced.sorted { $0.name < $1.name })
     }
 

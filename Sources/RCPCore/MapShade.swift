@@ -2,6 +2,8 @@
 /// cell is 2 × 4 dots), a glyph for a country smaller than a cell, and an ASCII character.
 public enum MapShade: String, CaseIterable, Sendable, Hashable {
     case solid, dense, checked, sparse, striped, outline
+    /// A state marked for comparison: two bars across each cell (top and bottom dot rows), like no other shade.
+    case marked
 
     /// The dots of a cell kept for land of this shade (bit layout of U+2800…U+28FF).
     public var mask: UInt8 {
@@ -12,6 +14,7 @@ public enum MapShade: String, CaseIterable, Sendable, Hashable {
         case .sparse: return 0x21
         case .striped: return 0x2D
         case .outline: return 0xFF  // the outline dots themselves
+        case .marked: return 0xC9
         }
     }
 
@@ -24,6 +27,7 @@ public enum MapShade: String, CaseIterable, Sendable, Hashable {
         case .sparse: return 0x06
         case .striped: return 0x24
         case .outline: return 0x02
+        case .marked: return 0x09
         }
     }
 
@@ -36,6 +40,7 @@ public enum MapShade: String, CaseIterable, Sendable, Hashable {
         case .sparse: return ":"
         case .striped: return "="
         case .outline: return "."
+        case .marked: return "@"
         }
     }
 

@@ -91,18 +91,27 @@ enum ComparisonLines {
             row(p.facts.map { f in "led by: " + (f.leaders.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "—") })
             row(p.facts.map { "secretariat: " + $0.process.secretariat })
             row(p.facts.map { "IOM: " + ($0.process.iomRole ?? "—") })
+            func byRegion(_ group: ComparedGroup) {
+                guard let t = p.regionTotals.first(where: { $0.group == group }), t.total > 0 else { return }
+                text("by region (UN continent): " + Self.regionWords(t), Style(.dim))
+            }
             heading("In all \(names.count) (\(p.inAll.count))")
+            byRegion(.all)
             text(p.inAll.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "none")
             heading("In some (\(p.inSome.count))")
+            byRegion(.some)
             for e in p.inSome {
                 let inWhich = zip(names, e.roles).compactMap { n, r in r.map { "\(n) (\(roles($0)))" } }.joined(separator: ", ")
                 text("\(env.name(e.party)) — \(inWhich)")
             }
             heading("In only one (\(p.onlyOne.count))")
+            byRegion(.one)
             for (i, name) in names.enumerated() {
                 let only = p.onlyOne.filter { $0.roles.indices.contains(i) && $0.roles[i] != nil }
                 text("\(name) (\(only.count)): " + (only.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "none"))
             }
+            heading("The matrix narrowed to them (\(p.byCount.count); most processes first)")
+            out += narrowedMatrix(p, env: env, width: width)
             let sharedHeadings = p.practices.filter { $0.count == names.count }
             heading("IAMM headings discussed by all (\(sharedHeadings.count); \(env.editorialMark) editorial links)")
             text(sharedHeadings.map(\.label).joined(separator: "; ").nilIfEmpty ?? "none")
@@ -129,6 +138,65 @@ enum ComparisonLines {
                 text(r.process.shortName + ": " + zip(names, r.roles).map { "\($0) \(roles($1))" }.joined(separator: "; "))
             }
         }
+        return out
+    }
+}
+
+extension ComparisonLines {
+    /// "Asia 10, Oceania 2, organizations 3".
+    static func regionWords(_ t: RegionTotals) -> String {
+        t.areas.map { "\($0.area.label) \($0.count)" }.joined(separator: ", ")
+    }
+
+    /// The membership matrix cut down to the compared processes: one row per participant (in the most of them
+    /// first, then by name), one column per process with the membership matrix's role glyph, the number of the
+    /// compared processes the party is in, and a legend of the glyphs used.
+    static func narrowedMatrix(_ p: ProcessComparison, env: DisplayEnvironment, width: Int) -> [Line] {
+        let s = env.symbols
+        let rows = p.byCount
+        let n = p.processes.count
+        let colWidth = min(10, max(4, p.processes.map { TextWidth.of(env.shown($0.shortName)) }.max() ?? 4)) + 1
+        let countWidth = 3
+        let longest = rows.map { TextWidth.of(env.name($0.party)) }.max() ?? 10
+        let nameWidth = max(8, min(longest + 1, 44, width - n * colWidth - countWidth))
+        var out: [Line] = []
+        var header: Line = [Span(String(repeating: " ", count: nameWidth))]
+        for process in p.processes {
+            header.append(Span(TextWidth.pad(env.shown(process.shortName), width: colWidth - 1, ellipsis: s.ellipsis) + " ",
+                               Style(.title, bold: true)))
+        }
+        header.append(Span(TextWidth.padLeft("n", width: countWidth), Style(.dim, bold: true)))
+        out.append(header)
+        var used = Set<RoleMark>()
+        for row in rows {
+            var line: Line = [Span(TextWidth.pad(env.name(row.party), width: nameWidth - 1, ellipsis: s.ellipsis) + " ")]
+            for roles in row.roles {
+                let cell: Span
+                if let roles, let mark = RoleMark.strongest(roles) {
+                    used.insert(mark)
+                    cell = Span(s.glyph(mark), Style(mark.styleRole, bold: true))
+                } else {
+                    cell = Span(s.emptyCell, Style(.dim))
+                }
+                line.append(cell)
+                line.append(Span(String(repeating: " ", count: colWidth - 1)))
+            }
+            line.append(Span(TextWidth.padLeft(String(row.count), width: countWidth), Style(.dim)))
+            out.append(line)
+        }
+        // The legend of the glyphs used, wrapped to the width (an item is never cut).
+        var pieces: [Line] = RoleMark.legendOrder.filter(used.contains).map { mark in
+            [Span(s.glyph(mark), Style(mark.styleRole, bold: true)), Span(" " + mark.label, Style(.dim))]
+        }
+        pieces.append([Span(s.emptyCell, Style(.dim)), Span(" takes no part", Style(.dim))])
+        pieces.append([Span("n", Style(.dim, bold: true)), Span(" = of the \(n) compared", Style(.dim))])
+        var legend: Line = []
+        for piece in pieces {
+            if !legend.isEmpty && legend.displayWidth + 2 + piece.displayWidth > width { out.append(legend); legend = [] }
+            if !legend.isEmpty { legend.append(Span("  ")) }
+            legend += piece
+        }
+        out.append(legend)
         return out
     }
 }

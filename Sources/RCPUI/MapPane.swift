@@ -2,7 +2,8 @@ import RCPCore
 
 /// The world map pane: where the selected process, state or region reaches, or coverage (how many Annex A
 /// processes each state takes part in, and the UN members of 2005 in none). Braille cells, a dot pattern per
-/// category (colour only adds emphasis), a legend, and a country cursor.
+/// category (colour only adds emphasis), a legend, and a country cursor. States marked for comparison (`x`) are
+/// drawn in a pattern of their own (two bars a cell, underlined) with a "marked" legend entry.
 public struct MapPane: Pane, Hashable {
     /// Coverage instead of the selection.
     public var coverage = false
@@ -77,7 +78,7 @@ public struct MapPane: Pane, Hashable {
         let area = context.area
         guard area.width >= 10, area.height >= 4 else { return nil }
         let c = context.env.catalog
-        let layer = c.mapLayer(subject(context), world: Self.world)
+        let layer = c.mapLayer(subject(context), world: Self.world, marked: context.env.marked)
         let footer = Self.footerRows(layer, area: area)
         let mapArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - footer)
         guard mapArea.height >= 2 else { return nil }
@@ -198,7 +199,14 @@ public struct MapPane: Pane, Hashable {
         case .processes(let n)?: return n >= 4 ? .roleLeader : n == 3 ? .roleMember : n == 2 ? .roleInterested : .roleObserver
         case .noProcess?: return .warning
         case .context?, nil: return .dim
+        case .marked?: return .title
         }
+    }
+
+    /// The style of a cell (and a legend sample) of a category: marked states are also underlined, so they stand
+    /// out by an attribute as well as by their dot pattern.
+    static func style(_ c: MapCategory?) -> Style {
+        Style(styleRole(c), bold: c != .context, underline: c == .marked)
     }
 
     /// The legend: each category's sample (its dot pattern, or letter in ASCII) and words, items never cut.
@@ -209,7 +217,8 @@ public struct MapPane: Pane, Hashable {
             let sample = ascii ? String(entry.category.shade.ascii) : String(entry.category.shade.sample)
             var words = " " + entry.category.label
             if entry.category != .context { words += " (\(entry.count))" }
-            let piece: Line = [Span(sample, Style(styleRole(entry.category), bold: true)), Span(words, Style(.dim))]
+            let piece: Line = [Span(sample, Style(styleRole(entry.category), bold: true, underline: entry.category == .marked)),
+                               Span(words, Style(.dim))]
             let w = piece.displayWidth
             if used > 0 && used + 2 + w > width { lines.append([]); used = 0 }
             if used > 0 { lines[lines.count - 1].append(Span("  ")); used += 2 }
@@ -232,8 +241,10 @@ public struct MapPane: Pane, Hashable {
                 let cell = d.picture.cell(column: column, row: row)
                 guard cell.dots != 0 || cell.category != nil else { continue }
                 let ch = ascii ? cell.ascii : cell.braille
-                var style = Style(Self.styleRole(cell.category), bold: cell.category != .context)
-                if let f = cursor, cell.feature == Int32(f) { style = Style(.selection, bold: true, reverse: !focused) }
+                var style = Self.style(cell.category)
+                if let f = cursor, cell.feature == Int32(f) {
+                    style = Style(.selection, bold: true, underline: cell.category == .marked, reverse: !focused)
+                }
                 grid.write(String(ch), x: d.mapArea.x + column, y: d.mapArea.y + row, style: style, clip: d.mapArea)
             }
         }

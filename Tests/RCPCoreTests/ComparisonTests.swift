@@ -57,6 +57,91 @@ struct ComparisonTests {
         }
     }
 
+    // MARK: Region totals
+
+    /// The continent of a party, read here from the world map's sub-region of its code (not through `area(of:)`).
+    func continent(_ party: Party) -> String {
+        if party.kind == .organization { return "organizations" }
+        let world = WorldMap.bundled
+        guard let iso = party.iso3, let f = world.features.first(where: { $0.iso3 == iso }),
+              let sub = f.subregion, let c = unContinent(of: sub) else { return "other" }
+        return c
+    }
+
+    /// The region totals of a comparison checked against the membership matrix (all kinds of party, footnote
+    /// groups included): which columns each party has a role in decides its group, and each process's count is
+    /// the number of filled cells in that process's column.
+    func checkRegionTotalsAgainstTheMatrix(_ ids: [String]) throws {
+        let c = try processes(ids)
+        let matrix = catalog.matrix(kinds: [.state, .territory, .organization])
+        let columns = try ids.map { id in try #require(matrix.columns.firstIndex { $0.id == id }) }
+        let inAny = matrix.rows.filter { row in columns.contains { !row.cells[$0].isEmpty } }
+        func group(_ row: MatrixRow) -> ComparedGroup {
+            let n = columns.filter { !row.cells[$0].isEmpty }.count
+            return n == ids.count ? .all : n == 1 ? .one : .some
+        }
+        let expectedGroups: [ComparedGroup] = ids.count == 2 ? [.all, .one] : [.all, .some, .one]
+        #expect(c.regionTotals.map(\.group) == expectedGroups)
+        for totals in c.regionTotals {
+            let rows = inAny.filter { group($0) == totals.group }
+            #expect(totals.total == rows.count, "\(ids) \(totals.group)")
+            #expect(totals.areas.map(\.count).reduce(0, +) == totals.total)
+            let expected = Dictionary(grouping: rows) { continent($0.party) }
+            #expect(Dictionary(uniqueKeysWithValues: totals.areas.map { ($0.area.label, $0.count) })
+                    == expected.mapValues(\.count), "\(ids) \(totals.group)")
+            for (i, a) in totals.areas.enumerated() {
+                let ofArea = expected[a.area.label] ?? []
+                for (k, column) in columns.enumerated() {
+                    #expect(totals.perProcess[k][i] == ofArea.filter { !$0.cells[column].isEmpty }.count,
+                            "\(ids) \(totals.group) \(a.area.label) in \(ids[k])")
+                }
+            }
+        }
+    }
+
+    @Test func regionTotalsOfManilaAndAPCMatchTheMatrix() throws {
+        try checkRegionTotalsAgainstTheMatrix(["manila", "apc"])
+        // Both are Asian processes: most of the participants in both are in Asia.
+        let all = try #require(try processes(["manila", "apc"]).regionTotals.first)
+        let asia = try #require(all.areas.first { $0.area.label == "Asia" })
+        #expect(asia.count * 2 > all.total)
+    }
+
+    @Test func regionTotalsOfBaliAPCAndColomboMatchTheMatrix() throws {
+        try checkRegionTotalsAgainstTheMatrix(["bali", "apc", "colombo"])
+        // Bali's European observers are only in Bali.
+        let one = try #require(try processes(["bali", "apc", "colombo"]).regionTotals.last)
+        let europe = try #require(one.areas.first { $0.area.label == "Europe" })
+        #expect(europe.count > 0 && one.perProcess[0][one.areas.firstIndex(of: europe)!] == europe.count)
+    }
+
+    @Test func regionTotalsAcrossRegionsMatchTheMatrix() throws {
+        try checkRegionTotalsAgainstTheMatrix(["igc", "budapest", "puebla", "midwa"])
+    }
+
+    @Test func areasListContinentsThenOrganizations() throws {
+        #expect(catalog.area(of: try #require(catalog.party(id: "turkey"))).label == "Asia")  // UN M49: Western Asia
+        #expect(catalog.area(of: try #require(catalog.party(id: "russian-federation"))).label == "Europe")
+        let iom = try #require(catalog.parties.first { $0.name == "International Organization for Migration" })
+        #expect(catalog.area(of: iom) == .organizations)
+        let totals = try processes(["igc", "budapest", "puebla", "midwa"]).regionTotals
+        for t in totals { #expect(t.areas.map(\.area) == t.areas.map(\.area).sorted()) }
+    }
+
+    @Test func theNarrowedMatrixOrderIsByCountThenName() throws {
+        let c = try processes(["bali", "apc", "colombo"])
+        let rows = c.byCount
+        #expect(rows.count == c.inAll.count + c.inSome.count + c.onlyOne.count)
+        for (a, b) in zip(rows, rows.dropFirst()) {
+            #expect(a.count >= b.count)
+            if a.count == b.count {
+                let pa = catalog.parties.firstIndex { $0.id == a.party.id }!
+                let pb = catalog.parties.firstIndex { $0.id == b.party.id }!
+                #expect(pa < pb, "\(a.party.name) before \(b.party.name)")
+            }
+        }
+    }
+
     @Test func topicsAndHeadingsSharedAndNot() throws {
         let c = try processes(["bali", "apc", "colombo"])
         let ps = ["bali", "apc", "colombo"].map { id in catalog.dataset.processes.first { $0.id == id }! }

@@ -7,9 +7,9 @@ struct CompareCommand: LookupCommand {
         commandName: "compare",
         abstract: "Compare 2 to 4 processes (or 2 to 4 states or organizations) side by side.",
         discussion: """
-            Processes: the participants in all, in some and in only one (with their roles), the figures, \
-            secretariat, chair and IOM's role of each, and the topics and IAMM effective-practice headings they \
-            share and do not share. Parties: the processes each is in, with its roles, and those they share. \
+            Processes: the participants in all, in some and in only one (with their roles, and how many of each \
+            come from each UN continent, organizations apart), the figures, secretariat, chair and IOM's role of \
+            each, and the topics and IAMM effective-practice headings they share and do not share. Parties: the processes each is in, with its roles, and those they share. \
             Processes and parties cannot be mixed. `rcpx overlap` is the two-process form of the participants.
 
             Formats: \(formatList).
@@ -126,6 +126,21 @@ struct ProcessComparisonOutput {
         }
     }
 
+    /// "In all 3", "In both", "In some", "In only one".
+    private func groupTitle(_ g: ComparedGroup) -> String {
+        let n = c.processes.count
+        switch g {
+        case .all: return n == 2 ? "In both" : "In all \(n)"
+        case .some: return "In some"
+        case .one: return "In only one"
+        }
+    }
+
+    /// "Asia 10, Oceania 2, organizations 3".
+    private func regionWords(_ t: RegionTotals) -> String {
+        t.areas.map { "\($0.area.label) \($0.count)" }.joined(separator: ", ")
+    }
+
     private func title(_ p: Process) -> String { (p.number.map { "\($0). " } ?? "") + p.displayName }
 
     /// The figures and words of each process: one row per fact, one column per process.
@@ -157,6 +172,11 @@ struct ProcessComparisonOutput {
         summary += ", \(c.onlyOne.count) in only one; \(c.membersInAll.count) "
             + DisplayText.noun(c.membersInAll.count, "is a member", "are members") + " of \(all)"
         doc.paragraph(summary)
+        doc.paragraph("By region (states and territories by UN continent; organizations apart):")
+        for t in c.regionTotals {
+            doc.paragraph("\(groupTitle(t.group)) (\(t.total)): " + (t.total == 0 ? "none" : regionWords(t)),
+                          indent: 2, hanging: 4)
+        }
 
         var side = TextTable([TextColumn(title: "", style: look.bold)]
             + names.map { TextColumn(title: $0, wraps: true, style: nil) })
@@ -222,9 +242,11 @@ struct ProcessComparisonOutput {
     }
 
     private func json() -> JSONOut {
+        let catalog = session.catalog
         func participant(_ row: ComparedParticipant) -> JSONOut {
             .object([("party", .string(row.party.id)), ("name", .string(row.party.name)),
-                     ("roles", .array(row.roles.map { $0.map(Role.json) ?? .null }))])
+                     ("roles", .array(row.roles.map { $0.map(Role.json) ?? .null })),
+                     ("region", .string(catalog.area(of: row.party).id))])
         }
         func topic(_ t: ComparedTopic) -> JSONOut {
             var fields: [(String, JSONOut)] = []
@@ -252,6 +274,14 @@ struct ProcessComparisonOutput {
             ("onlyOne", .array(c.onlyOne.map(participant))),
             ("topics", .array(c.topics.map(topic))),
             ("practices", .array(c.practices.map(topic))),
+            ("regionTotals", .array(c.regionTotals.map { t in
+                .object([("group", .string(t.group.rawValue)), ("total", .int(t.total)),
+                         ("regions", .array(t.areas.enumerated().map { i, a in
+                             .object([("region", .string(a.area.id)), ("name", .string(a.area.label)),
+                                      ("count", .int(a.count)),
+                                      ("perProcess", .array(t.perProcess.map { .int($0[i]) }))])
+                         }))])
+            })),
         ])
     }
 
@@ -266,6 +296,14 @@ struct ProcessComparisonOutput {
             for row in rows {
                 table.rows.append(["participant", row.party.id, row.party.name, group]
                                   + row.roles.map { roleCell($0, csv: true) })
+            }
+        }
+        // Region totals: the group as the key, the region as the name, how many in "in", and in each process's
+        // column how many of them take part in it.
+        for t in c.regionTotals {
+            for (i, a) in t.areas.enumerated() {
+                table.rows.append(["region", t.group.rawValue, a.area.label, String(a.count)]
+                                  + t.perProcess.map { String($0[i]) })
             }
         }
         func presence(_ t: ComparedTopic) -> String { t.count == n ? "all" : t.count == 1 ? "one" : "some" }

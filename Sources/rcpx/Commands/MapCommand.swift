@@ -230,6 +230,7 @@ enum MapText {
         case .processes(let n): code = n >= 4 ? "1;33" : n == 3 ? "32" : n == 2 ? "36" : "34"
         case .noProcess: code = "31"
         case .context: code = "2"
+        case .marked: code = "1;7"
         }
         return "\u{1B}[" + code + "m" + s + "\u{1B}[0m"
     }

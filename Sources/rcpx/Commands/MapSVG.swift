@@ -79,6 +79,7 @@ enum MapSVG {
         case .sparse: return "dotted"
         case .striped: return "striped"
         case .outline: return "grey, outline only"
+        case .marked: return "two bars"
         }
     }
 
@@ -94,6 +95,7 @@ enum MapSVG {
         case .processes(let n): return "processes-\(min(n, 4))"
         case .noProcess: return "no-process"
         case .context: return "context"
+        case .marked: return "marked"
         }
     }
 
@@ -107,6 +109,7 @@ enum MapSVG {
         case .processes(let n): return n >= 4 ? "#08306b" : n == 3 ? "#2171b5" : n == 2 ? "#4292c6" : "#6baed6"
         case .noProcess: return "#e31a1c"
         case .context: return "#f2f2f2"
+        case .marked: return "#000000"
         }
     }
 
@@ -126,6 +129,9 @@ enum MapSVG {
         case .striped:
             body = "<rect width=\"8\" height=\"8\" fill=\"#ffffff\"/><rect width=\"8\" height=\"4\" fill=\"\(colour)\"/>"
         case .outline: body = "<rect width=\"8\" height=\"8\" fill=\"\(colour)\"/>"
+        case .marked:  // not drawn by `rcpx map` (marks are the explorer's), but a pattern all the same
+            body = "<rect width=\"8\" height=\"8\" fill=\"#ffffff\"/><rect width=\"8\" height=\"2\" fill=\"\(colour)\"/>"
+                + "<rect y=\"6\" width=\"8\" height=\"2\" fill=\"\(colour)\"/>"
         }
         return "<pattern id=\"\(slug(c))\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">\(body)</pattern>\n"
     }
