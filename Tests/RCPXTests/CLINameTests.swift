@@ -67,6 +67,17 @@ import RCPTestSupport
         #expect(r.stderr.contains("Egypt is a state in no process of the paper: try `rcpx state EGY`."), "\(r.stderr)")
     }
 
+    @Test func compareAndMapSayAStateIsInNoProcessRatherThanTakeAnother() throws {
+        // "dominica" once compared the Dominican Republic.
+        let compare = try runRcpx(["compare", "dominica", "turkey"])
+        #expect(compare.status == 1)
+        #expect(compare.stdout.isEmpty)
+        #expect(compare.stderr.contains("Dominica takes part in none of the processes of the paper"), "\(compare.stderr)")
+        let map = try runRcpx(["map", "egypt"])
+        #expect(map.status == 1)
+        #expect(map.stderr.contains("Egypt takes part in none of the processes of the paper"), "\(map.stderr)")
+    }
+
     @Test func theSearchFindsAStateInNoProcess() throws {
         let r = try runRcpx(["search", "egypt", "--format", "csv"])
         #expect(r.status == 0)

@@ -158,6 +158,10 @@ struct Session {
         var hint = ""
         if case .found(let process) = catalog.resolveProcess(query) {
             hint = " \(process.shortName) is a process: try `rcpx show \(process.id)`."
+        } else if case .found(.stateInNoProcess(let state)) = catalog.resolvePartyOrState(query) {
+            Console.error("\(state.name) takes part in none of the processes of the paper (\(state.standing)); "
+                          + "`rcpx state \(state.id)` says so.")
+            return
         }
         Session.notFound(query, "state, territory or organization", suggestions, hint: hint,
                          listCommand: "rcpx matrix --kind all")
