@@ -8,7 +8,9 @@ struct StateCommand: LookupCommand {
         abstract: "List every process a state, territory or organization takes part in, with its roles.",
         discussion: """
             PARTY may be an id, a name, an alias, an ISO 3166 alpha-3 code or a common short form: "UK", \
-            "Viet Nam", "cote d'ivoire", "IOM". The global mechanisms and events it appears in follow.
+            "Viet Nam", "cote d'ivoire", "IOM"; words in any order ("korea republic"). The global mechanisms \
+            and events it appears in follow. A UN member state of 2005 in no process of the paper (Egypt) is \
+            answered so.
 
             Formats: \(formatList).
             """
