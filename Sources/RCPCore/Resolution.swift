@@ -56,6 +56,14 @@ extension Catalog {
     /// A party of the data, or a UN member state of 2005 in no process of the paper (`statesInNoProcess`), by
     /// the rules of `resolveParty(_:)`; the candidates of an ambiguous name come by name.
     public func resolvePartyOrState(_ query: String) -> Resolution<PartyLookup> {
+        // The id, name, code or ASCII name of one party settles it without the world map (decoded on first use).
+        let q = searchKey(query)
+        if let exact = partyKeys[FoldedKey(q)], exact.count == 1 {
+            let p = parties[exact[0]]
+            if Self.primaryNames(p).contains(where: { searchKey($0) == q }) {
+                return .found(.party(p))
+            }
+        }
         let u = unnamed
         func names(_ r: PartyLookup) -> [String] {
             switch r {
@@ -65,7 +73,7 @@ extension Catalog {
         }
         func primary(_ r: PartyLookup) -> [String] {
             switch r {
-            case .party(let p): return [p.id, p.name] + [p.iso3, p.asciiName].compactMap { $0 }
+            case .party(let p): return Self.primaryNames(p)
             case .stateInNoProcess(let s): return [s.name, s.iso3]
             }
         }
@@ -77,6 +85,9 @@ extension Catalog {
         guard case .ambiguous(let list) = result else { return result }
         return .ambiguous(list.sorted { searchKey($0.name).lexicographicallyPrecedes(searchKey($1.name)) })
     }
+
+    /// The names that identify a party outright: its id, name, ISO code and ASCII name (not its aliases).
+    static func primaryNames(_ p: Party) -> [String] { [p.id, p.name] + [p.iso3, p.asciiName].compactMap { $0 } }
 
     /// - Parameters:
     ///   - names: the names to suggest a record by (the first is the one shown).
