@@ -55,6 +55,20 @@ struct StatesInNoProcessTests {
         #expect(Fixture.catalog.statesInNoProcess.isEmpty)
     }
 
+    @Test func noStatesNameOnTheWorldMapAnswersAnotherState() {
+        // Every UN member state of 2005 by the world map's name: itself, or a question, never another state.
+        var wrong: [String] = []
+        for feature in WorldMap.bundled.features where feature.inUniverse {
+            switch catalog.resolvePartyOrState(feature.name) {
+            case .found(.party(let p)) where p.iso3 != feature.iso3: wrong.append("\(feature.name) → \(p.name)")
+            case .found(.stateInNoProcess(let s)) where s.iso3 != feature.iso3: wrong.append("\(feature.name) → \(s.name)")
+            case .notFound: wrong.append("\(feature.name) → not found")
+            default: break
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+
     @Test func congoListsBothCongos() {
         // The Republic of the Congo is in no process; the paper's Congo is the Democratic Republic.
         #expect(candidates(catalog.resolvePartyOrState("congo")) == ["COG", "dr-congo"])
