@@ -16,8 +16,8 @@ public final class Catalog: Sendable {
     public let practices: [Practice]
     public let understandings: [Understanding]
 
-    /// The catalog of the data set compiled into rcpx.
-    public static let bundled = Catalog(DataLoader.bundled())
+    /// The catalog of the data set compiled into rcpx, with the states of the bundled world map.
+    public static let bundled = Catalog(DataLoader.bundled(), world: { WorldMap.bundled })
 
     // Positions in the sorted lists above.
     let regionIndex: [String: Int]
@@ -48,7 +48,7 @@ public final class Catalog: Sendable {
     var searchIndex: SearchIndex {
         searchIndexCache.withLock { cached in
             if let cached { return cached }
-            let built = makeSearchIndex()
+            let built = makeSearchIndex(statesInNoProcess)
             cached = built
             return built
         }
@@ -61,15 +61,24 @@ public final class Catalog: Sendable {
 
     /// For each practice number, the positions of the processes with a topic under it, in process order.
     let practiceProcesses: [Int: [Int]]
-    private let makeSearchIndex: @Sendable () -> SearchIndex
+    private let makeSearchIndex: @Sendable ([CoverageGap]) -> SearchIndex
+
+    /// The world whose UN member states of 2005 the paper may leave out (see `statesInNoProcess`); nil for
+    /// none. Decoded on first use: most lookups name a party of the data exactly.
+    let world: (@Sendable () -> WorldMap)?
+    /// The states in no process and the keys of their names, built on first use (see `Catalog+Unnamed.swift`).
+    let unnamedCache = Mutex<UnnamedStates?>(nil)
 
     struct ItemPosition: Sendable, Hashable {
         var outer: Int
         var inner: Int
     }
 
-    public init(_ dataset: Dataset) {
+    /// - Parameter world: the world map whose UN member states of 2005 the data may not name (they are found
+    ///   by name as states in no process); nil for none (a test's small data set).
+    public init(_ dataset: Dataset, world: (@Sendable () -> WorldMap)? = nil) {
         self.dataset = dataset
+        self.world = world
         let regions = dataset.regions.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
         let regionIndex = Self.index(regions.map(\.id))
         let regionOrder = { (id: String) in regionIndex[id] ?? Int.max }
@@ -145,8 +154,9 @@ public final class Catalog: Sendable {
         partyKeys = Self.keys(parties.map { p in [p.id, p.name] + p.aliases + [p.iso3, p.asciiName].compactMap { $0 } })
 
         let counts = partyProcesses.map(\.count)
-        makeSearchIndex = {
+        makeSearchIndex = { unnamed in
             SearchIndex(regions: regions, processes: processes, parties: parties, partyProcessCounts: counts,
+                        statesInNoProcess: unnamed,
                         mechanisms: dataset.mechanisms, practices: practices, understandings: understandings,
                         guide: dataset.guide.sorted { $0.number < $1.number },
                         synonyms: dataset.searchSynonyms)

@@ -54,6 +54,8 @@ public struct CoverageGap: Sendable, Hashable {
     public var subregion: String
     /// The data set's party for it, when the paper names it (as an observer of a mechanism, say).
     public var partyID: String?
+    /// A member state (and since when) or, for the Holy See, an observer state.
+    public var unStatus: UNStatus = .none
 }
 
 /// The UN M49 sub-regions by continent (Africa, Americas, Asia, Europe, Oceania), for grouping.
@@ -194,7 +196,7 @@ extension Catalog {
         for party in parties { if let iso = party.iso3, partyByISO[iso] == nil { partyByISO[iso] = party } }
         let gaps = world.features.filter { $0.inUniverse && !taking.contains($0.iso3) }.map { f in
             CoverageGap(iso3: f.iso3, name: partyByISO[f.iso3]?.name ?? f.name, subregion: f.subregion ?? "Unknown",
-                        partyID: partyByISO[f.iso3]?.id)
+                        partyID: partyByISO[f.iso3]?.id, unStatus: f.unStatus)
         }
         func order(_ s: String) -> Int { unSubregionOrder.firstIndex(of: s) ?? unSubregionOrder.count }
         return gaps.sorted { a, b in

@@ -65,8 +65,10 @@ struct SearchIndex: Sendable {
 
     func regions(ofEntry e: Int) -> ArraySlice<Int32> { regionList[Int(regionBounds[e])..<Int(regionBounds[e + 1])] }
 
+    /// - Parameter statesInNoProcess: the UN member states of 2005 the data does not name (`Catalog.statesInNoProcess`),
+    ///   found as parties of kind state, by name and ISO code, leading to `.party(state.id)`.
     init(regions: [Region], processes: [Process], parties: [Party], partyProcessCounts: [Int],
-         mechanisms: [Mechanism], practices: [Practice], understandings: [Understanding], guide: [GuideTopic] = [],
+         statesInNoProcess: [CoverageGap] = [], mechanisms: [Mechanism], practices: [Practice], understandings: [Understanding], guide: [GuideTopic] = [],
          synonyms list: [SearchSynonym] = []) {
         let regionNames = Dictionary(regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let regionPositions = Dictionary(regions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
@@ -97,6 +99,10 @@ struct SearchIndex: Sendable {
             add(.party, .party(p.id), title: p.name, detail: detail,
                 texts: [p.name] + p.aliases + [p.iso3, p.asciiName].compactMap { $0 },
                 regions: (partyRegions[p.id] ?? []).sorted(), partyKind: p.kind, words: &words)
+        }
+        for s in statesInNoProcess {
+            add(.party, .party(s.id), title: s.name, detail: "state · in no process", texts: [s.name, s.iso3],
+                partyKind: .state, words: &words)
         }
         for (i, r) in regions.enumerated() {
             let count = processes.filter { $0.region == r.id }.count

@@ -12,7 +12,14 @@ public enum CardContent {
         case .overview: overview(&b, c)
         case .region(let id): region(&b, id, c)
         case .process(let id): if let p = c.process(id: id) { process(&b, p, c) } else { missing(&b, id) }
-        case .party(let id): if let p = c.party(id: id) { party(&b, p, c) } else { missing(&b, id) }
+        case .party(let id):
+            if let p = c.party(id: id) {
+                party(&b, p, c)
+            } else if let s = c.stateInNoProcess(id: id) {
+                stateInNoProcess(&b, s)
+            } else {
+                missing(&b, id)
+            }
         case .mechanism(let id): if let m = c.mechanism(id: id) { mechanism(&b, m, c) } else { missing(&b, id) }
         case .event(let id): if let (m, e) = c.event(id: id) { event(&b, e, m, c) } else { missing(&b, id) }
         case .practice(let id):
@@ -193,6 +200,17 @@ public enum CardContent {
         b.events("Events", c.events(withPartner: p.id))
         saidOf(&b, "party", c.guidePoints(citingParty: p.id))
         b.source(p.source)
+    }
+
+    /// A UN member state of 2005 that the paper names in no process (a search hit for "egypt"): its name, that
+    /// it is in no process, its UN sub-region (from the world map).
+    static func stateInNoProcess(_ b: inout CardBuilder, _ s: CoverageGap) {
+        b.title(s.name)
+        b.text("State · ISO \(s.iso3)", style: Style(.dim))
+        b.blank()
+        b.text("In no process of the paper (\(s.standing)).")
+        b.blank()
+        b.field("Region", s.subregion + " (UN sub-region)")
     }
 
     static func mechanism(_ b: inout CardBuilder, _ m: Mechanism, _ c: Catalog) {

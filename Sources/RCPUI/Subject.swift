@@ -6,6 +6,8 @@ public enum Subject: Sendable, Hashable {
     case overview
     case region(String)
     case process(String)
+    /// A party by id, or a UN member state of 2005 in no process of the paper by its ISO code
+    /// (`Catalog.stateInNoProcess(id:)`: a search hit for "egypt").
     case party(String)
     case mechanism(String)
     case event(String)
@@ -58,7 +60,7 @@ public enum Subject: Sendable, Hashable {
         case .region(let id): return "Region: " + (c.region(id: id)?.name ?? TreeModel.globalName)
         case .process(let id): return "Process: " + (c.process(id: id)?.shortName ?? id)
         case .party(let id):
-            guard let p = c.party(id: id) else { return id }
+            guard let p = c.party(id: id) else { return c.stateInNoProcess(id: id).map { "State: " + env.shown($0.name) } ?? id }
             return (p.kind == .organization ? "Organization: " : p.kind == .territory ? "Territory: " : "State: ") + env.name(p)
         case .mechanism(let id): return "Mechanism: " + (c.mechanism(id: id)?.shortName ?? id)
         case .event(let id): return "Event: " + (c.event(id: id)?.1.title ?? id)
@@ -84,7 +86,7 @@ public enum Subject: Sendable, Hashable {
         case .overview: return true
         case .region(let id): return catalog.region(id: id) != nil || id == TreeModel.globalID
         case .process(let id): return catalog.process(id: id) != nil
-        case .party(let id): return catalog.party(id: id) != nil
+        case .party(let id): return catalog.party(id: id) != nil || catalog.stateInNoProcess(id: id) != nil
         case .mechanism(let id): return catalog.mechanism(id: id) != nil
         case .event(let id): return catalog.event(id: id) != nil
         case .practice(let id): return catalog.practice(id: id) != nil

@@ -46,6 +46,28 @@ struct ResolutionTests {
         #expect(processes.map(\.id) == ["budapest", "soderkoping", "cluster", "manila", "bali"])
     }
 
+    @Test(arguments: [
+        ("korea republic", "republic-of-korea"), ("Korea, Republic of", "republic-of-korea"),
+        ("cote divoire", "cote-d-ivoire"), ("COTE DIVOIRE", "cote-d-ivoire"), ("cotedivoire", "cote-d-ivoire"),
+        ("kingdom united", "united-kingdom"), ("korea democratic", "dpr-korea"), ("nam viet", "viet-nam"),
+    ])
+    func wordsInAnyOrderOrRunTogetherResolveAsTheSearchFindsThem(query: String, id: String) {
+        // The search finds these (every word in any order; an apostrophe dropped); the lookups did not.
+        #expect(found(catalog.resolveParty(query))?.id == id, "\(query)")
+    }
+
+    @Test func wordsInAnyOrderPickTheOneNameThatHasThemAll() {
+        // Both Koreas' names hold "republic" and "korea": the name of exactly those words is taken, and a word
+        // only one name has settles it.
+        #expect(found(catalog.resolveParty("korea republic"))?.id == "republic-of-korea")
+        #expect(found(catalog.resolveParty("republic korea people"))?.id == "dpr-korea")
+    }
+
+    @Test func aSuggestionHasEveryWordOfTheQueryOrAWordNearIt() {
+        // "republic of korae" was also near "Republic of Palau", letter for letter; "korae" is no misspelt "palau".
+        #expect(Catalog.bundled.resolveParty("republic of korae") == .notFound(suggestions: ["Republic of Korea"]))
+    }
+
     @Test func unknownNamesGetTheClosestSuggestions() {
         #expect(catalog.resolveParty("turky") == .notFound(suggestions: ["Turkey"]))
         #expect(catalog.resolveParty("Idonesia") == .notFound(suggestions: ["Indonesia"]))

@@ -126,8 +126,12 @@ struct Session {
         case .notFound(let suggestions):
             if let mechanism = mechanism(query) { return .mechanism(mechanism) }
             var hint = ""
-            if case .found(let party) = catalog.resolveParty(query) {
+            switch catalog.resolvePartyOrState(query) {
+            case .found(.party(let party)):
                 hint = " \(party.name) is a \(party.kind.rawValue): try `rcpx state \(party.id)`."
+            case .found(.stateInNoProcess(let state)):
+                hint = " \(state.name) is a state in no process of the paper: try `rcpx state \(state.id)`."
+            default: break
             }
             let names = suggestions.map { s -> String in
                 if case .found(let p) = catalog.resolveProcess(s) { return p.displayName }
@@ -145,12 +149,39 @@ struct Session {
         case .ambiguous(let candidates):
             Session.ambiguous(query, "parties", candidates.map { ($0.id, "\($0.name) (\($0.kind.rawValue))") })
         case .notFound(let suggestions):
-            var hint = ""
-            if case .found(let process) = catalog.resolveProcess(query) {
-                hint = " \(process.shortName) is a process: try `rcpx show \(process.id)`."
-            }
-            Session.notFound(query, "state, territory or organization", suggestions, hint: hint,
-                             listCommand: "rcpx matrix --kind all")
+            partyNotFound(query, suggestions)
+        }
+        throw RCPXExit.notFound
+    }
+
+    private func partyNotFound(_ query: String, _ suggestions: [String]) {
+        var hint = ""
+        if case .found(let process) = catalog.resolveProcess(query) {
+            hint = " \(process.shortName) is a process: try `rcpx show \(process.id)`."
+        } else if case .found(.stateInNoProcess(let state)) = catalog.resolvePartyOrState(query) {
+            Console.error("\(state.name) takes part in none of the processes of the paper (\(state.standing)); "
+                          + "`rcpx state \(state.id)` says so.")
+            return
+        }
+        Session.notFound(query, "state, territory or organization", suggestions, hint: hint,
+                         listCommand: "rcpx matrix --kind all")
+    }
+
+    /// A party of the data or a UN member state of 2005 in no process of the paper (`rcpx state`); candidates
+    /// and suggestions as `party(_:)`.
+    func partyOrState(_ query: String) throws -> PartyLookup {
+        switch catalog.resolvePartyOrState(query) {
+        case .found(let found):
+            return found
+        case .ambiguous(let candidates):
+            Session.ambiguous(query, "parties", candidates.map { c in
+                switch c {
+                case .party(let p): return (p.id, "\(p.name) (\(p.kind.rawValue))")
+                case .stateInNoProcess(let s): return (s.id, "\(s.name) (state, in no process)")
+                }
+            })
+        case .notFound(let suggestions):
+            partyNotFound(query, suggestions)
         }
         throw RCPXExit.notFound
     }

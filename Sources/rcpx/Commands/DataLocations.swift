@@ -35,12 +35,13 @@ enum DataLocations {
     /// rcpx's state folder for this process's environment.
     static func stateFolder() -> StateFolder { StateFolder(environment: environment()) }
 
-    /// The bundled catalog, or the one in `dataFile` (`--data`); a file with problems prints every problem
-    /// on stderr and exits 65.
+    /// The bundled catalog, or the one in `dataFile` (`--data`) with the bundled world's states (those it does
+    /// not name are in no process, as `rcpx gaps` counts them); a file with problems prints every problem on
+    /// stderr and exits 65.
     static func catalog(dataFile: String?) throws -> Catalog {
         guard let dataFile else { return Catalog.bundled }
         do {
-            return Catalog(try DataLoader.load(path: dataFile))
+            return Catalog(try DataLoader.load(path: dataFile), world: { WorldMap.bundled })
         } catch {
             Console.writeError(problemReport(error))
             throw RCPXExit.dataError

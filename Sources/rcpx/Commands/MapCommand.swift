@@ -127,6 +127,11 @@ struct MapCommand: ParsableCommand {
             return (.region(regions[i].id), "\(regions[i].name): combined membership of its processes")
         }
         let processes = catalog.resolveProcess(query), parties = catalog.resolveParty(query)
+        if case .found(.stateInNoProcess(let state)) = catalog.resolvePartyOrState(query) {
+            Console.error("\(state.name) takes part in none of the processes of the paper (\(state.standing)); "
+                          + "`rcpx map` (coverage) marks the states in no process.")
+            throw RCPXExit.notFound
+        }
         if case .found(let party) = parties {
             Console.error("\(party.name) is an organization and has no place on the map; "
                           + "`rcpx state \(party.id)` lists its processes.")

@@ -8,7 +8,9 @@ struct StateCommand: LookupCommand {
         abstract: "List every process a state, territory or organization takes part in, with its roles.",
         discussion: """
             PARTY may be an id, a name, an alias, an ISO 3166 alpha-3 code or a common short form: "UK", \
-            "Viet Nam", "cote d'ivoire", "IOM". The global mechanisms and events it appears in follow.
+            "Viet Nam", "cote d'ivoire", "IOM"; words in any order ("korea republic"). The global mechanisms \
+            and events it appears in follow. A UN member state of 2005 in no process of the paper (Egypt) is \
+            answered so.
 
             Formats: \(formatList).
             """
@@ -29,7 +31,13 @@ struct StateCommand: LookupCommand {
 
     func run() throws {
         let session = try session()
-        let party = try session.party(party)
+        let party: Party
+        switch try session.partyOrState(self.party) {
+        case .party(let p): party = p
+        case .stateInNoProcess(let state):
+            Self.emitInNoProcess(state, session)
+            return
+        }
         let catalog = session.catalog
         let participations = catalog.participations(of: party.id)
         let mechanisms = catalog.mechanismParticipations(of: party.id)
@@ -99,6 +107,7 @@ struct StateCommand: LookupCommand {
                     ("noteEditorial", Editorial.valueJSON(party.bases.editorial("note"))),
                     ("source", .string(party.source)),
                 ])),
+                ("namedInPaper", .bool(true)),
                 ("processCount", .object([
                     ("inMatrix", .int(catalog.participationCount(of: party.id).inMatrix)),
                     ("all", .int(catalog.participationCount(of: party.id).all)),
@@ -136,6 +145,44 @@ struct StateCommand: LookupCommand {
                                    catalog.region(id: "global")?.name ?? "global", roles(participation.roles)])
             }
             session.emit(table, rightAligned: [3])
+        }
+    }
+
+    /// The answer for a UN member state of 2005 that the paper names in no process (Egypt): the same shape as a
+    /// party's, with no processes, `namedInPaper` false and its UN sub-region.
+    static func emitInNoProcess(_ state: CoverageGap, _ session: Session) {
+        let look = session.look
+        let sentence = "\(state.name) takes part in none of the processes of the paper (\(state.standing))."
+        switch session.format {
+        case .text:
+            var doc = TextDocument(look)
+            doc.paragraph(look.text(state.name), style: { look.bold(look.accent($0)) })
+            doc.paragraph(["state", "ISO3 " + state.iso3, state.subregion]
+                .joined(separator: " " + look.symbols.middleDot + " "))
+            doc.blank()
+            doc.paragraph(look.text(sentence))
+            doc.paragraph("`rcpx gaps` lists the states in no process, by UN sub-region.", style: look.dim)
+            session.emit(doc)
+        case .json:
+            session.emit(.object([
+                ("party", .object([
+                    ("id", .string(state.id)), ("name", .string(state.name)), ("kind", .string(PartyKind.state.rawValue)),
+                    ("iso3", .string(state.iso3)), ("aliases", .strings([])), ("asciiName", .string(nil)),
+                    ("note", .string(nil)), ("noteEditorial", .null), ("source", .string(nil)),
+                ])),
+                ("namedInPaper", .bool(false)),
+                ("subregion", .string(state.subregion)),
+                ("processCount", .object([("inMatrix", .int(0)), ("all", .int(0))])),
+                ("participations", .array([])), ("mechanisms", .array([])), ("events", .array([])),
+            ]))
+        case .csv, .markdown:
+            // The table of a party's processes, with no rows; the sentence on stderr.
+            var table = DataTable(header: ["party", "kind", "id", "number", "shortName", "name", "region", "roles"])
+            if session.format == .markdown {
+                table.header = ["Party", "Kind", "Id", "No.", "Process", "Name", "Region", "Roles"]
+            }
+            Console.error(sentence)
+            session.emit(table)
         }
     }
 }
