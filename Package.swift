@@ -12,7 +12,7 @@ let package = Package(
         .library(name: "RCPUI", targets: ["RCPUI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // The data set, compiled into the binary so a copied `rcpx` needs no files beside it.
@@ -53,10 +53,12 @@ let package = Package(
         // public API only.
         .target(name: "RCPUITestSupport", dependencies: ["RCPCore", "RCPUI", "RCPTestSupport"]),
         // Benchmarks and the on-demand fuzzer: `swift run -c release rcpx-bench`.
-        .executableTarget(name: "rcpx-bench", dependencies: ["RCPCore", "RCPUI", "RCPTestSupport", "RCPUITestSupport"]),
+        .executableTarget(
+            name: "rcpx-bench", dependencies: ["RCPCore", "RCPUI", "RCPTestSupport", "RCPUITestSupport"]),
         .testTarget(name: "RCPCoreTests", dependencies: ["RCPCore", "RCPTestSupport"], exclude: ["search-corpus.txt"]),
-        .testTarget(name: "RCPUITests", dependencies: ["RCPUI", "RCPCore", "RCPTestSupport", "RCPUITestSupport"],
-                    exclude: ["Snapshots"]),
+        .testTarget(
+            name: "RCPUITests", dependencies: ["RCPUI", "RCPCore", "RCPTestSupport", "RCPUITestSupport"],
+            exclude: ["Snapshots"]),
         // End-to-end: runs the built `rcpx` binary (command line and tmux).
         .testTarget(name: "RCPXTests", dependencies: ["RCPCore", "rcpx", "RCPTestSupport"]),
     ]

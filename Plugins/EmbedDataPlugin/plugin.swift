@@ -12,8 +12,9 @@ struct EmbedDataPlugin: BuildToolPlugin {
         // the data set, and the world map (Resources/world.txt, written by scripts/make-world.py).
         return ["rcp-data.json", "world.txt"].map { name in
             let input = context.package.directoryURL.appending(path: "Resources/" + name)
-            let output = context.pluginWorkDirectoryURL.appending(path: name.replacingOccurrences(of: ".", with: "-")
-                                                                  + ".generated.swift")
+            let output = context.pluginWorkDirectoryURL.appending(
+                path: name.replacingOccurrences(of: ".", with: "-")
+                    + ".generated.swift")
             return .buildCommand(
                 displayName: "Embedding " + name,
                 executable: tool.url,

@@ -73,9 +73,10 @@ extension Catalog {
                 if !key.codes.isEmpty && keys[key]?.last != position { keys[key, default: []].append(position) }
             }
         }
-        let built = UnnamedStates(states: states,
-                                  records: parties.map(PartyLookup.party) + states.map(PartyLookup.stateInNoProcess),
-                                  keys: keys, byID: byID)
+        let built = UnnamedStates(
+            states: states,
+            records: parties.map(PartyLookup.party) + states.map(PartyLookup.stateInNoProcess),
+            keys: keys, byID: byID)
         unnamedCache.withLock { $0 = built }
         return built
     }

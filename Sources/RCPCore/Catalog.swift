@@ -83,7 +83,12 @@ public final class Catalog: Sendable {
         let regionIndex = Self.index(regions.map(\.id))
         let regionOrder = { (id: String) in regionIndex[id] ?? Int.max }
         let processes = dataset.processes
-            .map { p in (key: (regionOrder(p.region), p.number == nil ? 1 : 0, p.number ?? 0), name: searchKey(p.name), process: p) }
+            .map { p in
+                (
+                    key: (regionOrder(p.region), p.number == nil ? 1 : 0, p.number ?? 0), name: searchKey(p.name),
+                    process: p
+                )
+            }
             .sorted { a, b in a.key != b.key ? a.key < b.key : a.name.lexicographicallyPrecedes(b.name) }
             .map(\.process)
         let parties = dataset.parties
@@ -121,7 +126,9 @@ public final class Catalog: Sendable {
         var partyProcesses = Array(repeating: [ItemPosition](), count: parties.count)
         for (p, process) in processes.enumerated() {
             for (i, participation) in process.participants.enumerated() {
-                if let party = partyIndex[participation.party] { partyProcesses[party].append(ItemPosition(outer: p, inner: i)) }
+                if let party = partyIndex[participation.party] {
+                    partyProcesses[party].append(ItemPosition(outer: p, inner: i))
+                }
             }
         }
         self.partyProcesses = partyProcesses
@@ -137,7 +144,9 @@ public final class Catalog: Sendable {
         var partyEvents = Array(repeating: [ItemPosition](), count: parties.count)
         for (m, mechanism) in dataset.mechanisms.enumerated() {
             for (i, participation) in mechanism.participants.enumerated() {
-                if let party = partyIndex[participation.party] { partyMechanisms[party].append(ItemPosition(outer: m, inner: i)) }
+                if let party = partyIndex[participation.party] {
+                    partyMechanisms[party].append(ItemPosition(outer: m, inner: i))
+                }
             }
             for (e, event) in mechanism.events.enumerated() {
                 if eventIndex[event.id] == nil { eventIndex[event.id] = ItemPosition(outer: m, inner: e) }
@@ -150,16 +159,19 @@ public final class Catalog: Sendable {
         self.partyMechanisms = partyMechanisms
         self.partyEvents = partyEvents
 
-        processKeys = Self.keys(processes.map { p in [p.id, p.name, p.shortName] + p.aliases + (p.number.map { [String($0)] } ?? []) })
-        partyKeys = Self.keys(parties.map { p in [p.id, p.name] + p.aliases + [p.iso3, p.asciiName].compactMap { $0 } })
+        processKeys = Self.keys(
+            processes.map { p in [p.id, p.name, p.shortName] + p.aliases + (p.number.map { [String($0)] } ?? []) })
+        partyKeys = Self.keys(
+            parties.map { p in [p.id, p.name] + p.aliases + [p.iso3, p.asciiName].compactMap { $0 } })
 
         let counts = partyProcesses.map(\.count)
         makeSearchIndex = { unnamed in
-            SearchIndex(regions: regions, processes: processes, parties: parties, partyProcessCounts: counts,
-                        statesInNoProcess: unnamed,
-                        mechanisms: dataset.mechanisms, practices: practices, understandings: understandings,
-                        guide: dataset.guide.sorted { $0.number < $1.number },
-                        synonyms: dataset.searchSynonyms)
+            SearchIndex(
+                regions: regions, processes: processes, parties: parties, partyProcessCounts: counts,
+                statesInNoProcess: unnamed,
+                mechanisms: dataset.mechanisms, practices: practices, understandings: understandings,
+                guide: dataset.guide.sorted { $0.number < $1.number },
+                synonyms: dataset.searchSynonyms)
         }
     }
 

@@ -26,8 +26,10 @@ public enum ChecklistExport {
     }
 
     /// The report in `format`.
-    public static func render(_ format: Format, _ checklist: Checklist, practices: [Practice],
-                              date: String) -> String {
+    public static func render(
+        _ format: Format, _ checklist: Checklist, practices: [Practice],
+        date: String
+    ) -> String {
         switch format {
         case .markdown: return markdown(checklist, practices: practices, date: date)
         case .csv: return csv(checklist, practices: practices, date: date)
@@ -68,8 +70,9 @@ public enum ChecklistExport {
             for p in practices {
                 let pr = checklist.progress(for: p)
                 let s = checklist.status(of: p.id)
-                line("| \(p.number) | \(md(p.title)) | \(s.glyph) \(s.label) | \(pr.assessed) of \(pr.total) "
-                     + "| \(pr.inPlace) |")
+                line(
+                    "| \(p.number) | \(md(p.title)) | \(s.glyph) \(s.label) | \(pr.assessed) of \(pr.total) "
+                        + "| \(pr.inPlace) |")
             }
             line()
         }
@@ -197,7 +200,8 @@ public enum ChecklistExport {
     }
 
     static func csvField(_ s: String) -> String {
-        let needsQuotes = s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+        let needsQuotes =
+            s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
             || s.hasPrefix(" ") || s.hasSuffix(" ")
         guard needsQuotes else { return s }
         var quoted = "\""
@@ -224,26 +228,45 @@ public enum ChecklistExport {
         func optional(_ s: String?) -> JSONOut { s.map { .string($0) } ?? .null }
         func entryFields(_ id: String) -> [(String, JSONOut)] {
             let e = checklist.entries[id]
-            var fields: [(String, JSONOut)] = [("status", .string((e?.status ?? .notAssessed).rawValue)),
-                                                     ("note", optional(e?.note)), ("updated", optional(e?.updated))]
+            var fields: [(String, JSONOut)] = [
+                ("status", .string((e?.status ?? .notAssessed).rawValue)),
+                ("note", optional(e?.note)), ("updated", optional(e?.updated)),
+            ]
             if let alternatives = e?.alternatives, !alternatives.isEmpty {
-                fields.append(("alternatives", .array(alternatives.map { a in
-                    .object([("status", .string(a.status.rawValue)), ("note", optional(a.note)),
-                             ("updated", .string(a.updated)), ("source", .string(a.source))])
-                })))
+                fields.append(
+                    (
+                        "alternatives",
+                        .array(
+                            alternatives.map { a in
+                                .object([
+                                    ("status", .string(a.status.rawValue)), ("note", optional(a.note)),
+                                    ("updated", .string(a.updated)), ("source", .string(a.source)),
+                                ])
+                            })
+                    ))
             }
             return fields
         }
         let headings: [JSONOut] = practices.map { p in
-            var fields: [(String, JSONOut)] = [("id", .string(p.id)), ("number", .int(p.number)),
-                                                     ("title", .string(p.title))]
+            var fields: [(String, JSONOut)] = [
+                ("id", .string(p.id)), ("number", .int(p.number)),
+                ("title", .string(p.title)),
+            ]
             fields += entryFields(p.id)
             fields.append(("progress", progress(checklist.progress(for: p))))
-            fields.append(("items", .array(p.items.map { item in
-                .object([("id", .string(item.id)),
-                         ("number", .string(ChecklistItemID.displayNumber(item.id) ?? item.id)),
-                         ("title", .string(item.title))] + entryFields(item.id))
-            })))
+            fields.append(
+                (
+                    "items",
+                    .array(
+                        p.items.map { item in
+                            .object(
+                                [
+                                    ("id", .string(item.id)),
+                                    ("number", .string(ChecklistItemID.displayNumber(item.id) ?? item.id)),
+                                    ("title", .string(item.title)),
+                                ] + entryFields(item.id))
+                        })
+                ))
             return .object(fields)
         }
         let orphans: [JSONOut] = checklist.orphanEntries(practices: practices).map {

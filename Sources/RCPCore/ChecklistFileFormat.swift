@@ -19,12 +19,17 @@ enum ChecklistFileFormat {
             pairs.append(("updated", .string(e.updated)))
             if e.revision > 0 { pairs.append(("revision", .int(e.revision))) }
             if !e.alternatives.isEmpty {
-                pairs.append(("alternatives", .array(e.alternatives.map { a in
-                    var fields: [(String, JSONOut)] = [("status", .string(a.status.rawValue))]
-                    if let note = a.note { fields.append(("note", .string(note))) }
-                    fields += [("updated", .string(a.updated)), ("source", .string(a.source))]
-                    return .object(fields)
-                })))
+                pairs.append(
+                    (
+                        "alternatives",
+                        .array(
+                            e.alternatives.map { a in
+                                var fields: [(String, JSONOut)] = [("status", .string(a.status.rawValue))]
+                                if let note = a.note { fields.append(("note", .string(note))) }
+                                fields += [("updated", .string(a.updated)), ("source", .string(a.source))]
+                                return .object(fields)
+                            })
+                    ))
             }
             entries.append((id, .object(pairs)))
         }
@@ -162,25 +167,30 @@ enum ChecklistFileFormat {
                     entryRevision = n
                 }
                 let alternatives = try decodeAlternatives(m.value["alternatives"], id: id, fallback: entryUpdated)
-                entries[id] = ChecklistEntry(status: status, note: note, updated: entryUpdated,
-                                             revision: entryRevision, alternatives: alternatives)
+                entries[id] = ChecklistEntry(
+                    status: status, note: note, updated: entryUpdated,
+                    revision: entryRevision, alternatives: alternatives)
             }
         default: throw .corrupt("\"entries\" is not an object")
         }
         let meta = version >= 2 ? try decodeMeta(doc["meta"]) : ChecklistMeta()
-        return Checklist(name: name, created: created, updated: updated, revision: revision, entries: entries,
-                         meta: meta, formatVersion: version)
+        return Checklist(
+            name: name, created: created, updated: updated, revision: revision, entries: entries,
+            meta: meta, formatVersion: version)
     }
 
-    static func decodeAlternatives(_ value: JSONValue?, id: String,
-                                   fallback: String) throws(DecodeError) -> [ChecklistAlternative] {
+    static func decodeAlternatives(
+        _ value: JSONValue?, id: String,
+        fallback: String
+    ) throws(DecodeError) -> [ChecklistAlternative] {
         switch value {
         case nil, .null?: return []
         case .array(let list)?:
             var out: [ChecklistAlternative] = []
             for a in list {
                 guard case .object = a, case .string(let st)? = a["status"],
-                      let status = ChecklistStatus(rawValue: st) else {
+                    let status = ChecklistStatus(rawValue: st)
+                else {
                     throw .corrupt("a kept version of entry \"\(id)\" has no valid \"status\"")
                 }
                 var note: String? = nil

@@ -2,9 +2,9 @@
 /// link / flock. Nothing here knows about checklists.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A failed system call: what was attempted, on which path, and `errno`.
@@ -58,9 +58,9 @@ enum ChecklistFS {
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }
         #if canImport(Darwin)
-        return (Int(st.st_mtimespec.tv_sec), st.st_mode)
+            return (Int(st.st_mtimespec.tv_sec), st.st_mode)
         #else
-        return (Int(st.st_mtim.tv_sec), st.st_mode)
+            return (Int(st.st_mtim.tv_sec), st.st_mode)
         #endif
     }
 
@@ -72,8 +72,9 @@ enum ChecklistFS {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw fail("stat", path) }
         guard st.st_mode & S_IFMT == S_IFREG else {
-            throw ChecklistFSError(operation: "read", path: path,
-                                   code: st.st_mode & S_IFMT == S_IFDIR ? EISDIR : EINVAL)
+            throw ChecklistFSError(
+                operation: "read", path: path,
+                code: st.st_mode & S_IFMT == S_IFDIR ? EISDIR : EINVAL)
         }
         guard Int(st.st_size) <= limit else { throw ChecklistFSError(operation: "read", path: path, code: EFBIG) }
         var bytes: [UInt8] = []
@@ -135,8 +136,10 @@ enum ChecklistFS {
     /// then renamed over `path` (or, with `replace: false`, hard-linked to `path`, which fails with EEXIST if
     /// something is there — an atomic "create new"), and the folder is fsynced.
     /// `mode` is the new file's permission bits (the old file's, to keep them).
-    static func writeAtomically(_ bytes: [UInt8], to path: String, replace: Bool, mode: mode_t = 0o644,
-                                crash: ChecklistWriteStage? = nil, failOpen: Int32? = nil) throws {
+    static func writeAtomically(
+        _ bytes: [UInt8], to path: String, replace: Bool, mode: mode_t = 0o644,
+        crash: ChecklistWriteStage? = nil, failOpen: Int32? = nil
+    ) throws {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -257,7 +260,8 @@ final class ChecklistLock {
             }
             var held = stat(), named = stat()
             if fstat(fd, &held) == 0 && stat(path, &named) == 0
-                && held.st_dev == named.st_dev && held.st_ino == named.st_ino {
+                && held.st_dev == named.st_dev && held.st_ino == named.st_ino
+            {
                 self.fd = fd
                 return
             }
@@ -300,9 +304,9 @@ public struct ChecklistFileStamp: Sendable, Hashable {
         self.path = path
         device = UInt64(st.st_dev); inode = UInt64(st.st_ino); size = Int64(st.st_size)
         #if canImport(Darwin)
-        mtimeSeconds = Int(st.st_mtimespec.tv_sec); mtimeNanoseconds = Int(st.st_mtimespec.tv_nsec)
+            mtimeSeconds = Int(st.st_mtimespec.tv_sec); mtimeNanoseconds = Int(st.st_mtimespec.tv_nsec)
         #else
-        mtimeSeconds = Int(st.st_mtim.tv_sec); mtimeNanoseconds = Int(st.st_mtim.tv_nsec)
+            mtimeSeconds = Int(st.st_mtim.tv_sec); mtimeNanoseconds = Int(st.st_mtim.tv_nsec)
         #endif
     }
 }

@@ -78,8 +78,10 @@ public struct ChecklistMeta: Sendable, Hashable {
     /// The participants, as one free text ("Ministry of Interior; Ghana Immigration Service").
     public var participants: String?
 
-    public init(subject: ChecklistSubject? = nil, date: String? = nil, facilitator: String? = nil,
-                participants: String? = nil) {
+    public init(
+        subject: ChecklistSubject? = nil, date: String? = nil, facilitator: String? = nil,
+        participants: String? = nil
+    ) {
         self.subject = subject; self.date = date; self.facilitator = facilitator; self.participants = participants
     }
 
@@ -96,8 +98,9 @@ public struct ChecklistMeta: Sendable, Hashable {
     public static func dateProblem(_ s: String) -> String? {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d) else {
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d)
+        else {
             return "a date is written YYYY-MM-DD, e.g. 2026-12-03"
         }
         return nil
@@ -132,8 +135,10 @@ extension Checklist {
     /// status and note, a number (0-based, as in `entries[id].alternatives`) makes that version current. Either
     /// way the kept versions are cleared. False when the item has no such kept version.
     @discardableResult
-    public mutating func resolve(_ itemID: String, takingAlternative alternative: Int? = nil,
-                                 at time: String = ChecklistClock.now()) -> Bool {
+    public mutating func resolve(
+        _ itemID: String, takingAlternative alternative: Int? = nil,
+        at time: String = ChecklistClock.now()
+    ) -> Bool {
         guard var e = entries[itemID], !e.alternatives.isEmpty else { return false }
         if let i = alternative {
             guard e.alternatives.indices.contains(i) else { return false }

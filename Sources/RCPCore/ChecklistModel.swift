@@ -6,9 +6,9 @@
 /// dropped. Storage is `ChecklistStore`; reports are `ChecklistExport`.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where a heading or sub-heading stands. The raw values are the ids used in files and on the command line;
@@ -91,8 +91,10 @@ public struct ChecklistEntry: Sendable, Hashable {
     /// first. Kept until someone chooses (`Checklist.resolve`); never dropped silently.
     public var alternatives: [ChecklistAlternative]
 
-    public init(status: ChecklistStatus, note: String? = nil, updated: String, revision: Int = 0,
-                alternatives: [ChecklistAlternative] = []) {
+    public init(
+        status: ChecklistStatus, note: String? = nil, updated: String, revision: Int = 0,
+        alternatives: [ChecklistAlternative] = []
+    ) {
         self.status = status; self.note = note; self.updated = updated
         self.revision = revision; self.alternatives = alternatives
     }
@@ -121,9 +123,11 @@ public struct Checklist: Sendable, Hashable {
     /// Whose assessment it is and when: subject, date, facilitator, participants.
     public var meta: ChecklistMeta
 
-    public init(name: String, created: String = ChecklistClock.now(), updated: String? = nil, revision: Int = 0,
-                entries: [String: ChecklistEntry] = [:], meta: ChecklistMeta = ChecklistMeta(),
-                formatVersion: Int = Checklist.currentFormatVersion) {
+    public init(
+        name: String, created: String = ChecklistClock.now(), updated: String? = nil, revision: Int = 0,
+        entries: [String: ChecklistEntry] = [:], meta: ChecklistMeta = ChecklistMeta(),
+        formatVersion: Int = Checklist.currentFormatVersion
+    ) {
         self.formatVersion = formatVersion; self.name = name; self.created = created
         self.updated = updated ?? created; self.revision = revision; self.entries = entries; self.meta = meta
     }

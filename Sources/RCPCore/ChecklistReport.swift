@@ -60,7 +60,9 @@ public enum ChecklistReport {
         let practices = catalog.practices
         var o = ""
         func add(_ s: String) { o += s; o += "\n" }
-        let title = checklists.count == 1 ? "Practice checklist: \(checklists[0].name)"
+        let title =
+            checklists.count == 1
+            ? "Practice checklist: \(checklists[0].name)"
             : "Practice checklists: " + checklists.map(\.name).joined(separator: ", ")
         add("<!DOCTYPE html>")
         add("<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -68,8 +70,9 @@ public enum ChecklistReport {
         add("<title>\(escape(title))</title>")
         add("<style>\n\(css)\n</style></head><body>")
         add("<header><h1>\(escape(title))</h1>")
-        add("<p class=\"sub\">Self-assessment against the effective practices of the International Agenda for "
-            + "Migration Management (IAMM) · report of \(escape(date))</p></header>")
+        add(
+            "<p class=\"sub\">Self-assessment against the effective practices of the International Agenda for "
+                + "Migration Management (IAMM) · report of \(escape(date))</p></header>")
         add(legendHTML())
 
         // Whose and when, and overall progress, per checklist.
@@ -85,8 +88,10 @@ public enum ChecklistReport {
             add(barSVG([("", p)], label: "Overall progress of \(c.name)", compact: true))
             let conflicted = c.conflictedItems
             if !conflicted.isEmpty {
-                add("<p class=\"kept\">Items with a second version kept (a conflict or a merge to settle): "
-                    + escape(conflicted.map { ChecklistItemID.displayNumber($0) ?? $0 }.joined(separator: ", ")) + "</p>")
+                add(
+                    "<p class=\"kept\">Items with a second version kept (a conflict or a merge to settle): "
+                        + escape(conflicted.map { ChecklistItemID.displayNumber($0) ?? $0 }.joined(separator: ", "))
+                        + "</p>")
             }
             add("</div>")
         }
@@ -94,12 +99,15 @@ public enum ChecklistReport {
 
         // Per-heading progress.
         add("<section class=\"progress\"><h2>Progress by heading</h2>")
-        add("<p class=\"sub\">Each bar is a heading and its sub-headings, one unit each, coloured by status; the "
-            + "figure is the share in place among the applicable units.</p>")
+        add(
+            "<p class=\"sub\">Each bar is a heading and its sub-headings, one unit each, coloured by status; the "
+                + "figure is the share in place among the applicable units.</p>")
         for c in checklists {
             if checklists.count > 1 { add("<h3>\(escape(c.name))</h3>") }
-            add(barSVG(practices.map { ("\($0.number). \(short($0.title))", c.progress(for: $0)) },
-                       label: "Progress by heading of \(c.name)"))
+            add(
+                barSVG(
+                    practices.map { ("\($0.number). \(short($0.title))", c.progress(for: $0)) },
+                    label: "Progress by heading of \(c.name)"))
         }
         add("</section>")
 
@@ -107,15 +115,18 @@ public enum ChecklistReport {
         if checklists.count > 1 {
             let cmp = ChecklistComparison(checklists, practices: practices)
             add("<section class=\"compare\"><h2>Side by side</h2>")
-            add("<p>\(cmp.differingRows.count) of \(cmp.rows.count) items differ "
-                + "(marked <span class=\"diffmark\">≠</span> and outlined).</p>")
-            add("<table><thead><tr><th>#</th><th>Item</th>"
-                + cmp.names.map { "<th>\(escape($0))</th>" }.joined() + "<th></th></tr></thead><tbody>")
+            add(
+                "<p>\(cmp.differingRows.count) of \(cmp.rows.count) items differ "
+                    + "(marked <span class=\"diffmark\">≠</span> and outlined).</p>")
+            add(
+                "<table><thead><tr><th>#</th><th>Item</th>"
+                    + cmp.names.map { "<th>\(escape($0))</th>" }.joined() + "<th></th></tr></thead><tbody>")
             for r in cmp.rows {
-                add("<tr class=\"\(r.isHeading ? "heading" : "item")\(r.differs ? " diff" : "")\">"
-                    + "<td class=\"num\">\(escape(r.number))</td><td>\(escape(r.title))</td>"
-                    + r.statuses.map { "<td class=\"st \(statusClass[$0]!)\">\(glyph($0))</td>" }.joined()
-                    + "<td>\(r.differs ? "<span class=\"diffmark\" title=\"differs\">≠</span>" : "")</td></tr>")
+                add(
+                    "<tr class=\"\(r.isHeading ? "heading" : "item")\(r.differs ? " diff" : "")\">"
+                        + "<td class=\"num\">\(escape(r.number))</td><td>\(escape(r.title))</td>"
+                        + r.statuses.map { "<td class=\"st \(statusClass[$0]!)\">\(glyph($0))</td>" }.joined()
+                        + "<td>\(r.differs ? "<span class=\"diffmark\" title=\"differs\">≠</span>" : "")</td></tr>")
             }
             add("</tbody></table></section>")
         }
@@ -127,19 +138,24 @@ public enum ChecklistReport {
             if discussed.isEmpty {
                 add("<p class=\"procs\">No process of the data has a topic under this heading.</p>")
             } else {
-                add("<p class=\"procs\"><span class=\"editorial\">Discussed by (editorial link made for rcpx from "
-                    + "the processes' topics, not a statement of the paper):</span> "
-                    + discussed.map { d in
-                        escape(d.process.shortName) + " (" + escape(d.topics.map(\.label).joined(separator: "; ")) + ")"
-                    }.joined(separator: ", ") + "</p>")
+                add(
+                    "<p class=\"procs\"><span class=\"editorial\">Discussed by (editorial link made for rcpx from "
+                        + "the processes' topics, not a statement of the paper):</span> "
+                        + discussed.map { d in
+                            escape(d.process.shortName) + " (" + escape(d.topics.map(\.label).joined(separator: "; "))
+                                + ")"
+                        }.joined(separator: ", ") + "</p>")
             }
-            add("<table><thead><tr><th>#</th><th>Item</th>"
-                + checklists.map { "<th>\(escape($0.name))</th>" }.joined() + "</tr></thead><tbody>")
-            let rows = [(p.id, String(p.number), "The heading as a whole", true)]
+            add(
+                "<table><thead><tr><th>#</th><th>Item</th>"
+                    + checklists.map { "<th>\(escape($0.name))</th>" }.joined() + "</tr></thead><tbody>")
+            let rows =
+                [(p.id, String(p.number), "The heading as a whole", true)]
                 + p.items.map { ($0.id, ChecklistItemID.displayNumber($0.id) ?? $0.id, $0.title, false) }
             for (id, number, itemTitle, isHeading) in rows {
-                add("<tr class=\"\(isHeading ? "heading" : "item")\"><td class=\"num\">\(escape(number))</td>"
-                    + "<td>\(escape(itemTitle))</td>" + checklists.map { cellHTML($0, id) }.joined() + "</tr>")
+                add(
+                    "<tr class=\"\(isHeading ? "heading" : "item")\"><td class=\"num\">\(escape(number))</td>"
+                        + "<td>\(escape(itemTitle))</td>" + checklists.map { cellHTML($0, id) }.joined() + "</tr>")
             }
             add("</tbody></table>")
             add(barSVG(checklists.map { ($0.name, $0.progress(for: p)) }, label: "Progress of heading \(p.number)"))
@@ -149,8 +165,9 @@ public enum ChecklistReport {
         // Items the data no longer has.
         let orphans = checklists.map { ($0, $0.orphanEntries(practices: practices)) }.filter { !$0.1.isEmpty }
         if !orphans.isEmpty {
-            add("<section class=\"practice\"><h2>No longer in the data</h2><p>Recorded for items the current data "
-                + "no longer has, kept as recorded.</p><table><tbody>")
+            add(
+                "<section class=\"practice\"><h2>No longer in the data</h2><p>Recorded for items the current data "
+                    + "no longer has, kept as recorded.</p><table><tbody>")
             for (c, ids) in orphans {
                 for id in ids {
                     add("<tr><td>\(escape(c.name))</td><td class=\"num\">\(escape(id))</td>\(cellHTML(c, id))</tr>")
@@ -158,8 +175,9 @@ public enum ChecklistReport {
             }
             add("</tbody></table></section>")
         }
-        add("<footer>Made with rcpx from the data of the 2005 IOM paper on regional consultative processes. "
-            + "Statuses: ✓ in place, ◐ in progress, ✗ not in place, – not applicable, ○ not assessed.</footer>")
+        add(
+            "<footer>Made with rcpx from the data of the 2005 IOM paper on regional consultative processes. "
+                + "Statuses: ✓ in place, ◐ in progress, ✗ not in place, – not applicable, ○ not assessed.</footer>")
         add("</body></html>")
         return o
     }
@@ -174,7 +192,8 @@ public enum ChecklistReport {
         var cell = "<td class=\"st \(statusClass[s]!)\">\(glyph(s))"
         if let note = e?.note { cell += "<div class=\"note\">\(escape(note))</div>" }
         for a in e?.alternatives ?? [] {
-            cell += "<div class=\"kept\">also kept (\(escape(a.source)), \(escape(a.updated))): "
+            cell +=
+                "<div class=\"kept\">also kept (\(escape(a.source)), \(escape(a.updated))): "
                 + "\(a.status.glyph) \(a.status.label)" + (a.note.map { " — " + escape($0) } ?? "") + "</div>"
         }
         return cell + "</td>"
@@ -187,9 +206,10 @@ public enum ChecklistReport {
     private static let barOrder: [ChecklistStatus] = [.inPlace, .inProgress, .notInPlace, .notApplicable, .notAssessed]
 
     private static func legendHTML() -> String {
-        "<p class=\"legend\">" + barOrder.map {
-            "<span><span class=\"sw\" style=\"background:\(statusColour[$0]!)\"></span>\($0.glyph) \($0.label)</span>"
-        }.joined() + "</p>"
+        "<p class=\"legend\">"
+            + barOrder.map {
+                "<span><span class=\"sw\" style=\"background:\(statusColour[$0]!)\"></span>\($0.glyph) \($0.label)</span>"
+            }.joined() + "</p>"
     }
 
     /// Horizontal stacked bars, one per (label, progress): the share of units of each status.
@@ -197,22 +217,28 @@ public enum ChecklistReport {
         let labelWidth = compact ? 0 : 300, barWidth = compact ? 230 : 520, rowHeight = 22
         let width = labelWidth + barWidth + 50
         let height = bars.count * rowHeight + 4
-        var s = "<svg role=\"img\" width=\"\(width)\" height=\"\(height)\" "
+        var s =
+            "<svg role=\"img\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\" aria-label=\"\(escape(label))\"><title>\(escape(label))</title>"
         for (i, (name, p)) in bars.enumerated() {
             let y = i * rowHeight + 2
-            if !compact { s += "<text x=\"0\" y=\"\(y + 15)\">\(escape(name.count > 44 ? String(name.prefix(43)) + "…" : name))</text>" }
+            if !compact {
+                s +=
+                    "<text x=\"0\" y=\"\(y + 15)\">\(escape(name.count > 44 ? String(name.prefix(43)) + "…" : name))</text>"
+            }
             var x = 0
             for st in barOrder {
                 let n = p.count(st)
                 guard n > 0, p.total > 0 else { continue }
                 let w = n * barWidth / p.total
-                s += "<rect x=\"\(labelWidth + x)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"\(rowHeight - 6)\" "
+                s +=
+                    "<rect x=\"\(labelWidth + x)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"\(rowHeight - 6)\" "
                     + "fill=\"\(statusColour[st]!)\"><title>\(n) \(st.label)</title></rect>"
                 x += w
             }
             if x < barWidth && p.total > 0 {
-                s += "<rect x=\"\(labelWidth + x)\" y=\"\(y + 3)\" width=\"\(barWidth - x)\" height=\"\(rowHeight - 6)\" "
+                s +=
+                    "<rect x=\"\(labelWidth + x)\" y=\"\(y + 3)\" width=\"\(barWidth - x)\" height=\"\(rowHeight - 6)\" "
                     + "fill=\"\(statusColour[.notAssessed]!)\"/>"
             }
             let figure = p.applicable == 0 ? "n/a" : "\(p.inPlacePercent)%"
@@ -228,8 +254,10 @@ public enum ChecklistReport {
         let md = { (s: String) in ChecklistExport.md(DisplayText.safe(s)) }
         var o = ""
         func line(_ s: String = "") { o += s + "\n" }
-        line(checklists.count == 1 ? "# Practice checklist: \(md(checklists[0].name))"
-             : "# Practice checklists: " + checklists.map { md($0.name) }.joined(separator: ", "))
+        line(
+            checklists.count == 1
+                ? "# Practice checklist: \(md(checklists[0].name))"
+                : "# Practice checklists: " + checklists.map { md($0.name) }.joined(separator: ", "))
         line()
         line("Self-assessment against the IAMM effective practices · report of \(md(date))")
         line()
@@ -243,8 +271,9 @@ public enum ChecklistReport {
             line("- Progress: \(c.progress(overall: practices).summary)")
             let conflicted = c.conflictedItems
             if !conflicted.isEmpty {
-                line("- Items with a second version kept: "
-                     + conflicted.map { ChecklistItemID.displayNumber($0) ?? $0 }.joined(separator: ", "))
+                line(
+                    "- Items with a second version kept: "
+                        + conflicted.map { ChecklistItemID.displayNumber($0) ?? $0 }.joined(separator: ", "))
             }
         }
         line()
@@ -253,10 +282,12 @@ public enum ChecklistReport {
         line("| # | Heading | " + checklists.map { md($0.name) }.joined(separator: " | ") + " |")
         line("| ---: | --- |" + String(repeating: " ---: |", count: checklists.count))
         for p in practices {
-            line("| \(p.number) | \(md(p.title)) | " + checklists.map {
-                let pr = $0.progress(for: p)
-                return "\(pr.inPlace)/\(pr.applicable) in place, \(pr.assessed)/\(pr.total) assessed"
-            }.joined(separator: " | ") + " |")
+            line(
+                "| \(p.number) | \(md(p.title)) | "
+                    + checklists.map {
+                        let pr = $0.progress(for: p)
+                        return "\(pr.inPlace)/\(pr.applicable) in place, \(pr.assessed)/\(pr.total) assessed"
+                    }.joined(separator: " | ") + " |")
         }
         if checklists.count > 1 {
             let cmp = ChecklistComparison(checklists, practices: practices)
@@ -269,8 +300,10 @@ public enum ChecklistReport {
             line("| ---: | --- |" + String(repeating: " --- |", count: cmp.names.count) + " --- |")
             for r in cmp.rows {
                 let title = r.isHeading ? "**\(md(r.title))**" : md(r.title)
-                line("| \(r.number) | \(title) | " + r.statuses.map { "\($0.glyph) \($0.label)" }.joined(separator: " | ")
-                     + " | \(r.differs ? "≠" : "") |")
+                line(
+                    "| \(r.number) | \(title) | "
+                        + r.statuses.map { "\($0.glyph) \($0.label)" }.joined(separator: " | ")
+                        + " | \(r.differs ? "≠" : "") |")
             }
         }
         for p in practices {
@@ -281,11 +314,16 @@ public enum ChecklistReport {
             if discussed.isEmpty {
                 line("No process of the data has a topic under this heading.")
             } else {
-                line("*Discussed by (editorial link made for rcpx from the processes' topics, not a statement of the "
-                     + "paper):* " + discussed.map { "\(md($0.process.shortName)) (\(md($0.topics.map(\.label).joined(separator: "; "))))" }
+                line(
+                    "*Discussed by (editorial link made for rcpx from the processes' topics, not a statement of the "
+                        + "paper):* "
+                        + discussed.map {
+                            "\(md($0.process.shortName)) (\(md($0.topics.map(\.label).joined(separator: "; "))))"
+                        }
                         .joined(separator: ", "))
             }
-            let rows = [(p.id, String(p.number), "The heading as a whole")]
+            let rows =
+                [(p.id, String(p.number), "The heading as a whole")]
                 + p.items.map { ($0.id, ChecklistItemID.displayNumber($0.id) ?? $0.id, $0.title) }
             for (id, number, title) in rows {
                 line()

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension ChecklistStore {
@@ -28,8 +28,9 @@ extension ChecklistStore {
     }
 
     func write(_ c: Checklist, to path: String, replace: Bool, mode: mode_t = 0o644) throws {
-        try ChecklistFS.writeAtomically(ChecklistFileFormat.encode(c), to: path, replace: replace, mode: mode,
-                                        crash: simulatedCrash, failOpen: simulatedWriteError)
+        try ChecklistFS.writeAtomically(
+            ChecklistFileFormat.encode(c), to: path, replace: replace, mode: mode,
+            crash: simulatedCrash, failOpen: simulatedWriteError)
     }
 
     /// Creates an empty checklist (revision 1) and its file; `alreadyExists` if the name is taken (compared
@@ -105,8 +106,10 @@ extension ChecklistStore {
     /// lock on the same checklist would wait for the first forever). A file of an older format is written
     /// back in the current one.
     @discardableResult
-    public func update(_ name: String, basedOn revision: Int? = nil,
-                       _ change: (inout Checklist) throws -> Void) throws -> UpdateResult {
+    public func update(
+        _ name: String, basedOn revision: Int? = nil,
+        _ change: (inout Checklist) throws -> Void
+    ) throws -> UpdateResult {
         let name = try Self.validateName(name)
         var (path, _) = try locate(name)
         for _ in 0..<5 {
@@ -137,8 +140,9 @@ extension ChecklistStore {
             next.updated = current.updated
             let merged = revision != nil && revision != current.revision
             if next == current {
-                return UpdateResult(checklist: current, mergedForeignChanges: merged, saved: false,
-                                    stamp: ChecklistFileStamp(path: path))
+                return UpdateResult(
+                    checklist: current, mergedForeignChanges: merged, saved: false,
+                    stamp: ChecklistFileStamp(path: path))
             }
             let newRevision = current.revision + 1
             var conflicts: [String] = []
@@ -154,9 +158,12 @@ extension ChecklistStore {
                     continue
                 }
                 if let theirs = current.entries[id], let base = revision, theirs.revision > base,
-                   !theirs.sameContent(mine) {
-                    let kept = ChecklistAlternative(theirs, source: "saved meanwhile by another rcpx (revision "
-                                                    + "\(theirs.revision))")
+                    !theirs.sameContent(mine)
+                {
+                    let kept = ChecklistAlternative(
+                        theirs,
+                        source: "saved meanwhile by another rcpx (revision "
+                            + "\(theirs.revision))")
                     if !mine.alternatives.contains(kept) { mine.alternatives.append(kept) }
                     conflicts.append(id)
                 }
@@ -172,14 +179,16 @@ extension ChecklistStore {
             } catch let e as ChecklistFSError {
                 throw saveError(current.name, e)
             }
-            return UpdateResult(checklist: next, mergedForeignChanges: merged, saved: true, conflicts: conflicts,
-                                stamp: ChecklistFileStamp(path: path))
+            return UpdateResult(
+                checklist: next, mergedForeignChanges: merged, saved: true, conflicts: conflicts,
+                stamp: ChecklistFileStamp(path: path))
         }
         throw ChecklistError.removedMeanwhile(name, path: path)
     }
 
     /// The checklist `name` with the stamp of its file, for `reload(_:ifChangedSince:)`.
-    public func loadStamped(_ name: String) throws(ChecklistError) -> (checklist: Checklist, stamp: ChecklistFileStamp?) {
+    public func loadStamped(_ name: String) throws(ChecklistError) -> (checklist: Checklist, stamp: ChecklistFileStamp?)
+    {
         let path = try locate(name).path
         // The stamp is taken before reading: a save in between makes the next `reload` read again, never miss.
         let stamp = ChecklistFileStamp(path: path)
@@ -194,7 +203,8 @@ extension ChecklistStore {
     /// else the checklist as it is now with its new stamp. Throws `notFound` when it was deleted, and finds
     /// it again by name when it was renamed to a name equal ignoring case.
     public func reload(_ name: String, ifChangedSince stamp: ChecklistFileStamp?)
-        throws(ChecklistError) -> (checklist: Checklist, stamp: ChecklistFileStamp?)? {
+        throws(ChecklistError) -> (checklist: Checklist, stamp: ChecklistFileStamp?)?
+    {
         if let stamp, ChecklistFileStamp(path: stamp.path) == stamp { return nil }
         return try loadStamped(name)
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension ChecklistStore {
@@ -37,7 +37,8 @@ extension ChecklistStore {
                 let reason = "the file is damaged or not a checklist (\(why))"
                 return .failed(.unreadable(path: path, reason: reason), reason: reason)
             case .newerFormat(let v):
-                let reason = "written by a newer rcpx (format \(v); this rcpx reads format "
+                let reason =
+                    "written by a newer rcpx (format \(v); this rcpx reads format "
                     + "\(Checklist.currentFormatVersion))"
                 return .failed(.newerFormat(path: path, version: v), reason: reason)
             }
@@ -78,7 +79,8 @@ extension ChecklistStore {
         for n in names where Self.isTemporaryFileName(n) {
             let path = filePath(n)
             if let info = ChecklistFS.info(path), info.mode & S_IFMT == S_IFREG,
-               now - info.mtime >= staleTemporaryAge {
+                now - info.mtime >= staleTemporaryAge
+            {
                 unlink(path)
             }
         }
@@ -106,7 +108,9 @@ extension ChecklistStore {
             let path = filePath(n)
             switch read(path) {
             case .ok(let c):
-                if c.name == wanted { exact.append((path, c)) } else if Self.nameKey(c.name) == key {
+                if c.name == wanted {
+                    exact.append((path, c))
+                } else if Self.nameKey(c.name) == key {
                     folded.append((path, c))
                 }
             case .missing: break

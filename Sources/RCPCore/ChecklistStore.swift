@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The checklists of one folder, one JSON file each (format: `ChecklistFileFormat`), named after a slug of the
@@ -73,15 +73,19 @@ public struct ChecklistStore: Sendable {
         public var conflictSummary: String? {
             guard !conflicts.isEmpty else { return nil }
             let numbers = conflicts.map { ChecklistItemID.displayNumber($0) ?? $0 }
-            let list = numbers.count == 1 ? numbers[0]
+            let list =
+                numbers.count == 1
+                ? numbers[0]
                 : numbers.dropLast().joined(separator: ", ") + " and " + numbers.last!
             let verb = numbers.count == 1 ? "was" : "were"
             return "\(list) \(verb) also changed by another rcpx meanwhile; both versions are kept (this one is "
                 + "current). `rcpx checklist resolve \"\(DisplayText.safe(checklist.name))\" \(numbers[0])` chooses."
         }
 
-        public init(checklist: Checklist, mergedForeignChanges: Bool, saved: Bool, conflicts: [String] = [],
-                    stamp: ChecklistFileStamp? = nil) {
+        public init(
+            checklist: Checklist, mergedForeignChanges: Bool, saved: Bool, conflicts: [String] = [],
+            stamp: ChecklistFileStamp? = nil
+        ) {
             self.checklist = checklist; self.mergedForeignChanges = mergedForeignChanges; self.saved = saved
             self.conflicts = conflicts; self.stamp = stamp
         }

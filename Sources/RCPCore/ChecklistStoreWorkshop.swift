@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why an import stored nothing. `description` is a complete message for people.
@@ -70,8 +70,10 @@ extension ChecklistStore {
     /// `newName` gives the one imported checklist another name. A name already in the store is refused
     /// unless `replace`, which writes the imported one over it (with a revision above the old one's, so an
     /// explorer editing the old one sees a conflict instead of overwriting it).
-    public func importChecklists(from files: [String], as newName: String? = nil,
-                                 replace: Bool = false) throws(ChecklistImportError) -> [ChecklistImported] {
+    public func importChecklists(
+        from files: [String], as newName: String? = nil,
+        replace: Bool = false
+    ) throws(ChecklistImportError) -> [ChecklistImported] {
         if newName != nil && files.count != 1 { throw .renameNeedsOneFile(count: files.count) }
         var problems: [ChecklistFileProblem] = []
         var incoming: [(file: String, checklist: Checklist)] = []
@@ -102,8 +104,11 @@ extension ChecklistStore {
         var seen: [String: String] = [:]
         for (file, c) in incoming {
             if let other = seen[Self.nameKey(c.name)] {
-                problems.append(.init(path: file, reason: "holds checklist \"\(c.name)\" as \(other) does; import "
-                                      + "them one at a time, one with --as NAME"))
+                problems.append(
+                    .init(
+                        path: file,
+                        reason: "holds checklist \"\(c.name)\" as \(other) does; import "
+                            + "them one at a time, one with --as NAME"))
             }
             seen[Self.nameKey(c.name)] = file
         }
@@ -123,7 +128,9 @@ extension ChecklistStore {
             let found: (name: String, path: String)?
             do { found = try existing(c.name) } catch { throw .store(error) }
             if let found {
-                guard replace else { clashes.append(.init(name: found.name, existing: found.path, file: file)); continue }
+                guard replace else {
+                    clashes.append(.init(name: found.name, existing: found.path, file: file)); continue
+                }
                 do { locks.append(try lock(lockPath(forFile: found.path), for: c.name)) } catch { throw .store(error) }
                 var next = c
                 var oldRevision = 0
@@ -166,7 +173,9 @@ extension ChecklistStore {
             // A simulated crash (tests): leave the temporary files as a killed process would.
             throw .store(.cannotSave("import", reason: "stopped (simulated crash)"))
         }
-        return plans.map { ChecklistImported(file: $0.file, checklist: $0.checklist, path: $0.path, replaced: $0.replaced) }
+        return plans.map {
+            ChecklistImported(file: $0.file, checklist: $0.checklist, path: $0.path, replaced: $0.replaced)
+        }
     }
 
     // MARK: Merge
@@ -176,8 +185,10 @@ extension ChecklistStore {
     /// its lock, as `update` does), or with `replace` any existing checklist. `alreadyExists` otherwise. One
     /// atomic write: a crash leaves the target as it was or merged.
     @discardableResult
-    public func merge(_ a: String, _ b: String, into target: String,
-                      replace: Bool = false) throws(ChecklistError) -> ChecklistMergeResult {
+    public func merge(
+        _ a: String, _ b: String, into target: String,
+        replace: Bool = false
+    ) throws(ChecklistError) -> ChecklistMergeResult {
         let wanted = try Self.validateName(target)
         do { try ChecklistFS.makeDirectories(directory) } catch { throw saveError(wanted, error) }
         let dirLock = try lock(directoryLockPath, for: wanted)

@@ -19,21 +19,26 @@ public enum ChecklistImportFormat {
             if doc["processes"] != nil || doc["parties"] != nil {
                 return .failure(.init("not an rcpx checklist: it is an rcpx data file (give it to --data instead)"))
             }
-            return .failure(.init("not an rcpx checklist: it has a \"formatVersion\" but no \"entries\" or \"revision\""))
+            return .failure(
+                .init("not an rcpx checklist: it has a \"formatVersion\" but no \"entries\" or \"revision\""))
         }
         if doc["formatVersion"] != nil {
             do { return .success(try ChecklistFileFormat.decode(bytes)) } catch {
                 switch error {
                 case .corrupt(let reason): return .failure(.init(reason))
                 case .newerFormat(let v):
-                    return .failure(.init("written by a newer rcpx (format \(v); this rcpx reads format "
-                                          + "\(Checklist.currentFormatVersion) and older)"))
+                    return .failure(
+                        .init(
+                            "written by a newer rcpx (format \(v); this rcpx reads format "
+                                + "\(Checklist.currentFormatVersion) and older)"))
                 }
             }
         }
         guard case .string(let kind)? = doc["report"] else {
-            return .failure(.init("not an rcpx checklist: it has neither \"formatVersion\" (a checklist file) "
-                                  + "nor \"report\" (an export)"))
+            return .failure(
+                .init(
+                    "not an rcpx checklist: it has neither \"formatVersion\" (a checklist file) "
+                        + "nor \"report\" (an export)"))
         }
         guard kind == "rcpx practice checklist" else {
             return .failure(.init("not an rcpx checklist: a report of another kind (\"\(kind)\")"))
@@ -77,8 +82,9 @@ public enum ChecklistImportFormat {
             case .string(let s)?: note = s
             default: throw .corrupt("the note of \(id) is not text")
             }
-            let alternatives = try ChecklistFileFormat.decodeAlternatives(value["alternatives"], id: id,
-                                                                           fallback: updated)
+            let alternatives = try ChecklistFileFormat.decodeAlternatives(
+                value["alternatives"], id: id,
+                fallback: updated)
             // A report lists every heading; those with nothing recorded have no "updated".
             guard case .string(let stamp)? = value["updated"] else {
                 if status != .notAssessed || note != nil || !alternatives.isEmpty {
@@ -97,7 +103,9 @@ public enum ChecklistImportFormat {
             case nil, .null?: break
             case .array(let items)?:
                 for (j, item) in items.enumerated() {
-                    guard case .object = item else { throw .corrupt("item \(j + 1) of heading \(i + 1) is not an object") }
+                    guard case .object = item else {
+                        throw .corrupt("item \(j + 1) of heading \(i + 1) is not an object")
+                    }
                     try entry(item, where: "item \(j + 1) of heading \(i + 1)")
                 }
             default: throw .corrupt("\"items\" of heading \(i + 1) is not a list")
@@ -113,8 +121,9 @@ public enum ChecklistImportFormat {
         default: throw .corrupt("\"noLongerInData\" is not a list")
         }
         let meta = try ChecklistFileFormat.decodeMeta(doc["meta"])
-        return Checklist(name: ChecklistMeta.clean(name) ?? name, created: created, updated: updated,
-                         revision: revision, entries: entries, meta: meta)
+        return Checklist(
+            name: ChecklistMeta.clean(name) ?? name, created: created, updated: updated,
+            revision: revision, entries: entries, meta: meta)
     }
 }
 
@@ -150,11 +159,16 @@ public struct ChecklistMergeResult: Sendable, Hashable {
 
     public static func == (a: Self, b: Self) -> Bool {
         a.checklist == b.checklist && a.items == b.items
-            && a.metaDifferences.map { [$0.field, $0.kept, $0.other] } == b.metaDifferences.map { [$0.field, $0.kept, $0.other] }
+            && a.metaDifferences.map { [$0.field, $0.kept, $0.other] }
+                == b.metaDifferences.map { [$0.field, $0.kept, $0.other] }
     }
     public func hash(into h: inout Hasher) { h.combine(checklist); h.combine(items) }
 
-    public var bothChangedCount: Int { items.filter { if case .bothChanged = $0.outcome { return true }; return false }.count }
+    public var bothChangedCount: Int {
+        items.filter {
+            if case .bothChanged = $0.outcome { return true }; return false
+        }.count
+    }
 }
 
 public enum ChecklistMerge {
@@ -210,10 +224,12 @@ public enum ChecklistMerge {
         if let sx, let sy, sx != sy { differences.append(("subject", sx.name, sy.name)) }
         meta.subject = sx ?? sy
         let created = min(a.created, b.created)
-        let checklist = Checklist(name: name, created: created, updated: max(a.updated, b.updated), revision: 1,
-                                  entries: entries, meta: meta)
-        return ChecklistMergeResult(checklist: checklist, items: items,
-                                    metaDifferences: differences.map { (field: $0.0, kept: $0.1, other: $0.2) })
+        let checklist = Checklist(
+            name: name, created: created, updated: max(a.updated, b.updated), revision: 1,
+            entries: entries, meta: meta)
+        return ChecklistMergeResult(
+            checklist: checklist, items: items,
+            metaDifferences: differences.map { (field: $0.0, kept: $0.1, other: $0.2) })
     }
 
     /// The entry without its per-file bookkeeping (the revision belongs to the copy's own file).
@@ -267,7 +283,8 @@ public struct ChecklistComparison: Sendable, Hashable {
         var rows: [Row] = []
         var progress: [String: [ChecklistProgress]] = [:]
         func row(_ id: String, _ number: String, _ title: String, heading: String) -> Row {
-            Row(itemID: id, number: number, title: title, isHeading: id == heading, headingID: heading,
+            Row(
+                itemID: id, number: number, title: title, isHeading: id == heading, headingID: heading,
                 statuses: checklists.map { $0.status(of: id) }, notes: checklists.map { $0.note(of: id) },
                 hasKeptVersions: checklists.map { !($0.entries[id]?.alternatives.isEmpty ?? true) })
         }

@@ -129,7 +129,9 @@ public enum Comparison: Sendable, Hashable {
 extension Catalog {
     /// Compares 2–4 processes or 2–4 parties; throws for a wrong number, a mix of kinds, a repeat or an unknown id.
     /// `world` gives the states their continents for the region totals.
-    public func compare(_ subjects: [ComparisonSubject], world: WorldMap = .bundled) throws(ComparisonError) -> Comparison {
+    public func compare(_ subjects: [ComparisonSubject], world: WorldMap = .bundled) throws(ComparisonError)
+        -> Comparison
+    {
         guard (2...4).contains(subjects.count) else { throw .count(subjects.count) }
         var processIDs: [String] = [], partyIDs: [String] = []
         for s in subjects {
@@ -165,7 +167,9 @@ extension Catalog {
             return map.mapValues { Array(Set($0)).sorted() }
         }
         let everyone = Set(roleMaps.flatMap(\.keys)).sorted()
-        let rows = everyone.map { i in ComparedParticipant(party: parties[i], position: i, roles: roleMaps.map { $0[i] }) }
+        let rows = everyone.map { i in
+            ComparedParticipant(party: parties[i], position: i, roles: roleMaps.map { $0[i] })
+        }
         let n = list.count
         let inAll = rows.filter { $0.count == n }
         let inSome = rows.filter { $0.count > 1 && $0.count < n }
@@ -188,8 +192,14 @@ extension Catalog {
             }
         }
         let topics = topicOrder.enumerated()
-            .map { (offset: $0.offset, topic: ComparedTopic(label: topicLabel[$0.element]!, practice: nil,
-                                                              present: topicPresent[$0.element]!)) }
+            .map {
+                (
+                    offset: $0.offset,
+                    topic: ComparedTopic(
+                        label: topicLabel[$0.element]!, practice: nil,
+                        present: topicPresent[$0.element]!)
+                )
+            }
             .sorted { ($1.topic.count, $0.offset) < ($0.topic.count, $1.offset) }
             .map(\.topic)
         let practices = self.practices.compactMap { practice -> ComparedTopic? in
@@ -211,15 +221,18 @@ extension Catalog {
         var totals = [regionTotals(.all, inAll, processes: n, world: world)]
         if n > 2 { totals.append(regionTotals(.some, inSome, processes: n, world: world)) }
         totals.append(regionTotals(.one, onlyOne, processes: n, world: world))
-        return ProcessComparison(processes: list, facts: facts, inAll: inAll, inSome: inSome, onlyOne: onlyOne,
-                                 topics: topics, practices: practices, regionTotals: totals)
+        return ProcessComparison(
+            processes: list, facts: facts, inAll: inAll, inSome: inSome, onlyOne: onlyOne,
+            topics: topics, practices: practices, regionTotals: totals)
     }
 
     func compareParties(_ list: [Party]) -> PartyComparison {
         let byParty = list.map { party in
-            Dictionary(participations(of: party.id).map { ($0.process.id, $0.roles) }, uniquingKeysWith: { a, b in
-                Array(Set(a + b)).sorted()
-            })
+            Dictionary(
+                participations(of: party.id).map { ($0.process.id, $0.roles) },
+                uniquingKeysWith: { a, b in
+                    Array(Set(a + b)).sorted()
+                })
         }
         let rows = processes.compactMap { p -> PartyComparison.Row? in
             let roles = byParty.map { $0[p.id] }
@@ -266,7 +279,8 @@ extension Catalog {
     /// Parties of `kinds` in at least one process, by the number of processes they are in, most first. The count
     /// is over the Annex A matrix processes, or over every process (footnote groups too) with `includeGroups`;
     /// both figures are given either way. Parties with the same count share a rank and are listed by name.
-    public func rankParties(kinds: Set<PartyKind> = [.state, .territory], includeGroups: Bool = false) -> [RankedParty] {
+    public func rankParties(kinds: Set<PartyKind> = [.state, .territory], includeGroups: Bool = false) -> [RankedParty]
+    {
         var list: [(position: Int, matrix: Int, all: Int)] = []
         for (i, party) in parties.enumerated() where kinds.contains(party.kind) {
             let at = partyProcesses[i]
@@ -277,8 +291,9 @@ extension Catalog {
         let key = { (e: (position: Int, matrix: Int, all: Int)) in includeGroups ? e.all : e.matrix }
         list.sort { (key($1), $0.position) < (key($0), $1.position) }
         return Self.ranks(list.map(key)).enumerated().map { n, r in
-            RankedParty(party: parties[list[n].position], rank: r.rank, matrixCount: list[n].matrix,
-                        allCount: list[n].all, tied: r.tied)
+            RankedParty(
+                party: parties[list[n].position], rank: r.rank, matrixCount: list[n].matrix,
+                allCount: list[n].all, tied: r.tied)
         }
     }
 

@@ -1,28 +1,37 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RCPData
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads and validates data files (docs/DATA.md).
 public enum DataLoader {
     /// Parses, maps and validates `bytes`; throws every problem found, naming `file` in each.
     /// With `validating: false` only the structure is checked (for the bundled file, which the tests validate).
     public static func load(bytes: [UInt8], file: String, validating: Bool = true) throws(LoadError) -> Dataset {
-        if bytes.isEmpty { throw LoadError(file: file, problems: [LoadProblem(file: file, message: "the file is empty")]) }
+        if bytes.isEmpty {
+            throw LoadError(file: file, problems: [LoadProblem(file: file, message: "the file is empty")])
+        }
         let root: JSONValue
         do {
             root = try JSON.parse(bytes)
         } catch {
-            throw LoadError(file: file, problems: [LoadProblem(file: file, message: error.message,
-                                                               line: error.line, column: error.column)])
+            throw LoadError(
+                file: file,
+                problems: [
+                    LoadProblem(
+                        file: file, message: error.message,
+                        line: error.line, column: error.column)
+                ])
         }
         let log = ProblemLog(file: file)
         let dataset = DatasetDecoder(log: log).dataset(root)
         // Semantic problems at a spot that already has a structural one (a missing name is not also "empty").
-        let semantic = !validating ? [] :
-            validate(dataset, file: file).filter { !log.spots.contains(ProblemLog.spot($0.record, $0.field)) }
+        let semantic =
+            !validating
+            ? [] : validate(dataset, file: file).filter { !log.spots.contains(ProblemLog.spot($0.record, $0.field)) }
         let problems = log.problems + semantic
         if !problems.isEmpty { throw LoadError(file: file, problems: problems) }
         return dataset

@@ -4,12 +4,15 @@ struct DatasetDecoder {
     let log: ProblemLog
 
     func dataset(_ root: JSONValue) -> Dataset {
-        let empty = Dataset(source: SourceInfo(title: "", publisher: "", year: 0, matrixDate: ""), regions: [],
-                            parties: [], processes: [], mechanisms: [], practices: [], understandings: [])
+        let empty = Dataset(
+            source: SourceInfo(title: "", publisher: "", year: 0, matrixDate: ""), regions: [],
+            parties: [], processes: [], mechanisms: [], practices: [], understandings: [])
         guard var top = ObjectReader(root, log: log, record: nil, field: nil) else { return empty }
         let version = top.int("formatVersion")
         if version != Dataset.currentFormatVersion && !log.spots.contains(ProblemLog.spot(nil, "formatVersion")) {
-            log.add(nil, "formatVersion", "unsupported format version \(version) (this rcpx reads \(Dataset.currentFormatVersion))")
+            log.add(
+                nil, "formatVersion",
+                "unsupported format version \(version) (this rcpx reads \(Dataset.currentFormatVersion))")
         }
         let source = top.required("source").map(sourceInfo) ?? empty.source
         var dataset = Dataset(
@@ -28,12 +31,16 @@ struct DatasetDecoder {
     }
 
     /// Maps each element of a top-level array; elements that are not objects are reported and left out.
-    private func records<T>(_ top: inout ObjectReader, _ key: String, _ kind: String,
-                            _ map: (inout ObjectReader) -> T) -> [T] {
+    private func records<T>(
+        _ top: inout ObjectReader, _ key: String, _ kind: String,
+        _ map: (inout ObjectReader) -> T
+    ) -> [T] {
         top.array(key, required: true).enumerated().compactMap { index, value in
             guard var r = ObjectReader(value, log: log, record: "\(key)[\(index)]", field: nil) else { return nil }
             // Name the record by its id from here on, when it has a usable one.
-            if case .string(let id)? = value["id"], !id.isEmpty { r.record = recordLabel(kind, plural: key, id: id, index: index) }
+            if case .string(let id)? = value["id"], !id.isEmpty {
+                r.record = recordLabel(kind, plural: key, id: id, index: index)
+            }
             let record = map(&r)
             r.finish()
             return record
@@ -44,28 +51,33 @@ struct DatasetDecoder {
         guard var r = ObjectReader(value, log: log, record: "source", field: nil) else {
             return SourceInfo(title: "", publisher: "", year: 0, matrixDate: "")
         }
-        let info = SourceInfo(title: r.string("title"), publisher: r.string("publisher"), year: r.int("year"),
-                              matrixDate: r.string("matrixDate"))
+        let info = SourceInfo(
+            title: r.string("title"), publisher: r.string("publisher"), year: r.int("year"),
+            matrixDate: r.string("matrixDate"))
         r.finish()
         return info
     }
 
     private func region(_ r: inout ObjectReader) -> Region {
-        Region(id: r.string("id"), name: r.string("name"), shortName: r.optionalString("shortName"), order: r.int("order"),
-               note: r.optionalString("note"), source: r.string("source"))
+        Region(
+            id: r.string("id"), name: r.string("name"), shortName: r.optionalString("shortName"), order: r.int("order"),
+            note: r.optionalString("note"), source: r.string("source"))
     }
 
     private func party(_ r: inout ObjectReader) -> Party {
-        Party(id: r.string("id"), name: r.string("name"),
-              kind: r.enumValue("kind", "party kind", PartyKind.self) ?? .state,
-              iso3: r.optionalString("iso3"), aliases: r.strings("aliases", required: false),
-              asciiName: r.optionalString("asciiName"), note: r.optionalString("note"), source: r.string("source"),
-              bases: bases(&r))
+        Party(
+            id: r.string("id"), name: r.string("name"),
+            kind: r.enumValue("kind", "party kind", PartyKind.self) ?? .state,
+            iso3: r.optionalString("iso3"), aliases: r.strings("aliases", required: false),
+            asciiName: r.optionalString("asciiName"), note: r.optionalString("note"), source: r.string("source"),
+            bases: bases(&r))
     }
 
     private func participations(_ r: inout ObjectReader) -> [Participation] {
         r.array("participants", required: true).enumerated().compactMap { i, value in
-            guard var p = ObjectReader(value, log: log, record: r.record, field: "participants[\(i)]") else { return nil }
+            guard var p = ObjectReader(value, log: log, record: r.record, field: "participants[\(i)]") else {
+                return nil
+            }
             let party = p.string("party")
             let roles = p.array("roles", required: true).enumerated().compactMap { j, v -> Role? in
                 guard let raw = p.asString(v, "roles[\(j)]") else { return nil }
@@ -99,12 +111,13 @@ struct DatasetDecoder {
             t.finish()
             return topic
         }
-        return Process(id: id, number: number, name: name, shortName: shortName, aliases: aliases, region: region,
-                       year: year, yearNote: yearNote, inMatrix: inMatrix, summary: summary, participants: participants,
-                       otherParticipants: others, statedTotal: total, secretariat: secretariat, topics: topics,
-                       priorities: r.strings("priorities", required: true), status: r.strings("status", required: false),
-                       iomRole: r.optionalString("iomRole"), datedStatus: dated, source: r.string("source"), bases: bases(&r),
-                       classification: classification(&r))
+        return Process(
+            id: id, number: number, name: name, shortName: shortName, aliases: aliases, region: region,
+            year: year, yearNote: yearNote, inMatrix: inMatrix, summary: summary, participants: participants,
+            otherParticipants: others, statedTotal: total, secretariat: secretariat, topics: topics,
+            priorities: r.strings("priorities", required: true), status: r.strings("status", required: false),
+            iomRole: r.optionalString("iomRole"), datedStatus: dated, source: r.string("source"), bases: bases(&r),
+            classification: classification(&r))
     }
 
     /// The optional `datedStatus` list of a process.
@@ -113,12 +126,15 @@ struct DatasetDecoder {
             guard var d = ObjectReader(v, log: log, record: r.record, field: "datedStatus[\(i)]") else { return nil }
             var planned = false
             if let value = d.value("planned") {
-                if case .bool(let b) = value { planned = b } else {
+                if case .bool(let b) = value {
+                    planned = b
+                } else {
                     d.problem("planned", "expected a boolean, found \(value.typeDescription)")
                 }
             }
-            let status = DatedStatus(year: d.int("year"), date: d.optionalString("date"), text: d.string("text"),
-                                     planned: planned, source: d.string("source"))
+            let status = DatedStatus(
+                year: d.int("year"), date: d.optionalString("date"), text: d.string("text"),
+                planned: planned, source: d.string("source"))
             d.finish()
             return status
         }
@@ -126,8 +142,9 @@ struct DatasetDecoder {
 
     private func statedTotal(_ value: JSONValue, record: String?) -> StatedTotal? {
         guard var t = ObjectReader(value, log: log, record: record, field: "statedTotal") else { return nil }
-        let total = StatedTotal(text: t.string("text"), members: t.int("members"),
-                                interested: t.optionalInt("interested") ?? 0, plus: t.strings("plus", required: false))
+        let total = StatedTotal(
+            text: t.string("text"), members: t.int("members"),
+            interested: t.optionalInt("interested") ?? 0, plus: t.strings("plus", required: false))
         t.finish()
         return total
     }
@@ -139,18 +156,22 @@ struct DatasetDecoder {
         let summary = r.string("summary")
         let participants = participations(&r)
         let others = r.strings("otherParticipants", required: false)
-        let events = r.array("events", required: true).enumerated().compactMap { i, v in event(v, record: r.record, index: i) }
-        return Mechanism(id: id, name: name, shortName: shortName, aliases: aliases, year: year, summary: summary,
-                         participants: participants, otherParticipants: others, events: events, source: r.string("source"))
+        let events = r.array("events", required: true).enumerated().compactMap { i, v in
+            event(v, record: r.record, index: i)
+        }
+        return Mechanism(
+            id: id, name: name, shortName: shortName, aliases: aliases, year: year, summary: summary,
+            participants: participants, otherParticipants: others, events: events, source: r.string("source"))
     }
 
     private func event(_ value: JSONValue, record: String?, index: Int) -> Event? {
         guard var e = ObjectReader(value, log: log, record: record, field: "events[\(index)]") else { return nil }
-        let event = Event(id: e.string("id"), kind: e.enumValue("kind", "event kind", EventKind.self) ?? .meeting,
-                          year: e.int("year"), date: e.optionalString("date"), title: e.string("title"),
-                          place: e.optionalString("place"), partners: e.strings("partners", required: false),
-                          processes: e.strings("processes", required: false), summary: e.optionalString("summary"),
-                          source: e.string("source"))
+        let event = Event(
+            id: e.string("id"), kind: e.enumValue("kind", "event kind", EventKind.self) ?? .meeting,
+            year: e.int("year"), date: e.optionalString("date"), title: e.string("title"),
+            place: e.optionalString("place"), partners: e.strings("partners", required: false),
+            processes: e.strings("processes", required: false), summary: e.optionalString("summary"),
+            source: e.string("source"))
         e.finish()
         return event
     }
@@ -159,8 +180,9 @@ struct DatasetDecoder {
         let id = r.string("id"), number = r.int("number"), title = r.string("title")
         let items = r.array("items", required: true).enumerated().compactMap { i, v -> PracticeItem? in
             guard var item = ObjectReader(v, log: log, record: r.record, field: "items[\(i)]") else { return nil }
-            let result = PracticeItem(id: item.string("id"), title: item.string("title"),
-                                      paperTitle: item.optionalString("paperTitle"))
+            let result = PracticeItem(
+                id: item.string("id"), title: item.string("title"),
+                paperTitle: item.optionalString("paperTitle"))
             item.finish()
             return result
         }
@@ -168,6 +190,7 @@ struct DatasetDecoder {
     }
 
     private func understanding(_ r: inout ObjectReader) -> Understanding {
-        Understanding(id: r.string("id"), number: r.int("number"), summary: r.string("summary"), source: r.string("source"))
+        Understanding(
+            id: r.string("id"), number: r.int("number"), summary: r.string("summary"), source: r.string("source"))
     }
 }

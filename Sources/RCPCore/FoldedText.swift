@@ -9,9 +9,11 @@ struct FoldedText: Sendable {
     init(_ text: String) {
         var codes = searchCodes(text)
         // Usually nothing is trimmed or collapsed: then the codes are used as they are.
-        guard let first = codes.indices.first(where: { i in
-            codes[i] == space && (i == 0 || i == codes.count - 1 || codes[i + 1] == space)
-        }) else {
+        guard
+            let first = codes.indices.first(where: { i in
+                codes[i] == space && (i == 0 || i == codes.count - 1 || codes[i + 1] == space)
+            })
+        else {
             self.codes = codes
             self.offsets = nil
             return
@@ -54,10 +56,10 @@ func characterMask<C: Collection>(_ codes: C) -> UInt64 where C.Element == UInt3
 
 @inline(__always) func characterBit(_ c: UInt32) -> UInt64 {
     switch c {
-    case 0x61...0x7A: return 1 << UInt64(c - 0x61)          // a–z
-    case 0x30...0x39: return 1 << UInt64(c - 0x30 + 26)     // 0–9
+    case 0x61...0x7A: return 1 << UInt64(c - 0x61)  // a–z
+    case 0x30...0x39: return 1 << UInt64(c - 0x30 + 26)  // 0–9
     case space: return 1 << 63
-    default: return 1 << UInt64(36 + c % 27)                // everything else, hashed
+    default: return 1 << UInt64(36 + c % 27)  // everything else, hashed
     }
 }
 

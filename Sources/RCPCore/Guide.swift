@@ -99,9 +99,11 @@ public struct GuidePoint: Sendable, Hashable, Identifiable {
     public var events: [String]
     /// Other spellings to find this point by (the paper's own, e.g. a typo), not shown.
     public var searchTerms: [String]
-    public init(id: String, label: String? = nil, text: String, section: String, lines: LineRange,
-                processes: [String] = [], parties: [String] = [], mechanisms: [String] = [], events: [String] = [],
-                searchTerms: [String] = []) {
+    public init(
+        id: String, label: String? = nil, text: String, section: String, lines: LineRange,
+        processes: [String] = [], parties: [String] = [], mechanisms: [String] = [], events: [String] = [],
+        searchTerms: [String] = []
+    ) {
         self.id = id; self.label = label; self.text = text; self.section = section; self.lines = lines
         self.processes = processes; self.parties = parties; self.mechanisms = mechanisms; self.events = events
         self.searchTerms = searchTerms
@@ -122,8 +124,10 @@ public struct GuideTopic: Sendable, Hashable, Identifiable {
     public var section: String
     public var lines: LineRange
     public var points: [GuidePoint]
-    public init(id: String, number: Int, title: String, summary: String, section: String, lines: LineRange,
-                points: [GuidePoint]) {
+    public init(
+        id: String, number: Int, title: String, summary: String, section: String, lines: LineRange,
+        points: [GuidePoint]
+    ) {
         self.id = id; self.number = number; self.title = title; self.summary = summary; self.section = section
         self.lines = lines; self.points = points
     }

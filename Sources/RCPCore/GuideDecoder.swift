@@ -4,11 +4,15 @@ extension DatasetDecoder {
     func guide(_ top: inout ObjectReader) -> [GuideTopic] {
         top.array("guide", required: false).enumerated().compactMap { index, value in
             guard var r = ObjectReader(value, log: log, record: "guide[\(index)]", field: nil) else { return nil }
-            if case .string(let id)? = value["id"], !id.isEmpty { r.record = recordLabel("guide topic", plural: "guide", id: id, index: index) }
+            if case .string(let id)? = value["id"], !id.isEmpty {
+                r.record = recordLabel("guide topic", plural: "guide", id: id, index: index)
+            }
             let topic = GuideTopic(
                 id: r.string("id"), number: r.int("number"), title: r.string("title"), summary: r.string("summary"),
                 section: r.string("section"), lines: lineRange(&r, "lines"),
-                points: r.array("points", required: true).enumerated().compactMap { i, v in point(v, record: r.record, index: i) })
+                points: r.array("points", required: true).enumerated().compactMap { i, v in
+                    point(v, record: r.record, index: i)
+                })
             r.finish()
             return topic
         }
@@ -41,8 +45,9 @@ extension DatasetDecoder {
     func bases(_ r: inout ObjectReader) -> [Basis] {
         r.array("bases", required: false).enumerated().compactMap { i, v in
             guard var b = ObjectReader(v, log: log, record: r.record, field: "bases[\(i)]") else { return nil }
-            let basis = Basis(field: b.string("field"), kind: b.enumValue("basis", "basis", BasisKind.self) ?? .stated,
-                              reason: b.string("reason"))
+            let basis = Basis(
+                field: b.string("field"), kind: b.enumValue("basis", "basis", BasisKind.self) ?? .stated,
+                reason: b.string("reason"))
             b.finish()
             return basis
         }
@@ -55,10 +60,14 @@ extension DatasetDecoder {
             let aspect = c.enumValue("aspect", "classification aspect", ClassificationAspect.self)
             let value = c.string("value")
             if let aspect, !value.isEmpty, !aspect.values.contains(value) {
-                c.problem("value", "unknown \(aspect.label) \(quoted(value)) (expected one of: \(aspect.values.joined(separator: ", ")))")
+                c.problem(
+                    "value",
+                    "unknown \(aspect.label) \(quoted(value)) (expected one of: \(aspect.values.joined(separator: ", ")))"
+                )
             }
-            let result = Classification(aspect: aspect ?? .focus, value: value, section: c.string("section"),
-                                        lines: lineRange(&c, "lines"))
+            let result = Classification(
+                aspect: aspect ?? .focus, value: value, section: c.string("section"),
+                lines: lineRange(&c, "lines"))
             c.finish()
             return aspect == nil ? nil : result
         }

@@ -1,9 +1,11 @@
 /// Checks of the guide records, bases and classifications (docs/DATA.md, "Guide" and "Basis").
 
 /// The fields of a process a basis entry may name ("participants.ID" names one participation).
-let processBasisFields: Set<String> = ["name", "shortName", "aliases", "region", "year", "yearNote", "summary",
-                                       "secretariat", "topics.practices", "priorities", "status", "iomRole",
-                                       "otherParticipants", "statedTotal"]
+let processBasisFields: Set<String> = [
+    "name", "shortName", "aliases", "region", "year", "yearNote", "summary",
+    "secretariat", "topics.practices", "priorities", "status", "iomRole",
+    "otherParticipants", "statedTotal",
+]
 /// The fields of a party a basis entry may name.
 let partyBasisFields: Set<String> = ["name", "aliases", "iso3", "note"]
 
@@ -20,7 +22,10 @@ extension Validator {
                 let party = String(b.field.dropFirst("participants.".count))
                 if !participants.contains(party) { add(rec, f + ".field", "\(quoted(party)) is not a participant") }
             } else if !fields.contains(b.field) {
-                add(rec, f + ".field", "unknown field \(quoted(b.field)) (expected one of: \(fields.sorted().joined(separator: ", "))\(participants.isEmpty ? "" : ", participants.PARTY"))")
+                add(
+                    rec, f + ".field",
+                    "unknown field \(quoted(b.field)) (expected one of: \(fields.sorted().joined(separator: ", "))\(participants.isEmpty ? "" : ", participants.PARTY"))"
+                )
             }
         }
     }
@@ -48,8 +53,11 @@ extension Validator {
         for (i, t) in dataset.guide.enumerated() {
             let rec = recordLabel("guide topic", plural: "guide", id: t.id, index: i)
             checkID(t.id, rec, &seen)
-            if let other = numbers[t.number] { add(rec, "number", "number \(t.number) is also used by guide topic \(quoted(other))") }
-            else { numbers[t.number] = t.id }
+            if let other = numbers[t.number] {
+                add(rec, "number", "number \(t.number) is also used by guide topic \(quoted(other))")
+            } else {
+                numbers[t.number] = t.id
+            }
             if t.number < 1 { add(rec, "number", "guide numbers start at 1") }
             checkName(t.title, rec, "title")
             checkName(t.section, rec, "section")
@@ -60,7 +68,9 @@ extension Validator {
             for (j, p) in t.points.enumerated() {
                 let f = "points[\(j)]"
                 checkID(p.id, rec, &pointIDs, field: f + ".id", what: "guide point")
-                if !p.id.hasPrefix(t.id + ".") { add(rec, f + ".id", "a point's id starts with its topic's id and a dot") }
+                if !p.id.hasPrefix(t.id + ".") {
+                    add(rec, f + ".id", "a point's id starts with its topic's id and a dot")
+                }
                 if let label = p.label { checkName(label, rec, f + ".label") }
                 checkName(p.section, rec, f + ".section")
                 checkText(p.text, rec, f + ".text")

@@ -284,7 +284,9 @@ struct JSONParser {
                 else { throw fail("unpaired surrogate in \\u escape", at: escapeStart) }
                 pos += 2
                 let low = try parseHex4()
-                guard low >= 0xDC00 && low < 0xE000 else { throw fail("unpaired surrogate in \\u escape", at: escapeStart) }
+                guard low >= 0xDC00 && low < 0xE000 else {
+                    throw fail("unpaired surrogate in \\u escape", at: escapeStart)
+                }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if scalar >= 0xDC00 && scalar < 0xE000 {
                 throw fail("unpaired surrogate in \\u escape", at: escapeStart)
@@ -336,7 +338,9 @@ struct JSONParser {
         }
         guard pos + length <= bytes.count else { throw fail("invalid UTF-8 (truncated sequence)") }
         let b1 = bytes[pos + 1]
-        guard b1 >= lower && b1 <= upper else { throw fail("invalid UTF-8 (byte 0x\(hex(UInt32(b1), width: 2)))", at: pos + 1) }
+        guard b1 >= lower && b1 <= upper else {
+            throw fail("invalid UTF-8 (byte 0x\(hex(UInt32(b1), width: 2)))", at: pos + 1)
+        }
         for i in 2..<max(2, length) where bytes[pos + i] & 0xC0 != 0x80 {
             throw fail("invalid UTF-8 (byte 0x\(hex(UInt32(bytes[pos + i]), width: 2)))", at: pos + i)
         }
@@ -357,14 +361,18 @@ struct JSONParser {
         if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
             isInteger = false
             pos += 1
-            guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("invalid number: expected a digit after '.'") }
+            guard pos < bytes.count, isDigit(bytes[pos]) else {
+                throw fail("invalid number: expected a digit after '.'")
+            }
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
             isInteger = false
             pos += 1
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-            guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("invalid number: expected a digit in exponent") }
+            guard pos < bytes.count, isDigit(bytes[pos]) else {
+                throw fail("invalid number: expected a digit in exponent")
+            }
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
         // Short integers (every number in the data set) are converted exactly without a detour through text.

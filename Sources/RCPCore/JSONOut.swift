@@ -65,9 +65,13 @@ public indirect enum JSONOut: Sendable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
         case .number(let d):
-            if !d.isFinite { out += "null" }
-            else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)) }
-            else { out += String(d) }
+            if !d.isFinite {
+                out += "null"
+            } else if d == d.rounded() && abs(d) < 1e15 {
+                out += String(Int(d))
+            } else {
+                out += String(d)
+            }
         case .string(let s): JSONOut.quote(s, into: &out, asciiOnly: asciiOnly)
         case .array(let items):
             JSONOut.writeList(items, open: "[", close: "]", into: &out, layout) { item, out in
@@ -83,9 +87,11 @@ public indirect enum JSONOut: Sendable {
     }
 
     /// The brackets around `elements`, each written by `element`: one per indented line, or all on one line.
-    private static func writeList<Element>(_ elements: [Element], open: String, close: String,
-                                           into out: inout String, _ layout: Layout,
-                                           element: (Element, inout String) -> Void) {
+    private static func writeList<Element>(
+        _ elements: [Element], open: String, close: String,
+        into out: inout String, _ layout: Layout,
+        element: (Element, inout String) -> Void
+    ) {
         if elements.isEmpty { out += open + close; return }
         switch layout {
         case .oneLine(let spaced):

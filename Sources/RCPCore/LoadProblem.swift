@@ -15,8 +15,10 @@ public struct LoadProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
 
-    public init(file: String, record: String? = nil, field: String? = nil, message: String,
-                line: Int? = nil, column: Int? = nil) {
+    public init(
+        file: String, record: String? = nil, field: String? = nil, message: String,
+        line: Int? = nil, column: Int? = nil
+    ) {
         self.file = file; self.record = record; self.field = field; self.message = message
         self.line = line; self.column = column
     }
@@ -42,7 +44,8 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// One line per problem, after a heading that counts them.
     public var description: String {
-        let heading = problems.count == 1
+        let heading =
+            problems.count == 1
             ? "\(file): 1 problem" : "\(file): \(problems.count) problems"
         return ([heading] + problems.map { "  " + $0.description }).joined(separator: "\n")
     }

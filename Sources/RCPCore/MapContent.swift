@@ -100,7 +100,9 @@ extension Catalog {
     /// counts of the membership matrix without the footnote groups.
     public func annexACounts() -> [String: Int] {
         var counts: [String: Int] = [:]
-        for row in matrix(kinds: [.state, .territory], includeOutsideMatrix: false).rows { counts[row.party.id] = row.count }
+        for row in matrix(kinds: [.state, .territory], includeOutsideMatrix: false).rows {
+            counts[row.party.id] = row.count
+        }
         return counts
     }
 
@@ -168,7 +170,8 @@ extension Catalog {
         var markedIDs: [String] = []
         for id in marked.sorted() {
             guard let party = party(id: id), party.kind != .organization, let iso = party.iso3,
-                  let f = world.feature(iso3: iso) else { continue }
+                let f = world.feature(iso3: iso)
+            else { continue }
             categories[f] = .marked
             markedIDs.append(id)
         }
@@ -178,8 +181,9 @@ extension Catalog {
         for c in categories { tally[c, default: 0] += 1 }
         let legend = legendOrder.filter { $0 == .context || tally[$0] != nil || subject == .coverage }
             .map { MapLegendEntry(category: $0, count: tally[$0] ?? 0) }
-        return MapLayer(subject: subject, style: MapStyle(key: styleKey, categories: categories), legend: legend,
-                        involved: involved, focus: focus, unplaced: unplaced.sorted { $0.name < $1.name })
+        return MapLayer(
+            subject: subject, style: MapStyle(key: styleKey, categories: categories), legend: legend,
+            involved: involved, focus: focus, unplaced: unplaced.sorted { $0.name < $1.name })
     }
 
     /// The states of the 2005 universe (191 UN members and the Holy See) that take part in no Annex A process
@@ -195,8 +199,9 @@ extension Catalog {
         var partyByISO: [String: Party] = [:]
         for party in parties { if let iso = party.iso3, partyByISO[iso] == nil { partyByISO[iso] = party } }
         let gaps = world.features.filter { $0.inUniverse && !taking.contains($0.iso3) }.map { f in
-            CoverageGap(iso3: f.iso3, name: partyByISO[f.iso3]?.name ?? f.name, subregion: f.subregion ?? "Unknown",
-                        partyID: partyByISO[f.iso3]?.id, unStatus: f.unStatus)
+            CoverageGap(
+                iso3: f.iso3, name: partyByISO[f.iso3]?.name ?? f.name, subregion: f.subregion ?? "Unknown",
+                partyID: partyByISO[f.iso3]?.id, unStatus: f.unStatus)
         }
         func order(_ s: String) -> Int { unSubregionOrder.firstIndex(of: s) ?? unSubregionOrder.count }
         return gaps.sorted { a, b in

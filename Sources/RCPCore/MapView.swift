@@ -57,16 +57,18 @@ extension WorldMap {
         let box = world.box.isEmpty ? ProjectedWorld.Box(minX: -2.7, minY: -1.3, maxX: 2.7, maxY: 1.3) : world.box
         let w = Double(max(1, columns * 2)), h = Double(max(1, rows * 4))
         let base = min(w / max(0.01, box.maxX - box.minX), h / max(0.01, box.maxY - box.minY)) * 0.98
-        return MapFrame(columns: columns, rows: rows, scale: base * view.zoom,
-                        centerX: view.centerX ?? (box.minX + box.maxX) / 2,
-                        centerY: view.centerY ?? (box.minY + box.maxY) / 2)
+        return MapFrame(
+            columns: columns, rows: rows, scale: base * view.zoom,
+            centerX: view.centerX ?? (box.minX + box.maxX) / 2,
+            centerY: view.centerY ?? (box.minY + box.maxY) / 2)
     }
 
     /// `view` moved by a number of cells (positive: east and south), for the arrow keys.
     public func pan(_ view: MapView, columns: Int, rows: Int, byColumns dx: Int, rows dy: Int) -> MapView {
         let frame = frame(view, columns: columns, rows: rows)
         let box = projected(meridian: view.meridian).box
-        let p = frame.point(dotX: Double(frame.dotsWide) / 2 + Double(dx * 2), dotY: Double(frame.dotsHigh) / 2 + Double(dy * 4))
+        let p = frame.point(
+            dotX: Double(frame.dotsWide) / 2 + Double(dx * 2), dotY: Double(frame.dotsHigh) / 2 + Double(dy * 4))
         var v = view
         v.centerX = box.isEmpty ? p.x : min(box.maxX, max(box.minX, p.x))
         v.centerY = box.isEmpty ? p.y : min(box.maxY, max(box.minY, p.y))
@@ -104,8 +106,9 @@ extension WorldMap {
         let needed = min(Double(columns * 2) / width, Double(rows * 4) / height) * 0.9
         let zoom = needed / whole.scale
         if zoom <= MapView.minZoom { return MapView(meridian: meridian) }
-        return MapView(meridian: meridian, centerX: (box.minX + box.maxX) / 2, centerY: (box.minY + box.maxY) / 2,
-                       zoom: zoom)
+        return MapView(
+            meridian: meridian, centerX: (box.minX + box.maxX) / 2, centerY: (box.minY + box.maxY) / 2,
+            zoom: zoom)
     }
 
     /// The central meridian (whole degrees) opposite the largest gap between the longitudes of `indices`;

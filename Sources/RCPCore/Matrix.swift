@@ -46,8 +46,10 @@ extension Catalog {
     /// The membership matrix: the processes of `region` (all regions when nil; footnote groups only with
     /// `includeOutsideMatrix`) as columns, and as rows every party of one of `kinds` that takes part in at
     /// least one of them.
-    public func matrix(region: String? = nil, kinds: Set<PartyKind> = [.state, .territory], sort: MatrixSort = .name,
-                       includeOutsideMatrix: Bool = true) -> MembershipMatrix {
+    public func matrix(
+        region: String? = nil, kinds: Set<PartyKind> = [.state, .territory], sort: MatrixSort = .name,
+        includeOutsideMatrix: Bool = true
+    ) -> MembershipMatrix {
         let key = MatrixKey(region: region, kinds: kinds, sort: sort, includeOutsideMatrix: includeOutsideMatrix)
         if let hit = lastMatrix.withLock({ last in last.flatMap { $0.key == key ? $0.matrix : nil } }) { return hit }
         let built = buildMatrix(region: region, kinds: kinds, sort: sort, includeOutsideMatrix: includeOutsideMatrix)
@@ -55,8 +57,10 @@ extension Catalog {
         return built
     }
 
-    private func buildMatrix(region: String?, kinds: Set<PartyKind>, sort: MatrixSort,
-                             includeOutsideMatrix: Bool) -> MembershipMatrix {
+    private func buildMatrix(
+        region: String?, kinds: Set<PartyKind>, sort: MatrixSort,
+        includeOutsideMatrix: Bool
+    ) -> MembershipMatrix {
         let columnPositions = processes.indices.filter { i in
             (region == nil || processes[i].region == region) && (includeOutsideMatrix || processes[i].inMatrix)
         }
@@ -74,7 +78,8 @@ extension Catalog {
         }
         // Rows are already by name; a stable sort on the count keeps that order within equal counts.
         if sort == .count {
-            rows = rows.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element)
+            rows = rows.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(
+                \.element)
         }
         return MembershipMatrix(columns: columnPositions.map { processes[$0] }, rows: rows)
     }
@@ -91,8 +96,9 @@ extension Catalog {
         }
         let inA = rolesByParty(pa), inB = rolesByParty(pb)
         let common = inA.keys.filter { inB[$0] != nil }.sorted().map { (parties[$0], inA[$0]!, inB[$0]!) }
-        return Overlap(a: processes[pa], b: processes[pb], common: common,
-                       onlyA: inA.keys.filter { inB[$0] == nil }.sorted().map { parties[$0] },
-                       onlyB: inB.keys.filter { inA[$0] == nil }.sorted().map { parties[$0] })
+        return Overlap(
+            a: processes[pa], b: processes[pb], common: common,
+            onlyA: inA.keys.filter { inB[$0] == nil }.sorted().map { parties[$0] },
+            onlyB: inB.keys.filter { inA[$0] == nil }.sorted().map { parties[$0] })
     }
 }

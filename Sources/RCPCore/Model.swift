@@ -69,8 +69,10 @@ public struct Region: Sendable, Hashable, Identifiable {
     public var note: String?
     public var source: Provenance
 
-    public init(id: String, name: String, shortName: String? = nil, order: Int, note: String? = nil, source: Provenance) {
-        self.id = id; self.name = name; self.shortName = shortName; self.order = order; self.note = note; self.source = source
+    public init(id: String, name: String, shortName: String? = nil, order: Int, note: String? = nil, source: Provenance)
+    {
+        self.id = id; self.name = name; self.shortName = shortName; self.order = order; self.note = note;
+        self.source = source
     }
 }
 
@@ -90,8 +92,10 @@ public struct Party: Sendable, Hashable, Identifiable {
     /// Which fields are rcpx's inference rather than the paper's word (`note` for background facts).
     public var bases: [Basis]
 
-    public init(id: String, name: String, kind: PartyKind, iso3: String? = nil, aliases: [String] = [],
-                asciiName: String? = nil, note: String? = nil, source: Provenance, bases: [Basis] = []) {
+    public init(
+        id: String, name: String, kind: PartyKind, iso3: String? = nil, aliases: [String] = [],
+        asciiName: String? = nil, note: String? = nil, source: Provenance, bases: [Basis] = []
+    ) {
         self.id = id; self.name = name; self.kind = kind; self.iso3 = iso3; self.aliases = aliases
         self.asciiName = asciiName; self.note = note; self.source = source; self.bases = bases
     }
@@ -173,12 +177,14 @@ public struct Process: Sendable, Hashable, Identifiable {
     /// Where the paper itself puts the process in its classes (B.1); empty where it is silent.
     public var classification: [Classification]
 
-    public init(id: String, number: Int?, name: String, shortName: String, aliases: [String], region: String,
-                year: Int?, yearNote: String? = nil, inMatrix: Bool, summary: String, participants: [Participation],
-                otherParticipants: [String] = [], statedTotal: StatedTotal?, secretariat: String, topics: [Topic],
-                priorities: [String], status: [String] = [], iomRole: String? = nil,
-                datedStatus: [DatedStatus] = [], source: Provenance, bases: [Basis] = [],
-                classification: [Classification] = []) {
+    public init(
+        id: String, number: Int?, name: String, shortName: String, aliases: [String], region: String,
+        year: Int?, yearNote: String? = nil, inMatrix: Bool, summary: String, participants: [Participation],
+        otherParticipants: [String] = [], statedTotal: StatedTotal?, secretariat: String, topics: [Topic],
+        priorities: [String], status: [String] = [], iomRole: String? = nil,
+        datedStatus: [DatedStatus] = [], source: Provenance, bases: [Basis] = [],
+        classification: [Classification] = []
+    ) {
         self.bases = bases; self.classification = classification
         self.id = id; self.number = number; self.name = name; self.shortName = shortName; self.aliases = aliases
         self.region = region; self.year = year; self.yearNote = yearNote; self.inMatrix = inMatrix
@@ -282,8 +288,10 @@ public struct Event: Sendable, Hashable, Identifiable {
     public var processes: [String]
     public var summary: String?
     public var source: Provenance
-    public init(id: String, kind: EventKind, year: Int, date: String? = nil, title: String, place: String? = nil,
-                partners: [String] = [], processes: [String] = [], summary: String? = nil, source: Provenance) {
+    public init(
+        id: String, kind: EventKind, year: Int, date: String? = nil, title: String, place: String? = nil,
+        partners: [String] = [], processes: [String] = [], summary: String? = nil, source: Provenance
+    ) {
         self.id = id; self.kind = kind; self.year = year; self.date = date; self.title = title; self.place = place
         self.partners = partners; self.processes = processes; self.summary = summary; self.source = source
     }
@@ -302,8 +310,10 @@ public struct Mechanism: Sendable, Hashable, Identifiable {
     public var otherParticipants: [String]
     public var events: [Event]
     public var source: Provenance
-    public init(id: String, name: String, shortName: String, aliases: [String], year: Int?, summary: String,
-                participants: [Participation], otherParticipants: [String] = [], events: [Event], source: Provenance) {
+    public init(
+        id: String, name: String, shortName: String, aliases: [String], year: Int?, summary: String,
+        participants: [Participation], otherParticipants: [String] = [], events: [Event], source: Provenance
+    ) {
         self.id = id; self.name = name; self.shortName = shortName; self.aliases = aliases; self.year = year
         self.summary = summary; self.participants = participants; self.otherParticipants = otherParticipants
         self.events = events; self.source = source
@@ -338,9 +348,11 @@ public struct Dataset: Sendable, Hashable {
     /// Words people type and what they stand for, for the search (`searchSynonyms`; may be empty).
     public var searchSynonyms: [SearchSynonym] = []
 
-    public init(formatVersion: Int = Dataset.currentFormatVersion, source: SourceInfo, regions: [Region],
-                parties: [Party], processes: [Process], mechanisms: [Mechanism], practices: [Practice],
-                understandings: [Understanding], guide: [GuideTopic] = []) {
+    public init(
+        formatVersion: Int = Dataset.currentFormatVersion, source: SourceInfo, regions: [Region],
+        parties: [Party], processes: [Process], mechanisms: [Mechanism], practices: [Practice],
+        understandings: [Understanding], guide: [GuideTopic] = []
+    ) {
         self.guide = guide
         self.formatVersion = formatVersion; self.source = source; self.regions = regions; self.parties = parties
         self.processes = processes; self.mechanisms = mechanisms; self.practices = practices

@@ -65,8 +65,8 @@ func foldCharacter(_ c: Character) -> Character {
 }
 
 /// ASCII folds of U+00C0…U+017F (a space for × and ÷).
-private let latinFolds: [UInt8] = Array((
-    "aaaaaaaceeeeiiii" + "dnooooo ouuuuyts" + "aaaaaaaceeeeiiii" + "dnooooo ouuuuyty"   // U+00C0…U+00FF
-    + "aaaaaaccccccccdd" + "ddeeeeeeeeeegggg" + "gggghhhhiiiiiiii" + "iiiijjkkklllllll"  // U+0100…U+013F
-    + "lllnnnnnnnnnoooo" + "oooorrrrrrssssss" + "ssttttttuuuuuuuu" + "uuuuwwyyyzzzzzzs"  // U+0140…U+017F
-).utf8)
+private let latinFolds: [UInt8] = Array(
+    ("aaaaaaaceeeeiiii" + "dnooooo ouuuuyts" + "aaaaaaaceeeeiiii" + "dnooooo ouuuuyty"  // U+00C0…U+00FF
+        + "aaaaaaccccccccdd" + "ddeeeeeeeeeegggg" + "gggghhhhiiiiiiii" + "iiiijjkkklllllll"  // U+0100…U+013F
+        + "lllnnnnnnnnnoooo" + "oooorrrrrrssssss" + "ssttttttuuuuuuuu" + "uuuuwwyyyzzzzzzs"  // U+0140…U+017F
+        ).utf8)

@@ -73,7 +73,9 @@ struct ObjectReader {
 
     mutating func bool(_ key: String) -> Bool {
         guard let v = required(key) else { return false }
-        guard case .bool(let b) = v else { problem(key, "expected a boolean, found \(v.typeDescription)"); return false }
+        guard case .bool(let b) = v else {
+            problem(key, "expected a boolean, found \(v.typeDescription)"); return false
+        }
         return b
     }
 
@@ -112,12 +114,16 @@ struct ObjectReader {
     }
 
     func asString(_ v: JSONValue, _ field: String) -> String? {
-        guard case .string(let s) = v else { problem(field, "expected a string, found \(v.typeDescription)"); return nil }
+        guard case .string(let s) = v else {
+            problem(field, "expected a string, found \(v.typeDescription)"); return nil
+        }
         return s
     }
 
     func asInt(_ v: JSONValue, _ field: String) -> Int? {
-        guard case .number(let d) = v else { problem(field, "expected an integer, found \(v.typeDescription)"); return nil }
+        guard case .number(let d) = v else {
+            problem(field, "expected an integer, found \(v.typeDescription)"); return nil
+        }
         guard d == d.rounded(), abs(d) < 1e15 else { problem(field, "expected an integer, found \(d)"); return nil }
         return Int(d)
     }

@@ -14,7 +14,8 @@ public struct ParticipationCount: Sendable, Hashable {
 
     /// "in 7 of the 13 matrix processes; 8 with the footnote groups" (the second part only when it differs).
     public var sentence: String {
-        var out = "in \(inMatrix) of the \(matrixProcesses) matrix \(DisplayText.noun(matrixProcesses, "process", "processes"))"
+        var out =
+            "in \(inMatrix) of the \(matrixProcesses) matrix \(DisplayText.noun(matrixProcesses, "process", "processes"))"
         if all != inMatrix { out += "; \(all) with the footnote groups" }
         return out
     }
@@ -29,7 +30,8 @@ extension Catalog {
     /// The processes `partyID` takes part in, counted as `ParticipationCount` says.
     public func participationCount(of partyID: String) -> ParticipationCount {
         let list = participations(of: partyID)
-        return ParticipationCount(inMatrix: list.filter(\.process.inMatrix).count, all: list.count,
-                                  matrixProcesses: processes.filter(\.inMatrix).count)
+        return ParticipationCount(
+            inMatrix: list.filter(\.process.inMatrix).count, all: list.count,
+            matrixProcesses: processes.filter(\.inMatrix).count)
     }
 }

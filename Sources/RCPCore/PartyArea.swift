@@ -63,15 +63,17 @@ extension Catalog {
     public func area(of party: Party, world: WorldMap = .bundled) -> PartyArea {
         if party.kind == .organization { return .organizations }
         guard let iso = party.iso3, let f = world.feature(iso3: iso),
-              let continent = world.features[f].subregion.flatMap(unContinent(of:)),
-              let i = PartyArea.continents.firstIndex(of: continent)
+            let continent = world.features[f].subregion.flatMap(unContinent(of:)),
+            let i = PartyArea.continents.firstIndex(of: continent)
         else { return .other }
         return .continent(i)
     }
 
     /// The totals of one group of compared participants, by area.
-    func regionTotals(_ group: ComparedGroup, _ rows: [ComparedParticipant], processes: Int,
-                      world: WorldMap) -> RegionTotals {
+    func regionTotals(
+        _ group: ComparedGroup, _ rows: [ComparedParticipant], processes: Int,
+        world: WorldMap
+    ) -> RegionTotals {
         let areas = rows.map { area(of: $0.party, world: world) }
         let kept = Set(areas).sorted()
         let counts = kept.map { a in AreaCount(area: a, count: areas.filter { $0 == a }.count) }

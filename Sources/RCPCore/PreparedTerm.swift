@@ -28,8 +28,10 @@ struct Occurrence {
 /// The best occurrence of `f` in `t` allowed by `mode`; one at `preferAt` (right after the previous word of
 /// the query) wins when it starts a word, so that phrases are found as phrases.
 @inline(__always)
-func bestOccurrence(_ f: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>, mode: SearchQuery.Mode,
-                    preferAt: Int) -> Occurrence {
+func bestOccurrence(
+    _ f: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>, mode: SearchQuery.Mode,
+    preferAt: Int
+) -> Occurrence {
     let m = f.count, n = t.count
     guard m > 0, m <= n else { return .none }
     let first = f[0]
@@ -68,11 +70,15 @@ func bestOccurrence(_ f: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<U
 
 /// The best occurrence of any form of `term` in `t`.
 @inline(__always)
-func bestOccurrence(_ term: PreparedTerm, _ t: UnsafeBufferPointer<UInt32>, textMask: UInt64, preferAt: Int) -> Occurrence {
+func bestOccurrence(_ term: PreparedTerm, _ t: UnsafeBufferPointer<UInt32>, textMask: UInt64, preferAt: Int)
+    -> Occurrence
+{
     var best = Occurrence.none
     for (k, form) in term.forms.enumerated() where term.masks[k] & textMask == term.masks[k] {
         let o = form.withUnsafeBufferPointer { bestOccurrence($0, t, mode: term.mode, preferAt: preferAt) }
-        if o.level > best.level || (o.level == best.level && o.level > 0 && o.start == preferAt && best.start != preferAt) {
+        if o.level > best.level
+            || (o.level == best.level && o.level > 0 && o.start == preferAt && best.start != preferAt)
+        {
             best = o
         }
     }

@@ -50,8 +50,9 @@ extension Catalog {
         guard let position = partyIndex[partyID] else { return [] }
         return partyProcesses[position].map { at in
             let participation = processes[at.outer].participants[at.inner]
-            return PartyParticipation(process: processes[at.outer], roles: participation.roles.sorted(),
-                                      note: participation.note)
+            return PartyParticipation(
+                process: processes[at.outer], roles: participation.roles.sorted(),
+                note: participation.note)
         }
     }
 
@@ -73,7 +74,9 @@ extension Catalog {
     }
 
     /// The parties in the most processes (any role), most first, ties by name.
-    public func topParties(limit: Int = 10, kinds: Set<PartyKind> = [.state, .territory]) -> [(party: Party, count: Int)] {
+    public func topParties(limit: Int = 10, kinds: Set<PartyKind> = [.state, .territory]) -> [(
+        party: Party, count: Int
+    )] {
         let ranked = parties.indices
             .filter { kinds.contains(parties[$0].kind) && !partyProcesses[$0].isEmpty }
             .sorted { (-partyProcesses[$0].count, $0) < (-partyProcesses[$1].count, $1) }

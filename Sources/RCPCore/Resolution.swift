@@ -20,10 +20,11 @@ extension Catalog {
     /// A process by id, matrix number ("12"), name, short name or alias, ignoring case, diacritics and
     /// punctuation. An exact match wins; otherwise a unique match at the start of a name or of a word in it.
     public func resolveProcess(_ query: String) -> Resolution<Process> {
-        resolve(query, keys: processKeys, items: processes,
-                names: { [$0.shortName, $0.name] + $0.aliases },
-                primary: { [$0.id, $0.name, $0.shortName] + ($0.number.map { [String($0)] } ?? []) },
-                qualified: { _ in false })
+        resolve(
+            query, keys: processKeys, items: processes,
+            names: { [$0.shortName, $0.name] + $0.aliases },
+            primary: { [$0.id, $0.name, $0.shortName] + ($0.number.map { [String($0)] } ?? []) },
+            qualified: { _ in false })
     }
 
     /// A party by id, name, alias or ISO 3166 alpha-3 code, like `resolveProcess(_:)`, with two more rules
@@ -81,7 +82,8 @@ extension Catalog {
             if case .party(let p) = r { return p.kind != .organization }
             return true
         }
-        let result = resolve(query, keys: u.keys, items: u.records, names: names, primary: primary, qualified: qualified)
+        let result = resolve(
+            query, keys: u.keys, items: u.records, names: names, primary: primary, qualified: qualified)
         guard case .ambiguous(let list) = result else { return result }
         return .ambiguous(list.sorted { searchKey($0.name).lexicographicallyPrecedes(searchKey($1.name)) })
     }
@@ -95,8 +97,10 @@ extension Catalog {
     ///     qualified record is checked against the other qualified records' names.
     ///   - qualified: whether a record's name may need all its words to tell it from others: a match inside
     ///     (not at the start of) its name is only offered.
-    private func resolve<T>(_ query: String, keys: [FoldedKey: [Int]], items: [T], names: (T) -> [String],
-                            primary: (T) -> [String], qualified: (T) -> Bool) -> Resolution<T> {
+    private func resolve<T>(
+        _ query: String, keys: [FoldedKey: [Int]], items: [T], names: (T) -> [String],
+        primary: (T) -> [String], qualified: (T) -> Bool
+    ) -> Resolution<T> {
         let q = searchKey(query)
         guard !q.isEmpty else { return .notFound(suggestions: []) }
         // A query longer than every name cannot match one (only a suggestion can be near it).
@@ -170,7 +174,9 @@ extension Catalog {
             for (w, word) in words.enumerated() where wordMatch(word, in: codes) != nil { found.insert(w) }
             if found.isEmpty { continue }
             for p in positions { wordsFound[p, default: []].formUnion(found) }
-            if found.count == words.count && Set(significantWords(codes)) == Set(words) { sameWords.formUnion(positions) }
+            if found.count == words.count && Set(significantWords(codes)) == Set(words) {
+                sameWords.formUnion(positions)
+            }
         }
         for best in [compactExact, sameWords] where !best.isEmpty {
             return (best.count == 1 ? .one(best.first!) : .several(best.sorted()), true)
@@ -222,8 +228,10 @@ func wordMatch(_ q: [UInt32], in key: [UInt32]) -> WordMatch? {
 /// True when `q` occurs in `key` as whole words (a space or an end on both sides).
 func containsWords(_ q: [UInt32], in key: [UInt32]) -> Bool {
     guard q.count <= key.count else { return false }
-    for i in 0...(key.count - q.count) where (i == 0 || key[i - 1] == space)
-        && (i + q.count == key.count || key[i + q.count] == space) {
+    for i in 0...(key.count - q.count)
+    where (i == 0 || key[i - 1] == space)
+        && (i + q.count == key.count || key[i + q.count] == space)
+    {
         if key[i..<(i + q.count)].elementsEqual(q) { return true }
     }
     return false

@@ -11,7 +11,8 @@ extension SearchEngine {
         for (j, term) in terms.enumerated() {
             let word = term.forms[0]
             guard term.mode == .plain, term.forms.count == 1, word.count >= 4, !word.contains(space),
-                  !word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !startsSomeWord(word) else { continue }
+                !word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !startsSomeWord(word)
+            else { continue }
             if let fix = closestWord(word) { fixes[j] = fix }
         }
         return fixes
@@ -43,7 +44,9 @@ extension SearchEngine {
                 for j in 1...width {
                     let cost = w[i - 1] == word[j - 1] ? 0 : 1
                     var d = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-                    if i > 1 && j > 1 && w[i - 1] == word[j - 2] && w[i - 2] == word[j - 1] { d = min(d, twoBack[j - 2] + 1) }
+                    if i > 1 && j > 1 && w[i - 1] == word[j - 2] && w[i - 2] == word[j - 1] {
+                        d = min(d, twoBack[j - 2] + 1)
+                    }
                     row[j] = d
                     rowMin = min(rowMin, d)
                 }
@@ -57,10 +60,16 @@ extension SearchEngine {
             }
             let distance = min(full, partial)
             guard distance >= 1, distance <= budget else { continue }
-            let key = (distance: distance, partial: full == distance ? 0 : 1, extra: abs(word.count - m),
-                       count: index.vocabularyCounts[v], word: v)
-            if let b = best, (b.distance, b.partial, b.extra, -b.count, b.word)
-                <= (key.distance, key.partial, key.extra, -key.count, key.word) { continue }
+            let key = (
+                distance: distance, partial: full == distance ? 0 : 1, extra: abs(word.count - m),
+                count: index.vocabularyCounts[v], word: v
+            )
+            if let b = best,
+                (b.distance, b.partial, b.extra, -b.count, b.word)
+                    <= (key.distance, key.partial, key.extra, -key.count, key.word)
+            {
+                continue
+            }
             best = key
         }
         return best.map { index.vocabulary[$0.word] }

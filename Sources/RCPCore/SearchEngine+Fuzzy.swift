@@ -17,13 +17,16 @@ extension SearchEngine {
                 for term in terms {
                     var found = false
                     for t in texts {
-                        let text = UnsafeBufferPointer(rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
+                        let text = UnsafeBufferPointer(
+                            rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
                         var length = Int.max
                         if bestOccurrence(term, text, textMask: index.textMasks[t], preferAt: -1).level > 0 {
                             length = text.count
                         } else if term.mode == .plain && term.length >= fuzzyMinimumLength,
-                                  let window = term.forms[0].withUnsafeBufferPointer({
-                                      smallestWindow($0, text, limit: fuzzyWindowLimit(term.length)) }) {
+                            let window = term.forms[0].withUnsafeBufferPointer({
+                                smallestWindow($0, text, limit: fuzzyWindowLimit(term.length))
+                            })
+                        {
                             length = text.count + window.span - term.length
                         }
                         guard length < Int.max else { continue }
@@ -36,10 +39,13 @@ extension SearchEngine {
                     if !found { ok = false; break }
                 }
                 guard ok, ownMatched, passesFilters(e, codes) else { continue }
-                let score = SearchTier.fuzzy.rawValue * tierUnit + (2 - Int(index.entryClasses[e])) * 100_000_000_000
+                let score =
+                    SearchTier.fuzzy.rawValue * tierUnit + (2 - Int(index.entryClasses[e])) * 100_000_000_000
                     + 99_999 - min(chosenLength, 99_999)
-                ranked.append(Ranked(score: score, titleRank: index.entryTitleRanks[e], entry: e32, text: Int32(chosen),
-                                     quality: .fuzzy))
+                ranked.append(
+                    Ranked(
+                        score: score, titleRank: index.entryTitleRanks[e], entry: e32, text: Int32(chosen),
+                        quality: .fuzzy))
             }
         }
         return ranked

@@ -73,7 +73,11 @@ extension SearchEngine {
                     phrase = max(phrase, textPhrase)
                     if t == firstText { titleTerms = matched }
                     let key = (count: matched, sum: sum, phrase: textPhrase, length: body.count)
-                    if chosen < 0 || (key.count, key.sum, key.phrase, -key.length) > (chosenKey.count, chosenKey.sum, chosenKey.phrase, -chosenKey.length) {
+                    if chosen < 0
+                        || (key.count, key.sum, key.phrase, -key.length) > (
+                            chosenKey.count, chosenKey.sum, chosenKey.phrase, -chosenKey.length
+                        )
+                    {
                         chosen = t
                         chosenKey = key
                     }
@@ -111,10 +115,13 @@ extension SearchEngine {
                 guard passesFilters(e, codes) else { continue }
                 let tier: SearchTier = inWord ? .inWord : .word
                 let quality: MatchQuality = inWord ? .substring : exact ? .exact : phrase >= 2 ? .prefix : .word
-                let score = Self.score(tier: tier, exact: exact, entryClass: Int(classes[e]), phrase: phrase,
-                                       termScore: termScore, titleTerms: titleTerms, length: chosenKey.length)
-                pass.ranked.append(Ranked(score: score, titleRank: titleRanks[e], entry: Int32(e),
-                                          text: Int32(chosen), quality: quality))
+                let score = Self.score(
+                    tier: tier, exact: exact, entryClass: Int(classes[e]), phrase: phrase,
+                    termScore: termScore, titleTerms: titleTerms, length: chosenKey.length)
+                pass.ranked.append(
+                    Ranked(
+                        score: score, titleRank: titleRanks[e], entry: Int32(e),
+                        text: Int32(chosen), quality: quality))
             }
         }
         return pass
@@ -128,14 +135,17 @@ extension SearchEngine {
         return ranges
     }
 
-    private func isCandidate(_ e: Int, _ table: TermTable, _ levels: UnsafeBufferPointer<Int>,
-                             _ codes: UnsafeBufferPointer<UInt32>) -> Bool {
+    private func isCandidate(
+        _ e: Int, _ table: TermTable, _ levels: UnsafeBufferPointer<Int>,
+        _ codes: UnsafeBufferPointer<UInt32>
+    ) -> Bool {
         let ranges = textRanges(e)
         for j in 0..<table.count where levels[j] == 0 {
             var found = false
             search: for range in ranges {
                 for t in range {
-                    let text = UnsafeBufferPointer(rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
+                    let text = UnsafeBufferPointer(
+                        rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
                     if table.holdsInOrder(j, text, textMask: index.textMasks[t]) { found = true; break search }
                 }
             }
@@ -158,7 +168,8 @@ extension SearchEngine {
             let mask = characterMask(word)
             for range in textRanges(e) {
                 for t in range where index.textMasks[t] & mask == mask {
-                    let text = UnsafeBufferPointer(rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
+                    let text = UnsafeBufferPointer(
+                        rebasing: codes[Int(index.textBounds[t])..<Int(index.textBounds[t + 1])])
                     let o = word.withUnsafeBufferPointer { bestOccurrence($0, text, mode: .plain, preferAt: -1) }
                     if o.level >= 2 { return false }
                 }
@@ -171,8 +182,10 @@ extension SearchEngine {
     /// each word matched (whole word 3, start of a word 2, inside a word 1), then the words as a phrase (at the
     /// start of a text 2, anywhere 1), then how many words the title holds, then the length of the matched text
     /// (shorter first).
-    static func score(tier: SearchTier, exact: Bool, entryClass: Int, phrase: Int, termScore: Int, titleTerms: Int,
-                      length: Int) -> Int {
+    static func score(
+        tier: SearchTier, exact: Bool, entryClass: Int, phrase: Int, termScore: Int, titleTerms: Int,
+        length: Int
+    ) -> Int {
         var s = tier.rawValue * tierUnit
         s += (2 - entryClass) * 100_000_000_000
         s += (exact ? 1 : 0) * 10_000_000_000

@@ -53,7 +53,9 @@ struct SearchEngine {
                 for (j, word) in fixes { fixedQuery.terms[j].codes = word }
                 fixedTerms = fixedQuery.terms.map { PreparedTerm($0, index: index) }
                 let seen = Set(ranked.map(\.entry))
-                let fixed = scan(fixedTerms, over: nil).ranked.filter { $0.quality != .substring && !seen.contains($0.entry) }
+                let fixed = scan(fixedTerms, over: nil).ranked.filter {
+                    $0.quality != .substring && !seen.contains($0.entry)
+                }
                 if !fixed.isEmpty {
                     let tierShift = (SearchTier.word.rawValue - SearchTier.corrected.rawValue) * tierUnit
                     ranked += fixed.map { r in
@@ -80,8 +82,10 @@ struct SearchEngine {
         index.codes.withUnsafeBufferPointer { codes in
             for e in 0..<index.entryCount where passesFilters(e, codes) {
                 let score = SearchTier.word.rawValue * tierUnit + (2 - Int(index.entryClasses[e])) * 100_000_000_000
-                ranked.append(Ranked(score: score, titleRank: index.entryTitleRanks[e], entry: Int32(e),
-                                     text: index.entryTextBounds[e], quality: .word))
+                ranked.append(
+                    Ranked(
+                        score: score, titleRank: index.entryTitleRanks[e], entry: Int32(e),
+                        text: index.entryTextBounds[e], quality: .word))
             }
         }
         let best = limit.map { smallest($0, of: ranked) } ?? ranked.sorted()
@@ -97,9 +101,10 @@ struct SearchEngine {
         let ranges = Self.foldedRanges(terms, text, fuzzy: r.quality == .fuzzy).map { index.originalRange(text: t, $0) }
         let title = FoldedText(entry.title)
         let titleRanges = Self.foldedRanges(terms, title.codes, fuzzy: r.quality == .fuzzy).map(title.originalRange)
-        return SearchHit(kind: entry.kind, ref: entry.ref, title: entry.title, detail: entry.detail,
-                         matched: index.texts[t].original, ranges: ranges, score: r.score, quality: r.quality,
-                         titleRanges: titleRanges)
+        return SearchHit(
+            kind: entry.kind, ref: entry.ref, title: entry.title, detail: entry.detail,
+            matched: index.texts[t].original, ranges: ranges, score: r.score, quality: r.quality,
+            titleRanges: titleRanges)
     }
 
     /// The folded ranges of `text` the words of the query matched, sorted, a phrase's words joined into one.
@@ -114,8 +119,13 @@ struct SearchEngine {
                 if o.level > 0 {
                     found.append(o.start..<o.end)
                 } else if fuzzy, term.length >= fuzzyMinimumLength,
-                          let w = term.forms[0].withUnsafeBufferPointer({ smallestWindow($0, t, limit: fuzzyWindowLimit(term.length)) }) {
-                    found += fuzzyPositions(term.forms[0], text, window: w.start..<(w.start + w.span)).map { $0..<($0 + 1) }
+                    let w = term.forms[0].withUnsafeBufferPointer({
+                        smallestWindow($0, t, limit: fuzzyWindowLimit(term.length))
+                    })
+                {
+                    found += fuzzyPositions(term.forms[0], text, window: w.start..<(w.start + w.span)).map {
+                        $0..<($0 + 1)
+                    }
                 }
             }
         }
@@ -123,7 +133,9 @@ struct SearchEngine {
         var merged: [Range<Int>] = []
         for r in found {
             if let last = merged.last,
-               r.lowerBound <= last.upperBound || (r.lowerBound == last.upperBound + 1 && text[last.upperBound] == space) {
+                r.lowerBound <= last.upperBound
+                    || (r.lowerBound == last.upperBound + 1 && text[last.upperBound] == space)
+            {
                 merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
             } else {
                 merged.append(r)

@@ -83,8 +83,10 @@ public struct SearchHit: Sendable, Hashable {
     /// The characters of `title` the query's words matched, as `Character` offsets (for highlighting).
     public var titleRanges: [Range<Int>]
 
-    public init(kind: SearchKind, ref: SearchRef, title: String, detail: String?, matched: String,
-                ranges: [Range<Int>], score: Int, quality: MatchQuality, titleRanges: [Range<Int>] = []) {
+    public init(
+        kind: SearchKind, ref: SearchRef, title: String, detail: String?, matched: String,
+        ranges: [Range<Int>], score: Int, quality: MatchQuality, titleRanges: [Range<Int>] = []
+    ) {
         self.kind = kind; self.ref = ref; self.title = title; self.detail = detail; self.matched = matched
         self.ranges = ranges; self.score = score; self.quality = quality; self.titleRanges = titleRanges
     }

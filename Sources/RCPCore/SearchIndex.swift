@@ -67,11 +67,15 @@ struct SearchIndex: Sendable {
 
     /// - Parameter statesInNoProcess: the UN member states of 2005 the data does not name (`Catalog.statesInNoProcess`),
     ///   found as parties of kind state, by name and ISO code, leading to `.party(state.id)`.
-    init(regions: [Region], processes: [Process], parties: [Party], partyProcessCounts: [Int],
-         statesInNoProcess: [CoverageGap] = [], mechanisms: [Mechanism], practices: [Practice], understandings: [Understanding], guide: [GuideTopic] = [],
-         synonyms list: [SearchSynonym] = []) {
+    init(
+        regions: [Region], processes: [Process], parties: [Party], partyProcessCounts: [Int],
+        statesInNoProcess: [CoverageGap] = [], mechanisms: [Mechanism], practices: [Practice],
+        understandings: [Understanding], guide: [GuideTopic] = [],
+        synonyms list: [SearchSynonym] = []
+    ) {
         let regionNames = Dictionary(regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let regionPositions = Dictionary(regions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        let regionPositions = Dictionary(
+            regions.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         let global = regionPositions["global"].map { [$0] } ?? []
         // The regions of the processes (and mechanisms) each party takes part in.
         var partyRegions: [String: Set<Int32>] = [:]
@@ -89,49 +93,60 @@ struct SearchIndex: Sendable {
             var detail = regionNames[p.region] ?? p.region
             if let year = p.year { detail += " · since \(year)" }
             if !p.inMatrix { detail += " · outside the matrix" }
-            add(.process, .process(p.id), title: p.name, detail: detail,
+            add(
+                .process, .process(p.id), title: p.name, detail: detail,
                 texts: [p.name, p.shortName] + p.aliases + (p.number.map { [String($0)] } ?? []),
                 regions: regionPositions[p.region].map { [$0] } ?? [], words: &words)
         }
         for (i, p) in parties.enumerated() {
             let count = partyProcessCounts[i]
             let detail = "\(p.kind.rawValue) · \(count) process\(count == 1 ? "" : "es")"
-            add(.party, .party(p.id), title: p.name, detail: detail,
+            add(
+                .party, .party(p.id), title: p.name, detail: detail,
                 texts: [p.name] + p.aliases + [p.iso3, p.asciiName].compactMap { $0 },
                 regions: (partyRegions[p.id] ?? []).sorted(), partyKind: p.kind, words: &words)
         }
         for s in statesInNoProcess {
-            add(.party, .party(s.id), title: s.name, detail: "state · in no process", texts: [s.name, s.iso3],
+            add(
+                .party, .party(s.id), title: s.name, detail: "state · in no process", texts: [s.name, s.iso3],
                 partyKind: .state, words: &words)
         }
         for (i, r) in regions.enumerated() {
             let count = processes.filter { $0.region == r.id }.count
-            add(.region, .region(r.id), title: r.name, detail: "region · \(count) process\(count == 1 ? "" : "es")",
+            add(
+                .region, .region(r.id), title: r.name, detail: "region · \(count) process\(count == 1 ? "" : "es")",
                 texts: [r.name], regions: [Int32(i)], words: &words)
         }
         for m in mechanisms {
             mechanismEntries[m.id] = Int32(entries.count)
-            add(.mechanism, .mechanism(m.id), title: m.name, detail: "global mechanism", texts: [m.name, m.shortName] + m.aliases,
+            add(
+                .mechanism, .mechanism(m.id), title: m.name, detail: "global mechanism",
+                texts: [m.name, m.shortName] + m.aliases,
                 regions: global, words: &words)
         }
         for p in practices {
             let practiceEntry = Int32(entries.count)
-            add(.practice, .practice(p.id), title: p.title, detail: "effective practice \(p.number)",
+            add(
+                .practice, .practice(p.id), title: p.title, detail: "effective practice \(p.number)",
                 texts: [p.title, String(p.number), p.id], words: &words)
             for item in p.items {
-                add(.practiceItem, .practiceItem(item.id), title: item.title,
+                add(
+                    .practiceItem, .practiceItem(item.id), title: item.title,
                     detail: "under \(p.number). \(p.title)", texts: [item.title] + (item.paperTitle.map { [$0] } ?? []),
                     context: practiceEntry, words: &words)
             }
         }
         for u in understandings {
-            add(.understanding, .understanding(u.id), title: "Common understanding \(u.number)", detail: u.summary,
+            add(
+                .understanding, .understanding(u.id), title: "Common understanding \(u.number)", detail: u.summary,
                 texts: [u.summary], words: &words)
         }
         for m in mechanisms {
             for e in m.events {
-                add(.event, .event(mechanismID: m.id, eventID: e.id), title: e.title,
-                    detail: "\(m.shortName) \(e.kind.label) · " + (e.date ?? String(e.year)) + (e.place.map { " · " + $0 } ?? ""),
+                add(
+                    .event, .event(mechanismID: m.id, eventID: e.id), title: e.title,
+                    detail: "\(m.shortName) \(e.kind.label) · " + (e.date ?? String(e.year))
+                        + (e.place.map { " · " + $0 } ?? ""),
                     texts: [e.title] + (e.place.map { [$0] } ?? []), context: mechanismEntries[m.id] ?? -1,
                     regions: global, words: &words)
             }
@@ -139,13 +154,16 @@ struct SearchIndex: Sendable {
         for p in processes {
             let region = regionPositions[p.region].map { [$0] } ?? []
             for (i, topic) in p.topics.enumerated() {
-                add(.topic, .topic(processID: p.id, index: i), title: topic.label, detail: "topic of \(p.shortName)",
+                add(
+                    .topic, .topic(processID: p.id, index: i), title: topic.label, detail: "topic of \(p.shortName)",
                     texts: [topic.label], context: processEntries[p.id] ?? -1, regions: region, words: &words)
             }
         }
         for t in guide {
             for p in t.points {
-                add(.guidePoint, .guidePoint(topicID: t.id, pointID: p.id), title: p.label.map { $0 + ": " + p.text } ?? p.text,
+                add(
+                    .guidePoint, .guidePoint(topicID: t.id, pointID: p.id),
+                    title: p.label.map { $0 + ": " + p.text } ?? p.text,
                     detail: "guide \(t.number). \(t.title) · \(p.section), lines \(p.lines)",
                     texts: [p.text] + (p.label.map { [$0] } ?? []) + p.searchTerms + [t.title], words: &words)
             }
@@ -166,9 +184,11 @@ struct SearchIndex: Sendable {
         }
     }
 
-    private mutating func add(_ kind: SearchKind, _ ref: SearchRef, title: String, detail: String?, texts list: [String],
-                              context: Int32 = -1, regions: [Int32] = [], partyKind: PartyKind? = nil,
-                              words: inout [FoldedKey: Int32]) {
+    private mutating func add(
+        _ kind: SearchKind, _ ref: SearchRef, title: String, detail: String?, texts list: [String],
+        context: Int32 = -1, regions: [Int32] = [], partyKind: PartyKind? = nil,
+        words: inout [FoldedKey: Int32]
+    ) {
         var mask: UInt64 = 0
         var seen = Set<FoldedKey>()
         for original in list {

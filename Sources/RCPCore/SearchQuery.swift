@@ -57,8 +57,10 @@ struct SearchQuery {
     ]
 
     /// The kind names to show in help and messages.
-    static let shownKindNames = ["process", "party", "state", "territory", "organization", "region", "mechanism",
-                                 "practice", "item", "understanding", "event", "topic"]
+    static let shownKindNames = [
+        "process", "party", "state", "territory", "organization", "region", "mechanism",
+        "practice", "item", "understanding", "event", "topic",
+    ]
 
     init(_ text: String, regions: [Region]) {
         for piece in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
@@ -83,7 +85,11 @@ struct SearchQuery {
                 continue
             }
             var mode = Mode.plain
-            if raw.hasPrefix("'") { mode = .exact; raw.removeFirst() } else if raw.hasPrefix("^") { mode = .prefix; raw.removeFirst() }
+            if raw.hasPrefix("'") {
+                mode = .exact; raw.removeFirst()
+            } else if raw.hasPrefix("^") {
+                mode = .prefix; raw.removeFirst()
+            }
             let codes = searchKey(raw)
             guard !codes.isEmpty else { continue }
             tokens.append(Token(shown: modePrefix(mode) + codesString(codes), term: terms.count))
@@ -116,11 +122,13 @@ struct SearchQuery {
         let key = searchKey(value)
         guard !key.isEmpty else { return }
         var found = Set<Int>()
-        for (i, r) in regions.enumerated() where startsAtWord(key, in: searchKey(r.name)) || searchKey(r.id).starts(with: key) {
+        for (i, r) in regions.enumerated()
+        where startsAtWord(key, in: searchKey(r.name)) || searchKey(r.id).starts(with: key) {
             found.insert(i)
         }
         if found.isEmpty {
-            problem = "no region “\(value)” (regions: \(regions.filter { $0.id != "global" }.map(\.id).joined(separator: ", ")))"
+            problem =
+                "no region “\(value)” (regions: \(regions.filter { $0.id != "global" }.map(\.id).joined(separator: ", ")))"
         } else {
             self.regions = (self.regions ?? []).union(found)
         }
@@ -149,7 +157,9 @@ private func modePrefix(_ mode: SearchQuery.Mode) -> String {
 private func pluralY(_ name: String) -> String { name.hasSuffix("y") ? String(name.dropLast()) + "ies" : name + "es" }
 
 /// Folded codes back as text (codes of several-scalar characters are left out).
-func codesString(_ codes: [UInt32]) -> String { String(String.UnicodeScalarView(codes.compactMap(Unicode.Scalar.init))) }
+func codesString(_ codes: [UInt32]) -> String {
+    String(String.UnicodeScalarView(codes.compactMap(Unicode.Scalar.init)))
+}
 
 /// The words of a search query in `text`, folded as the search folds, as `Character` offsets — for highlighting
 /// a record's lines after a search: every occurrence of each word of the query at the start of a word (or,
@@ -168,11 +178,12 @@ public func searchHighlightRanges(of query: String, in text: String) -> [Range<I
             while i + q.count <= t.count {
                 let atWord = i == 0 || t[i - 1] == space
                 let endsWord = i + q.count == t.count || t[i + q.count] == space
-                let allowed = switch term.mode {
-                case .plain: atWord || !wordStartsOnly
-                case .exact: atWord && endsWord
-                case .prefix: i == 0
-                }
+                let allowed =
+                    switch term.mode {
+                    case .plain: atWord || !wordStartsOnly
+                    case .exact: atWord && endsWord
+                    case .prefix: i == 0
+                    }
                 if allowed && t[i] == q[0] && t[i..<(i + q.count)].elementsEqual(q) {
                     found.append(i..<(i + q.count))
                     i += q.count

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// rcpx's state folder (`$RCPX_DATA_HOME/state`, else `$XDG_STATE_HOME/rcpx`, else `~/.local/state/rcpx`):

@@ -49,7 +49,9 @@ final class TermTable {
         for k in termForms[j]..<termForms[j + 1] where formMasks[k] & textMask == formMasks[k] {
             let form = UnsafeBufferPointer(rebasing: base[formBounds[k]..<formBounds[k + 1]])
             let o = bestOccurrence(form, t, mode: modes[j], preferAt: preferAt)
-            if o.level > best.level || (o.level == best.level && o.level > 0 && o.start == preferAt && best.start != preferAt) {
+            if o.level > best.level
+                || (o.level == best.level && o.level > 0 && o.start == preferAt && best.start != preferAt)
+            {
                 best = o
             }
         }

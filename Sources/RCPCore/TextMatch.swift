@@ -56,8 +56,10 @@ func matchText(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32
 /// The shortest stretch of `t` that starts a word, is at most `limit` long and holds `q` as a subsequence
 /// (the first of the shortest); nil when there is none. Greedy matching from each start gives the earliest
 /// end for that start. Starting at a word keeps "idm" out of "Kingdom" and "rcm" out of "Africa Migration".
-func smallestWindow(_ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>,
-                    limit: Int) -> (start: Int, span: Int)? {
+func smallestWindow(
+    _ q: UnsafeBufferPointer<UInt32>, _ t: UnsafeBufferPointer<UInt32>,
+    limit: Int
+) -> (start: Int, span: Int)? {
     let m = q.count, n = t.count
     var best: (start: Int, span: Int)?
     var bound = limit

@@ -22,11 +22,12 @@ public struct Timeline: Sendable, Hashable {
     /// The entries of one lane (nil: every lane) between two years (inclusive; nil: open), with only the lanes
     /// that are asked for.
     public func filtered(region: String? = nil, from: Int? = nil, to: Int? = nil) -> Timeline {
-        Timeline(lanes: lanes.filter { region == nil || $0.id == region },
-                 entries: entries.filter { e in
-                     (region == nil || e.lane == region) && (from.map { e.year >= $0 } ?? true)
-                         && (to.map { e.year <= $0 } ?? true)
-                 })
+        Timeline(
+            lanes: lanes.filter { region == nil || $0.id == region },
+            entries: entries.filter { e in
+                (region == nil || e.lane == region) && (from.map { e.year >= $0 } ?? true)
+                    && (to.map { e.year <= $0 } ?? true)
+            })
     }
 
     /// The entries that concern a record: a process (its start, its status changes and the events it took
@@ -52,31 +53,39 @@ extension Catalog {
         }
         for p in processes {
             if let year = p.year {
-                add(TimelineEntry(id: "process:\(p.id)", kind: .processStart, year: year, date: nil, lane: p.region,
-                                  label: "\(p.shortName) starts", short: p.shortName, process: p.id, mechanism: nil,
-                                  event: nil, yearNote: p.yearNote, outsideMatrix: !p.inMatrix, planned: false,
-                                  source: p.source), kindOrder: 0)
+                add(
+                    TimelineEntry(
+                        id: "process:\(p.id)", kind: .processStart, year: year, date: nil, lane: p.region,
+                        label: "\(p.shortName) starts", short: p.shortName, process: p.id, mechanism: nil,
+                        event: nil, yearNote: p.yearNote, outsideMatrix: !p.inMatrix, planned: false,
+                        source: p.source), kindOrder: 0)
             }
             for (i, s) in p.datedStatus.enumerated() {
-                add(TimelineEntry(id: "status:\(p.id):\(i)", kind: .status, year: s.year, date: s.date, lane: p.region,
-                                  label: "\(p.shortName): \(s.text)", short: p.shortName,
-                                  process: p.id, mechanism: nil, event: nil, yearNote: nil,
-                                  outsideMatrix: !p.inMatrix, planned: s.planned, source: s.source), kindOrder: 2)
+                add(
+                    TimelineEntry(
+                        id: "status:\(p.id):\(i)", kind: .status, year: s.year, date: s.date, lane: p.region,
+                        label: "\(p.shortName): \(s.text)", short: p.shortName,
+                        process: p.id, mechanism: nil, event: nil, yearNote: nil,
+                        outsideMatrix: !p.inMatrix, planned: s.planned, source: s.source), kindOrder: 2)
             }
         }
         let globalLane = regions.first { $0.id == "global" }?.id ?? "global"
         for m in mechanisms {
             if let year = m.year {
-                add(TimelineEntry(id: "mechanism:\(m.id)", kind: .mechanismStart, year: year, date: nil,
-                                  lane: globalLane, label: "\(m.shortName) starts", short: m.shortName, process: nil,
-                                  mechanism: m.id, event: nil, yearNote: nil, outsideMatrix: false, planned: false,
-                                  source: m.source), kindOrder: 0)
+                add(
+                    TimelineEntry(
+                        id: "mechanism:\(m.id)", kind: .mechanismStart, year: year, date: nil,
+                        lane: globalLane, label: "\(m.shortName) starts", short: m.shortName, process: nil,
+                        mechanism: m.id, event: nil, yearNote: nil, outsideMatrix: false, planned: false,
+                        source: m.source), kindOrder: 0)
             }
             for e in m.events {
-                add(TimelineEntry(id: "event:\(e.id)", kind: .event, year: e.year, date: e.date, lane: globalLane,
-                                  label: "\(m.shortName): \(e.title)", short: Self.shortLabel(e, m), process: nil,
-                                  mechanism: m.id, event: e.id, yearNote: nil, outsideMatrix: false,
-                                  planned: isPlanned(e), source: e.source), kindOrder: 1)
+                add(
+                    TimelineEntry(
+                        id: "event:\(e.id)", kind: .event, year: e.year, date: e.date, lane: globalLane,
+                        label: "\(m.shortName): \(e.title)", short: Self.shortLabel(e, m), process: nil,
+                        mechanism: m.id, event: e.id, yearNote: nil, outsideMatrix: false,
+                        planned: isPlanned(e), source: e.source), kindOrder: 1)
             }
         }
         let sorted = entries.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.entry)
@@ -84,8 +93,10 @@ extension Catalog {
         var lanes = regions.filter { used.contains($0.id) || $0.id != globalLane }
         // A data file without the global region still gets a lane for its mechanisms.
         if used.contains(globalLane) && !lanes.contains(where: { $0.id == globalLane }) {
-            lanes.append(Region(id: globalLane, name: "Global mechanisms", order: (lanes.map(\.order).max() ?? 0) + 1,
-                                source: ""))
+            lanes.append(
+                Region(
+                    id: globalLane, name: "Global mechanisms", order: (lanes.map(\.order).max() ?? 0) + 1,
+                    source: ""))
         }
         return Timeline(lanes: lanes, entries: sorted)
     }

@@ -150,11 +150,14 @@ public struct TimelineLayout: Sendable, Hashable {
             for (n, i) in sorted.enumerated() {
                 let p = placed[i]
                 let limit = (n + 1 < sorted.count ? placed[sorted[n + 1]].x - 1 : width) - p.x - self.markerColumns
-                let (label, abbreviated) = p.hidden.isEmpty
+                let (label, abbreviated) =
+                    p.hidden.isEmpty
                     ? Self.fit(p.entry, limit)
                     : Self.fitCount(p.hidden.count + 1, limit)
-                items.append(Item(x: p.x, lane: p.lane, row: p.row, label: label, id: p.entry.id, hidden: p.hidden,
-                                  abbreviated: abbreviated))
+                items.append(
+                    Item(
+                        x: p.x, lane: p.lane, row: p.row, label: label, id: p.entry.id, hidden: p.hidden,
+                        abbreviated: abbreviated))
             }
         }
         self.items = items.sorted { ($0.lane, $0.row, $0.x) < ($1.lane, $1.row, $1.x) }
@@ -181,7 +184,8 @@ public struct TimelineLayout: Sendable, Hashable {
             return lane.indices.contains(j) ? lane[j].id : nil
         case .up, .down:
             let lanes = Set(items.map(\.lane)).sorted()
-            let candidates = move == .up ? lanes.filter { $0 < current.lane }.reversed() : lanes.filter { $0 > current.lane }
+            let candidates =
+                move == .up ? lanes.filter { $0 < current.lane }.reversed() : lanes.filter { $0 > current.lane }
             guard let lane = candidates.first else { return nil }
             return items.filter { $0.lane == lane }
                 .min { (abs($0.x - current.x), $0.row, $0.x) < (abs($1.x - current.x), $1.row, $1.x) }?.id

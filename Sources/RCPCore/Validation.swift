@@ -39,8 +39,10 @@ struct Validator {
 
     mutating func run() {
         if !plausibleYears.contains(dataset.source.year) { add("source", "year", impossibleYear(dataset.source.year)) }
-        for (field, text) in [("title", dataset.source.title), ("publisher", dataset.source.publisher),
-                              ("matrixDate", dataset.source.matrixDate)] {
+        for (field, text) in [
+            ("title", dataset.source.title), ("publisher", dataset.source.publisher),
+            ("matrixDate", dataset.source.matrixDate),
+        ] {
             checkName(text, "source", field)
         }
         checkRegions()
@@ -61,7 +63,9 @@ struct Validator {
             if let short = r.shortName {
                 checkName(short, rec, "shortName")
                 // The narrow tree has room for this many columns; a longer short name would be cut there.
-                if short.count > Region.shortNameLimit { add(rec, "shortName", "\(short.count) characters (at most \(Region.shortNameLimit))") }
+                if short.count > Region.shortNameLimit {
+                    add(rec, "shortName", "\(short.count) characters (at most \(Region.shortNameLimit))")
+                }
             }
             checkText(r.note, rec, "note")
             checkText(r.source, rec, "source")
@@ -108,7 +112,8 @@ struct Validator {
             checkName(p.shortName, rec, "shortName")
             for (j, alias) in p.aliases.enumerated() { checkName(alias, rec, "aliases[\(j)]") }
             for (field, text) in [("name", p.name), ("shortName", p.shortName)]
-                + p.aliases.enumerated().map({ ("aliases[\($0)]", $1) }) {
+                + p.aliases.enumerated().map({ ("aliases[\($0)]", $1) })
+            {
                 let key = FoldedKey(searchKey(text))
                 guard !key.codes.isEmpty else { continue }
                 if let other = owners[key], other != p.id {
@@ -118,8 +123,11 @@ struct Validator {
                 }
             }
             if let n = p.number {
-                if let other = numbers[n] { add(rec, "number", "number \(n) is also used by process \(quoted(other))") }
-                else { numbers[n] = p.id }
+                if let other = numbers[n] {
+                    add(rec, "number", "number \(n) is also used by process \(quoted(other))")
+                } else {
+                    numbers[n] = p.id
+                }
                 if n < 1 { add(rec, "number", "matrix numbers start at 1") }
                 if !p.inMatrix { add(rec, "number", "a process outside the matrix has no matrix number") }
             } else if p.inMatrix {
@@ -127,8 +135,10 @@ struct Validator {
             }
             if !regionIDs.contains(p.region) { add(rec, "region", "unknown region \(quoted(p.region))") }
             if let year = p.year, !plausibleYears.contains(year) { add(rec, "year", impossibleYear(year)) }
-            for (field, text) in [("yearNote", p.yearNote), ("summary", p.summary), ("secretariat", p.secretariat),
-                                  ("iomRole", p.iomRole), ("source", p.source)] {
+            for (field, text) in [
+                ("yearNote", p.yearNote), ("summary", p.summary), ("secretariat", p.secretariat),
+                ("iomRole", p.iomRole), ("source", p.source),
+            ] {
                 checkText(text, rec, field)
             }
             checkParticipations(p.participants, rec)
@@ -140,14 +150,18 @@ struct Validator {
                 if !plausibleYears.contains(d.year) { add(rec, f + ".year", impossibleYear(d.year)) }
                 if let date = d.date {
                     checkName(date, rec, f + ".date")
-                    if !date.hasPrefix(String(d.year)) { add(rec, f + ".date", "date \(quoted(date)) is not in the year \(d.year)") }
+                    if !date.hasPrefix(String(d.year)) {
+                        add(rec, f + ".date", "date \(quoted(date)) is not in the year \(d.year)")
+                    }
                 }
                 checkName(d.text, rec, f + ".text")
                 checkText(d.source, rec, f + ".source")
             }
             for (j, topic) in p.topics.enumerated() {
                 checkName(topic.label, rec, "topics[\(j)].label")
-                for (k, n) in topic.practices.enumerated() { checkPracticeNumber(n, rec, "topics[\(j)].practices[\(k)]") }
+                for (k, n) in topic.practices.enumerated() {
+                    checkPracticeNumber(n, rec, "topics[\(j)].practices[\(k)]")
+                }
             }
             if let total = p.statedTotal { checkTotal(total, p, rec) }
             checkBases(p.bases, rec, fields: processBasisFields, participants: Set(p.participants.map(\.party)))
@@ -159,19 +173,24 @@ struct Validator {
         checkName(total.text, rec, "statedTotal.text")
         let plus = Set(total.plus)
         for (j, id) in total.plus.enumerated() {
-            if !partyIDs.contains(id) { add(rec, "statedTotal.plus[\(j)]", "unknown party \(quoted(id))") }
-            else if !p.participants.contains(where: { $0.party == id }) {
+            if !partyIDs.contains(id) {
+                add(rec, "statedTotal.plus[\(j)]", "unknown party \(quoted(id))")
+            } else if !p.participants.contains(where: { $0.party == id }) {
                 add(rec, "statedTotal.plus[\(j)]", "party \(quoted(id)) is not a participant")
             }
         }
         let members = p.participants.filter { $0.roles.contains(.member) && !plus.contains($0.party) }.count
         if members != total.members {
-            add(rec, "statedTotal.members", "states \(total.members) members but \(members) participants have the role member")
+            add(
+                rec, "statedTotal.members",
+                "states \(total.members) members but \(members) participants have the role member")
         }
         let interested = p.participants.filter { $0.roles.contains(.interestedState) }.count
         if interested != total.interested {
-            add(rec, "statedTotal.interested",
-                "states \(total.interested) interested states but \(interested) participants have the role interested-state")
+            add(
+                rec, "statedTotal.interested",
+                "states \(total.interested) interested states but \(interested) participants have the role interested-state"
+            )
         }
     }
 
@@ -194,7 +213,9 @@ struct Validator {
                 if !plausibleYears.contains(e.year) { add(rec, f + ".year", impossibleYear(e.year)) }
                 if let date = e.date {
                     checkName(date, rec, f + ".date")
-                    if !date.hasPrefix(String(e.year)) { add(rec, f + ".date", "date \(quoted(date)) is not in the year \(e.year)") }
+                    if !date.hasPrefix(String(e.year)) {
+                        add(rec, f + ".date", "date \(quoted(date)) is not in the year \(e.year)")
+                    }
                 }
                 if let place = e.place { checkName(place, rec, f + ".place") }
                 checkText(e.summary, rec, f + ".summary")
@@ -210,8 +231,9 @@ struct Validator {
     }
 
     mutating func checkPractices() {
-        let records = checkHeadings("practice", "practices",
-                                    dataset.practices.map { ($0.id, $0.number, "title", $0.title, $0.source) })
+        let records = checkHeadings(
+            "practice", "practices",
+            dataset.practices.map { ($0.id, $0.number, "title", $0.title, $0.source) })
         var itemIDs = Set<String>()
         for (p, rec) in zip(dataset.practices, records) {
             for (j, item) in p.items.enumerated() {
@@ -223,14 +245,17 @@ struct Validator {
     }
 
     mutating func checkUnderstandings() {
-        _ = checkHeadings("understanding", "understandings",
-                          dataset.understandings.map { ($0.id, $0.number, "summary", $0.summary, $0.source) })
+        _ = checkHeadings(
+            "understanding", "understandings",
+            dataset.understandings.map { ($0.id, $0.number, "summary", $0.summary, $0.source) })
     }
 
     /// The label of record `index` of a kind ("region", "regions"), after checking its id (well formed, not
     /// yet in `seen`) and its name.
-    mutating func checkRecord(_ kind: String, _ plural: String, index: Int, id: String, name: String,
-                              _ seen: inout Set<String>) -> String {
+    mutating func checkRecord(
+        _ kind: String, _ plural: String, index: Int, id: String, name: String,
+        _ seen: inout Set<String>
+    ) -> String {
         let rec = recordLabel(kind, plural: plural, id: id, index: index)
         checkID(id, rec, &seen)
         checkName(name, rec, "name")
@@ -239,15 +264,20 @@ struct Validator {
 
     /// What the IAMM's practices and understandings share: an id, a number 1–20 used once, a text, a source.
     /// Returns the record labels.
-    mutating func checkHeadings(_ kind: String, _ plural: String,
-                                _ list: [(id: String, number: Int, field: String, text: String, source: String)]) -> [String] {
+    mutating func checkHeadings(
+        _ kind: String, _ plural: String,
+        _ list: [(id: String, number: Int, field: String, text: String, source: String)]
+    ) -> [String] {
         var ids = Set<String>()
         var numbers = Set<Int>()
         return list.enumerated().map { i, h in
             let rec = recordLabel(kind, plural: plural, id: h.id, index: i)
             checkID(h.id, rec, &ids)
-            if !(1...20).contains(h.number) { add(rec, "number", "\(kind) number \(h.number) is outside 1–20") }
-            else if !numbers.insert(h.number).inserted { add(rec, "number", "duplicate \(kind) number \(h.number)") }
+            if !(1...20).contains(h.number) {
+                add(rec, "number", "\(kind) number \(h.number) is outside 1–20")
+            } else if !numbers.insert(h.number).inserted {
+                add(rec, "number", "duplicate \(kind) number \(h.number)")
+            }
             checkName(h.text, rec, h.field)
             checkText(h.source, rec, "source")
             return rec
@@ -260,10 +290,14 @@ struct Validator {
         var seen = Set<String>()
         for (j, p) in list.enumerated() {
             let f = "participants[\(j)]"
-            if !partyIDs.contains(p.party) { add(rec, f + ".party", "unknown party \(quoted(p.party))") }
-            else if !seen.insert(p.party).inserted { add(rec, f + ".party", "party \(quoted(p.party)) is listed twice") }
-            if p.roles.isEmpty { add(rec, f + ".roles", "at least one role is needed") }
-            else if p.roles.allSatisfy(\.isLeadership) {
+            if !partyIDs.contains(p.party) {
+                add(rec, f + ".party", "unknown party \(quoted(p.party))")
+            } else if !seen.insert(p.party).inserted {
+                add(rec, f + ".party", "party \(quoted(p.party)) is listed twice")
+            }
+            if p.roles.isEmpty {
+                add(rec, f + ".roles", "at least one role is needed")
+            } else if p.roles.allSatisfy(\.isLeadership) {
                 add(rec, f + ".roles", "a leadership role needs the role the party holds otherwise (e.g. member)")
             }
             if Set(p.roles).count != p.roles.count { add(rec, f + ".roles", "a role is given twice") }
@@ -272,13 +306,18 @@ struct Validator {
     }
 
     mutating func checkPracticeNumber(_ n: Int, _ rec: String, _ field: String) {
-        if !(1...20).contains(n) { add(rec, field, "practice number \(n) is outside 1–20") }
-        else if !practiceNumbers.isEmpty && !practiceNumbers.contains(n) { add(rec, field, "no practice has the number \(n)") }
+        if !(1...20).contains(n) {
+            add(rec, field, "practice number \(n) is outside 1–20")
+        } else if !practiceNumbers.isEmpty && !practiceNumbers.contains(n) {
+            add(rec, field, "no practice has the number \(n)")
+        }
     }
 
     /// Ids: present, lower-case ASCII words joined by "-" (and "." for sub-items), unique within their kind.
-    mutating func checkID(_ id: String, _ rec: String, _ seen: inout Set<String>, field: String = "id",
-                          what: String? = nil) {
+    mutating func checkID(
+        _ id: String, _ rec: String, _ seen: inout Set<String>, field: String = "id",
+        what: String? = nil
+    ) {
         if id.isEmpty { add(rec, field, "empty id"); return }
         if !isValidID(id) {
             add(rec, field, "id \(quoted(id)) must be lower-case ASCII letters and digits joined by '-' or '.'")
@@ -305,7 +344,9 @@ struct Validator {
         }
     }
 
-    func impossibleYear(_ year: Int) -> String { "impossible year \(year) (expected \(plausibleYears.lowerBound)–\(plausibleYears.upperBound))" }
+    func impossibleYear(_ year: Int) -> String {
+        "impossible year \(year) (expected \(plausibleYears.lowerBound)–\(plausibleYears.upperBound))"
+    }
 }
 
 private func isControl(_ s: Unicode.Scalar) -> Bool { s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) }

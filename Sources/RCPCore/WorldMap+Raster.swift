@@ -113,17 +113,21 @@ extension WorldMap {
                         guard v != 0 else { continue }
                         landBits |= bitAt[dx][dy]
                         if (x > 0 && dots[y * w + x - 1] != v) || (x + 1 < w && dots[y * w + x + 1] != v)
-                            || (y > 0 && dots[(y - 1) * w + x] != v) || (y + 1 < h && dots[(y + 1) * w + x] != v) {
+                            || (y > 0 && dots[(y - 1) * w + x] != v) || (y + 1 < h && dots[(y + 1) * w + x] != v)
+                        {
                             edgeBits |= bitAt[dx][dy]
                         }
-                        if let k = ids[0..<kinds].firstIndex(of: v) { counts[k] += 1 } else {
+                        if let k = ids[0..<kinds].firstIndex(of: v) {
+                            counts[k] += 1
+                        } else {
                             ids[kinds] = v; counts[kinds] = 1; kinds += 1
                         }
                     }
                 }
                 guard kinds > 0 else { continue }
                 var best = 0
-                for k in 1..<max(1, kinds) where counts[k] > counts[best] || (counts[k] == counts[best] && ids[k] < ids[best]) {
+                for k in 1..<max(1, kinds)
+                where counts[k] > counts[best] || (counts[k] == counts[best] && ids[k] < ids[best]) {
                     best = k
                 }
                 let i = row * columns + column
@@ -139,8 +143,9 @@ extension WorldMap {
             guard d.x >= 0, d.y >= 0, d.x < Double(w), d.y < Double(h) else { continue }
             anchorCells[f] = Int32(Int(d.y) / 4 * columns + Int(d.x) / 2)
         }
-        return MapFill(frame: frame, cellFeature: cellFeature, land: land, outline: outline,
-                       anchorCells: anchorCells, cellCounts: cellCounts)
+        return MapFill(
+            frame: frame, cellFeature: cellFeature, land: land, outline: outline,
+            anchorCells: anchorCells, cellCounts: cellCounts)
     }
 
     // MARK: Styling
@@ -222,7 +227,8 @@ extension WorldMap {
             }
             if d < bestDistance[f] { bestDistance[f] = d; featureCells[f] = Int32(i) }
         }
-        return MapPicture(columns: columns, rows: rows, view: view, frame: fill.frame, cells: cells,
-                          featureCells: featureCells)
+        return MapPicture(
+            columns: columns, rows: rows, view: view, frame: fill.frame, cells: cells,
+            featureCells: featureCells)
     }
 }

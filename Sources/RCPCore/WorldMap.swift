@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RCPData
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A state's standing at the UN on the date of the matrix (19 May 2005).
 public enum UNStatus: Sendable, Hashable {
@@ -82,8 +83,10 @@ public final class WorldMap: Sendable {
         var rings: [[Double]] = []
         func flush() {
             if let p = pending {
-                features.append(WorldFeature(iso3: p.iso, name: p.name, anchorLon: p.lon, anchorLat: p.lat,
-                                             unStatus: p.status, subregion: p.sub, rings: rings))
+                features.append(
+                    WorldFeature(
+                        iso3: p.iso, name: p.name, anchorLon: p.lon, anchorLat: p.lat,
+                        unStatus: p.status, subregion: p.sub, rings: rings))
             }
             pending = nil
             rings = []
@@ -101,7 +104,8 @@ public final class WorldMap: Sendable {
                     throw WorldMapError(line: lineNumber, message: "a ring before any feature")
                 }
                 guard let numbers = Self.integers(bytes, from: start + 2, to: end), numbers.count >= 6,
-                      numbers.count % 2 == 0 else {
+                    numbers.count % 2 == 0
+                else {
                     throw WorldMapError(line: lineNumber, message: "a ring needs at least 3 points of 2 integers")
                 }
                 var ring: [Double] = []
@@ -134,12 +138,19 @@ public final class WorldMap: Sendable {
                     throw WorldMapError(line: lineNumber, message: "a feature line needs 7 tab-separated fields")
                 }
                 let status: UNStatus
-                if fields[4] == "observer" { status = .observer }
-                else if let year = Int(fields[4]) { status = .member(year: year) }
-                else if fields[4] == "-" { status = .none }
-                else { throw WorldMapError(line: lineNumber, message: "unknown UN status \"\(fields[4])\"") }
-                pending = (fields[1], fields[6], Double(x) / quant, Double(y) / quant, status,
-                           fields[5] == "-" ? nil : fields[5])
+                if fields[4] == "observer" {
+                    status = .observer
+                } else if let year = Int(fields[4]) {
+                    status = .member(year: year)
+                } else if fields[4] == "-" {
+                    status = .none
+                } else {
+                    throw WorldMapError(line: lineNumber, message: "unknown UN status \"\(fields[4])\"")
+                }
+                pending = (
+                    fields[1], fields[6], Double(x) / quant, Double(y) / quant, status,
+                    fields[5] == "-" ? nil : fields[5]
+                )
             } else {
                 throw WorldMapError(line: lineNumber, message: "unknown line")
             }
@@ -298,11 +309,19 @@ extension WorldMap {
     }
 
     private static func clip(_ ring: [Double], keepBelow limit: Double) -> [Double] {
-        clip(ring) { $0 <= limit } at: { limit }
+        clip(ring) {
+            $0 <= limit
+        } at: {
+            limit
+        }
     }
 
     private static func clip(_ ring: [Double], keepAbove limit: Double) -> [Double] {
-        clip(ring) { $0 >= limit } at: { limit }
+        clip(ring) {
+            $0 >= limit
+        } at: {
+            limit
+        }
     }
 
     /// Sutherland–Hodgman against one vertical line; points added on the line are spaced ≤ 5° in latitude

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // RCPTestSupport: what the test targets and `rcpx-bench` share to drive the real `rcpx` (processes, pseudo-

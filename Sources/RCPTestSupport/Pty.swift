@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A program on a new pseudo-terminal (its controlling terminal, in a session of its own, signals unblocked):
@@ -85,8 +85,10 @@ public final class PtyChild {
     /// Reads until the output has been quiet for `quietMilliseconds` after `done(bytes so far)` holds (or,
     /// without `done`, after the first byte), or until `timeoutMilliseconds` pass. With
     /// `firstByteMilliseconds`, gives up early when no output starts within that time.
-    public func readBurst(quietMilliseconds: Int, timeoutMilliseconds: Int = 5000, firstByteMilliseconds: Int? = nil,
-                          done: (([UInt8]) -> Bool)? = nil) -> Burst {
+    public func readBurst(
+        quietMilliseconds: Int, timeoutMilliseconds: Int = 5000, firstByteMilliseconds: Int? = nil,
+        done: (([UInt8]) -> Bool)? = nil
+    ) -> Burst {
         var burst = Burst(bytes: [], firstByte: 0, lastByte: 0, closed: false, timedOut: false)
         let begun = nowNanoseconds()
         let deadline = begun + UInt64(timeoutMilliseconds) * 1_000_000
@@ -125,8 +127,10 @@ public final class PtyChild {
     /// pass; everything read, as text.
     public func waitFor(_ text: String, timeoutMilliseconds: Int = 15_000) -> String {
         let needle = Array(text.utf8)
-        return readBurst(quietMilliseconds: 100, timeoutMilliseconds: timeoutMilliseconds,
-                         done: { contains($0, needle) }).text
+        return readBurst(
+            quietMilliseconds: 100, timeoutMilliseconds: timeoutMilliseconds,
+            done: { contains($0, needle) }
+        ).text
     }
 
     /// Waits up to `timeoutMilliseconds` for the program to end, reading and dropping what it writes so that it
@@ -145,8 +149,9 @@ public final class PtyChild {
                 _ = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             }
         }
-        let result = ChildResult(status: WaitStatus(status), wallNanoseconds: nowNanoseconds() - started,
-                                 maxRSSKilobytes: Int(usage.ru_maxrss), output: [], errors: [])
+        let result = ChildResult(
+            status: WaitStatus(status), wallNanoseconds: nowNanoseconds() - started,
+            maxRSSKilobytes: Int(usage.ru_maxrss), output: [], errors: [])
         finished = result
         return result
     }
@@ -193,6 +198,7 @@ public func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
 /// `dataHome` as its data folder (so it reads and writes no checklists of the user), and none of the
 /// variables that would change what it draws (NO_COLOR, a locale override, a size, an enclosing tmux).
 public func explorerEnvironment(dataHome: String) -> [String] {
-    childEnvironment(set: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "RCPX_DATA_HOME": dataHome],
-                     unset: ["LC_ALL", "LC_CTYPE", "NO_COLOR", "COLUMNS", "LINES", "TMUX"])
+    childEnvironment(
+        set: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "RCPX_DATA_HOME": dataHome],
+        unset: ["LC_ALL", "LC_CTYPE", "NO_COLOR", "COLUMNS", "LINES", "TMUX"])
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fresh folder under /tmp named `prefix-XXXXXX`, for the files one test or bench run writes.
@@ -28,7 +28,8 @@ public var rcpxBinaryPath: String {
 public func executableDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: 4096)
     let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    let exe = n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+    let exe =
+        n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
     var dir = parentDirectory(exe)
     if dir.hasSuffix(".xctest") { dir = parentDirectory(dir) }
     return dir
@@ -53,7 +54,8 @@ public func lockWaiters() -> [(pid: Int32, inode: UInt64)] {
         // "2: -> FLOCK  ADVISORY  WRITE 1234 fe:00:16220273 0 EOF"
         let words = s.split(whereSeparator: { $0 == " " || $0 == "\n" })
         guard words.count > 6, words[1] == "->", let pid = Int32(words[5]),
-              let inode = words[6].split(separator: ":").last.flatMap({ UInt64($0) }) else { continue }
+            let inode = words[6].split(separator: ":").last.flatMap({ UInt64($0) })
+        else { continue }
         out.append((pid, inode))
     }
     return out

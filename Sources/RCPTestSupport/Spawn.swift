@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A NULL-terminated array of C strings that lives until `free()`; built before a spawn so that nothing is
@@ -79,7 +79,9 @@ public struct ChildResult {
 /// thread blocks. (A test thread blocks signals; a tmux server or explorer that inherited that mask would
 /// ignore the very signals the tests send.) With `ownGroup`, a process group of its own; with `newSession`,
 /// a session of its own (so that opening a terminal makes it the controlling one).
-func withSpawnAttributes<R>(ownGroup: Bool, newSession: Bool, _ body: (inout posix_spawnattr_t) throws -> R) rethrows -> R {
+func withSpawnAttributes<R>(ownGroup: Bool, newSession: Bool, _ body: (inout posix_spawnattr_t) throws -> R) rethrows
+    -> R
+{
     var attr = posix_spawnattr_t()
     posix_spawnattr_init(&attr)
     defer { posix_spawnattr_destroy(&attr) }
@@ -100,8 +102,10 @@ func withSpawnAttributes<R>(ownGroup: Bool, newSession: Bool, _ body: (inout pos
 /// Starts `path` with standard input, output and error on /dev/null (with `ownGroup`, in a process group of
 /// its own, so that a signal to the group reaches a shell and what it runs); returns its pid. Reap it with
 /// `waitFor(pid:)`.
-public func startChild(_ path: String, _ arguments: [String], environment env: [String] = childEnvironment(),
-                       ownGroup: Bool = false) throws -> pid_t {
+public func startChild(
+    _ path: String, _ arguments: [String], environment env: [String] = childEnvironment(),
+    ownGroup: Bool = false
+) throws -> pid_t {
     let argv = CStringArray([path] + arguments), envp = CStringArray(env)
     defer { argv.free(); envp.free() }
     var actions = posix_spawn_file_actions_t()
@@ -130,9 +134,11 @@ public func waitFor(pid: pid_t) -> WaitStatus {
 /// into the result with `capture` (else /dev/null); standard error likewise with `captureErrors`, or goes to
 /// ours with `showErrors`. Timed from just before the spawn to the reap. Input and output are moved in one
 /// poll loop, so a large output cannot block the child while it is still being fed.
-public func runChild(_ path: String, _ arguments: [String], environment env: [String] = childEnvironment(),
-                     input: [UInt8]? = nil, capture: Bool = false, captureErrors: Bool = false,
-                     showErrors: Bool = false) throws -> ChildResult {
+public func runChild(
+    _ path: String, _ arguments: [String], environment env: [String] = childEnvironment(),
+    input: [UInt8]? = nil, capture: Bool = false, captureErrors: Bool = false,
+    showErrors: Bool = false
+) throws -> ChildResult {
     let argv = CStringArray([path] + arguments), envp = CStringArray(env)
     defer { argv.free(); envp.free() }
     var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
@@ -143,12 +149,21 @@ public func runChild(_ path: String, _ arguments: [String], environment env: [St
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    if input != nil { posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0) }
-    else { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
-    if capture { posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1) }
-    else { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
-    if captureErrors { posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2) }
-    else if !showErrors { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
+    if input != nil {
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    }
+    if capture {
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    }
+    if captureErrors {
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+    } else if !showErrors {
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
     for fd in inPipe + outPipe + errPipe where fd >= 0 { posix_spawn_file_actions_addclose(&actions, fd) }
 
     var pid: pid_t = 0
@@ -207,8 +222,9 @@ public func runChild(_ path: String, _ arguments: [String], environment env: [St
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    return ChildResult(status: WaitStatus(status), wallNanoseconds: nowNanoseconds() - start,
-                       maxRSSKilobytes: Int(usage.ru_maxrss), output: output, errors: errors)
+    return ChildResult(
+        status: WaitStatus(status), wallNanoseconds: nowNanoseconds() - start,
+        maxRSSKilobytes: Int(usage.ru_maxrss), output: output, errors: errors)
 }
 
 /// `s` quoted for a POSIX shell.

@@ -27,8 +27,10 @@ public enum TextWrap {
     }
 
     /// The rows of `text`, a sequence of grapheme clusters each with a tag. Never empty.
-    public static func rows<Tag>(_ text: some Sequence<(Character, Tag)>, width: Int, firstIndent: Int = 0,
-                                 hangingIndent: Int = 0) -> [Row<Tag>] {
+    public static func rows<Tag>(
+        _ text: some Sequence<(Character, Tag)>, width: Int, firstIndent: Int = 0,
+        hangingIndent: Int = 0
+    ) -> [Row<Tag>] {
         guard width > 0 else { return [Row(indent: 0, glyphs: [])] }
         let first = min(max(0, firstIndent), width - 1), hang = min(max(0, hangingIndent), width - 1)
         var paragraphs: [[Glyph<Tag>]] = [[]]
@@ -46,8 +48,10 @@ public enum TextWrap {
         return rows
     }
 
-    private static func wrapParagraph<Tag>(_ glyphs: [Glyph<Tag>], width: Int, firstIndent: Int,
-                                           hangingIndent: Int) -> [Row<Tag>] {
+    private static func wrapParagraph<Tag>(
+        _ glyphs: [Glyph<Tag>], width: Int, firstIndent: Int,
+        hangingIndent: Int
+    ) -> [Row<Tag>] {
         var rows: [[Glyph<Tag>]] = []
         var row: [Glyph<Tag>] = []
         var used = firstIndent
@@ -62,8 +66,11 @@ public enum TextWrap {
         while i < glyphs.count {
             if glyphs[i].char == " " {
                 // A space at the start of a continuation row is dropped; elsewhere kept if it fits.
-                if !(row.isEmpty && !rows.isEmpty) && used + 1 <= width { row.append(glyphs[i]); used += 1 }
-                else if !row.isEmpty { newRow() }
+                if !(row.isEmpty && !rows.isEmpty) && used + 1 <= width {
+                    row.append(glyphs[i]); used += 1
+                } else if !row.isEmpty {
+                    newRow()
+                }
                 i += 1
                 continue
             }

@@ -14,10 +14,13 @@ extension AppState {
         pendingChanges.append(c)
         switch c {
         case .status(let id, let status): say("\(itemLabel(id)): \(status.label).")
-        case .note(let id, let note): say(note == nil ? "Note removed from \(itemLabel(id))." : "Note kept for \(itemLabel(id)).")
+        case .note(let id, let note):
+            say(note == nil ? "Note removed from \(itemLabel(id))." : "Note kept for \(itemLabel(id)).")
         case .meta(let meta):
-            say("Kept: " + ([meta.subject?.described, meta.date, meta.facilitator.map { "facilitator " + $0 }]
-                .compactMap { $0 }.joined(separator: ", ").nilIfEmpty ?? "no workshop facts") + ".")
+            say(
+                "Kept: "
+                    + ([meta.subject?.described, meta.date, meta.facilitator.map { "facilitator " + $0 }]
+                        .compactMap { $0 }.joined(separator: ", ").nilIfEmpty ?? "no workshop facts") + ".")
         }
         return [.saveChecklist(name: current.name, basedOn: current.revision, changes: pendingChanges)]
     }
@@ -25,7 +28,9 @@ extension AppState {
     /// When changes are still unsaved, tries again (instead of switching away from them).
     mutating func savePendingFirst() -> [Effect]? {
         guard let current = checklist, !pendingChanges.isEmpty else { return nil }
-        say("\(pendingChanges.count) change\(pendingChanges.count == 1 ? " is" : "s are") not saved yet: saving again first.", error: true)
+        say(
+            "\(pendingChanges.count) change\(pendingChanges.count == 1 ? " is" : "s are") not saved yet: saving again first.",
+            error: true)
         return [.saveChecklist(name: current.name, basedOn: current.revision, changes: pendingChanges)]
     }
 
@@ -41,8 +46,10 @@ extension AppState {
         case .newChecklist:
             guard !trimmed.isEmpty else { say("A checklist needs a name.", error: true); return [] }
             if let existing = checklistNames.first(where: { $0.lowercased() == trimmed.lowercased() }) {
-                overlay = .confirm(Confirmation(purpose: .openExisting(existing),
-                                                question: "A checklist “\(existing)” exists already. Open it?"))
+                overlay = .confirm(
+                    Confirmation(
+                        purpose: .openExisting(existing),
+                        question: "A checklist “\(existing)” exists already. Open it?"))
                 return []
             }
             return [.createChecklist(name: trimmed)]
@@ -66,7 +73,9 @@ extension AppState {
                 case .record(let subject): draft.subject = subject
                 case .freeText(let subject): draft.subject = subject
                 case .ambiguous(let names):
-                    say("“\(value)” fits several: \(names.prefix(5).joined(separator: ", ")). Type more of the name.", error: true)
+                    say(
+                        "“\(value)” fits several: \(names.prefix(5).joined(separator: ", ")). Type more of the name.",
+                        error: true)
                     var again = field.prompt(draft)
                     again.editor = LineEditor(typed, limit: 200)
                     overlay = .prompt(again)
@@ -127,7 +136,9 @@ extension AppState {
             pendingChanges = []
             if merged { say("Saved; changes another rcpx made meanwhile were merged in.") }
         case .checklistFailed(let message):
-            let kept = pendingChanges.isEmpty ? "" : " — \(pendingChanges.count) unsaved change\(pendingChanges.count == 1 ? "" : "s") kept in memory"
+            let kept =
+                pendingChanges.isEmpty
+                ? "" : " — \(pendingChanges.count) unsaved change\(pendingChanges.count == 1 ? "" : "s") kept in memory"
             say("Checklist: \(message)\(kept).", error: true)
         case .checklistDeleted(let name):
             checklistNames.removeAll { $0 == name }
@@ -143,7 +154,9 @@ extension AppState {
                 p.names = names
                 overlay = .picker(p)
             }
-            if !problems.isEmpty { say("Not opened (left as they are): " + problems.joined(separator: "; "), error: true) }
+            if !problems.isEmpty {
+                say("Not opened (left as they are): " + problems.joined(separator: "; "), error: true)
+            }
         case .checklistChangedOnDisk(let c):
             guard c.name == checklist?.name else { return [] }
             if pendingChanges.isEmpty {
@@ -168,8 +181,9 @@ extension AppState {
             comparedChecklists = loaded
             setFocus(.checklist)
             if problems.isEmpty {
-                say("Comparing \(loaded.count): " + loaded.map(\.name).joined(separator: ", ")
-                    + " — ←→ choose a column, \(keys.firstKey(.cancel)) returns.")
+                say(
+                    "Comparing \(loaded.count): " + loaded.map(\.name).joined(separator: ", ")
+                        + " — ←→ choose a column, \(keys.firstKey(.cancel)) returns.")
             }
         case .notice(let text, let isError):
             say(text, error: isError)

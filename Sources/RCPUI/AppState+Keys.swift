@@ -101,8 +101,12 @@ extension AppState {
             let text = copyText()
             guard !text.isEmpty else { return [] }
             let first = text.split(separator: "\n").first.map(String.init) ?? text
-            let more = text.contains("\n") ? " and \(DisplayText.count(text.split(separator: "\n").count - 1, "more line"))" : ""
-            say("Sent “\(TextWidth.truncate(first, width: 24))”\(more) to the clipboard (OSC 52); not there? \(KeyBindings.firstKey(.saveCard)) writes a file.")
+            let more =
+                text.contains("\n")
+                ? " and \(DisplayText.count(text.split(separator: "\n").count - 1, "more line"))" : ""
+            say(
+                "Sent “\(TextWidth.truncate(first, width: 24))”\(more) to the clipboard (OSC 52); not there? \(KeyBindings.firstKey(.saveCard)) writes a file."
+            )
             return [.copyToClipboard(text)]
         case .saveCard:
             let text = card.copyText(context(.card, env: copyEnv))
@@ -113,20 +117,31 @@ extension AppState {
         case .presentation:
             presentation.toggle()
             if presentation { startSlides() } else { slideShow = nil }
-            say(presentation ? "Presentation mode: \(keys.firstKey(.nextSlide, in: .presentation)) steps through the slides; \(keys.firstKey(.presentation)) or \(keys.firstKey(.cancel)) leaves." : "Presentation mode off.")
+            say(
+                presentation
+                    ? "Presentation mode: \(keys.firstKey(.nextSlide, in: .presentation)) steps through the slides; \(keys.firstKey(.presentation)) or \(keys.firstKey(.cancel)) leaves."
+                    : "Presentation mode off.")
         case .toggleMouse:
             mouseCapture.toggle()
             say(mouseCapture ? "Mouse on: click to select, wheel to scroll." : "Mouse off: the terminal selects text.")
             return [.setMouseCapture(mouseCapture)]
         case .cancel:
             // Presentation mode first: its footer promises that Esc leaves it.
-            if presentation { presentation = false; slideShow = nil; say("Presentation mode off.") }
-            else if search != nil { search = nil; say("Search cleared.") }
-            else if filter != nil { filter = nil; say("Filter removed.") }
-            else if zoomed { zoomed = false }
-            else if !comparedChecklists.isEmpty { comparedChecklists = []; say("Comparison closed.") }
-            else if !marks.isEmpty { marks = []; say("Marks cleared.") }
-            else { say("Press \(KeyBindings.firstKey(.quit)) to quit, \(KeyBindings.firstKey(.help)) for help.") }
+            if presentation {
+                presentation = false; slideShow = nil; say("Presentation mode off.")
+            } else if search != nil {
+                search = nil; say("Search cleared.")
+            } else if filter != nil {
+                filter = nil; say("Filter removed.")
+            } else if zoomed {
+                zoomed = false
+            } else if !comparedChecklists.isEmpty {
+                comparedChecklists = []; say("Comparison closed.")
+            } else if !marks.isEmpty {
+                marks = []; say("Marks cleared.")
+            } else {
+                say("Press \(KeyBindings.firstKey(.quit)) to quit, \(KeyBindings.firstKey(.help)) for help.")
+            }
         default:
             return paneAction(action, in: focus)
         }

@@ -7,7 +7,8 @@ extension AppState {
         case .help(var h):
             switch action {
             case .cancel: self.overlay = nil
-            case nil where keys.binding(for: key, in: [.global])?.action == .quit && h.editor.text.isEmpty: self.overlay = nil
+            case nil where keys.binding(for: key, in: [.global])?.action == .quit && h.editor.text.isEmpty:
+                self.overlay = nil
             case .up: h.offset -= 1
             case .down: h.offset += 1
             case .pageUp: h.offset -= max(1, height - 8)
@@ -20,8 +21,12 @@ extension AppState {
             switch action {
             case .cancel:
                 if p.hasTypedText {
-                    self.overlay = .confirm(Confirmation(purpose: .discardTyping(p),
-                                                         question: "Discard what you typed here (“\(TextWidth.truncate(p.editor.text, width: 30))”)? \(KeyBindings.firstKey(.confirm, in: .confirm)) or \(Key.escape.label()) discards it, \(KeyBindings.firstKey(.decline, in: .confirm)) goes back to it."))
+                    self.overlay = .confirm(
+                        Confirmation(
+                            purpose: .discardTyping(p),
+                            question:
+                                "Discard what you typed here (“\(TextWidth.truncate(p.editor.text, width: 30))”)? \(KeyBindings.firstKey(.confirm, in: .confirm)) or \(Key.escape.label()) discards it, \(KeyBindings.firstKey(.decline, in: .confirm)) goes back to it."
+                        ))
                 } else {
                     self.overlay = nil
                 }
@@ -52,7 +57,9 @@ extension AppState {
                 }
                 if case .discardTyping(let p) = c.purpose {
                     self.overlay = .prompt(p)
-                    say("Still typing: \(KeyBindings.firstKey(.commit, in: .input)) keeps it, \(KeyBindings.firstKey(.cancel, in: .input)) cancels.")
+                    say(
+                        "Still typing: \(KeyBindings.firstKey(.commit, in: .input)) keeps it, \(KeyBindings.firstKey(.cancel, in: .input)) cancels."
+                    )
                     return []
                 }
                 self.overlay = nil
@@ -91,7 +98,9 @@ extension AppState {
             case .commit where p.purpose == .compare:
                 let names = p.chosen.isEmpty ? [] : p.chosen
                 guard (2...ChecklistComparison.maxColumns).contains(names.count) else {
-                    say("Mark 2 to \(ChecklistComparison.maxColumns) checklists with \(keys.firstKey(.toggleChoice, in: .picker)), then \(keys.firstKey(.commit, in: .picker)).", error: true)
+                    say(
+                        "Mark 2 to \(ChecklistComparison.maxColumns) checklists with \(keys.firstKey(.toggleChoice, in: .picker)), then \(keys.firstKey(.commit, in: .picker)).",
+                        error: true)
                     return []
                 }
                 self.overlay = nil

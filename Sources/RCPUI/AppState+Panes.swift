@@ -41,8 +41,9 @@ extension AppState {
     /// What `y` copies: what the focused pane has under its cursor (the whole card when it is the card).
     /// Text that leaves the screen is full Unicode without highlight.
     var copyEnv: DisplayEnvironment {
-        DisplayEnvironment(catalog: catalog, ascii: false, highlight: nil,
-                filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: false)
+        DisplayEnvironment(
+            catalog: catalog, ascii: false, highlight: nil,
+            filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: false)
     }
 
     func copyText() -> String { panes[focus].copyText(context(focus, env: copyEnv)) }

@@ -21,7 +21,9 @@ extension AppState {
             restore(s.saved)
             let hit = s.hits[s.selected]
             go(to: hit, query: s.query, step: true, from: s.saved.focus)
-            say("\(hit.kind.label.sentenceCased): \(hit.title) — in \(whereShown(Subject(hit.ref))); hit \(s.countLabel); \(KeyBindings.firstKey(.nextMatch)) / \(KeyBindings.firstKey(.previousMatch)) for the others.")
+            say(
+                "\(hit.kind.label.sentenceCased): \(hit.title) — in \(whereShown(Subject(hit.ref))); hit \(s.countLabel); \(KeyBindings.firstKey(.nextMatch)) / \(KeyBindings.firstKey(.previousMatch)) for the others."
+            )
             return []
         case .previousHit, .nextHit:
             guard !s.hits.isEmpty else { return [] }

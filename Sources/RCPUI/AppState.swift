@@ -46,8 +46,10 @@ public struct AppState: Sendable {
     let filterCache = FilterCache()
 
     /// The explorer over `catalog` with the standard views and keys, or with a view added (`layouts`, `keys`).
-    public init(catalog: Catalog, options: UIOptions, layouts: LayoutTable = .standard,
-                keys: KeyTable = KeyBindings.standard) {
+    public init(
+        catalog: Catalog, options: UIOptions, layouts: LayoutTable = .standard,
+        keys: KeyTable = KeyBindings.standard
+    ) {
         self.catalog = catalog
         self.options = options
         self.mouseCapture = options.mouse
@@ -111,25 +113,29 @@ public struct AppState: Sendable {
     }
 
     var env: DisplayEnvironment {
-        DisplayEnvironment(catalog: catalog, ascii: options.ascii, highlight: highlightQuery,
-                filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: presentation,
-                marked: Set(marks.map(\.id)))
+        DisplayEnvironment(
+            catalog: catalog, ascii: options.ascii, highlight: highlightQuery,
+            filter: filterText.map { filterCache.match($0, catalog: catalog) }, presentation: presentation,
+            marked: Set(marks.map(\.id)))
     }
 
     public var layout: Layout {
-        Layout.compute(width: width, height: height, table: layouts,
-                       Layout.Choice(focus: focus, compactRight: compactRight, placed: placed, zoomed: zoomed,
-                                     presentation: presentation))
+        Layout.compute(
+            width: width, height: height, table: layouts,
+            Layout.Choice(
+                focus: focus, compactRight: compactRight, placed: placed, zoomed: zoomed,
+                presentation: presentation))
     }
 
     /// What a pane works with: its content area (where it is, or would be were it shown), the data, the
     /// checklist, the tree's region and the card's subject.
     func context(_ pane: PaneID, _ layout: Layout? = nil, env: DisplayEnvironment? = nil) -> PaneContext {
         let layout = layout ?? self.layout
-        return PaneContext(env: env ?? self.env, area: layout.contentArea(for: pane, table: layouts), checklist: checklist,
-                           region: tree.selectedRegion(catalog), selection: card.subject,
-                           unsavedChanges: pendingChanges.count, checklistNames: checklistNames,
-                           comparedChecklists: comparedChecklists, checklistSubjects: checklistSubjects)
+        return PaneContext(
+            env: env ?? self.env, area: layout.contentArea(for: pane, table: layouts), checklist: checklist,
+            region: tree.selectedRegion(catalog), selection: card.subject,
+            unsavedChanges: pendingChanges.count, checklistNames: checklistNames,
+            comparedChecklists: comparedChecklists, checklistSubjects: checklistSubjects)
     }
 
     /// Brings every selection and scroll offset into bounds for the current size and content.

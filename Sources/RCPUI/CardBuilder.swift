@@ -58,14 +58,20 @@ struct CardBuilder {
     mutating func field(_ label: String, _ value: String, link: Subject? = nil) {
         guard !value.isEmpty else { return }
         let l = shown(label) + ": "
-        lines.append(CardLine([Span(l, Style(.dim, bold: true)), Span(shown(value))], indent: 0,
-                              hanging: min(TextWidth.of(l), 14), link: link))
+        lines.append(
+            CardLine(
+                [Span(l, Style(.dim, bold: true)), Span(shown(value))], indent: 0,
+                hanging: min(TextWidth.of(l), 14), link: link))
     }
 
     /// An item of a list: a glyph (or bullet), a name, and a detail, indented; a link when it names a record.
-    mutating func item(_ glyph: String, _ name: String, _ detail: String = "", link: Subject? = nil,
-                       glyphStyle: Style = Style(.dim), indent: Int = 2) {
-        var spans: Line = [Span(glyph + " ", glyphStyle), Span(shown(name), link == nil ? .normal : Style(.normal, bold: true))]
+    mutating func item(
+        _ glyph: String, _ name: String, _ detail: String = "", link: Subject? = nil,
+        glyphStyle: Style = Style(.dim), indent: Int = 2
+    ) {
+        var spans: Line = [
+            Span(glyph + " ", glyphStyle), Span(shown(name), link == nil ? .normal : Style(.normal, bold: true)),
+        ]
         if !detail.isEmpty { spans.append(Span(" — " + shown(detail), Style(.dim))) }
         if env.ascii { spans = spans.map { Span(ASCIIFold.fold($0.text), $0.style) } }
         lines.append(CardLine(spans, indent: indent, hanging: indent + TextWidth.of(glyph) + 1, link: link))
@@ -77,12 +83,16 @@ struct CardBuilder {
     mutating func events(_ title: String, _ list: [(mechanism: Mechanism, event: Event)]) {
         guard !list.isEmpty else { return }
         heading(title)
-        for (m, e) in list { item(s.bullet, e.title, "\(m.shortName), \(e.date ?? String(e.year))", link: .event(e.id)) }
+        for (m, e) in list {
+            item(s.bullet, e.title, "\(m.shortName), \(e.date ?? String(e.year))", link: .event(e.id))
+        }
     }
 
     mutating func source(_ provenance: String) {
         blank()
-        lines.append(CardLine([Span(shown("Source: ") , Style(.dim, bold: true)), Span(shown(provenance), Style(.dim))], hanging: 8))
+        lines.append(
+            CardLine(
+                [Span(shown("Source: "), Style(.dim, bold: true)), Span(shown(provenance), Style(.dim))], hanging: 8))
     }
 
     /// The roles of a participation in words: "member, co-chair (through SIDA)".
@@ -101,8 +111,10 @@ struct CardBuilder {
 
     /// Participants grouped by role, each group with its count (against the printed total for members and
     /// interested states).
-    mutating func participants(_ list: [(party: Party, participation: Participation)], total: StatedTotal?,
-                               bases: [Basis] = []) {
+    mutating func participants(
+        _ list: [(party: Party, participation: Participation)], total: StatedTotal?,
+        bases: [Basis] = []
+    ) {
         let plus = Set(total?.plus ?? [])
         let leaders = list.filter { $0.participation.roles.contains(where: \.isLeadership) }
         let groups: [(String, (Role) -> Bool)] = [
@@ -118,12 +130,15 @@ struct CardBuilder {
             heading("Chair and presidency", detail: "(\(leaders.count))")
             for (party, p) in leaders {
                 let (g, st) = mark(p.roles)
-                item(g, env.name(party), roles(p.roles.filter(\.isLeadership), note: p.note), link: .party(party.id), glyphStyle: st)
+                item(
+                    g, env.name(party), roles(p.roles.filter(\.isLeadership), note: p.note), link: .party(party.id),
+                    glyphStyle: st)
             }
         }
         var placed = Set<String>()
         for (name, test) in groups {
-            let members = list.filter { e in e.participation.roles.contains(where: test) && !placed.contains(e.party.id) }
+            let members = list.filter { e in e.participation.roles.contains(where: test) && !placed.contains(e.party.id)
+            }
             guard !members.isEmpty else { continue }
             members.forEach { placed.insert($0.party.id) }
             var detail = "(\(members.count))"
@@ -140,8 +155,10 @@ struct CardBuilder {
                     let (g, st) = mark(p.roles)
                     return [Span(g + " ", st), Span(shown(env.name(party)), Style(.normal, bold: true))]
                 }
-                lines.append(CardLine(flow: env.ascii ? items.map { $0.map { Span(ASCIIFold.fold($0.text), $0.style) } } : items,
-                                      indent: 2))
+                lines.append(
+                    CardLine(
+                        flow: env.ascii ? items.map { $0.map { Span(ASCIIFold.fold($0.text), $0.style) } } : items,
+                        indent: 2))
                 continue
             }
             for (party, p) in members {
@@ -149,7 +166,9 @@ struct CardBuilder {
                 var words: [String] = []
                 let extra = p.roles.filter { !test($0) && !$0.isLeadership && $0 != .member }
                 if !extra.isEmpty { words.append(extra.sorted().map(\.label).joined(separator: ", ")) }
-                if p.roles.contains(where: \.isLeadership) { words.append(p.roles.filter(\.isLeadership).map(\.label).joined(separator: ", ")) }
+                if p.roles.contains(where: \.isLeadership) {
+                    words.append(p.roles.filter(\.isLeadership).map(\.label).joined(separator: ", "))
+                }
                 if plus.contains(party.id) { words.append("outside the printed number") }
                 if party.kind != .state { words.append(party.kind.rawValue) }
                 // A leader's note is already shown under "Chair and presidency".

@@ -4,8 +4,10 @@ import RCPCore
 public enum CardContent {
     /// The card of `subject`; `checklistsAbout` names the stored checklists whose subject it is (a workshop's
     /// self-assessment of a state), listed at the end.
-    public static func lines(_ subject: Subject, _ env: DisplayEnvironment, checklist: Checklist? = nil,
-                             checklistsAbout: [String] = []) -> [CardLine] {
+    public static func lines(
+        _ subject: Subject, _ env: DisplayEnvironment, checklist: Checklist? = nil,
+        checklistsAbout: [String] = []
+    ) -> [CardLine] {
         var b = CardBuilder(env)
         let c = env.catalog
         switch subject {
@@ -25,15 +27,22 @@ public enum CardContent {
         case .practice(let id):
             if let p = c.practice(id: id) { practice(&b, p, item: nil, c, checklist) } else { missing(&b, id) }
         case .practiceItem(let id):
-            if let (p, item) = c.practiceItem(id: id) { practice(&b, p, item: item, c, checklist) } else { missing(&b, id) }
-        case .understanding(let id): if let u = c.understanding(id: id) { understanding(&b, u, c) } else { missing(&b, id) }
+            if let (p, item) = c.practiceItem(id: id) {
+                practice(&b, p, item: item, c, checklist)
+            } else {
+                missing(&b, id)
+            }
+        case .understanding(let id):
+            if let u = c.understanding(id: id) { understanding(&b, u, c) } else { missing(&b, id) }
         case .guide(let id): if let t = c.guideTopic(id: id) { guide(&b, t, c) } else { missing(&b, id) }
         }
         if !checklistsAbout.isEmpty {
             b.heading("Checklists about it", detail: "(\(checklistsAbout.count))")
             for name in checklistsAbout { b.bullet(name) }
-            b.text("\(KeyBindings.firstKey(.switchChecklist, in: .checklist)) in the checklist pane opens one.", style: Style(.dim),
-                   indent: 2)
+            b.text(
+                "\(KeyBindings.firstKey(.switchChecklist, in: .checklist)) in the checklist pane opens one.",
+                style: Style(.dim),
+                indent: 2)
         }
         while b.lines.last?.isBlank == true { b.lines.removeLast() }
         return b.lines
@@ -54,31 +63,46 @@ public enum CardContent {
         let states = c.parties.filter { $0.kind == .state }.count
         let territories = c.parties.filter { $0.kind == .territory }.count
         let orgs = c.parties.filter { $0.kind == .organization }.count
-        b.text("\(inMatrix) processes in the matrix and \(outside) groups outside it (footnotes), in \(c.regions.filter { $0.id != TreeModel.globalID }.count) regions; \(states) states, \(territories) territories and \(orgs) organizations; \(c.mechanisms.count) global mechanisms; the \(c.practices.count) IAMM effective-practice headings.")
+        b.text(
+            "\(inMatrix) processes in the matrix and \(outside) groups outside it (footnotes), in \(c.regions.filter { $0.id != TreeModel.globalID }.count) regions; \(states) states, \(territories) territories and \(orgs) organizations; \(c.mechanisms.count) global mechanisms; the \(c.practices.count) IAMM effective-practice headings."
+        )
         // The regions first: the landscape is what the first screen is for.
         b.heading("Regions")
         for r in c.regions {
             let matrix = c.processes(inRegion: r.id).filter(\.inMatrix).count
             let groups = c.processes(inRegion: r.id).count - matrix
-            var detail = [matrix > 0 ? DisplayText.count(matrix, "process", "processes") : nil, groups > 0 ? DisplayText.count(groups, "footnote group") : nil]
-                .compactMap { $0 }.joined(separator: ", ")
+            var detail = [
+                matrix > 0 ? DisplayText.count(matrix, "process", "processes") : nil,
+                groups > 0 ? DisplayText.count(groups, "footnote group") : nil,
+            ]
+            .compactMap { $0 }.joined(separator: ", ")
             if r.id == TreeModel.globalID { detail = DisplayText.count(c.mechanisms.count, "mechanism") }
             b.item(b.s.bullet, r.name, detail, link: .region(r.id))
         }
         if c.region(id: TreeModel.globalID) == nil && !c.mechanisms.isEmpty {
-            b.item(b.s.bullet, TreeModel.globalName, DisplayText.count(c.mechanisms.count, "mechanism"), link: .region(TreeModel.globalID))
+            b.item(
+                b.s.bullet, TreeModel.globalName, DisplayText.count(c.mechanisms.count, "mechanism"),
+                link: .region(TreeModel.globalID))
         }
         b.heading("Getting about")
         let ascii = b.env.ascii
         let k = { (a: Action, scope: KeyScope) in KeyBindings.firstKey(a, in: scope, ascii: ascii) }
-        let paneKeys = KeyBindings.table.filter { $0.action == .focusPane }.compactMap { $0.keys.first?.label(ascii: ascii) }
+        let paneKeys = KeyBindings.table.filter { $0.action == .focusPane }.compactMap {
+            $0.keys.first?.label(ascii: ascii)
+        }
         let paneRange = paneKeys.count > 1 ? "\(paneKeys[0])–\(paneKeys[paneKeys.count - 1])" : paneKeys.first ?? ""
-        b.bullet("\(k(.down, .navigation)) \(k(.up, .navigation)) move; \(k(.activate, .tree)) opens; \(k(.focusNext, .global)) or \(paneRange) change pane")
-        b.bullet("\(k(.search, .global)) searches everything as you type; \(k(.filter, .global)) narrows the tree and the matrix")
+        b.bullet(
+            "\(k(.down, .navigation)) \(k(.up, .navigation)) move; \(k(.activate, .tree)) opens; \(k(.focusNext, .global)) or \(paneRange) change pane"
+        )
+        b.bullet(
+            "\(k(.search, .global)) searches everything as you type; \(k(.filter, .global)) narrows the tree and the matrix"
+        )
         b.bullet("\(k(.help, .global)) lists every key; \(k(.quit, .global)) quits")
         if !c.guideTopics.isEmpty {
             b.heading("Guide to the paper", detail: "(\(c.guideTopics.count) topics)")
-            for t in c.guideTopics { b.item(TextWidth.padLeft(String(t.number), width: 2), t.title, link: .guide(t.id)) }
+            for t in c.guideTopics {
+                b.item(TextWidth.padLeft(String(t.number), width: 2), t.title, link: .guide(t.id))
+            }
         }
     }
 
@@ -128,8 +152,11 @@ public enum CardContent {
         } else {
             b.field("Matrix", "outside the matrix (a footnote group)")
         }
-        b.field("Region", (c.region(id: p.region)?.name ?? p.region)
-                    + (p.bases.editorial("region") == nil ? "" : " \(b.env.editorialMark) editorial"), link: .region(p.region))
+        b.field(
+            "Region",
+            (c.region(id: p.region)?.name ?? p.region)
+                + (p.bases.editorial("region") == nil ? "" : " \(b.env.editorialMark) editorial"),
+            link: .region(p.region))
         let year = p.year.map(String.init) ?? "not given"
         b.field("Since", p.yearNote.map { "\(year) — \($0)" } ?? year)
         b.blank()
@@ -142,13 +169,17 @@ public enum CardContent {
         b.heading("Secretariat")
         b.text(p.secretariat, indent: 2)
         if !p.topics.isEmpty {
-            b.heading("Topics", detail: "(IAMM effective-practice headings"
-                      + (p.bases.editorial("topics.practices") == nil ? ")" : "; \(b.env.editorialMark) editorial mapping)"))
+            b.heading(
+                "Topics",
+                detail: "(IAMM effective-practice headings"
+                    + (p.bases.editorial("topics.practices") == nil
+                        ? ")" : "; \(b.env.editorialMark) editorial mapping)"))
             for topic in p.topics {
                 let headings = topic.practices.compactMap { c.practice(number: $0) }
                     .map { "\($0.number) \($0.title)" }.joined(separator: "; ")
-                b.item(b.s.bullet, topic.label, headings,
-                       link: topic.practices.first.flatMap { c.practice(number: $0) }.map { .practice($0.id) })
+                b.item(
+                    b.s.bullet, topic.label, headings,
+                    link: topic.practices.first.flatMap { c.practice(number: $0) }.map { .practice($0.id) })
             }
         }
         if !p.priorities.isEmpty {
@@ -186,7 +217,9 @@ public enum CardContent {
             let number = pp.process.number.map { "\($0) " } ?? ""
             var detail = b.roles(pp.roles, note: pp.note)
             if !pp.process.inMatrix { detail += "; outside the matrix" }
-            if pp.process.bases.editorial("participants." + p.id) != nil { detail += "; \(b.env.editorialMark) editorial" }
+            if pp.process.bases.editorial("participants." + p.id) != nil {
+                detail += "; \(b.env.editorialMark) editorial"
+            }
             b.item(g, number + pp.process.shortName, detail, link: .process(pp.process.id), glyphStyle: st)
         }
         let mechanisms = c.mechanismParticipations(of: p.id)
@@ -239,11 +272,15 @@ public enum CardContent {
         if isIAMM {
             if !c.understandings.isEmpty {
                 b.heading("Common understandings", detail: "(\(c.understandings.count))")
-                for u in c.understandings { b.item(TextWidth.padLeft(String(u.number), width: 2), u.summary, link: .understanding(u.id)) }
+                for u in c.understandings {
+                    b.item(TextWidth.padLeft(String(u.number), width: 2), u.summary, link: .understanding(u.id))
+                }
             }
             if !c.practices.isEmpty {
                 b.heading("Effective-practice headings", detail: "(\(c.practices.count))")
-                for p in c.practices { b.item(TextWidth.padLeft(String(p.number), width: 2), p.title, link: .practice(p.id)) }
+                for p in c.practices {
+                    b.item(TextWidth.padLeft(String(p.number), width: 2), p.title, link: .practice(p.id))
+                }
             }
         }
         saidOf(&b, "mechanism", c.guidePoints(citingMechanism: m.id))
@@ -252,8 +289,9 @@ public enum CardContent {
 
     static func event(_ b: inout CardBuilder, _ e: Event, _ m: Mechanism, _ c: Catalog) {
         b.title(e.title)
-        b.text([e.kind.label.prefix(1).uppercased() + e.kind.label.dropFirst(), e.date ?? String(e.year), e.place]
-            .compactMap { $0 }.joined(separator: " · "), style: Style(.dim))
+        b.text(
+            [e.kind.label.prefix(1).uppercased() + e.kind.label.dropFirst(), e.date ?? String(e.year), e.place]
+                .compactMap { $0 }.joined(separator: " · "), style: Style(.dim))
         b.blank()
         b.field("Of", m.shortName, link: .mechanism(m.id))
         if let summary = e.summary { b.blank(); b.text(summary) }
@@ -268,7 +306,9 @@ public enum CardContent {
         b.source(e.source)
     }
 
-    static func practice(_ b: inout CardBuilder, _ p: Practice, item: PracticeItem?, _ c: Catalog, _ checklist: Checklist?) {
+    static func practice(
+        _ b: inout CardBuilder, _ p: Practice, item: PracticeItem?, _ c: Catalog, _ checklist: Checklist?
+    ) {
         if let item {
             b.title("\(ChecklistItemID.displayNumber(item.id) ?? item.id) \(item.title)")
             if let printed = item.paperTitle { b.field("Printed", printed) }
@@ -298,10 +338,15 @@ public enum CardContent {
             }
         }
         let processes = c.processes(forPractice: p.number)
-        b.heading("Discussed by", detail: processes.isEmpty ? "(no process of the matrix)"
-                  : "(\(DisplayText.count(processes.count, "process", "processes")); \(b.env.editorialMark) editorial: the paper never links topics to headings)")
+        b.heading(
+            "Discussed by",
+            detail: processes.isEmpty
+                ? "(no process of the matrix)"
+                : "(\(DisplayText.count(processes.count, "process", "processes")); \(b.env.editorialMark) editorial: the paper never links topics to headings)"
+        )
         for (process, topics) in processes {
-            b.item(b.s.bullet, process.shortName, topics.map(\.label).joined(separator: "; "), link: .process(process.id))
+            b.item(
+                b.s.bullet, process.shortName, topics.map(\.label).joined(separator: "; "), link: .process(process.id))
         }
         b.source(p.source)
     }

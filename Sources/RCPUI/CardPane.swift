@@ -16,7 +16,9 @@ public struct CardLayout: Sendable {
         for (i, l) in lines.enumerated() {
             let start = rows.count
             if let items = l.flow {
-                for row in Self.columns(items.map(env.highlighted), width: width, indent: l.indent) { rows.append((row, i)) }
+                for row in Self.columns(items.map(env.highlighted), width: width, indent: l.indent) {
+                    rows.append((row, i))
+                }
             } else {
                 let styled = env.highlighted(l.spans)
                 for row in Wrap.lines(styled, width: width, firstIndent: l.indent, hangingIndent: l.hanging) {
@@ -39,12 +41,15 @@ public struct CardLayout: Sendable {
         // The most columns whose widest items fit side by side.
         func columnWidths(_ count: Int) -> [Int] {
             let perColumn = (items.count + count - 1) / count
-            return stride(from: 0, to: items.count, by: perColumn).map { widths[$0..<min(items.count, $0 + perColumn)].max() ?? 0 }
+            return stride(from: 0, to: items.count, by: perColumn).map {
+                widths[$0..<min(items.count, $0 + perColumn)].max() ?? 0
+            }
         }
-        let count = (1...min(items.count, max(1, room / 4))).reversed().first { k in
-            let w = columnWidths(k)
-            return w.reduce(0, +) + gap * (w.count - 1) <= room
-        } ?? 1
+        let count =
+            (1...min(items.count, max(1, room / 4))).reversed().first { k in
+                let w = columnWidths(k)
+                return w.reduce(0, +) + gap * (w.count - 1) <= room
+            } ?? 1
         let perColumn = (items.count + count - 1) / count
         let columns = columnWidths(count)
         return (0..<perColumn).map { r in
@@ -52,7 +57,9 @@ public struct CardLayout: Sendable {
             for c in 0..<columns.count {
                 let i = c * perColumn + r
                 guard i < items.count else { break }
-                row += count == 1 ? Wrap.lines(items[i], width: room, firstIndent: 0, hangingIndent: 0).first ?? [] : items[i]
+                row +=
+                    count == 1
+                    ? Wrap.lines(items[i], width: room, firstIndent: 0, hangingIndent: 0).first ?? [] : items[i]
                 if c < columns.count - 1 && (c + 1) * perColumn + r < items.count {
                     row.append(Span(String(repeating: " ", count: max(0, columns[c] + gap - widths[i]))))
                 }
@@ -118,8 +125,10 @@ public struct CardPane: Pane, Hashable {
 
     /// What `y` copies from the card: all of it as text.
     public func copyText(_ context: PaneContext) -> String {
-        CardContent.plainText(CardContent.lines(subject, context.env, checklist: context.checklist,
-                                                checklistsAbout: checklistsAbout(context)))
+        CardContent.plainText(
+            CardContent.lines(
+                subject, context.env, checklist: context.checklist,
+                checklistsAbout: checklistsAbout(context)))
     }
 
     /// The stored checklists whose subject the card's record is, by name.
@@ -132,17 +141,19 @@ public struct CardPane: Pane, Hashable {
     func layout(_ context: PaneContext) -> CardLayout {
         let env = context.env, width = max(1, context.area.width - 1)
         let about = checklistsAbout(context)
-        let key = CardLayoutKey(catalog: ObjectIdentifier(env.catalog), subject: subject, width: width, ascii: env.ascii,
-                                highlight: env.highlight, presentation: env.presentation, checklist: context.checklist,
-                                about: about)
+        let key = CardLayoutKey(
+            catalog: ObjectIdentifier(env.catalog), subject: subject, width: width, ascii: env.ascii,
+            highlight: env.highlight, presentation: env.presentation, checklist: context.checklist,
+            about: about)
         let hit = recentCardLayouts.withLock { recent -> CardLayout? in
             guard let i = recent.firstIndex(where: { $0.key == key }) else { return nil }
             recent.insert(recent.remove(at: i), at: 0)
             return recent[0].layout
         }
         if let hit { return hit }
-        let layout = CardLayout(CardContent.lines(subject, env, checklist: context.checklist, checklistsAbout: about),
-                                width: width, env: env)
+        let layout = CardLayout(
+            CardContent.lines(subject, env, checklist: context.checklist, checklistsAbout: about),
+            width: width, env: env)
         recentCardLayouts.withLock { recent in
             recent.insert((key, env.catalog, layout), at: 0)
             if recent.count > 16 { recent.removeLast() }
@@ -184,7 +195,11 @@ public struct CardPane: Pane, Hashable {
 
     /// Moves the cursor to the first line that has a match of `query`, if any.
     public mutating func revealMatch(of query: String, layout: CardLayout, visible: Int) {
-        guard let i = layout.lines.indices.first(where: { !searchHighlightRanges(of: query, in: layout.lines[$0].plain).isEmpty }) else { return }
+        guard
+            let i = layout.lines.indices.first(where: {
+                !searchHighlightRanges(of: query, in: layout.lines[$0].plain).isEmpty
+            })
+        else { return }
         cursor = i
         offset = 0
         settle(layout, visible: visible)
@@ -196,7 +211,8 @@ public struct CardPane: Pane, Hashable {
         let cl = layout(context)
         revealMatch(of: query, layout: cl, visible: context.area.height)
         guard case .topic(let processID, let index) = hit.ref, let p = context.env.catalog.process(id: processID),
-              index < p.topics.count else { return }
+            index < p.topics.count
+        else { return }
         let label = context.env.shown(p.topics[index].label)
         if let i = cl.lines.firstIndex(where: { $0.plain.contains(label) }) {
             cursor = i
@@ -216,7 +232,9 @@ public struct CardPane: Pane, Hashable {
             if let j = ((cursor + 1)..<n).first(where: layout.selectable) {
                 cursor = j
                 let s = layout.spans[j]
-                if s.upperBound >= offset + visible { offset = min(maxOffset, max(offset + 1, min(s.lowerBound, s.upperBound - visible + 1))) }
+                if s.upperBound >= offset + visible {
+                    offset = min(maxOffset, max(offset + 1, min(s.lowerBound, s.upperBound - visible + 1)))
+                }
             } else {
                 offset = maxOffset
             }
@@ -225,7 +243,10 @@ public struct CardPane: Pane, Hashable {
             if let j = (0..<cursor).reversed().first(where: layout.selectable) {
                 cursor = j
                 let s = layout.spans[j]
-                if s.lowerBound < offset { offset = max(0, s.upperBound - visible + 1 > s.lowerBound ? s.upperBound - visible + 1 : s.lowerBound) }
+                if s.lowerBound < offset {
+                    offset = max(
+                        0, s.upperBound - visible + 1 > s.lowerBound ? s.upperBound - visible + 1 : s.lowerBound)
+                }
             } else {
                 offset = 0
             }
@@ -266,7 +287,9 @@ public struct CardPane: Pane, Hashable {
         guard n > 0 else { cursor = 0; offset = 0; return }
         cursor = min(max(0, cursor), n - 1)
         if !layout.selectable(cursor) {
-            cursor = ((cursor + 1)..<n).first(where: layout.selectable) ?? (0..<cursor).reversed().first(where: layout.selectable) ?? cursor
+            cursor =
+                ((cursor + 1)..<n).first(where: layout.selectable) ?? (0..<cursor).reversed().first(
+                    where: layout.selectable) ?? cursor
         }
         let maxOffset = max(0, layout.rows.count - max(1, visible))
         offset = min(max(0, offset), maxOffset)
@@ -286,7 +309,9 @@ public struct CardPane: Pane, Hashable {
         if offset < 0 || offset > maxOffset { out.append("card: offset \(offset) out of 0...\(maxOffset)") }
         if visible > 0 {
             let s = layout.spans[cursor]
-            if s.upperBound < offset || s.lowerBound >= offset + visible { out.append("card: cursor line \(cursor) off screen") }
+            if s.upperBound < offset || s.lowerBound >= offset + visible {
+                out.append("card: cursor line \(cursor) off screen")
+            }
         }
         return out
     }
@@ -319,13 +344,15 @@ public struct CardPane: Pane, Hashable {
                     s = Widgets.merge(s, into: style)
                 }
                 if cursorAt == nil {
-                    grid.write(focused ? env.symbols.pointer : env.symbols.unfocusedPointer, x: area.x, y: y,
-                               style: Style(.borderFocused, bold: true), clip: rowArea)
+                    grid.write(
+                        focused ? env.symbols.pointer : env.symbols.unfocusedPointer, x: area.x, y: y,
+                        style: Style(.borderFocused, bold: true), clip: rowArea)
                     cursorAt = (x + indent, y)
                 }
             }
         }
-        return PaneDrawing(cursor: cursorAt, scroll: ScrollPosition(total: layout.rows.count, offset: off, visible: area.height))
+        return PaneDrawing(
+            cursor: cursorAt, scroll: ScrollPosition(total: layout.rows.count, offset: off, visible: area.height))
     }
 
     /// Puts the cursor on the line under a screen row.

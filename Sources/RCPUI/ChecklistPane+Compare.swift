@@ -43,31 +43,38 @@ extension ChecklistPane {
         let ids = c.rows.map(\.itemID)
         if let id = compareList.moved(action, in: ids, visible: compareVisibleRows(g, context.env)) {
             compareList.selected = id
-            return PaneOutcome(show: c.rows.first { $0.itemID == id }.map { $0.isHeading ? .practice(id) : .practiceItem(id) })
+            return PaneOutcome(
+                show: c.rows.first { $0.itemID == id }.map { $0.isHeading ? .practice(id) : .practiceItem(id) })
         }
         switch action {
         case .left: compareColumn = max(0, compareColumn - 1)
         case .right: compareColumn = min(c.names.count - 1, compareColumn + 1)
         default:
             let cancel = KeyBindings.firstKey(.cancel)
-            return PaneOutcome(message: "Comparing \(c.names.count) checklists: \(cancel) returns to the checklist to change it.")
+            return PaneOutcome(
+                message: "Comparing \(c.names.count) checklists: \(cancel) returns to the checklist to change it.")
         }
-        return PaneOutcome(message: Self.cellText(c, row: c.rows.first { $0.itemID == compareList.selected }, column: compareColumn))
+        return PaneOutcome(
+            message: Self.cellText(c, row: c.rows.first { $0.itemID == compareList.selected }, column: compareColumn))
     }
 
     mutating func settleCompare(_ context: PaneContext, _ c: ChecklistComparison) {
         let g = ChecklistCompareGeometry(c, area: context.area)
         compareList.settle(c.rows.map(\.itemID), visible: compareVisibleRows(g, context.env))
         compareColumn = min(max(0, compareColumn), c.names.count - 1)
-        compareColumnOffset = Scroll.offset(compareColumnOffset, selected: compareColumn, count: c.names.count,
-                                            visible: g.visibleColumns)
+        compareColumnOffset = Scroll.offset(
+            compareColumnOffset, selected: compareColumn, count: c.names.count,
+            visible: g.visibleColumns)
     }
 
     func compareInvariants(_ context: PaneContext, _ c: ChecklistComparison) -> [String] {
         let g = ChecklistCompareGeometry(c, area: context.area)
-        var out = compareList.invariants(c.rows.map(\.itemID), visible: compareVisibleRows(g, context.env), name: "compare")
+        var out = compareList.invariants(
+            c.rows.map(\.itemID), visible: compareVisibleRows(g, context.env), name: "compare")
         if compareColumn < compareColumnOffset || compareColumn >= compareColumnOffset + g.visibleColumns {
-            out.append("compare: column \(compareColumn) outside \(compareColumnOffset)..<\(compareColumnOffset + g.visibleColumns)")
+            out.append(
+                "compare: column \(compareColumn) outside \(compareColumnOffset)..<\(compareColumnOffset + g.visibleColumns)"
+            )
         }
         return out
     }
@@ -80,7 +87,9 @@ extension ChecklistPane {
         return text
     }
 
-    func renderCompare(into grid: inout Grid, context: PaneContext, focused: Bool, _ c: ChecklistComparison) -> PaneDrawing {
+    func renderCompare(into grid: inout Grid, context: PaneContext, focused: Bool, _ c: ChecklistComparison)
+        -> PaneDrawing
+    {
         let env = context.env, s = env.symbols
         let g = ChecklistCompareGeometry(c, area: context.area)
         let columns = Array(compareColumnOffset..<min(c.names.count, compareColumnOffset + g.visibleColumns))
@@ -88,16 +97,21 @@ extension ChecklistPane {
         // Header: the checklists' names (the cursor's column reversed), then each one's overall progress.
         if g.header.height >= 2 {
             let more = columns.count < c.names.count ? "  \(s.collapsed) \(c.names.count - columns.count) more" : ""
-            grid.write("Comparing \(c.names.count)\(more)", x: g.header.x + 1, y: g.header.y, style: Style(.heading, bold: true),
-                       fitting: g.labelWidth - 1, ellipsis: s.ellipsis)
-            grid.write("In place / assessed", x: g.header.x + 1, y: g.header.y + 1, style: Style(.dim),
-                       fitting: g.labelWidth - 1, ellipsis: s.ellipsis)
+            grid.write(
+                "Comparing \(c.names.count)\(more)", x: g.header.x + 1, y: g.header.y,
+                style: Style(.heading, bold: true),
+                fitting: g.labelWidth - 1, ellipsis: s.ellipsis)
+            grid.write(
+                "In place / assessed", x: g.header.x + 1, y: g.header.y + 1, style: Style(.dim),
+                fitting: g.labelWidth - 1, ellipsis: s.ellipsis)
             for i in columns {
                 let name = TextWidth.truncate(env.shown(c.names[i]), width: g.columnWidth - 1, ellipsis: s.ellipsis)
-                let style = i == compareColumn ? Style(.crosshair, bold: true, reverse: focused) : Style(.heading, bold: true)
+                let style =
+                    i == compareColumn ? Style(.crosshair, bold: true, reverse: focused) : Style(.heading, bold: true)
                 grid.write(name, x: columnX(i), y: g.header.y, style: style, clip: g.header)
                 let p = c.overall[i]
-                grid.write("\(p.inPlace)/\(p.assessed)", x: columnX(i), y: g.header.y + 1, style: Style(.dim), clip: g.header)
+                grid.write(
+                    "\(p.inPlace)/\(p.assessed)", x: columnX(i), y: g.header.y + 1, style: Style(.dim), clip: g.header)
             }
         }
         // Rows: a mark where the checklists differ, the practice, a status glyph per checklist.
@@ -108,12 +122,15 @@ extension ChecklistPane {
         for (k, row) in c.rows.enumerated().dropFirst(offset).prefix(visible) {
             let y = g.rows.y + (k - offset) * env.rowHeight
             let selected = row.itemID == compareList.selected
-            let rowStyle = selected ? Style(focused ? .selection : .selectionUnfocused, bold: true, reverse: focused) : Style.normal
+            let rowStyle =
+                selected
+                ? Style(focused ? .selection : .selectionUnfocused, bold: true, reverse: focused) : Style.normal
             if selected { grid.fill(Rect(x: g.rows.x, y: y, width: g.rows.width, height: 1), style: rowStyle) }
             let mark = row.differs ? (env.ascii ? "!" : "≠") : " "
             let indent = row.isHeading ? "" : "  "
             let label = "\(mark) \(indent)\(row.number) \(env.shown(row.title))"
-            let labelStyle = selected ? rowStyle : (row.isHeading ? Style(.heading, bold: true) : Style(.normal, bold: row.differs))
+            let labelStyle =
+                selected ? rowStyle : (row.isHeading ? Style(.heading, bold: true) : Style(.normal, bold: row.differs))
             grid.write(label, x: g.rows.x, y: y, style: labelStyle, fitting: g.labelWidth - 1, ellipsis: s.ellipsis)
             for i in columns {
                 let st = row.statuses[i]
@@ -128,7 +145,8 @@ extension ChecklistPane {
         // The note of the cell under the cursor, wrapped onto the last two rows.
         if g.footer.height > 0 {
             let text = Self.cellText(c, row: c.rows.first { $0.itemID == compareList.selected }, column: compareColumn)
-            for (i, line) in Wrap.lines(env.shown(text), width: g.footer.width - 1).prefix(g.footer.height).enumerated() {
+            for (i, line) in Wrap.lines(env.shown(text), width: g.footer.width - 1).prefix(g.footer.height).enumerated()
+            {
                 grid.write(line, x: g.footer.x + 1, y: g.footer.y + i, clip: g.footer)
             }
         }
@@ -141,7 +159,9 @@ extension ChecklistPane {
         if x >= g.rows.x + g.labelWidth {
             compareColumn = min(c.names.count - 1, compareColumnOffset + (x - g.rows.x - g.labelWidth) / g.columnWidth)
         }
-        guard let i = compareList.row(atY: y, area: g.rows, rowHeight: context.env.rowHeight, in: ids) else { return .none }
+        guard let i = compareList.row(atY: y, area: g.rows, rowHeight: context.env.rowHeight, in: ids) else {
+            return .none
+        }
         compareList.selected = ids[i]
         return PaneOutcome(show: c.rows[i].isHeading ? .practice(ids[i]) : .practiceItem(ids[i]))
     }

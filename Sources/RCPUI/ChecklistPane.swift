@@ -163,7 +163,8 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         let catalog = context.env.catalog
         switch selected {
         case .heading(let id)?: return catalog.practice(id: id).map { "\($0.number) \($0.title)" } ?? id
-        case .item(let id)?: return catalog.practiceItem(id: id).map { "\(ChecklistItemID.displayNumber(id) ?? id) \($0.1.title)" } ?? id
+        case .item(let id)?:
+            return catalog.practiceItem(id: id).map { "\(ChecklistItemID.displayNumber(id) ?? id) \($0.1.title)" } ?? id
         case .process(_, let id)?: return catalog.process(id: id)?.name ?? id
         case .orphan(let id)?: return id
         case nil: return ""
@@ -183,7 +184,8 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
     public func invariants(_ context: PaneContext) -> [String] {
         if let c = Self.comparison(context) { return compareInvariants(context, c) }
         let context = Self.listContext(context)
-        return list.invariants(rows(context.env, checklist: context.checklist), visible: context.visibleItems, name: "checklist")
+        return list.invariants(
+            rows(context.env, checklist: context.checklist), visible: context.visibleItems, name: "checklist")
     }
 
     // MARK: Drawing
@@ -233,8 +235,11 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
             var right: Line = []
             if let checklist {
                 let progress = checklist.progress(for: p)
-                right = [Span(" ")] + Widgets.bar(done: progress.inPlace, half: progress.count(.inProgress),
-                                                   total: progress.applicable, width: 6, symbols: s)
+                right =
+                    [Span(" ")]
+                    + Widgets.bar(
+                        done: progress.inPlace, half: progress.count(.inProgress),
+                        total: progress.applicable, width: 6, symbols: s)
                     + [Span(" \(progress.assessed)/\(progress.total)", Style(.dim))]
             } else {
                 right = [Span(" (\(processes.count))", Style(.dim))]
@@ -275,16 +280,21 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         case .process(let practiceID, let processID):
             add("    " + s.link + " ", Style(.dim))
             let p = c.process(id: processID)
-            let topics = c.practice(id: practiceID).flatMap { pr in p?.topics.filter { $0.practices.contains(pr.number) } } ?? []
+            let topics =
+                c.practice(id: practiceID).flatMap { pr in p?.topics.filter { $0.practices.contains(pr.number) } } ?? []
             add(env.shown(p?.shortName ?? processID), Style(.normal, bold: true))
             let detail = topics.map(\.label).joined(separator: "; ")
             if !detail.isEmpty {
-                add(TextWidth.truncate(" — " + env.shown(detail), width: max(0, width - used), ellipsis: s.ellipsis), Style(.dim))
+                add(
+                    TextWidth.truncate(" — " + env.shown(detail), width: max(0, width - used), ellipsis: s.ellipsis),
+                    Style(.dim))
             }
         case .orphan(let id):
             add("  ")
             status(id)
-            add(TextWidth.truncate("\(id) — no longer in the data", width: max(0, width - used), ellipsis: s.ellipsis), Style(.warning))
+            add(
+                TextWidth.truncate("\(id) — no longer in the data", width: max(0, width - used), ellipsis: s.ellipsis),
+                Style(.warning))
         }
         return env.highlighted(line)
     }
@@ -317,9 +327,12 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         let off = list.shownOffset(in: rows, visible: visible)
         // Only the rows that fit are laid out (a heading of a large data set opens on thousands of processes).
         let shown = off..<min(rows.count, off + visible)
-        let lines = rows.indices.map { shown.contains($0) ? line(rows[$0], width: area.width - 1, env: env, checklist: checklist) : [] }
-        let y = Widgets.list(&grid, area, rows: lines, selected: sel, offset: off, focused: focused,
-                             symbols: env.symbols, rowHeight: env.rowHeight)
+        let lines = rows.indices.map {
+            shown.contains($0) ? line(rows[$0], width: area.width - 1, env: env, checklist: checklist) : []
+        }
+        let y = Widgets.list(
+            &grid, area, rows: lines, selected: sel, offset: off, focused: focused,
+            symbols: env.symbols, rowHeight: env.rowHeight)
         let scroll = ScrollPosition(total: rows.count, offset: off, visible: visible)
         guard let y else { return PaneDrawing(scroll: scroll) }
         return PaneDrawing(cursor: (area.x + 2, y), scroll: scroll)
@@ -329,7 +342,9 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         if let c = Self.comparison(context) { return clickCompare(x: x, y: y, context, c) }
         let context = Self.listContext(context)
         let rows = rows(context.env, checklist: context.checklist)
-        guard let i = list.row(atY: y, area: context.area, rowHeight: context.env.rowHeight, in: rows) else { return .none }
+        guard let i = list.row(atY: y, area: context.area, rowHeight: context.env.rowHeight, in: rows) else {
+            return .none
+        }
         if rows[i] == selected, case .heading = rows[i] { list.toggle(rows[i]) }
         return select(rows[i])
     }
@@ -340,7 +355,8 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         guard checklist != nil else {
             return [[Span("(n)", Style(.heading, bold: true)), Span(" how many processes discuss the heading")], []]
         }
-        let statuses = [ChecklistStatus.inPlace, .inProgress, .notInPlace, .notAssessed, .notApplicable].map { st -> Line in
+        let statuses = [ChecklistStatus.inPlace, .inProgress, .notInPlace, .notAssessed, .notApplicable].map {
+            st -> Line in
             [Span(s.glyph(st) + " ", style(st)), Span(st.label)]
         }
         let bar: [Line] = [
@@ -357,8 +373,10 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         let s = env.symbols
         guard let checklist else {
             let k = { (a: Action) in KeyBindings.firstKey(a, in: .checklist, ascii: env.ascii) }
-            grid.write("No checklist open: \(k(.newChecklist)) creates one, \(k(.switchChecklist)) opens one.", x: row.x, y: row.y,
-                       style: .warning, fitting: row.width, ellipsis: s.ellipsis)
+            grid.write(
+                "No checklist open: \(k(.newChecklist)) creates one, \(k(.switchChecklist)) opens one.", x: row.x,
+                y: row.y,
+                style: .warning, fitting: row.width, ellipsis: s.ellipsis)
             return
         }
         let p = checklist.progress(overall: env.catalog.practices)

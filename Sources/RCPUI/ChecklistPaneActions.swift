@@ -9,8 +9,9 @@ extension ChecklistPane {
         let k = { (a: Action) in KeyBindings.firstKey(a, in: .checklist, ascii: ascii) }
         let catalog = context.env.catalog
         func noChecklist() -> PaneOutcome {
-            PaneOutcome(message: "No checklist is open: \(k(.newChecklist)) creates one, \(k(.switchChecklist)) opens one.",
-                        messageIsError: true)
+            PaneOutcome(
+                message: "No checklist is open: \(k(.newChecklist)) creates one, \(k(.switchChecklist)) opens one.",
+                messageIsError: true)
         }
         let saveAgain = PaneOutcome(saveAgain: true)
         switch action {
@@ -25,20 +26,29 @@ extension ChecklistPane {
             // A process line: its card.
             guard let id = row.itemID else { return PaneOutcome(show: ChecklistPane.subject(row), focus: .card) }
             guard let current = context.checklist else { return noChecklist() }
-            return PaneOutcome(overlay: .prompt(Prompt(purpose: .note(itemID: id),
-                                                       title: "Note for \(Self.itemLabel(id, catalog))",
-                                                       editor: LineEditor(current.note(of: id) ?? ""))))
+            return PaneOutcome(
+                overlay: .prompt(
+                    Prompt(
+                        purpose: .note(itemID: id),
+                        title: "Note for \(Self.itemLabel(id, catalog))",
+                        editor: LineEditor(current.note(of: id) ?? ""))))
         case .newChecklist:
             if context.unsavedChanges > 0 { return saveAgain }
-            return PaneOutcome(overlay: .prompt(Prompt(purpose: .newChecklist,
-                                                       title: "New checklist: its name (e.g. Ghana 2026 workshop)",
-                                                       editor: LineEditor(limit: 120))))
+            return PaneOutcome(
+                overlay: .prompt(
+                    Prompt(
+                        purpose: .newChecklist,
+                        title: "New checklist: its name (e.g. Ghana 2026 workshop)",
+                        editor: LineEditor(limit: 120))))
         case .renameChecklist:
             guard let current = context.checklist else { return noChecklist() }
             if context.unsavedChanges > 0 { return saveAgain }
-            return PaneOutcome(overlay: .prompt(Prompt(purpose: .renameChecklist(from: current.name),
-                                                       title: "Rename “\(current.name)” to",
-                                                       editor: LineEditor(current.name, limit: 120))))
+            return PaneOutcome(
+                overlay: .prompt(
+                    Prompt(
+                        purpose: .renameChecklist(from: current.name),
+                        title: "Rename “\(current.name)” to",
+                        editor: LineEditor(current.name, limit: 120))))
         case .switchChecklist:
             if context.unsavedChanges > 0 { return saveAgain }
             let names = context.checklistNames
@@ -49,14 +59,19 @@ extension ChecklistPane {
             return PaneOutcome(overlay: .prompt(MetaField.subject.prompt(current.meta)))
         case .compareChecklists:
             let names = context.checklistNames
-            let picker = Picker(names: names, selected: 0, purpose: .compare,
-                                chosen: context.comparedChecklists.map(\.name).filter(names.contains))
+            let picker = Picker(
+                names: names, selected: 0, purpose: .compare,
+                chosen: context.comparedChecklists.map(\.name).filter(names.contains))
             return PaneOutcome(overlay: .picker(picker), effects: [.listChecklists])
         case .deleteChecklist:
             guard let current = context.checklist else { return noChecklist() }
-            return PaneOutcome(overlay: .confirm(Confirmation(
-                purpose: .deleteChecklist(current.name),
-                question: "Delete the checklist “\(current.name)”? Its file is removed and what it records is lost.")))
+            return PaneOutcome(
+                overlay: .confirm(
+                    Confirmation(
+                        purpose: .deleteChecklist(current.name),
+                        question:
+                            "Delete the checklist “\(current.name)”? Its file is removed and what it records is lost."))
+            )
         default:
             return nil
         }

@@ -36,20 +36,29 @@ extension AppState {
 
     mutating func toggleMark() {
         guard let m = markable() else {
-            say("Nothing to mark here: \(KeyBindings.firstKey(.mark)) marks a process or a state (tree, matrix, card, map).", error: true)
+            say(
+                "Nothing to mark here: \(KeyBindings.firstKey(.mark)) marks a process or a state (tree, matrix, card, map).",
+                error: true)
             return
         }
         if let i = marks.firstIndex(of: m) {
             marks.remove(at: i)
         } else if marks.count >= 4 {
-            say("Four are marked already: \(KeyBindings.firstKey(.compare)) compares them, \(KeyBindings.firstKey(.cancel)) clears the marks.", error: true)
+            say(
+                "Four are marked already: \(KeyBindings.firstKey(.compare)) compares them, \(KeyBindings.firstKey(.cancel)) clears the marks.",
+                error: true)
             return
         } else {
             marks.append(m)
         }
         let names = marks.map(markName).joined(separator: ", ")
-        say(marks.isEmpty ? "No marks." : "Marked: \(names)" + (marks.count >= 2
-            ? " — \(KeyBindings.firstKey(.compare)) compares them." : " — mark one to four more to compare."))
+        say(
+            marks.isEmpty
+                ? "No marks."
+                : "Marked: \(names)"
+                    + (marks.count >= 2
+                        ? " — \(KeyBindings.firstKey(.compare)) compares them."
+                        : " — mark one to four more to compare."))
     }
 
     mutating func openComparison() {
@@ -57,7 +66,8 @@ extension AppState {
             _ = try catalog.compare(marks)
             overlay = .comparison(ComparisonState(subjects: marks))
         } catch {
-            say("Compare: \(error.description). Mark 2–4 processes, or 2–4 states, with \(KeyBindings.firstKey(.mark)).",
+            say(
+                "Compare: \(error.description). Mark 2–4 processes, or 2–4 states, with \(KeyBindings.firstKey(.mark)).",
                 error: true)
         }
     }
@@ -68,7 +78,9 @@ enum ComparisonLines {
     static func lines(_ state: ComparisonState, catalog c: Catalog, env: DisplayEnvironment, width: Int) -> [Line] {
         guard let comparison = try? c.compare(state.subjects) else { return [] }
         var out: [Line] = []
-        func heading(_ text: String) { if !out.isEmpty { out.append([]) }; out.append([Span(env.shown(text), .heading)]) }
+        func heading(_ text: String) {
+            if !out.isEmpty { out.append([]) }; out.append([Span(env.shown(text), .heading)])
+        }
         func text(_ t: String, _ style: Style = .normal) {
             for l in Wrap.lines(env.shown(t), width: max(10, width), style: style) { out.append(l) }
         }
@@ -80,7 +92,10 @@ enum ComparisonLines {
             func row(_ cells: [String], _ style: Style = .normal) {
                 var line: Line = []
                 for cell in cells {
-                    line.append(Span(TextWidth.pad(env.shown(cell), width: colWidth - 1, ellipsis: env.symbols.ellipsis) + " ", style))
+                    line.append(
+                        Span(
+                            TextWidth.pad(env.shown(cell), width: colWidth - 1, ellipsis: env.symbols.ellipsis) + " ",
+                            style))
                 }
                 out.append(line)
             }
@@ -88,7 +103,10 @@ enum ComparisonLines {
             row(p.facts.map { "\($0.regionName)" }, Style(.dim))
             row(p.facts.map { "since " + ($0.process.year.map(String.init) ?? "—") })
             row(p.facts.map { "\($0.members) members, \($0.observers) observers" })
-            row(p.facts.map { f in "led by: " + (f.leaders.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "—") })
+            row(
+                p.facts.map { f in
+                    "led by: " + (f.leaders.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "—")
+                })
             row(p.facts.map { "secretariat: " + $0.process.secretariat })
             row(p.facts.map { "IOM: " + ($0.process.iomRole ?? "—") })
             func byRegion(_ group: ComparedGroup) {
@@ -101,14 +119,17 @@ enum ComparisonLines {
             heading("In some (\(p.inSome.count))")
             byRegion(.some)
             for e in p.inSome {
-                let inWhich = zip(names, e.roles).compactMap { n, r in r.map { "\(n) (\(roles($0)))" } }.joined(separator: ", ")
+                let inWhich = zip(names, e.roles).compactMap { n, r in r.map { "\(n) (\(roles($0)))" } }.joined(
+                    separator: ", ")
                 text("\(env.name(e.party)) — \(inWhich)")
             }
             heading("In only one (\(p.onlyOne.count))")
             byRegion(.one)
             for (i, name) in names.enumerated() {
                 let only = p.onlyOne.filter { $0.roles.indices.contains(i) && $0.roles[i] != nil }
-                text("\(name) (\(only.count)): " + (only.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "none"))
+                text(
+                    "\(name) (\(only.count)): "
+                        + (only.map { env.name($0.party) }.joined(separator: ", ").nilIfEmpty ?? "none"))
             }
             heading("The matrix narrowed to them (\(p.byCount.count); most processes first)")
             out += narrowedMatrix(p, env: env, width: width)
@@ -135,7 +156,9 @@ enum ComparisonLines {
             text(p.shared.map(\.process.shortName).joined(separator: ", ").nilIfEmpty ?? "none")
             heading("Process by process")
             for r in p.rows {
-                text(r.process.shortName + ": " + zip(names, r.roles).map { "\($0) \(roles($1))" }.joined(separator: "; "))
+                text(
+                    r.process.shortName + ": "
+                        + zip(names, r.roles).map { "\($0) \(roles($1))" }.joined(separator: "; "))
             }
         }
         return out
@@ -162,14 +185,18 @@ extension ComparisonLines {
         var out: [Line] = []
         var header: Line = [Span(String(repeating: " ", count: nameWidth))]
         for process in p.processes {
-            header.append(Span(TextWidth.pad(env.shown(process.shortName), width: colWidth - 1, ellipsis: s.ellipsis) + " ",
-                               Style(.title, bold: true)))
+            header.append(
+                Span(
+                    TextWidth.pad(env.shown(process.shortName), width: colWidth - 1, ellipsis: s.ellipsis) + " ",
+                    Style(.title, bold: true)))
         }
         header.append(Span(TextWidth.padLeft("n", width: countWidth), Style(.dim, bold: true)))
         out.append(header)
         var used = Set<RoleMark>()
         for row in rows {
-            var line: Line = [Span(TextWidth.pad(env.name(row.party), width: nameWidth - 1, ellipsis: s.ellipsis) + " ")]
+            var line: Line = [
+                Span(TextWidth.pad(env.name(row.party), width: nameWidth - 1, ellipsis: s.ellipsis) + " ")
+            ]
             for roles in row.roles {
                 let cell: Span
                 if let roles, let mark = RoleMark.strongest(roles) {
@@ -192,7 +219,9 @@ extension ComparisonLines {
         pieces.append([Span("n", Style(.dim, bold: true)), Span(" = of the \(n) compared", Style(.dim))])
         var legend: Line = []
         for piece in pieces {
-            if !legend.isEmpty && legend.displayWidth + 2 + piece.displayWidth > width { out.append(legend); legend = [] }
+            if !legend.isEmpty && legend.displayWidth + 2 + piece.displayWidth > width {
+                out.append(legend); legend = []
+            }
             if !legend.isEmpty { legend.append(Span("  ")) }
             legend += piece
         }
@@ -231,15 +260,23 @@ public struct RankingState: Sendable, Hashable {
         if let key = processesBy {
             return c.rankProcesses(by: key).map { r in
                 let rank = TextWidth.padLeft(r.tied > 1 ? "=\(r.rank)" : "\(r.rank)", width: 4)
-                return [Span(rank + "  ", Style(.dim, bold: true)), Span(TextWidth.padLeft(String(r.value), width: 3) + "  ", .normal),
-                        Span(env.shown(r.process.shortName), Style(.normal, bold: true)), Span("  " + env.shown(r.process.name), Style(.dim))]
+                return [
+                    Span(rank + "  ", Style(.dim, bold: true)),
+                    Span(TextWidth.padLeft(String(r.value), width: 3) + "  ", .normal),
+                    Span(env.shown(r.process.shortName), Style(.normal, bold: true)),
+                    Span("  " + env.shown(r.process.name), Style(.dim)),
+                ]
             }
         }
         return c.rankParties().map { r in
             let rank = TextWidth.padLeft(r.tied > 1 ? "=\(r.rank)" : "\(r.rank)", width: 4)
             let extra = r.allCount != r.matrixCount ? "  (\(r.allCount) with the footnote groups)" : ""
-            return [Span(rank + "  ", Style(.dim, bold: true)), Span(TextWidth.padLeft(String(r.matrixCount), width: 3) + "  ", .normal),
-                    Span(env.markPrefix(r.party.id) + env.name(r.party), Style(.normal, bold: true)), Span(extra, Style(.dim))]
+            return [
+                Span(rank + "  ", Style(.dim, bold: true)),
+                Span(TextWidth.padLeft(String(r.matrixCount), width: 3) + "  ", .normal),
+                Span(env.markPrefix(r.party.id) + env.name(r.party), Style(.normal, bold: true)),
+                Span(extra, Style(.dim)),
+            ]
         }
     }
 }

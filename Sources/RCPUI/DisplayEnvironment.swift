@@ -13,8 +13,10 @@ public struct DisplayEnvironment: Sendable {
     /// Ids of the processes and parties marked for comparison (`x`): shown with a mark wherever listed.
     public var marked: Set<String> = []
 
-    init(catalog: Catalog, ascii: Bool, highlight: String?, filter: FilterMatch?, presentation: Bool,
-         marked: Set<String> = []) {
+    init(
+        catalog: Catalog, ascii: Bool, highlight: String?, filter: FilterMatch?, presentation: Bool,
+        marked: Set<String> = []
+    ) {
         self.catalog = catalog; self.ascii = ascii; self.symbols = Symbols(ascii: ascii)
         self.highlight = highlight; self.filterMatch = filter; self.presentation = presentation
         self.marked = marked

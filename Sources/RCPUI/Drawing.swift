@@ -116,7 +116,9 @@ extension Grid {
             guard cx + w > area.x, cx < area.maxX else { return }
             if cx < area.x || cx + w > area.maxX {
                 // Half of a wide character would fall outside: show a blank for the visible half.
-                for i in 0..<w where cx + i >= area.x && cx + i < area.maxX { put(Cell(" ", style: style), x: cx + i, y: y) }
+                for i in 0..<w where cx + i >= area.x && cx + i < area.maxX {
+                    put(Cell(" ", style: style), x: cx + i, y: y)
+                }
                 return
             }
             put(Cell(String(c), width: UInt8(w), style: style), x: cx, y: y)
@@ -151,7 +153,9 @@ extension Grid {
 
     /// `write(_:x:y:fitting:ellipsis:)` for one style.
     @discardableResult
-    public mutating func write(_ text: String, x: Int, y: Int, style: Style, fitting width: Int, ellipsis: String) -> Int {
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style, fitting width: Int, ellipsis: String)
+        -> Int
+    {
         write([Span(text, style)], x: x, y: y, fitting: width, ellipsis: ellipsis)
     }
 

@@ -1,5 +1,5 @@
-import Synchronization
 import RCPCore
+import Synchronization
 
 /// The records a filter text matches, computed once per text: parties by name, alias, ASCII name or ISO code;
 /// processes by name, short name, alias, topic, priority or status note; mechanisms by name, short name or
@@ -18,9 +18,10 @@ public struct FilterMatch: Sendable, Hashable {
     public init(_ text: String, catalog c: Catalog) {
         self.text = text
         func passes(_ texts: [String]) -> Bool { texts.contains { !matchRanges(of: text, in: $0).isEmpty } }
-        parties = Set(c.parties.filter { p in
-            passes([p.name] + p.aliases + [p.asciiName, p.iso3].compactMap { $0 })
-        }.map(\.id))
+        parties = Set(
+            c.parties.filter { p in
+                passes([p.name] + p.aliases + [p.asciiName, p.iso3].compactMap { $0 })
+            }.map(\.id))
         var reasons: [String: [String]] = [:]
         for p in c.processes {
             var why: [String] = []
@@ -35,7 +36,9 @@ public struct FilterMatch: Sendable, Hashable {
         mechanisms = Set(c.mechanisms.filter { passes([$0.name, $0.shortName] + $0.aliases) }.map(\.id))
         events = Set(c.mechanisms.flatMap(\.events).filter { passes([$0.title]) }.map(\.id))
         var regions = Set(c.regions.filter { passes([$0.name]) }.map(\.id))
-        if c.region(id: TreeModel.globalID) == nil && passes([TreeModel.globalName]) { regions.insert(TreeModel.globalID) }
+        if c.region(id: TreeModel.globalID) == nil && passes([TreeModel.globalName]) {
+            regions.insert(TreeModel.globalID)
+        }
         self.regions = regions
     }
 

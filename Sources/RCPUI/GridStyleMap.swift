@@ -1,7 +1,8 @@
 extension Style {
     /// "heading bold", "selection reverse": the role and the attributes that are on.
     public var label: String {
-        ([role.rawValue] + [bold ? "bold" : nil, underline ? "underline" : nil, reverse ? "reverse" : nil].compactMap { $0 })
+        ([role.rawValue]
+            + [bold ? "bold" : nil, underline ? "underline" : nil, reverse ? "reverse" : nil].compactMap { $0 })
             .joined(separator: " ")
     }
 }
@@ -31,6 +32,7 @@ extension Grid {
             rows.append(row)
         }
         let cursorLine = cursor.map { "\(cursorIsCaret ? "caret" : "cursor") \($0.x),\($0.y)" } ?? "cursor hidden"
-        return (["styles (. normal):"] + legend.map { "  " + $0 } + [""] + rows + ["", cursorLine]).joined(separator: "\n")
+        return (["styles (. normal):"] + legend.map { "  " + $0 } + [""] + rows + ["", cursorLine]).joined(
+            separator: "\n")
     }
 }

@@ -9,7 +9,9 @@ extension CardContent {
     /// A guide topic: the paper's analysis of one area, point by point, each with its provenance and links.
     static func guide(_ b: inout CardBuilder, _ t: GuideTopic, _ c: Catalog) {
         b.title(t.title)
-        b.text("Guide \(t.number) of \(c.guideTopics.count) · the paper's \(t.section), lines \(t.lines)", style: Style(.dim))
+        b.text(
+            "Guide \(t.number) of \(c.guideTopics.count) · the paper's \(t.section), lines \(t.lines)",
+            style: Style(.dim))
         b.blank()
         b.text(t.summary)
         b.heading("What the paper says", detail: "(\(t.points.count))")
@@ -23,9 +25,13 @@ extension CardContent {
 
     /// The records a point names, each a link, under the point.
     static func links(_ b: inout CardBuilder, _ p: GuidePoint, _ c: Catalog) {
-        for id in p.processes { b.item(b.s.link, c.process(id: id)?.shortName ?? id, "process", link: .process(id), indent: 4) }
+        for id in p.processes {
+            b.item(b.s.link, c.process(id: id)?.shortName ?? id, "process", link: .process(id), indent: 4)
+        }
         for id in p.parties { b.item(b.s.link, b.env.partyName(id), "party", link: .party(id), indent: 4) }
-        for id in p.mechanisms { b.item(b.s.link, c.mechanism(id: id)?.shortName ?? id, "mechanism", link: .mechanism(id), indent: 4) }
+        for id in p.mechanisms {
+            b.item(b.s.link, c.mechanism(id: id)?.shortName ?? id, "mechanism", link: .mechanism(id), indent: 4)
+        }
         for id in p.events { b.item(b.s.link, c.event(id: id)?.1.title ?? id, "event", link: .event(id), indent: 4) }
     }
 

@@ -24,8 +24,9 @@ enum HelpView {
         var rows: [Row] = []
         for scope in keys.scopes {
             let matching = keys.bindings(in: scope).filter { b in
-                narrow.isEmpty || [b.description, KeyBindings.keyLabel(b, ascii: ascii), scope.label, b.action.rawValue]
-                    .contains { !matchRanges(of: narrow, in: $0).isEmpty }
+                narrow.isEmpty
+                    || [b.description, KeyBindings.keyLabel(b, ascii: ascii), scope.label, b.action.rawValue]
+                        .contains { !matchRanges(of: narrow, in: $0).isEmpty }
             }
             guard !matching.isEmpty else { continue }
             rows.append(.heading(scope.label))
@@ -65,8 +66,10 @@ enum HelpView {
     private static let recentLines = Mutex<[(key: String, lines: [Line])]>([])
 
     /// The rows as display lines for `width` columns: descriptions wrap under themselves.
-    static func lines(_ narrow: String, keys: KeyTable = KeyBindings.standard, ascii: Bool, width: Int,
-                      highlight: (Line) -> Line = { $0 }) -> [Line] {
+    static func lines(
+        _ narrow: String, keys: KeyTable = KeyBindings.standard, ascii: Bool, width: Int,
+        highlight: (Line) -> Line = { $0 }
+    ) -> [Line] {
         guard width > 0 else { return [] }
         let kw = keysWidth(width)
         var out: [Line] = []
@@ -77,11 +80,14 @@ enum HelpView {
                 out.append([Span(text, .heading)])
             case .binding(let keys, let description):
                 let keyText = "  " + TextWidth.pad(keys, width: kw - 2)
-                let wrapped = Wrap.lines(highlight([Span(description)]), width: width, firstIndent: kw + 1, hangingIndent: kw + 1)
+                let wrapped = Wrap.lines(
+                    highlight([Span(description)]), width: width, firstIndent: kw + 1, hangingIndent: kw + 1)
                 for (i, l) in wrapped.enumerated() {
                     var line = l
                     if i == 0 {
-                        line = highlight([Span(keyText, Style(.statusKey, bold: true))]) + [Span(" ")] + Array(l.dropFirst())
+                        line =
+                            highlight([Span(keyText, Style(.statusKey, bold: true))]) + [Span(" ")]
+                            + Array(l.dropFirst())
                     }
                     out.append(line)
                 }
@@ -90,4 +96,3 @@ enum HelpView {
         return out
     }
 }
-

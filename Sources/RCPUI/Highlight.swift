@@ -12,7 +12,8 @@ public enum Highlight {
             var currentIsMatch = false
             func flush() {
                 guard !current.isEmpty else { return }
-                out.append(Span(current, currentIsMatch ? Widgets.merge(style, into: span.style).with(.match) : span.style))
+                out.append(
+                    Span(current, currentIsMatch ? Widgets.merge(style, into: span.style).with(.match) : span.style))
                 current = ""
             }
             for ch in span.text {

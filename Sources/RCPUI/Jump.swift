@@ -24,7 +24,10 @@ extension AppState {
             }
         case .matrix:
             return matrix.view(context(.matrix, env: env)).rows.map { row in
-                ([env.name(row.party), row.party.name] + row.party.aliases, { s in s.matrix.cursorParty = row.party.id })
+                (
+                    [env.name(row.party), row.party.name] + row.party.aliases,
+                    { s in s.matrix.cursorParty = row.party.id }
+                )
             }
         default:
             return []
@@ -44,7 +47,9 @@ extension AppState {
     mutating func jump(to prefix: String, next: Bool) -> Int {
         guard var j = jumpState, !prefix.isEmpty else { return 0 }
         let rows = jumpRows(j.pane)
-        func starts(_ names: [String]) -> Bool { names.contains { matchRanges(of: prefix, in: $0).first?.lowerBound == 0 } }
+        func starts(_ names: [String]) -> Bool {
+            names.contains { matchRanges(of: prefix, in: $0).first?.lowerBound == 0 }
+        }
         let matching = rows.indices.filter { starts(rows[$0].names) }
         j.matches = matching.count
         jumpState = j

@@ -2,7 +2,8 @@
 public enum Action: String, CaseIterable, Sendable, Hashable {
     // Everywhere
     case quit, interrupt, help, focusNext, focusPrevious, focusPane
-    case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, mark, compare, rankings, cycleRanking, zoom, presentation, toggleMouse, cancel
+    case search, filter, nextMatch, previousMatch, back, forward, copy, saveCard, mark, compare, rankings, cycleRanking,
+        zoom, presentation, toggleMouse, cancel
     // Presentation mode
     case nextSlide, previousSlide
     // Moving in a pane
@@ -14,7 +15,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     // Map
     case toggleCoverage, zoomIn, zoomOut, fitMap, panLeft, panRight, panUp, panDown
     // Checklist
-    case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist, compareChecklists, editMeta
+    case cycleStatus, editNote, newChecklist, renameChecklist, switchChecklist, deleteChecklist, compareChecklists,
+        editMeta
     // Choosing checklists
     case toggleChoice
     // Typing (search, filter, help, notes and names)
@@ -61,7 +63,8 @@ public struct KeyScope: RawRepresentable, Hashable, Sendable {
 
     /// The scopes of the built-in key table, in the order the help lists them.
     public static let standard: [KeyScope] = [
-        .global, .navigation, .presentation, .tree, .card, .matrix, .checklist, .map, .timeline, .search, .filter, .jump,
+        .global, .navigation, .presentation, .tree, .card, .matrix, .checklist, .map, .timeline, .search, .filter,
+        .jump,
         .help, .list, .picker, .input, .confirm,
     ]
     public static var allCases: [KeyScope] { standard }
@@ -79,8 +82,10 @@ public struct KeyBinding: Sendable, Hashable {
     /// For `.focusPane`: the pane the key goes to (its key is the number on the pane's tab).
     public var pane: PaneID?
 
-    public init(_ keys: [Key], _ action: Action, _ scope: KeyScope, _ description: String, hint: String? = nil,
-                pane: PaneID? = nil) {
+    public init(
+        _ keys: [Key], _ action: Action, _ scope: KeyScope, _ description: String, hint: String? = nil,
+        pane: PaneID? = nil
+    ) {
         self.keys = keys; self.action = action; self.scope = scope; self.description = description; self.hint = hint
         self.pane = pane
     }
@@ -120,8 +125,9 @@ public enum KeyBindings {
     public static let table: [KeyBinding] = [
         // Everywhere (when no text is being typed)
         KeyBinding(c("q"), .quit, .global, "quit rcpx (Esc never quits)", hint: "quit"),
-        KeyBinding([.ctrl("c")], .interrupt, .global,
-                   "quit at once, as an interrupt (exit status 130); in a text box it cancels the typing instead"),
+        KeyBinding(
+            [.ctrl("c")], .interrupt, .global,
+            "quit at once, as an interrupt (exit status 130); in a text box it cancels the typing instead"),
         KeyBinding(c("?") + [.function(1)], .help, .global, "help: every key; type to narrow the list", hint: "help"),
         KeyBinding([.tab], .focusNext, .global, "focus the next pane"),
         KeyBinding([.backTab], .focusPrevious, .global, "focus the previous pane"),
@@ -129,36 +135,48 @@ public enum KeyBindings {
         KeyBinding(c("2"), .focusPane, .global, "go to the detail card", pane: .card),
         KeyBinding(c("3"), .focusPane, .global, "go to the membership matrix", pane: .matrix),
         KeyBinding(c("4"), .focusPane, .global, "go to the practice checklist", pane: .checklist),
-        KeyBinding(c("5"), .focusPane, .global, "go to the world map (in the wide layout it takes the matrix's place)", pane: .map),
-        KeyBinding(c("6"), .focusPane, .global, "go to the time line (in the wide layout it takes the matrix's place)", pane: .timeline),
-        KeyBinding(c("/"), .search, .global,
-                   "search names, topics, practices, events and the guide: words in any order; 'word exact, "
-                   + "^word at a start, !word leaves out, kind:process kind:state region:africa narrow it",
-                   hint: "search"),
+        KeyBinding(
+            c("5"), .focusPane, .global, "go to the world map (in the wide layout it takes the matrix's place)",
+            pane: .map),
+        KeyBinding(
+            c("6"), .focusPane, .global, "go to the time line (in the wide layout it takes the matrix's place)",
+            pane: .timeline),
+        KeyBinding(
+            c("/"), .search, .global,
+            "search names, topics, practices, events and the guide: words in any order; 'word exact, "
+                + "^word at a start, !word leaves out, kind:process kind:state region:africa narrow it",
+            hint: "search"),
         KeyBinding(c("f"), .filter, .global, "filter: narrow the tree and the matrix to what matches", hint: "filter"),
         KeyBinding(c("n"), .nextMatch, .global, "go to the next search hit"),
         KeyBinding(c("N"), .previousMatch, .global, "go to the previous search hit"),
         KeyBinding([.backspace] + c("["), .back, .global, "back to the previous card"),
         KeyBinding(c("]"), .forward, .global, "forward again (after going back)"),
-        KeyBinding(c("y"), .copy, .global,
-                   "copy the card as text, or the name under the cursor, with OSC 52 (xterm: allowWindowOps or "
-                   + "disallowedWindowOps without SetSelection; tmux: set -g set-clipboard on)"),
-        KeyBinding(c("Y"), .saveCard, .global,
-                   "write the card to a text file in rcpx's state folder and show its path (always works)"),
-        KeyBinding(c("x"), .mark, .global,
-                   "mark (or unmark) the process or state under the cursor for comparison; Esc clears the marks"),
+        KeyBinding(
+            c("y"), .copy, .global,
+            "copy the card as text, or the name under the cursor, with OSC 52 (xterm: allowWindowOps or "
+                + "disallowedWindowOps without SetSelection; tmux: set -g set-clipboard on)"),
+        KeyBinding(
+            c("Y"), .saveCard, .global,
+            "write the card to a text file in rcpx's state folder and show its path (always works)"),
+        KeyBinding(
+            c("x"), .mark, .global,
+            "mark (or unmark) the process or state under the cursor for comparison; Esc clears the marks"),
         KeyBinding(c("C"), .compare, .global, "compare the 2–4 marked processes or states side by side", hint: nil),
-        KeyBinding(c("#"), .rankings, .global,
-                   "rankings: the states in the most processes (ties share a rank), or processes by members, observers, topics"),
+        KeyBinding(
+            c("#"), .rankings, .global,
+            "rankings: the states in the most processes (ties share a rank), or processes by members, observers, topics"
+        ),
         KeyBinding(c("z"), .zoom, .global, "zoom: the focused pane full screen, and back"),
-        KeyBinding(c("p"), .presentation, .global,
-                   "presentation mode: focused pane full screen, large spacing, high contrast"),
+        KeyBinding(
+            c("p"), .presentation, .global,
+            "presentation mode: focused pane full screen, large spacing, high contrast"),
         KeyBinding(c("m"), .toggleMouse, .global, "mouse on or off (off leaves text selection to the terminal)"),
         KeyBinding([.escape], .cancel, .global, "close the overlay, clear the search highlight or remove the filter"),
 
         // Presentation mode (before the pane's own keys: a presenter's remote sends PgDn and PgUp)
-        KeyBinding([.pageDown] + c(".>"), .nextSlide, .presentation,
-                   "next slide: the landscape, a region, a process, its map, the checklist", hint: "next slide"),
+        KeyBinding(
+            [.pageDown] + c(".>"), .nextSlide, .presentation,
+            "next slide: the landscape, a region, a process, its map, the checklist", hint: "next slide"),
         KeyBinding([.pageUp] + c(",<"), .previousSlide, .presentation, "previous slide", hint: "back"),
 
         // Moving in any pane
@@ -173,35 +191,42 @@ public enum KeyBindings {
         KeyBinding([.left] + c("h"), .left, .tree, "collapse, or go to the parent"),
         KeyBinding([.right] + c("l"), .right, .tree, "expand, or go to the first child"),
         KeyBinding([.enter], .activate, .tree, "expand or collapse; the card shows the selection", hint: "open"),
-        KeyBinding(c("'"), .jump, .tree, "type to jump: the next row whose name starts with the letters typed",
-                   hint: "jump"),
+        KeyBinding(
+            c("'"), .jump, .tree, "type to jump: the next row whose name starts with the letters typed",
+            hint: "jump"),
 
         // Detail card
-        KeyBinding([.enter], .activate, .card, "open what the line names (process, state, event, practice)",
-                   hint: "open link"),
+        KeyBinding(
+            [.enter], .activate, .card, "open what the line names (process, state, event, practice)",
+            hint: "open link"),
 
         // Membership matrix
         KeyBinding([.left] + c("h"), .left, .matrix, "previous column"),
         KeyBinding([.right] + c("l"), .right, .matrix, "next column"),
-        KeyBinding([.enter], .activate, .matrix, "open the card of the row's party (a process on the header)",
-                   hint: "card"),
+        KeyBinding(
+            [.enter], .activate, .matrix, "open the card of the row's party (a process on the header)",
+            hint: "card"),
         KeyBinding(c("'"), .jump, .matrix, "type to jump: the next row whose name starts with the letters typed"),
-        KeyBinding(c("o"), .toggleOrganizations, .matrix, "rows: states, organizations, or all parties",
-                   hint: "orgs"),
+        KeyBinding(
+            c("o"), .toggleOrganizations, .matrix, "rows: states, organizations, or all parties",
+            hint: "orgs"),
         KeyBinding(c("s"), .toggleSort, .matrix, "sort rows by name or by number of processes", hint: "sort"),
-        KeyBinding(c("a"), .toggleFootnoteGroups, .matrix,
-                   "columns: the 13 Annex A processes, or with the footnote groups too (n counts the columns shown)",
-                   hint: "groups"),
-        KeyBinding(c("r"), .toggleRegionLimit, .matrix, "limit the columns to the region selected in the tree",
-                   hint: "region"),
+        KeyBinding(
+            c("a"), .toggleFootnoteGroups, .matrix,
+            "columns: the 13 Annex A processes, or with the footnote groups too (n counts the columns shown)",
+            hint: "groups"),
+        KeyBinding(
+            c("r"), .toggleRegionLimit, .matrix, "limit the columns to the region selected in the tree",
+            hint: "region"),
 
         // World map
         KeyBinding([.left] + c("h"), .left, .map, "cursor to the nearest country on the left"),
         KeyBinding([.right] + c("l"), .right, .map, "cursor to the nearest country on the right"),
         KeyBinding([.enter], .activate, .map, "open the card of the country under the cursor", hint: "card"),
-        KeyBinding(c("v"), .toggleCoverage, .map,
-                   "coverage: every state by number of Annex A processes, and the states in none (v again: the selection)",
-                   hint: "coverage"),
+        KeyBinding(
+            c("v"), .toggleCoverage, .map,
+            "coverage: every state by number of Annex A processes, and the states in none (v again: the selection)",
+            hint: "coverage"),
         KeyBinding(c("+="), .zoomIn, .map, "zoom in", hint: "zoom"),
         KeyBinding(c("-"), .zoomOut, .map, "zoom out"),
         KeyBinding(c("0"), .fitMap, .map, "fit: back to the whole selection (or the world)"),
@@ -218,23 +243,28 @@ public enum KeyBindings {
         // Practice checklist
         KeyBinding([.left] + c("h"), .left, .checklist, "collapse a heading, or go to it"),
         KeyBinding([.right] + c("l"), .right, .checklist, "expand a heading"),
-        KeyBinding([.character(" ")], .cycleStatus, .checklist,
-                   "next status: not assessed, not in place, in progress, in place, not applicable", hint: "status"),
-        KeyBinding([.enter] + c("e"), .editNote, .checklist, "edit the note (a process line: show its card)",
-                   hint: "note"),
+        KeyBinding(
+            [.character(" ")], .cycleStatus, .checklist,
+            "next status: not assessed, not in place, in progress, in place, not applicable", hint: "status"),
+        KeyBinding(
+            [.enter] + c("e"), .editNote, .checklist, "edit the note (a process line: show its card)",
+            hint: "note"),
         KeyBinding(c("c"), .newChecklist, .checklist, "new checklist", hint: "new"),
         KeyBinding(c("R"), .renameChecklist, .checklist, "rename the checklist"),
         KeyBinding(c("w"), .switchChecklist, .checklist, "switch to another checklist", hint: "switch"),
         KeyBinding(c("D"), .deleteChecklist, .checklist, "delete the checklist (asks first)"),
-        KeyBinding(c("M"), .editMeta, .checklist,
-                   "whose assessment and when: subject (a state, a process or text), date, facilitator, participants"),
-        KeyBinding(c("v"), .compareChecklists, .checklist,
-                   "compare checklists side by side: choose 2–8 (one per delegation); Esc returns", hint: "compare"),
+        KeyBinding(
+            c("M"), .editMeta, .checklist,
+            "whose assessment and when: subject (a state, a process or text), date, facilitator, participants"),
+        KeyBinding(
+            c("v"), .compareChecklists, .checklist,
+            "compare checklists side by side: choose 2–8 (one per delegation); Esc returns", hint: "compare"),
 
         // Choosing checklists (to compare)
         KeyBinding([.character(" ")], .toggleChoice, .picker, "mark or unmark the checklist", hint: "mark"),
-        KeyBinding([.enter], .commit, .picker, "compare the marked checklists (open: the one under the cursor)",
-                   hint: "go"),
+        KeyBinding(
+            [.enter], .commit, .picker, "compare the marked checklists (open: the one under the cursor)",
+            hint: "go"),
         KeyBinding([.escape], .cancel, .picker, "close without choosing", hint: "cancel"),
 
         // Search box
@@ -248,7 +278,8 @@ public enum KeyBindings {
         KeyBinding([.escape], .cancel, .filter, "remove the filter", hint: "remove"),
 
         // Jump
-        KeyBinding([.down, .ctrl("n")], .nextHit, .jump, "the next row that starts with the same letters", hint: "next"),
+        KeyBinding(
+            [.down, .ctrl("n")], .nextHit, .jump, "the next row that starts with the same letters", hint: "next"),
         KeyBinding([.enter], .commit, .jump, "stay on this row", hint: "stay"),
         KeyBinding([.escape], .cancel, .jump, "go back to where the jump started", hint: "back"),
 
@@ -264,8 +295,9 @@ public enum KeyBindings {
         KeyBinding([.down, .character("j")], .down, .list, "scroll down", hint: "scroll"),
         KeyBinding([.pageUp], .pageUp, .list, "page up"),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .list, "page down"),
-        KeyBinding(c("s"), .cycleRanking, .list, "rankings: the next order (states, processes by members, observers, topics)",
-                   hint: "order"),
+        KeyBinding(
+            c("s"), .cycleRanking, .list, "rankings: the next order (states, processes by members, observers, topics)",
+            hint: "order"),
         KeyBinding([.escape, .enter, .character("q")], .cancel, .list, "close", hint: "close"),
 
         // Typing
@@ -278,8 +310,9 @@ public enum KeyBindings {
         KeyBinding([.ctrl("u")], .clearLine, .input, "clear to the start of the line", hint: "clear"),
         KeyBinding([.ctrl("w")], .deleteWord, .input, "delete the word before the caret"),
         KeyBinding([.enter], .commit, .input, "accept", hint: "accept"),
-        KeyBinding([.escape, .ctrl("c")], .cancel, .input, "cancel (asks first when it would drop a typed note)",
-                   hint: "cancel"),
+        KeyBinding(
+            [.escape, .ctrl("c")], .cancel, .input, "cancel (asks first when it would drop a typed note)",
+            hint: "cancel"),
 
         // Questions
         KeyBinding(c("yY"), .confirm, .confirm, "yes", hint: "yes"),
@@ -290,7 +323,9 @@ public enum KeyBindings {
     public static let standard = KeyTable(table)
 
     /// The action `key` has in the first of `scopes` that binds it.
-    public static func action(for key: Key, in scopes: [KeyScope]) -> Action? { standard.binding(for: key, in: scopes)?.action }
+    public static func action(for key: Key, in scopes: [KeyScope]) -> Action? {
+        standard.binding(for: key, in: scopes)?.action
+    }
 
     /// The bindings of `scope`, in table order.
     public static func bindings(in scope: KeyScope) -> [KeyBinding] { standard.bindings(in: scope) }

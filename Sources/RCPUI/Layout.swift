@@ -114,8 +114,10 @@ public struct Layout: Sendable, Hashable {
         public var zoomed = false
         public var presentation = false
 
-        public init(focus: PaneID, compactRight: PaneID, placed: [LayoutPlace: PaneID] = [:], zoomed: Bool = false,
-                    presentation: Bool = false) {
+        public init(
+            focus: PaneID, compactRight: PaneID, placed: [LayoutPlace: PaneID] = [:], zoomed: Bool = false,
+            presentation: Bool = false
+        ) {
             self.focus = focus; self.compactRight = compactRight; self.placed = placed; self.zoomed = zoomed
             self.presentation = presentation
         }
@@ -129,8 +131,9 @@ public struct Layout: Sendable, Hashable {
         }
         let (rest, status) = screen.splitBottom(1)
         if choice.presentation {
-            return Layout(kind: .presentation, screen: screen, top: .zero, status: status,
-                          panes: [pane(choice.focus, rest, padded: true)])
+            return Layout(
+                kind: .presentation, screen: screen, top: .zero, status: status,
+                panes: [pane(choice.focus, rest, padded: true)])
         }
         let (top, body) = rest.splitTop(1)
         if choice.zoomed {
@@ -158,8 +161,9 @@ public struct Layout: Sendable, Hashable {
             let right = choice.focus == left ? choice.compactRight : choice.focus
             // Wide enough for every region's short name whole at 80 columns.
             let (leftRect, rightRect) = body.splitLeft(min(34, max(28, width * 3 / 10)))
-            return Layout(kind: .compact, screen: screen, top: top, status: status,
-                          panes: [pane(left, leftRect), pane(right, rightRect)])
+            return Layout(
+                kind: .compact, screen: screen, top: top, status: status,
+                panes: [pane(left, leftRect), pane(right, rightRect)])
         }
         return Layout(kind: .single, screen: screen, top: top, status: status, panes: [pane(choice.focus, body)])
     }
@@ -178,7 +182,9 @@ public struct Layout: Sendable, Hashable {
         case .tooSmall: return .zero
         case .compact, .wide:
             var choice = Choice(focus: id, compactRight: id)
-            if let place = table.place(of: id, withCorner: screen.width >= Layout.cornerWidth) { choice.placed[place] = id }
+            if let place = table.place(of: id, withCorner: screen.width >= Layout.cornerWidth) {
+                choice.placed[place] = id
+            }
             let alt = Layout.compute(width: screen.width, height: screen.height, table: table, choice)
             return alt.frame(of: id)?.content ?? .zero
         default:

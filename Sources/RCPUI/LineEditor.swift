@@ -60,8 +60,10 @@ public struct LineEditor: Sendable, Hashable {
 
     /// Draws `prompt` and the value on one row, scrolled so the caret shows; returns the caret's column.
     @discardableResult
-    public func render(_ grid: inout Grid, _ area: Rect, prompt: String, style: Style = .normal,
-                       placeholder: String = "") -> Int? {
+    public func render(
+        _ grid: inout Grid, _ area: Rect, prompt: String, style: Style = .normal,
+        placeholder: String = ""
+    ) -> Int? {
         guard !area.isEmpty else { return nil }
         grid.fill(area, style: style)
         var x = grid.write(prompt, x: area.x, y: area.y, style: style.bolded, clip: area)

@@ -52,7 +52,9 @@ public struct ListState<Item: Hashable & Sendable>: Sendable, Hashable {
         guard let i = index(in: rows) else { return ["\(name): selection \(String(describing: selected)) not a row"] }
         var out: [String] = []
         if offset < 0 || offset >= rows.count { out.append("\(name): offset \(offset) out of 0..<\(rows.count)") }
-        if visible > 0 && (i < offset || i >= offset + visible) { out.append("\(name): row \(i) outside \(offset)..<\(offset + visible)") }
+        if visible > 0 && (i < offset || i >= offset + visible) {
+            out.append("\(name): row \(i) outside \(offset)..<\(offset + visible)")
+        }
         return out
     }
 }
@@ -93,13 +95,16 @@ public struct ListColumns: Sendable, Hashable {
         }
         let needed = (items + perColumn - 1) / perColumn
         let count = max(1, min(needed, area.width / minWidth))
-        return ListColumns(count: count, width: count == 1 ? area.width : area.width / count, perColumn: perColumn,
-                           rowHeight: rowHeight)
+        return ListColumns(
+            count: count, width: count == 1 ? area.width : area.width / count, perColumn: perColumn,
+            rowHeight: rowHeight)
     }
 
     /// The area of column `c`.
     public func rect(_ c: Int, in area: Rect) -> Rect {
-        Rect(x: area.x + c * width, y: area.y, width: c == count - 1 ? area.width - c * width : width, height: area.height)
+        Rect(
+            x: area.x + c * width, y: area.y, width: c == count - 1 ? area.width - c * width : width,
+            height: area.height)
     }
 
     /// The item drawn at a screen position, given the first item shown.

@@ -54,7 +54,9 @@ public struct MapPane: Pane, Hashable {
         switch context.selection {
         case .process(let id)?: return .process(id)
         case .party(let id)?:
-            guard let p = context.env.catalog.party(id: id), p.kind != .organization, p.iso3 != nil else { return .coverage }
+            guard let p = context.env.catalog.party(id: id), p.kind != .organization, p.iso3 != nil else {
+                return .coverage
+            }
             return .party(id)
         case .region(let id)? where context.env.catalog.region(id: id) != nil: return .region(id)
         default: return .coverage
@@ -82,14 +84,19 @@ public struct MapPane: Pane, Hashable {
         let footer = Self.footerRows(layer, area: area)
         let mapArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - footer)
         guard mapArea.height >= 2 else { return nil }
-        var view: MapView = layer.subject == .coverage || layer.focus.isEmpty
+        var view: MapView =
+            layer.subject == .coverage || layer.focus.isEmpty
             ? .world : Self.world.fit(layer.focus, columns: mapArea.width, rows: mapArea.height)
         if zoomSteps != 0 { view = view.zoomed(by: zoomSteps > 0 ? Double(1 << min(zoomSteps, 6)) : 1) }
         if panColumns != 0 || panRows != 0 {
-            view = Self.world.pan(view, columns: mapArea.width, rows: mapArea.height, byColumns: panColumns, rows: panRows)
+            view = Self.world.pan(
+                view, columns: mapArea.width, rows: mapArea.height, byColumns: panColumns, rows: panRows)
         }
-        return Drawn(layer: layer, picture: Self.world.picture(view, columns: mapArea.width, rows: mapArea.height,
-                                                               style: layer.style), mapArea: mapArea)
+        return Drawn(
+            layer: layer,
+            picture: Self.world.picture(
+                view, columns: mapArea.width, rows: mapArea.height,
+                style: layer.style), mapArea: mapArea)
     }
 
     public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
@@ -97,9 +104,10 @@ public struct MapPane: Pane, Hashable {
         case .toggleCoverage:
             coverage.toggle()
             zoomSteps = 0; panColumns = 0; panRows = 0
-            return PaneOutcome(message: coverage
-                ? "Map: coverage — shade by number of Annex A processes; striped: UN members of 2005 in none."
-                : "Map: the selection (a process, state or region; coverage otherwise).")
+            return PaneOutcome(
+                message: coverage
+                    ? "Map: coverage — shade by number of Annex A processes; striped: UN members of 2005 in none."
+                    : "Map: the selection (a process, state or region; coverage otherwise).")
         case .zoomIn: zoomSteps = min(6, zoomSteps + 1); return .none
         case .zoomOut: zoomSteps = max(0, zoomSteps - 1); return .none
         case .fitMap: zoomSteps = 0; panColumns = 0; panRows = 0; return .none
@@ -163,14 +171,17 @@ public struct MapPane: Pane, Hashable {
     /// "Turkey: 3 processes — Budapest, CIS Conf., Bali".
     func readout(_ context: PaneContext) -> String {
         guard let f = cursor, f < Self.world.features.count else {
-            return "Arrows move a cursor over the countries; \(KeyBindings.firstKey(.activate, in: .map)) opens its card."
+            return
+                "Arrows move a cursor over the countries; \(KeyBindings.firstKey(.activate, in: .map)) opens its card."
         }
         let feature = Self.world.features[f]
         guard let party = cursorParty(context) else { return "\(feature.name): in no process of the paper" }
         let list = context.env.catalog.participations(of: party.id)
         let names = list.map(\.process.shortName).joined(separator: ", ")
-        return "\(context.env.name(party)): " + (list.isEmpty ? "in no process"
-            : context.env.catalog.participationCount(of: party.id).sentence + " — " + names)
+        return "\(context.env.name(party)): "
+            + (list.isEmpty
+                ? "in no process"
+                : context.env.catalog.participationCount(of: party.id).sentence + " — " + names)
     }
 
     public mutating func settle(_ context: PaneContext) {
@@ -196,7 +207,8 @@ public struct MapPane: Pane, Hashable {
         case .takesPart?, .partner?: return .roleMember
         case .interested?: return .roleInterested
         case .observer?, .otherRole?: return .roleObserver
-        case .processes(let n)?: return n >= 4 ? .roleLeader : n == 3 ? .roleMember : n == 2 ? .roleInterested : .roleObserver
+        case .processes(let n)?:
+            return n >= 4 ? .roleLeader : n == 3 ? .roleMember : n == 2 ? .roleInterested : .roleObserver
         case .noProcess?: return .warning
         case .context?, nil: return .dim
         case .marked?: return .title
@@ -217,8 +229,10 @@ public struct MapPane: Pane, Hashable {
             let sample = ascii ? String(entry.category.shade.ascii) : String(entry.category.shade.sample)
             var words = " " + entry.category.label
             if entry.category != .context { words += " (\(entry.count))" }
-            let piece: Line = [Span(sample, Style(styleRole(entry.category), bold: true, underline: entry.category == .marked)),
-                               Span(words, Style(.dim))]
+            let piece: Line = [
+                Span(sample, Style(styleRole(entry.category), bold: true, underline: entry.category == .marked)),
+                Span(words, Style(.dim)),
+            ]
             let w = piece.displayWidth
             if used > 0 && used + 2 + w > width { lines.append([]); used = 0 }
             if used > 0 { lines[lines.count - 1].append(Span("  ")); used += 2 }
@@ -230,8 +244,9 @@ public struct MapPane: Pane, Hashable {
 
     public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
         guard let d = drawn(context) else {
-            Widgets.centeredMessage(&grid, context.area, "The map needs at least 40×12.", style: Style(.dim),
-                                    ellipsis: context.env.symbols.ellipsis)
+            Widgets.centeredMessage(
+                &grid, context.area, "The map needs at least 40×12.", style: Style(.dim),
+                ellipsis: context.env.symbols.ellipsis)
             return PaneDrawing()
         }
         let ascii = context.env.ascii
@@ -252,9 +267,11 @@ public struct MapPane: Pane, Hashable {
         let area = context.area
         let footer = area.height - d.mapArea.height
         if footer > 0 {
-            grid.write(context.env.shown(readout(context)), x: area.x, y: d.mapArea.maxY, style: Style(.normal, bold: true),
-                       fitting: area.width, ellipsis: context.env.symbols.ellipsis)
-            for (i, line) in Self.legendLines(d.layer, width: area.width, ascii: ascii).prefix(footer - 1).enumerated() {
+            grid.write(
+                context.env.shown(readout(context)), x: area.x, y: d.mapArea.maxY, style: Style(.normal, bold: true),
+                fitting: area.width, ellipsis: context.env.symbols.ellipsis)
+            for (i, line) in Self.legendLines(d.layer, width: area.width, ascii: ascii).prefix(footer - 1).enumerated()
+            {
                 grid.write(line, x: area.x, y: d.mapArea.maxY + 1 + i, clip: area)
             }
         }

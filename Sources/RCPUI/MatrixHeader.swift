@@ -31,8 +31,10 @@ struct MatrixHeaderLayout: Equatable {
 
     /// Lays out `items` (column index, label, centre x; left to right) between `minX` and `maxX` (exclusive) in
     /// as few rows as it can, at most `maxRows`. Nil when they do not fit whole in `maxRows` rows.
-    static func make(_ items: [(column: Int, text: String, center: Int)], minX: Int, maxX: Int,
-                     maxRows: Int) -> MatrixHeaderLayout? {
+    static func make(
+        _ items: [(column: Int, text: String, center: Int)], minX: Int, maxX: Int,
+        maxRows: Int
+    ) -> MatrixHeaderLayout? {
         guard !items.isEmpty else { return MatrixHeaderLayout(rows: 0, labels: []) }
         guard maxRows > 0 else { return nil }
         for rows in 1...maxRows {
@@ -47,17 +49,21 @@ struct MatrixHeaderLayout: Equatable {
     /// over its column, as lets every label fit: no overlap (and a space) with the labels of its row, over no tick
     /// of a label above, its own tick through no label below, and a space between a
     /// label and a tick passing it. Gives up after a bounded number of tries.
-    private static func place(_ items: [(column: Int, text: String, center: Int)], minX: Int, maxX: Int,
-                              rows: Int) -> [Label]? {
+    private static func place(
+        _ items: [(column: Int, text: String, center: Int)], minX: Int, maxX: Int,
+        rows: Int
+    ) -> [Label]? {
         // Each label's starts that keep it over its column, the centred one first, then by distance from it.
         var choices: [[Int]] = []
         for item in items {
             let w = TextWidth.of(item.text)
             guard w <= maxX - minX, item.center >= minX, item.center < maxX else { return nil }
             let centred = item.center - (w - 1) / 2
-            choices.append(((item.center - w + 1)...item.center)
-                .filter { $0 >= minX && $0 + w <= maxX }
-                .sorted { abs($0 - centred) != abs($1 - centred) ? abs($0 - centred) < abs($1 - centred) : $0 < $1 })
+            choices.append(
+                ((item.center - w + 1)...item.center)
+                    .filter { $0 >= minX && $0 + w <= maxX }
+                    .sorted { abs($0 - centred) != abs($1 - centred) ? abs($0 - centred) < abs($1 - centred) : $0 < $1 }
+            )
         }
         var placed: [Label] = []
         var budget = 20_000
@@ -78,7 +84,9 @@ struct MatrixHeaderLayout: Equatable {
             if i == items.count { return true }
             let item = items[i], w = TextWidth.of(item.text)
             let reach = item.center - widest - 2
-            let state = [i] + placed.filter { $0.x + $0.width >= reach || $0.tickX >= reach }
+            let state =
+                [i]
+                + placed.filter { $0.x + $0.width >= reach || $0.tickX >= reach }
                 .flatMap { [$0.row, $0.x, $0.width, $0.tickX] }
             if deadEnds.contains(state) { return false }
             defer { if placed.count == i { deadEnds.insert(state) } }
@@ -86,7 +94,8 @@ struct MatrixHeaderLayout: Equatable {
                 for x in choices[i] {
                     budget -= 1
                     if budget < 0 { return false }
-                    let label = Label(column: item.column, text: item.text, row: row, x: x, width: w, tickX: item.center)
+                    let label = Label(
+                        column: item.column, text: item.text, row: row, x: x, width: w, tickX: item.center)
                     guard fits(label) else { continue }
                     placed.append(label)
                     if search(i + 1) { return true }

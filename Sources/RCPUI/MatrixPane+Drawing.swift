@@ -16,9 +16,14 @@ extension MatrixPane {
         for (i, a) in out.enumerated() {
             let group = out.indices.filter { out[$0] == a }
             guard group.count > 1, group.first == i else { continue }
-            let common = (0..<(words[i].count)).first { k in group.contains { k >= words[$0].count || words[$0][k] != words[i][k] } } ?? 0
+            let common =
+                (0..<(words[i].count)).first { k in
+                    group.contains { k >= words[$0].count || words[$0][k] != words[i][k] }
+                } ?? 0
             for j in group where common < words[j].count {
-                out[j] = TextWidth.prefix(String(words[j].prefix(max(0, width - 1))), width: width - 1) + String(words[j][common])
+                out[j] =
+                    TextWidth.prefix(String(words[j].prefix(max(0, width - 1))), width: width - 1)
+                    + String(words[j][common])
             }
         }
         return out
@@ -57,7 +62,9 @@ extension MatrixPane {
         let view = view(context)
         let s = env.symbols
         if view.columns.isEmpty || view.rows.isEmpty {
-            let why = env.filter.map { "Nothing in the matrix matches “\(env.shown($0))”." } ?? "No \(rowKind.label) take part in these processes."
+            let why =
+                env.filter.map { "Nothing in the matrix matches “\(env.shown($0))”." }
+                ?? "No \(rowKind.label) take part in these processes."
             Widgets.centeredMessage(&grid, area, why, style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }
@@ -74,10 +81,13 @@ extension MatrixPane {
         // Number row: the count heading, the scroll arrows, the column numbers (◦ for a footnote group).
         let numberY = g.numberRowY
         if g.countWidth > 0 {
-            grid.write(TextWidth.padLeft("n", width: g.countWidth - 1), x: area.x + g.labelWidth, y: numberY,
-                       style: Style(.dim), clip: area)
+            grid.write(
+                TextWidth.padLeft("n", width: g.countWidth - 1), x: area.x + g.labelWidth, y: numberY,
+                style: Style(.dim), clip: area)
         }
-        if cols.lowerBound > 0 { grid.write(s.moreLeft, x: g.cellsX - 1, y: numberY, style: Style(.dim, bold: true), clip: area) }
+        if cols.lowerBound > 0 {
+            grid.write(s.moreLeft, x: g.cellsX - 1, y: numberY, style: Style(.dim, bold: true), clip: area)
+        }
         if cols.upperBound < view.columns.count {
             grid.write(s.moreRight, x: area.maxX - 1, y: numberY, style: Style(.dim, bold: true), clip: area)
         }
@@ -87,9 +97,12 @@ extension MatrixPane {
         for c in cols {
             let p = view.columns[c]
             let x = columnX(c)
-            let number = env.highlighted([Span(p.number.map(String.init) ?? s.footnote, headerStyle(c, Style(.heading, bold: true)))])
-            grid.write(number, x: x + max(0, (g.columnWidth - number.displayWidth) / 2), y: numberY,
-                       clip: Rect(x: x, y: numberY, width: g.columnWidth, height: 1))
+            let number = env.highlighted([
+                Span(p.number.map(String.init) ?? s.footnote, headerStyle(c, Style(.heading, bold: true)))
+            ])
+            grid.write(
+                number, x: x + max(0, (g.columnWidth - number.displayWidth) / 2), y: numberY,
+                clip: Rect(x: x, y: numberY, width: g.columnWidth, height: 1))
         }
         // Label rows: each column's short name, whole, stacked with ticks down to the number row when the names
         // do not fit on one row.
@@ -98,15 +111,17 @@ extension MatrixPane {
             for c in cols {
                 let x = columnX(c)
                 let abbr = env.highlighted([Span(abbreviations[c], headerStyle(c, Style(.heading)))])
-                grid.write(abbr, x: x + max(0, (g.columnWidth - abbr.displayWidth) / 2), y: area.y,
-                           clip: Rect(x: x, y: area.y, width: g.columnWidth, height: 1))
+                grid.write(
+                    abbr, x: x + max(0, (g.columnWidth - abbr.displayWidth) / 2), y: area.y,
+                    clip: Rect(x: x, y: area.y, width: g.columnWidth, height: 1))
             }
         } else if g.labelRows > 0, let header = g.header(offset: copy.columnOffset) {
             let top = area.y + g.labelRows - header.rows
             for label in header.labels {
                 let y = top + label.row
                 for tickY in (y + 1)..<numberY {
-                    grid.write(s.vertical, x: label.tickX, y: tickY, style: headerStyle(label.column, Style(.dim)), clip: area)
+                    grid.write(
+                        s.vertical, x: label.tickX, y: tickY, style: headerStyle(label.column, Style(.dim)), clip: area)
                 }
                 let text = env.highlighted([Span(label.text, headerStyle(label.column, Style(.heading)))])
                 grid.write(text, x: label.x, y: y, clip: area)
@@ -120,28 +135,40 @@ extension MatrixPane {
             let labelArea = Rect(x: area.x, y: y, width: g.labelWidth - 1, height: 1)
             let pointer = isCursorRow ? s.pointer : " "
             let nameStyle = isCursorRow ? cross.bolded : Style.normal
-            let name = TextWidth.truncate(env.markPrefix(row.party.id) + env.name(row.party), width: g.labelWidth - 2, ellipsis: s.ellipsis)
+            let name = TextWidth.truncate(
+                env.markPrefix(row.party.id) + env.name(row.party), width: g.labelWidth - 2, ellipsis: s.ellipsis)
             grid.write(pointer, x: area.x, y: y, style: Style(.borderFocused, bold: true), clip: labelArea)
             grid.write(env.highlighted([Span(name, nameStyle)]), x: area.x + 1, y: y, clip: labelArea)
             if g.countWidth > 0 {
-                grid.write(TextWidth.padLeft(String(row.count), width: g.countWidth - 1), x: area.x + g.labelWidth, y: y,
-                           style: Style(.dim), clip: area)
+                grid.write(
+                    TextWidth.padLeft(String(row.count), width: g.countWidth - 1), x: area.x + g.labelWidth, y: y,
+                    style: Style(.dim), clip: area)
             }
             for c in cols {
                 var (text, style) = cellText(row.cells[c], env: env)
-                if r == ri && c == ci { style = cursorStyle }
-                else if r == ri || c == ci { style = Widgets.merge(style, into: cross).with(style.role == .dim ? .crosshair : style.role) }
+                if r == ri && c == ci {
+                    style = cursorStyle
+                } else if r == ri || c == ci {
+                    style = Widgets.merge(style, into: cross).with(style.role == .dim ? .crosshair : style.role)
+                }
                 let x = columnX(c)
-                if r == ri || c == ci { grid.fill(Rect(x: x, y: y, width: g.columnWidth, height: 1), style: r == ri && c == ci ? cursorStyle : cross) }
-                grid.write(text, x: x + (g.columnWidth - TextWidth.of(text)) / 2, y: y, style: style,
-                           clip: Rect(x: x, y: y, width: g.columnWidth, height: 1))
+                if r == ri || c == ci {
+                    grid.fill(
+                        Rect(x: x, y: y, width: g.columnWidth, height: 1),
+                        style: r == ri && c == ci ? cursorStyle : cross)
+                }
+                grid.write(
+                    text, x: x + (g.columnWidth - TextWidth.of(text)) / 2, y: y, style: style,
+                    clip: Rect(x: x, y: y, width: g.columnWidth, height: 1))
             }
         }
         // Footer: the readout under the cursor, then the legend.
         if g.footerRows > 0 {
             let y = area.maxY - g.footerRows
-            grid.write(TextWidth.truncate(readout(view, env: env, width: area.width), width: area.width, ellipsis: s.ellipsis), x: area.x, y: y,
-                       style: Style(.normal, bold: true), clip: area)
+            grid.write(
+                TextWidth.truncate(readout(view, env: env, width: area.width), width: area.width, ellipsis: s.ellipsis),
+                x: area.x, y: y,
+                style: Style(.normal, bold: true), clip: area)
         }
         if g.footerRows > 1 {
             for (i, line) in Self.legend(width: area.width, symbols: s).prefix(g.footerRows - 1).enumerated() {
@@ -152,7 +179,9 @@ extension MatrixPane {
         let scroll = ScrollPosition(total: view.rows.count, offset: copy.rowOffset, visible: g.visibleRows)
         guard let c = ci, cols.contains(c) else { return PaneDrawing(scroll: scroll) }
         let x = g.columnCenter(c, offset: copy.columnOffset)
-        if let r = ri { return PaneDrawing(cursor: rows.contains(r) ? (x, g.bodyTop + r - copy.rowOffset) : nil, scroll: scroll) }
+        if let r = ri {
+            return PaneDrawing(cursor: rows.contains(r) ? (x, g.bodyTop + r - copy.rowOffset) : nil, scroll: scroll)
+        }
         return PaneDrawing(cursor: (x, g.numberRowY), scroll: scroll)
     }
 

@@ -87,8 +87,9 @@ struct MatrixGeometry {
         // Label rows: at most a third of the pane, leaving three body rows.
         let budget = max(0, min(area.height / 3, area.height - footerRows - 1 - 3))
         if budget > 0 {
-            let key = HeaderKey(texts: labelTexts, width: area.width, cellsX: cellsX - area.x, columnWidth: columnWidth,
-                                visibleColumns: visibleColumns, budget: budget)
+            let key = HeaderKey(
+                texts: labelTexts, width: area.width, cellsX: cellsX - area.x, columnWidth: columnWidth,
+                visibleColumns: visibleColumns, budget: budget)
             let known = recentHeaderRows.withLock { $0.first { $0.key == key }?.rows }
             var rows = known ?? 0
             if known == nil {
@@ -156,7 +157,8 @@ public struct MatrixPane: Pane, Hashable {
 
     public func title(_ context: PaneContext) -> (title: String, note: String) {
         let view = view(context), dot = context.env.symbols.middleDot
-        var note = "\(rowKind.label) \(sort == .name ? "by name" : "by count") \(dot) \(view.rows.count)×\(view.columns.count)"
+        var note =
+            "\(rowKind.label) \(sort == .name ? "by name" : "by count") \(dot) \(view.rows.count)×\(view.columns.count)"
         if let r = view.regionName { note = r + " \(dot) " + note }
         return (tabTitle, note)
     }
@@ -212,8 +214,9 @@ public struct MatrixPane: Pane, Hashable {
         var limit: String? = limitToRegion ? region : nil
         if let r = limit, !c.processes(inRegion: r).contains(where: \.inMatrix) { limit = nil }
         let m = c.matrix(region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: includeFootnoteGroups)
-        var view = MatrixView(columns: m.columns, rows: m.rows,
-                              regionName: limit.map { c.region(id: $0)?.name ?? $0 })
+        var view = MatrixView(
+            columns: m.columns, rows: m.rows,
+            regionName: limit.map { c.region(id: $0)?.name ?? $0 })
         guard let match = env.filterMatch else { return view }
         let columnMatches = m.columns.indices.filter { match.processes.contains(m.columns[$0].id) }
         guard !columnMatches.isEmpty else {
@@ -261,15 +264,17 @@ public struct MatrixPane: Pane, Hashable {
         case .toggleFootnoteGroups:
             includeFootnoteGroups.toggle()
             let annex = context.env.catalog.processes.filter(\.inMatrix).count
-            return PaneOutcome(message: includeFootnoteGroups
-                ? "Columns: the \(annex) Annex A processes and the footnote groups; n counts both."
-                : "Columns: the \(annex) Annex A processes; n counts them only.")
+            return PaneOutcome(
+                message: includeFootnoteGroups
+                    ? "Columns: the \(annex) Annex A processes and the footnote groups; n counts both."
+                    : "Columns: the \(annex) Annex A processes; n counts them only.")
         case .toggleRegionLimit:
             limitToRegion.toggle()
             let name = view(context).regionName
             if !limitToRegion { return PaneOutcome(message: "Columns: all regions.") }
-            return PaneOutcome(message: name.map { "Columns: \($0) (follows the region selected in the tree)." }
-                ?? "Columns: all — select a region with processes in the tree to limit them.")
+            return PaneOutcome(
+                message: name.map { "Columns: \($0) (follows the region selected in the tree)." }
+                    ?? "Columns: all — select a region with processes in the tree to limit them.")
         default:
             break
         }
@@ -314,8 +319,9 @@ public struct MatrixPane: Pane, Hashable {
         }
         if cursorParty != nil && rowIndex(view) == nil { cursorParty = view.rows.first?.party.id }
         rowOffset = Scroll.offset(rowOffset, selected: rowIndex(view), count: view.rows.count, visible: g.visibleRows)
-        columnOffset = Scroll.offset(columnOffset, selected: columnIndex(view), count: view.columns.count,
-                                     visible: g.visibleColumns)
+        columnOffset = Scroll.offset(
+            columnOffset, selected: columnIndex(view), count: view.columns.count,
+            visible: g.visibleColumns)
     }
 
     public func invariants(_ context: PaneContext) -> [String] {
@@ -325,8 +331,12 @@ public struct MatrixPane: Pane, Hashable {
         if let c = cursorColumn, columnIndex(view) == nil { out.append("matrix: column \(c) not shown") }
         if cursorColumn == nil && !view.columns.isEmpty { out.append("matrix: no cursor column") }
         if let p = cursorParty, rowIndex(view) == nil { out.append("matrix: row \(p) not shown") }
-        if rowOffset < 0 || (rowOffset > 0 && rowOffset > view.rows.count - 1) { out.append("matrix: row offset \(rowOffset)") }
-        if columnOffset < 0 || (columnOffset > 0 && columnOffset > view.columns.count - 1) { out.append("matrix: column offset \(columnOffset)") }
+        if rowOffset < 0 || (rowOffset > 0 && rowOffset > view.rows.count - 1) {
+            out.append("matrix: row offset \(rowOffset)")
+        }
+        if columnOffset < 0 || (columnOffset > 0 && columnOffset > view.columns.count - 1) {
+            out.append("matrix: column offset \(columnOffset)")
+        }
         if let r = rowIndex(view), g.visibleRows > 0, r < rowOffset || r >= rowOffset + g.visibleRows {
             out.append("matrix: cursor row \(r) off screen")
         }
@@ -342,7 +352,8 @@ public struct MatrixPane: Pane, Hashable {
         let g = MatrixGeometry(area: context.area, view: view, env: context.env)
         settle(view, g)
         if !g.abbreviated, y >= g.area.y, y < g.numberRowY, let header = g.header(offset: columnOffset),
-           let c = header.column(atX: x, row: y - g.area.y - (g.labelRows - header.rows)) {
+            let c = header.column(atX: x, row: y - g.area.y - (g.labelRows - header.rows))
+        {
             // A label (or its tick) in the stacked header: its own column, wherever it runs.
             cursorColumn = view.columns[c].id
         } else if x >= g.cellsX {

@@ -92,7 +92,6 @@ public struct StatusMessage: Sendable, Hashable {
     public init(text: String, isError: Bool) { self.text = text; self.isError = isError }
 }
 
-
 /// The workshop facts a checklist records, asked for one after another (`M` in the checklist pane).
 public enum MetaField: Int, Sendable, Hashable, CaseIterable {
     case subject, date, facilitator, participants

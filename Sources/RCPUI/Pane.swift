@@ -21,9 +21,11 @@ public struct PaneContext: Sendable {
     /// The subject of each stored checklist that has one: name → the id of a party or process.
     public var checklistSubjects: [String: String] = [:]
 
-    public init(env: DisplayEnvironment, area: Rect, checklist: Checklist?, region: String?, selection: Subject? = nil,
-                unsavedChanges: Int = 0, checklistNames: [String] = [], comparedChecklists: [Checklist] = [],
-                checklistSubjects: [String: String] = [:]) {
+    public init(
+        env: DisplayEnvironment, area: Rect, checklist: Checklist?, region: String?, selection: Subject? = nil,
+        unsavedChanges: Int = 0, checklistNames: [String] = [], comparedChecklists: [Checklist] = [],
+        checklistSubjects: [String: String] = [:]
+    ) {
         self.env = env; self.area = area; self.checklist = checklist; self.region = region; self.selection = selection
         self.unsavedChanges = unsavedChanges; self.checklistNames = checklistNames
         self.comparedChecklists = comparedChecklists; self.checklistSubjects = checklistSubjects
@@ -46,7 +48,9 @@ public struct ScrollPosition: Sendable, Hashable {
     public var offset: Int
     public var visible: Int
 
-    public init(total: Int, offset: Int, visible: Int) { self.total = total; self.offset = offset; self.visible = visible }
+    public init(total: Int, offset: Int, visible: Int) {
+        self.total = total; self.offset = offset; self.visible = visible
+    }
 }
 
 /// What drawing a pane leaves behind.
@@ -135,9 +139,11 @@ public struct PaneOutcome: Sendable {
     /// Work for the backend (the clipboard, the checklist store, …).
     public var effects: [Effect] = []
 
-    public init(show: Subject? = nil, open: Subject? = nil, focus: PaneID? = nil, message: String? = nil,
-                messageIsError: Bool = false, overlay: Overlay? = nil, checklistChange: ChecklistChange? = nil,
-                saveAgain: Bool = false, effects: [Effect] = []) {
+    public init(
+        show: Subject? = nil, open: Subject? = nil, focus: PaneID? = nil, message: String? = nil,
+        messageIsError: Bool = false, overlay: Overlay? = nil, checklistChange: ChecklistChange? = nil,
+        saveAgain: Bool = false, effects: [Effect] = []
+    ) {
         self.show = show; self.open = open; self.focus = focus; self.message = message
         self.messageIsError = messageIsError; self.overlay = overlay; self.checklistChange = checklistChange
         self.saveAgain = saveAgain; self.effects = effects

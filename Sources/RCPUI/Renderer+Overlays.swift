@@ -29,18 +29,23 @@ extension Renderer {
         let title = search.hits.isEmpty ? "No match for “\(env.shown(search.query))”" : "Hits \(search.countLabel)"
         var inner = Widgets.floatingBlock(&grid, box, title: title, symbols: s)
         guard !search.hits.isEmpty, !inner.isEmpty else {
-            let message = search.problem.map { env.shown($0.prefix(1).uppercased() + $0.dropFirst()) + "." }
+            let message =
+                search.problem.map { env.shown($0.prefix(1).uppercased() + $0.dropFirst()) + "." }
                 ?? "\(KeyBindings.firstKey(.deleteBackward, in: .input)) widens the search; \(KeyBindings.firstKey(.cancel, in: .search)) goes back."
             Widgets.centeredMessage(&grid, inner, message, style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return
         }
         if let note {
-            grid.write(TextWidth.truncate(note, width: inner.width - 1, ellipsis: s.ellipsis), x: inner.x + 1, y: inner.y,
-                       style: Style(.dim), clip: inner)
+            grid.write(
+                TextWidth.truncate(note, width: inner.width - 1, ellipsis: s.ellipsis), x: inner.x + 1, y: inner.y,
+                style: Style(.dim), clip: inner)
             inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         }
-        let first = Scroll.offset(max(0, search.selected - shown + 1), selected: search.selected, count: search.hits.count, visible: shown)
-        let rows = search.hits[first..<min(search.hits.count, first + shown)].map { hitLine($0, width: inner.width - 1) }
+        let first = Scroll.offset(
+            max(0, search.selected - shown + 1), selected: search.selected, count: search.hits.count, visible: shown)
+        let rows = search.hits[first..<min(search.hits.count, first + shown)].map {
+            hitLine($0, width: inner.width - 1)
+        }
         Widgets.list(&grid, inner, rows: rows, selected: search.selected - first, offset: 0, focused: true, symbols: s)
     }
 
@@ -48,7 +53,9 @@ extension Renderer {
     /// title does not hold the match), and where it lives, the title keeping at least half of the room.
     func hitLine(_ hit: SearchHit, width: Int) -> Line {
         let kindWidth = 14
-        var line: Line = [Span(TextWidth.pad(hit.kind.label, width: kindWidth - 1, ellipsis: s.ellipsis) + " ", Style(.dim))]
+        var line: Line = [
+            Span(TextWidth.pad(hit.kind.label, width: kindWidth - 1, ellipsis: s.ellipsis) + " ", Style(.dim))
+        ]
         let room = max(0, width - kindWidth)
         var title = env.shown(hit.title)
         var ranges = title.count == hit.title.count ? hit.titleRanges : []
@@ -56,7 +63,9 @@ extension Renderer {
             let matched = env.shown(hit.matched)
             let offset = title.count + 2
             title += " (\(matched))"
-            if matched.count == hit.matched.count { ranges = hit.ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) } }
+            if matched.count == hit.matched.count {
+                ranges = hit.ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+            }
         }
         let detail = hit.detail.map(env.shown) ?? ""
         let detailWidth = TextWidth.of(detail)
@@ -81,14 +90,20 @@ extension Renderer {
     mutating func drawComparison(_ c: ComparisonState) {
         let names = c.subjects.map(state.markName).joined(separator: " · ")
         let catalog = state.catalog, env = self.env
-        drawScrollingOverlay(title: "Compare: " + names + " — \(KeyBindings.firstKey(.cancel, in: .list)) closes", offset: c.offset) { width in
+        drawScrollingOverlay(
+            title: "Compare: " + names + " — \(KeyBindings.firstKey(.cancel, in: .list)) closes", offset: c.offset
+        ) { width in
             ComparisonLines.lines(c, catalog: catalog, env: env, width: width)
         }
     }
 
     mutating func drawRanking(_ r: RankingState) {
         let catalog = state.catalog, env = self.env
-        drawScrollingOverlay(title: "Rankings: \(r.title) — \(KeyBindings.firstKey(.cycleRanking, in: .list)): next order, \(KeyBindings.firstKey(.cancel, in: .list)) closes", offset: r.offset) { _ in
+        drawScrollingOverlay(
+            title:
+                "Rankings: \(r.title) — \(KeyBindings.firstKey(.cycleRanking, in: .list)): next order, \(KeyBindings.firstKey(.cancel, in: .list)) closes",
+            offset: r.offset
+        ) { _ in
             r.lines(catalog, env: env)
         }
     }
@@ -103,30 +118,39 @@ extension Renderer {
         for (i, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
             grid.write(line, x: inner.x, y: inner.y + i, fitting: inner.width, ellipsis: s.ellipsis)
         }
-        Widgets.scrollbar(&grid, x: box.maxX - 1, y: inner.y, height: inner.height, total: lines.count, offset: offset,
-                          visible: inner.height, symbols: s)
+        Widgets.scrollbar(
+            &grid, x: box.maxX - 1, y: inner.y, height: inner.height, total: lines.count, offset: offset,
+            visible: inner.height, symbols: s)
     }
 
     mutating func drawHelp(_ h: HelpState) {
         let screen = layout.screen
         let box = HelpView.box(screen)
-        let inner = Widgets.floatingBlock(&grid, box, title: "Keys — type to narrow; \(KeyBindings.firstKey(.cancel, in: .help)) (or \(KeyBindings.firstKey(.quit))) closes", symbols: s)
+        let inner = Widgets.floatingBlock(
+            &grid, box,
+            title:
+                "Keys — type to narrow; \(KeyBindings.firstKey(.cancel, in: .help)) (or \(KeyBindings.firstKey(.quit))) closes",
+            symbols: s)
         guard inner.height >= 3 else { return }
-        let caret = h.editor.render(&grid, inner.row(0), prompt: "Narrow: ", style: Style(.normal),
-                                    placeholder: "(type a word: zoom, matrix, search…)")
+        let caret = h.editor.render(
+            &grid, inner.row(0), prompt: "Narrow: ", style: Style(.normal),
+            placeholder: "(type a word: zoom, matrix, search…)")
         if let caret { place((caret, inner.y), caret: true) }
         let body = HelpView.body(screen)
         let lines = HelpView.shownLines(h.editor.text, keys: state.keys, ascii: state.options.ascii, width: body.width)
         if lines.isEmpty {
-            Widgets.centeredMessage(&grid, body, "No key matches “\(env.shown(h.editor.text))”.", style: Style(.dim), ellipsis: env.symbols.ellipsis)
+            Widgets.centeredMessage(
+                &grid, body, "No key matches “\(env.shown(h.editor.text))”.", style: Style(.dim),
+                ellipsis: env.symbols.ellipsis)
             return
         }
         let offset = min(h.offset, max(0, lines.count - body.height))
         for (i, line) in lines.dropFirst(offset).prefix(body.height).enumerated() {
             grid.write(line, x: body.x, y: body.y + i, clip: body)
         }
-        Widgets.scrollbar(&grid, x: box.maxX - 1, y: body.y, height: body.height, total: lines.count, offset: offset,
-                          visible: body.height, symbols: s)
+        Widgets.scrollbar(
+            &grid, x: box.maxX - 1, y: body.y, height: body.height, total: lines.count, offset: offset,
+            visible: body.height, symbols: s)
     }
 
     mutating func drawPrompt(_ p: Prompt) {
@@ -134,9 +158,12 @@ extension Renderer {
         let box = screen.centered(width: min(screen.width - 4, 70), height: 5)
         let inner = Widgets.floatingBlock(&grid, box, title: env.shown(p.title), symbols: s)
         guard inner.height >= 1 else { return }
-        if let caret = p.editor.render(&grid, inner.row(0), prompt: "> ", style: .normal) { place((caret, inner.y), caret: true) }
+        if let caret = p.editor.render(&grid, inner.row(0), prompt: "> ", style: .normal) {
+            place((caret, inner.y), caret: true)
+        }
         if inner.height >= 3 {
-            let hints = "\(KeyBindings.firstKey(.commit, in: .input)) accept  \(KeyBindings.firstKey(.cancel, in: .input)) cancel  \(KeyBindings.firstKey(.clearLine, in: .input)) clear"
+            let hints =
+                "\(KeyBindings.firstKey(.commit, in: .input)) accept  \(KeyBindings.firstKey(.cancel, in: .input)) cancel  \(KeyBindings.firstKey(.clearLine, in: .input)) clear"
             grid.write(hints, x: inner.x, y: inner.y + 2, style: Style(.dim), clip: inner)
         }
     }
@@ -147,7 +174,9 @@ extension Renderer {
         let box = screen.centered(width: min(screen.width - 4, 64), height: lines.count + 4)
         let inner = Widgets.floatingBlock(&grid, box, title: "Confirm", symbols: s)
         for (i, l) in lines.enumerated() { grid.write(l, x: inner.x + 1, y: inner.y + i, clip: inner) }
-        grid.write("\(KeyBindings.firstKey(.confirm, in: .confirm)) yes   \(KeyBindings.firstKey(.decline, in: .confirm)) no", x: inner.x + 1, y: inner.maxY - 1, style: Style(.normal, bold: true), clip: inner)
+        grid.write(
+            "\(KeyBindings.firstKey(.confirm, in: .confirm)) yes   \(KeyBindings.firstKey(.decline, in: .confirm)) no",
+            x: inner.x + 1, y: inner.maxY - 1, style: Style(.normal, bold: true), clip: inner)
         place((inner.x + 1, inner.maxY - 1))
     }
 
@@ -156,20 +185,25 @@ extension Renderer {
         let box = screen.centered(width: min(screen.width - 4, 60), height: min(screen.height - 2, p.names.count + 4))
         let ascii = state.options.ascii
         let k = { (a: Action) in KeyBindings.firstKey(a, in: .picker, ascii: ascii) }
-        let title = p.purpose == .compare
+        let title =
+            p.purpose == .compare
             ? "Compare checklists — \(k(.toggleChoice)) marks 2–\(ChecklistComparison.maxColumns), \(k(.commit)) compares, \(k(.cancel)) cancels"
             : "Switch checklist — \(k(.commit)) opens, \(k(.cancel)) cancels"
         let inner = Widgets.floatingBlock(&grid, box, title: env.shown(title), symbols: s)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height)
         if p.names.isEmpty {
-            Widgets.centeredMessage(&grid, body, "No checklists yet: \(KeyBindings.firstKey(.cancel, in: .input)), then \(KeyBindings.firstKey(.newChecklist, in: .checklist)) creates one.",
-                                    style: Style(.dim), ellipsis: env.symbols.ellipsis)
+            Widgets.centeredMessage(
+                &grid, body,
+                "No checklists yet: \(KeyBindings.firstKey(.cancel, in: .input)), then \(KeyBindings.firstKey(.newChecklist, in: .checklist)) creates one.",
+                style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return
         }
         let rows = p.names.map { name -> Line in
             if p.purpose == .compare {
                 // The order marked is the order of the columns.
-                let mark = p.chosen.firstIndex(of: name).map { TextWidth.padLeft("\($0 + 1)", width: 2) + " \(s.checkMark) " } ?? "     "
+                let mark =
+                    p.chosen.firstIndex(of: name).map { TextWidth.padLeft("\($0 + 1)", width: 2) + " \(s.checkMark) " }
+                    ?? "     "
                 return [Span(mark, Style(.heading, bold: true)), Span(env.shown(name))]
             }
             return [Span(name == state.checklist?.name ? "(open) " : "       ", Style(.dim)), Span(env.shown(name))]

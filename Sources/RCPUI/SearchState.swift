@@ -1,5 +1,5 @@
-import Synchronization
 import RCPCore
+import Synchronization
 
 /// The search box and its hits.
 public struct SearchState: Sendable {

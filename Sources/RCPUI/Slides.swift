@@ -58,8 +58,10 @@ extension AppState {
         let slides = show.slides(catalog)
         let next = forward ? (show.index.map { $0 + 1 } ?? 0) : (show.index.map { $0 - 1 } ?? 0)
         guard next >= 0, next < slides.count else {
-            say(forward ? "That was the last slide: \(keys.firstKey(.cancel)) leaves presentation mode."
-                : "This is the first slide.")
+            say(
+                forward
+                    ? "That was the last slide: \(keys.firstKey(.cancel)) leaves presentation mode."
+                    : "This is the first slide.")
             return
         }
         show.index = next
@@ -74,7 +76,8 @@ extension AppState {
             for r in catalog.regions where r.id != TreeModel.globalID { tree.expanded.insert(.region(r.id)) }
             tree.expanded.remove(.guideRoot)
             tree.expanded.remove(.region(TreeModel.globalID))
-            tree.selected = catalog.processes.first { $0.id == slideShow?.process }.map { .process($0.id) } ?? tree.selected
+            tree.selected =
+                catalog.processes.first { $0.id == slideShow?.process }.map { .process($0.id) } ?? tree.selected
             setFocus(.tree)
         case .region(let id):
             card.open(.region(id))

@@ -32,7 +32,8 @@ public enum Subject: Sendable, Hashable {
         case .understanding(let i): (kind, id) = ("understanding", i)
         case .guide(let i): (kind, id) = ("guide", i)
         }
-        let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") ? $0 : "-" })
+        let safe = String(
+            id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") ? $0 : "-" })
         return "cards/\(kind)-\(safe.hasPrefix(".") ? "-" + safe : safe).txt"
     }
 
@@ -60,8 +61,11 @@ public enum Subject: Sendable, Hashable {
         case .region(let id): return "Region: " + (c.region(id: id)?.name ?? TreeModel.globalName)
         case .process(let id): return "Process: " + (c.process(id: id)?.shortName ?? id)
         case .party(let id):
-            guard let p = c.party(id: id) else { return c.stateInNoProcess(id: id).map { "State: " + env.shown($0.name) } ?? id }
-            return (p.kind == .organization ? "Organization: " : p.kind == .territory ? "Territory: " : "State: ") + env.name(p)
+            guard let p = c.party(id: id) else {
+                return c.stateInNoProcess(id: id).map { "State: " + env.shown($0.name) } ?? id
+            }
+            return (p.kind == .organization ? "Organization: " : p.kind == .territory ? "Territory: " : "State: ")
+                + env.name(p)
         case .mechanism(let id): return "Mechanism: " + (c.mechanism(id: id)?.shortName ?? id)
         case .event(let id): return "Event: " + (c.event(id: id)?.1.title ?? id)
         case .practice(let id): return "Practice " + (c.practice(id: id).map { String($0.number) } ?? id)
@@ -75,7 +79,8 @@ public enum Subject: Sendable, Hashable {
     public var recordID: String? {
         switch self {
         case .process(let id), .party(let id), .region(let id), .mechanism(let id), .event(let id),
-             .practice(let id), .practiceItem(let id), .understanding(let id), .guide(let id): return id
+            .practice(let id), .practiceItem(let id), .understanding(let id), .guide(let id):
+            return id
         case .overview: return nil
         }
     }

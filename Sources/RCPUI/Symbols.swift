@@ -61,7 +61,9 @@ public enum RoleMark: String, CaseIterable, Sendable, Hashable {
     case leadership, viceChair, secretariat, member, interested, observer, participant
 
     /// The order of the legend.
-    public static let legendOrder: [RoleMark] = [.member, .interested, .observer, .leadership, .viceChair, .participant, .secretariat]
+    public static let legendOrder: [RoleMark] = [
+        .member, .interested, .observer, .leadership, .viceChair, .participant, .secretariat,
+    ]
 
     /// The strongest class among `roles` (leadership first), or nil for none.
     public static func strongest(_ roles: [Role]) -> RoleMark? {

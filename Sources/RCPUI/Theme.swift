@@ -112,8 +112,10 @@ public struct CellAttributes: Sendable, Hashable {
     public var reverse: Bool
     public var dim: Bool
 
-    public init(foreground: TermColor = .default, background: TermColor = .default,
-                bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false) {
+    public init(
+        foreground: TermColor = .default, background: TermColor = .default,
+        bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false
+    ) {
         self.foreground = foreground; self.background = background
         self.bold = bold; self.underline = underline; self.reverse = reverse; self.dim = dim
     }

@@ -64,14 +64,14 @@ enum ThemeTables {
     /// The default theme with 256 colours: the six colours of the cube and grey ramp that pass on black and
     /// on white, and fixed colours (not the terminal's remappable sixteen) for the bars.
     private static let standard256: [StyleRole: CellAttributes] = {
-        let grey = TermColor.indexed(243)       // #767676
-        let accent = TermColor.indexed(63)      // #5f5fff
-        let green = TermColor.indexed(29)       // #00875f
-        let brown = TermColor.indexed(131)      // #af5f5f
-        let magenta = TermColor.indexed(163)    // #d700af
+        let grey = TermColor.indexed(243)  // #767676
+        let accent = TermColor.indexed(63)  // #5f5fff
+        let green = TermColor.indexed(29)  // #00875f
+        let brown = TermColor.indexed(131)  // #af5f5f
+        let magenta = TermColor.indexed(163)  // #d700af
         let black = TermColor.indexed(16), white = TermColor.indexed(231), yellow = TermColor.indexed(226)
-        let barBlue = TermColor.indexed(25)     // #005faf
-        let barRed = TermColor.indexed(124)     // #af0000
+        let barBlue = TermColor.indexed(25)  // #005faf
+        let barRed = TermColor.indexed(124)  // #af0000
         var t: [StyleRole: CellAttributes] = [:]
         t[.normal] = A()
         t[.dim] = A(foreground: grey)

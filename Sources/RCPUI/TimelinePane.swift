@@ -42,13 +42,17 @@ public struct TimelinePane: Pane, Hashable {
     /// The last few placements, by catalog, width and presentation: settling every pane on every event asks
     /// for the same one again and again.
     private static let recent = Mutex<[(key: PlacedKey, placed: Placed)]>([])
-    struct PlacedKey { var catalog: Catalog; var width: Int; var presentation: Bool
-        func same(_ o: PlacedKey) -> Bool { catalog === o.catalog && width == o.width && presentation == o.presentation }
+    struct PlacedKey {
+        var catalog: Catalog; var width: Int; var presentation: Bool
+        func same(_ o: PlacedKey) -> Bool {
+            catalog === o.catalog && width == o.width && presentation == o.presentation
+        }
     }
 
     func placed(_ context: PaneContext) -> Placed {
-        let key = PlacedKey(catalog: context.env.catalog, width: context.area.width,
-                            presentation: context.env.presentation)
+        let key = PlacedKey(
+            catalog: context.env.catalog, width: context.area.width,
+            presentation: context.env.presentation)
         if let hit = Self.recent.withLock({ r in r.first { $0.key.same(key) }?.placed }) { return hit }
         let p = Self.place(context)
         Self.recent.withLock { r in
@@ -61,15 +65,18 @@ public struct TimelinePane: Pane, Hashable {
     static func place(_ context: PaneContext) -> Placed {
         let timeline = Self.timeline(context.env.catalog)
         let width = max(10, context.area.width - Self.laneWidth(context.area))
-        let layout = TimelineLayout(timeline, width: width, maxRowsPerLane: context.env.presentation ? 2 : 3,
-                                    markerColumns: 1)
+        let layout = TimelineLayout(
+            timeline, width: width, maxRowsPerLane: context.env.presentation ? 2 : 3,
+            markerColumns: 1)
         var tops: [Int] = []
         var y = 0
         for rows in layout.laneRows { tops.append(y); y += rows + 1 }
         return Placed(timeline: timeline, layout: layout, laneTops: tops, totalRows: y)
     }
 
-    func entry(_ id: String?, _ p: Placed) -> TimelineEntry? { id.flatMap { i in p.timeline.entries.first { $0.id == i } } }
+    func entry(_ id: String?, _ p: Placed) -> TimelineEntry? {
+        id.flatMap { i in p.timeline.entries.first { $0.id == i } }
+    }
 
     /// Catalogs are held (not just their addresses), so a new catalog never meets an old one's time line.
     private static let timelines = Mutex<[(Catalog, Timeline)]>([])
@@ -175,8 +182,9 @@ public struct TimelinePane: Pane, Hashable {
     public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
         let area = context.area, env = context.env
         guard area.width >= 30, area.height >= 5 else {
-            Widgets.centeredMessage(&grid, area, "The time line needs at least 40×10.", style: Style(.dim),
-                                    ellipsis: env.symbols.ellipsis)
+            Widgets.centeredMessage(
+                &grid, area, "The time line needs at least 40×10.", style: Style(.dim),
+                ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }
         let p = placed(context)
@@ -184,8 +192,9 @@ public struct TimelinePane: Pane, Hashable {
         let x0 = area.x + lw
         // The axis: years on the top row.
         for tick in p.layout.ticks {
-            grid.write(tick.text, x: x0 + tick.x, y: area.y, style: Style(.heading, bold: true),
-                       clip: Rect(x: x0, y: area.y, width: area.width - lw, height: 1))
+            grid.write(
+                tick.text, x: x0 + tick.x, y: area.y, style: Style(.heading, bold: true),
+                clip: Rect(x: x0, y: area.y, width: area.width - lw, height: 1))
         }
         for b in p.layout.breaks {
             grid.write(env.ascii ? "/" : "╱", x: x0 + b, y: area.y, style: Style(.dim), clip: area)
@@ -196,8 +205,9 @@ public struct TimelinePane: Pane, Hashable {
         for (lane, region) in p.timeline.lanes.enumerated() where lane < p.laneTops.count {
             let y = body.y + p.laneTops[lane] - rowOffset
             if y >= body.y && y < body.maxY {
-                grid.write(env.shown(region.laneName), x: area.x, y: y, style: Style(.heading, bold: true),
-                           fitting: lw - 1, ellipsis: env.symbols.ellipsis)
+                grid.write(
+                    env.shown(region.laneName), x: area.x, y: y, style: Style(.heading, bold: true),
+                    fitting: lw - 1, ellipsis: env.symbols.ellipsis)
                 let rule = String(repeating: env.ascii ? "-" : "─", count: max(0, area.width - lw))
                 grid.write(rule, x: x0, y: y, style: Style(.dim), clip: body)
             }
@@ -208,28 +218,38 @@ public struct TimelinePane: Pane, Hashable {
             let isSelected = item.id == marked || (marked.map { item.hidden.contains($0) } ?? false)
             let e = entry(item.id, p)
             let marker = e.map { Self.marker($0, ascii: env.ascii) } ?? "+"
-            let style = isSelected ? Style(focused ? .selection : .selectionUnfocused, bold: true)
-                : Style(e?.kind == .status ? .warning : e?.kind == .event ? .normal : .roleMember, bold: e?.kind == .processStart)
+            let style =
+                isSelected
+                ? Style(focused ? .selection : .selectionUnfocused, bold: true)
+                : Style(
+                    e?.kind == .status ? .warning : e?.kind == .event ? .normal : .roleMember,
+                    bold: e?.kind == .processStart)
             grid.write(marker, x: x0 + item.x, y: y, style: Style(style.role, bold: true), clip: body)
             grid.write(env.shown(item.label), x: x0 + item.x + 1, y: y, style: style, clip: body)
             if isSelected { cursor = (x0 + item.x, y) }
         }
         // The footer: the selected record, whole, and (where there is room) what the marks mean.
         let rows = Self.footerRows(area)
-        let legendParts: [Line] = [("●", "*", "a process or mechanism starts"), ("◆", "o", "event"), ("▲", "!", "status change"),
-                                   ("◌", "?", "year inferred, not printed (editorial)")].map { glyph, ascii, words in
+        let legendParts: [Line] = [
+            ("●", "*", "a process or mechanism starts"), ("◆", "o", "event"), ("▲", "!", "status change"),
+            ("◌", "?", "year inferred, not printed (editorial)"),
+        ].map { glyph, ascii, words in
             [Span((env.ascii ? ascii : glyph) + " ", Style(.heading, bold: true)), Span(words)]
         }
         let legend = Widgets.fittingParts(legendParts, width: area.width)
         if let e = entry(selected, p) {
-            grid.write(env.shown(describe(e)), x: area.x, y: area.maxY - rows, style: Style(.normal, bold: true),
-                       fitting: area.width, ellipsis: env.symbols.ellipsis)
+            grid.write(
+                env.shown(describe(e)), x: area.x, y: area.maxY - rows, style: Style(.normal, bold: true),
+                fitting: area.width, ellipsis: env.symbols.ellipsis)
             if rows == 2 { grid.write(legend, x: area.x, y: area.maxY - 1, clip: area) }
         } else {
             grid.write(legend, x: area.x, y: area.maxY - 1, clip: area)
         }
-        return PaneDrawing(cursor: cursor, scroll: ScrollPosition(total: p.totalRows, offset: rowOffset,
-                                                                   visible: body.height))
+        return PaneDrawing(
+            cursor: cursor,
+            scroll: ScrollPosition(
+                total: p.totalRows, offset: rowOffset,
+                visible: body.height))
     }
 
     /// Rows under the lanes: the selected record, and the legend when the pane is tall enough for both.

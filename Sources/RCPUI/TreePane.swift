@@ -52,11 +52,14 @@ public enum TreeModel {
         var out: [Branch] = []
         let topics = catalog.guideTopics
         if !topics.isEmpty {
-            out.append(Branch(node: .guideRoot, children: topics.map { Branch(node: .guideTopic($0.id), children: []) }))
+            out.append(
+                Branch(node: .guideRoot, children: topics.map { Branch(node: .guideTopic($0.id), children: []) }))
         }
         var sawGlobal = false
         func mechanisms() -> [Branch] {
-            catalog.mechanisms.map { m in Branch(node: .mechanism(m.id), children: m.events.map { Branch(node: .event($0.id), children: []) }) }
+            catalog.mechanisms.map { m in
+                Branch(node: .mechanism(m.id), children: m.events.map { Branch(node: .event($0.id), children: []) })
+            }
         }
         for region in catalog.regions {
             var children = catalog.processes(inRegion: region.id).map { Branch(node: .process($0.id), children: []) }
@@ -104,7 +107,9 @@ public enum TreeModel {
     /// matches by its own names; when no node does, nodes with a matching participant (a state's processes).
     public static func rows(_ env: DisplayEnvironment, expanded: Set<TreeNode>) -> [TreeRow] {
         let all = branches(env.catalog)
-        guard let match = env.filterMatch else { return flatten(all, depth: 0, parent: nil, expanded: expanded, keep: nil) }
+        guard let match = env.filterMatch else {
+            return flatten(all, depth: 0, parent: nil, expanded: expanded, keep: nil)
+        }
         var keep = Set<TreeNode>()
         func mark(_ b: Branch, by test: (TreeNode) -> Bool) -> Bool {
             if test(b.node) {
@@ -125,14 +130,18 @@ public enum TreeModel {
         return flatten(all, depth: 0, parent: nil, expanded: nil, keep: keep)
     }
 
-    private static func flatten(_ branches: [Branch], depth: Int, parent: TreeNode?, expanded: Set<TreeNode>?,
-                                keep: Set<TreeNode>?) -> [TreeRow] {
+    private static func flatten(
+        _ branches: [Branch], depth: Int, parent: TreeNode?, expanded: Set<TreeNode>?,
+        keep: Set<TreeNode>?
+    ) -> [TreeRow] {
         var rows: [TreeRow] = []
         for b in branches where keep?.contains(b.node) ?? true {
             let children = keep.map { k in b.children.filter { k.contains($0.node) } } ?? b.children
             let open = expanded?.contains(b.node) ?? true
-            rows.append(TreeRow(node: b.node, depth: depth, parent: parent, childCount: children.count,
-                                expanded: open && !children.isEmpty))
+            rows.append(
+                TreeRow(
+                    node: b.node, depth: depth, parent: parent, childCount: children.count,
+                    expanded: open && !children.isEmpty))
             if open { rows += flatten(children, depth: depth + 1, parent: b.node, expanded: expanded, keep: keep) }
         }
         return rows
@@ -157,8 +166,9 @@ public struct TreePane: Pane, ListPane, Hashable {
         // Regions open, mechanisms and the guide closed: everything of the matrix is one glance away, and the
         // guide one key away at the top.
         let top = TreeModel.branches(catalog).map(\.node)
-        list = ListState(selected: top.first { $0 != .guideRoot } ?? top.first,
-                         expanded: Set(top.filter { $0 != .guideRoot }))
+        list = ListState(
+            selected: top.first { $0 != .guideRoot } ?? top.first,
+            expanded: Set(top.filter { $0 != .guideRoot }))
     }
 
     public func rows(_ env: DisplayEnvironment) -> [TreeRow] { TreeModel.rows(env, expanded: expanded) }
@@ -170,7 +180,8 @@ public struct TreePane: Pane, ListPane, Hashable {
 
     /// The columns the rows flow into (one, unless the pane is wide and the rows do not fit its height).
     func columns(_ count: Int, _ context: PaneContext) -> ListColumns {
-        ListColumns.fit(items: count, area: Self.listArea(context), rowHeight: context.env.rowHeight, minWidth: Self.columnWidth)
+        ListColumns.fit(
+            items: count, area: Self.listArea(context), rowHeight: context.env.rowHeight, minWidth: Self.columnWidth)
     }
 
     /// The rows' part of the area: all of it, less two rows for the legend in presentation mode.
@@ -270,8 +281,12 @@ public struct TreePane: Pane, ListPane, Hashable {
         if nodes.isEmpty { offset = 0; return }
         // A hidden selection (collapsed or filtered out) goes to its nearest visible ancestor, else the top.
         list.settle(nodes, visible: columns(nodes.count, context).capacity) { lost in
-            lost.flatMap { s in TreeModel.branches(env.catalog).first { $0.children.contains { $0.node == s || $0.children.contains { $0.node == s } } } }
-                .map(\.node)
+            lost.flatMap { s in
+                TreeModel.branches(env.catalog).first {
+                    $0.children.contains { $0.node == s || $0.children.contains { $0.node == s } }
+                }
+            }
+            .map(\.node)
         }
     }
 
@@ -339,7 +354,9 @@ public struct TreePane: Pane, ListPane, Hashable {
             if env.presentation {
                 // A room reads full names, the count beside them ("Bali Process · 40 members").
                 let count = members > 0 ? "  " + DisplayText.count(members, "member") : ""
-                let room = width - TextWidth.of(lead) - numberWidth - 1 - TextWidth.of(count) - TextWidth.of(env.markPrefix(p.id))
+                let room =
+                    width - TextWidth.of(lead) - numberWidth - 1 - TextWidth.of(count)
+                    - TextWidth.of(env.markPrefix(p.id))
                 // The full name where it fits, else the short name the tree and the matrix use (never an alias a
                 // room would not connect with them).
                 label = env.markPrefix(p.id) + (TextWidth.of(p.name) <= room ? p.name : p.shortName) + count
@@ -368,7 +385,9 @@ public struct TreePane: Pane, ListPane, Hashable {
             if let t = c.guideTopic(id: id) {
                 numberColumn = TextWidth.padLeft(String(t.number), width: 2)
                 label = t.title
-            } else { label = id }
+            } else {
+                label = id
+            }
         }
         var line: Line = [Span(lead, Style(.dim))]
         if let n = numberColumn { line.append(Span(n + " ", Style(.dim, bold: true))) }
@@ -390,12 +409,15 @@ public struct TreePane: Pane, ListPane, Hashable {
     public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
         let env = context.env, area = Self.listArea(context)
         if area != context.area {
-            grid.write(Self.legend(env, width: area.width - 1), x: area.x + 1, y: context.area.maxY - 1, clip: context.area)
+            grid.write(
+                Self.legend(env, width: area.width - 1), x: area.x + 1, y: context.area.maxY - 1, clip: context.area)
         }
         let rows = rows(env)
         if rows.isEmpty {
-            Widgets.centeredMessage(&grid, area, env.filter.map { "Nothing in the tree matches “\(env.shown($0))”." } ?? "No regions in the data.",
-                                    style: Style(.dim), ellipsis: env.symbols.ellipsis)
+            Widgets.centeredMessage(
+                &grid, area,
+                env.filter.map { "Nothing in the tree matches “\(env.shown($0))”." } ?? "No regions in the data.",
+                style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }
         let flow = columns(rows.count, context)
@@ -412,8 +434,10 @@ public struct TreePane: Pane, ListPane, Hashable {
             let shown = first..<min(rows.count, first + flow.perColumn)
             let lines = shown.map { line(rows[$0], width: column.width - (c < flow.count - 1 ? 2 : 1), env: env) }
             let selected = sel.flatMap { shown.contains($0) ? $0 - first : nil }
-            if let y = Widgets.list(&grid, column, rows: lines, selected: selected, offset: 0, focused: focused,
-                                    symbols: env.symbols, rowHeight: env.rowHeight), let i = sel {
+            if let y = Widgets.list(
+                &grid, column, rows: lines, selected: selected, offset: 0, focused: focused,
+                symbols: env.symbols, rowHeight: env.rowHeight), let i = sel
+            {
                 cursor = (column.x + min(column.width - 1, 1 + rows[i].depth * 2), y)
             }
         }
@@ -426,7 +450,9 @@ public struct TreePane: Pane, ListPane, Hashable {
         let rows = rows(env)
         let nodes = rows.map(\.node), flow = columns(rows.count, context)
         let offset = list.shownOffset(in: nodes, visible: flow.capacity)
-        guard let i = flow.index(atX: x, y: y, area: Self.listArea(context), offset: offset, items: rows.count) else { return .none }
+        guard let i = flow.index(atX: x, y: y, area: Self.listArea(context), offset: offset, items: rows.count) else {
+            return .none
+        }
         if rows[i].node == selected, rows[i].expandable, env.filter == nil { list.toggle(rows[i].node) }
         return select(rows[i].node)
     }

@@ -3,15 +3,19 @@ public enum Widgets {
     /// A bordered box with a title on the top edge (and an optional note on the right of it). The focused box
     /// has a heavy border and a reversed title, so focus shows without colour. Returns the inside.
     @discardableResult
-    public static func block(_ grid: inout Grid, _ area: Rect, title: String, focused: Bool, symbols: Symbols,
-                             rightTitle: String = "", titleStyle: Style? = nil) -> Rect {
+    public static func block(
+        _ grid: inout Grid, _ area: Rect, title: String, focused: Bool, symbols: Symbols,
+        rightTitle: String = "", titleStyle: Style? = nil
+    ) -> Rect {
         guard !area.isEmpty else { return .zero }
         grid.fill(area)
         let border = Style(focused ? .borderFocused : .border, bold: focused)
         let s = symbols
         let (h, v) = focused ? (s.focusHorizontal, s.focusVertical) : (s.horizontal, s.vertical)
-        let corners = focused ? (s.focusTopLeft, s.focusTopRight, s.focusBottomLeft, s.focusBottomRight)
-                              : (s.topLeft, s.topRight, s.bottomLeft, s.bottomRight)
+        let corners =
+            focused
+            ? (s.focusTopLeft, s.focusTopRight, s.focusBottomLeft, s.focusBottomRight)
+            : (s.topLeft, s.topRight, s.bottomLeft, s.bottomRight)
         if area.width >= 2 && area.height >= 2 {
             grid.fill(area.row(0), style: border, with: h)
             grid.fill(area.row(area.height - 1), style: border, with: h)
@@ -41,14 +45,18 @@ public enum Widgets {
 
     /// A scroll indicator on the column `x` from `y` over `height` rows: a thumb sized and placed by the
     /// visible window. Draws nothing when everything fits.
-    public static func scrollbar(_ grid: inout Grid, x: Int, y: Int, height: Int, total: Int, offset: Int,
-                                 visible: Int, symbols: Symbols) {
+    public static func scrollbar(
+        _ grid: inout Grid, x: Int, y: Int, height: Int, total: Int, offset: Int,
+        visible: Int, symbols: Symbols
+    ) {
         guard height >= 3, total > visible, visible > 0 else { return }
         let thumb = max(1, height * visible / total)
         let maxOffset = max(1, total - visible)
         let top = min(height - thumb, (height - thumb) * min(offset, maxOffset) / maxOffset)
         let clip = Rect(x: x, y: y, width: 1, height: height)
-        for i in 0..<thumb { grid.write(symbols.scrollThumb, x: x, y: y + top + i, style: Style(.borderFocused), clip: clip) }
+        for i in 0..<thumb {
+            grid.write(symbols.scrollThumb, x: x, y: y + top + i, style: Style(.borderFocused), clip: clip)
+        }
     }
 
     /// A list of rows with one selected. `offset` is the first row shown. Column 0 is a gutter holding a
@@ -57,8 +65,10 @@ public enum Widgets {
     /// also reversed when `focused`. `rowHeight` > 1 leaves gaps between items (presentation mode).
     /// Returns the screen row of the selected item, if shown.
     @discardableResult
-    public static func list(_ grid: inout Grid, _ area: Rect, rows: [Line], selected: Int?, offset: Int,
-                            focused: Bool, symbols: Symbols, rowHeight: Int = 1) -> Int? {
+    public static func list(
+        _ grid: inout Grid, _ area: Rect, rows: [Line], selected: Int?, offset: Int,
+        focused: Bool, symbols: Symbols, rowHeight: Int = 1
+    ) -> Int? {
         guard !area.isEmpty else { return nil }
         var selectedY: Int?
         let step = max(1, rowHeight)
@@ -67,11 +77,14 @@ public enum Widgets {
         while y < area.maxY, i < rows.count {
             let rowArea = area.row(y - area.y)
             if i == selected {
-                let style = focused ? Style(.selection, bold: true, reverse: true) : Style(.selectionUnfocused, bold: true)
-                grid.write(focused ? symbols.pointer : symbols.unfocusedPointer, x: area.x, y: y,
-                           style: Style(.borderFocused, bold: true), clip: rowArea)
+                let style =
+                    focused ? Style(.selection, bold: true, reverse: true) : Style(.selectionUnfocused, bold: true)
+                grid.write(
+                    focused ? symbols.pointer : symbols.unfocusedPointer, x: area.x, y: y,
+                    style: Style(.borderFocused, bold: true), clip: rowArea)
                 grid.fill(Rect(x: area.x + 1, y: y, width: area.width - 1, height: 1), style: style)
-                grid.write(rows[i].map { Span($0.text, merge($0.style, into: style)) }, x: area.x + 1, y: y, clip: rowArea)
+                grid.write(
+                    rows[i].map { Span($0.text, merge($0.style, into: style)) }, x: area.x + 1, y: y, clip: rowArea)
                 selectedY = y
             } else {
                 grid.write(rows[i], x: area.x + 1, y: y, clip: rowArea)
@@ -92,7 +105,6 @@ public enum Widgets {
         return s
     }
 
-
     /// A focused box over whatever is below, with a blank margin of one cell around it (where there is
     /// room) so that it reads as floating above the panes. Returns the inside.
     @discardableResult
@@ -105,8 +117,10 @@ public enum Widgets {
     /// The tab bar: " 1 Tree  2 Card  3 Matrix  4 Checklist ", the active tab in brackets and reversed.
     /// Returns the x ranges of the tabs, for mouse clicks.
     @discardableResult
-    public static func tabBar(_ grid: inout Grid, _ area: Rect, tabs: [String], active: Int?,
-                              trailing: String = "") -> [Range<Int>] {
+    public static func tabBar(
+        _ grid: inout Grid, _ area: Rect, tabs: [String], active: Int?,
+        trailing: String = ""
+    ) -> [Range<Int>] {
         guard !area.isEmpty else { return [] }
         grid.fill(area, style: Style(.tab))
         let ranges = TabBar.ranges(tabs, in: area)
@@ -114,8 +128,10 @@ public enum Widgets {
         for (i, (tab, range)) in zip(tabs, ranges).enumerated() {
             let isActive = i == active
             let text = isActive ? "[\(tab)]" : " \(tab) "
-            x = grid.write(text, x: range.lowerBound, y: area.y,
-                           style: Style(isActive ? .tabActive : .tab, bold: isActive, reverse: isActive), clip: area) + 1
+            x =
+                grid.write(
+                    text, x: range.lowerBound, y: area.y,
+                    style: Style(isActive ? .tabActive : .tab, bold: isActive, reverse: isActive), clip: area) + 1
         }
         if !trailing.isEmpty {
             let room = area.maxX - x - 1
@@ -129,8 +145,10 @@ public enum Widgets {
 
     /// The bottom line: key hints ("q quit  ? help …") on the left, `right` on the right. Hints that do not
     /// fit are left out whole, never cut.
-    public static func statusBar(_ grid: inout Grid, _ area: Rect, hints: [(key: String, label: String)],
-                                 message: Line = [], right: String = "", ellipsis: String = "…") {
+    public static func statusBar(
+        _ grid: inout Grid, _ area: Rect, hints: [(key: String, label: String)],
+        message: Line = [], right: String = "", ellipsis: String = "…"
+    ) {
         guard !area.isEmpty else { return }
         grid.fill(area, style: Style(.statusBar))
         // The indicator on the right keeps its room (and a gap); the message gives way, ending with "…".
@@ -143,7 +161,8 @@ public enum Widgets {
         for hint in hints {
             let w = TextWidth.of(hint.key) + 1 + TextWidth.of(hint.label)
             if x + w > leftArea.maxX { break }
-            x = grid.write(hint.key, x: x, y: area.y, style: Style(.statusKey, bold: true, reverse: true), clip: leftArea)
+            x = grid.write(
+                hint.key, x: x, y: area.y, style: Style(.statusKey, bold: true, reverse: true), clip: leftArea)
             x = grid.write(" " + hint.label, x: x, y: area.y, style: Style(.statusBar), clip: leftArea) + 2
         }
         if rightWidth > 0 {
@@ -153,8 +172,10 @@ public enum Widgets {
     }
 
     /// A centred message, wrapped to the area, for "terminal too small" and empty panes.
-    public static func centeredMessage(_ grid: inout Grid, _ area: Rect, _ text: String, style: Style = .normal,
-                                       ellipsis: String = "…") {
+    public static func centeredMessage(
+        _ grid: inout Grid, _ area: Rect, _ text: String, style: Style = .normal,
+        ellipsis: String = "…"
+    ) {
         guard !area.isEmpty else { return }
         var rows = Wrap.lines(text, width: area.width, style: style)
         if rows.count > area.height {
@@ -165,7 +186,8 @@ public enum Widgets {
         let top = area.y + max(0, (area.height - rows.count) / 2)
         for (i, row) in rows.enumerated() where top + i < area.maxY {
             let w = min(row.displayWidth, area.width)
-            grid.write(row, x: area.x + max(0, (area.width - w) / 2), y: top + i, fitting: area.width, ellipsis: ellipsis)
+            grid.write(
+                row, x: area.x + max(0, (area.width - w) / 2), y: top + i, fitting: area.width, ellipsis: ellipsis)
         }
     }
 

@@ -23,8 +23,10 @@ public enum Wrap {
     }
 
     /// Plain text wrapped to `width`.
-    public static func lines(_ text: String, width: Int, style: Style = .normal, firstIndent: Int = 0,
-                             hangingIndent: Int = 0) -> [Line] {
+    public static func lines(
+        _ text: String, width: Int, style: Style = .normal, firstIndent: Int = 0,
+        hangingIndent: Int = 0
+    ) -> [Line] {
         lines([Span(text, style)], width: width, firstIndent: firstIndent, hangingIndent: hangingIndent)
     }
 }

@@ -24,7 +24,9 @@ struct PretendChecklistBackend {
         case .listChecklists:
             return [.checklistsListed(names: stored.keys.sorted(), problems: fails ? ["broken.json: not JSON"] : [])]
         case .loadChecklists(let names):
-            return [.checklistsLoaded(names.compactMap { stored[$0] }, problems: fails ? ["broken.json: not JSON"] : [])]
+            return [
+                .checklistsLoaded(names.compactMap { stored[$0] }, problems: fails ? ["broken.json: not JSON"] : [])
+            ]
         case _ where fails:
             return [.checklistFailed("cannot write in the checklist folder (read-only file system)")]
         case .saveChecklist(let name, _, let changes):
@@ -40,7 +42,9 @@ struct PretendChecklistBackend {
             if stored[name] != nil { return [.checklistFailed("checklist \"\(name)\" already exists")] }
             return [.checklistOpened(open(name))]
         case .renameChecklist(let from, let to):
-            guard var c = stored.removeValue(forKey: from) else { return [.checklistFailed("no checklist \"\(from)\"")] }
+            guard var c = stored.removeValue(forKey: from) else {
+                return [.checklistFailed("no checklist \"\(from)\"")]
+            }
             c.name = to
             stored[to] = c
             return [.checklistOpened(c)]

@@ -1,6 +1,6 @@
 import RCPCore
-import RCPUI
 import RCPTestSupport
+import RCPUI
 
 /// Random events, biased towards what people press: bound keys most, then typed characters (odd ones too),
 /// control and function keys, the mouse, small and large resizes.
@@ -11,9 +11,11 @@ struct RandomEvents {
         return keys
     }()
 
-    static let typed: [Character] = Array("abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789-'.,/?[]()&\"") +
-        ["é", "ü", "ô", "ß", "Ω", "中", "文", "🙂", "👍🏽", "👨‍👩‍👧", "e\u{301}", "\u{200B}", "\u{FEFF}", "ﬁ", "ǅ",
-         "\u{2028}", "\u{85}", "\u{7F}", "\u{1B}", "\t", "\u{0}", "\u{9B}"]
+    static let typed: [Character] =
+        Array("abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789-'.,/?[]()&\"") + [
+            "é", "ü", "ô", "ß", "Ω", "中", "文", "🙂", "👍🏽", "👨‍👩‍👧", "e\u{301}", "\u{200B}", "\u{FEFF}", "ﬁ", "ǅ",
+            "\u{2028}", "\u{85}", "\u{7F}", "\u{1B}", "\t", "\u{0}", "\u{9B}",
+        ]
 
     /// Letters of the data set's names, so that searches and filters keep finding something.
     let nameLetters: [Character]
@@ -35,7 +37,8 @@ struct RandomEvents {
         case 58..<75: return .key(.character(Self.typed[rng.int(Self.typed.count)]))
         case 75..<78 where !nameLetters.isEmpty: return .key(.character(nameLetters[rng.int(nameLetters.count)]))
         case 75..<81:
-            return .key(rng.int(2) == 0 ? .ctrl(Character(Unicode.Scalar(UInt8(97 + rng.int(26))))) : .function(rng.int(25)))
+            return .key(
+                rng.int(2) == 0 ? .ctrl(Character(Unicode.Scalar(UInt8(97 + rng.int(26))))) : .function(rng.int(25)))
         case 81..<93:
             let actions: [MouseAction] = [.press, .release, .wheelUp, .wheelDown]
             return .mouse(actions[rng.int(4)], x: rng.int(w + 4) - 2, y: rng.int(h + 4) - 2)

@@ -1,6 +1,6 @@
 import RCPCore
-import RCPUI
 import RCPTestSupport
+import RCPUI
 
 /// One random session against the UI model, the harness of the property tests and of `rcpx-bench --fuzz`:
 /// keys (bound and unbound, odd characters), mouse presses and wheels anywhere (also off the screen), resizes
@@ -38,7 +38,9 @@ public struct RandomSession {
     ]
 
     /// A session from `seed` over `datasets` (the first is picked 70 % of the time).
-    public init(seed: UInt64, datasets: [(name: String, catalog: Catalog)] = standardDatasets, renderEveryFrame: Bool = false) {
+    public init(
+        seed: UInt64, datasets: [(name: String, catalog: Catalog)] = standardDatasets, renderEveryFrame: Bool = false
+    ) {
         rng = SplitMix64(seed: seed)
         self.datasets = datasets.isEmpty ? Self.standardDatasets : datasets
         self.renderEveryFrame = renderEveryFrame
@@ -47,15 +49,18 @@ public struct RandomSession {
         restart()
     }
 
-    public var optionsLabel: String { "theme \(options.theme.rawValue), ascii \(options.ascii), mouse \(options.mouse)" }
+    public var optionsLabel: String {
+        "theme \(options.theme.rawValue), ascii \(options.ascii), mouse \(options.mouse)"
+    }
 
     /// A fresh random starting state.
     public mutating func restart() {
         let pick = rng.int(10)
         let index = datasets.count == 1 || pick < 7 ? 0 : 1 + (pick - 7) % (datasets.count - 1)
         let (name, catalog) = datasets[index]
-        options = UIOptions(theme: ThemeName.allCases[rng.int(ThemeName.allCases.count)], ascii: rng.int(4) == 0,
-                            mouse: rng.int(5) != 0)
+        options = UIOptions(
+            theme: ThemeName.allCases[rng.int(ThemeName.allCases.count)], ascii: rng.int(4) == 0,
+            mouse: rng.int(5) != 0)
         dataName = name
         state = AppState(catalog: catalog, options: options)
         events = RandomEvents(catalog: catalog)
@@ -81,7 +86,9 @@ public struct RandomSession {
             sinceRestart += 1
             var problems = state.checkInvariants()
             let (w, h) = (state.width, state.height)
-            let isResize: Bool = { if case .resize = event { return true }; return false }()
+            let isResize: Bool = {
+                if case .resize = event { return true }; return false
+            }()
             // A debug build renders a 300×100 frame in tens of milliseconds; the reducer's own checks run every time.
             if renderEveryFrame || w * h <= 1_200 || isResize || rng.int(8) == 0 {
                 problems += UIChecks.gridProblems(App.render(state, width: w, height: h), width: w, height: h)

@@ -26,7 +26,9 @@ public enum UIChecks {
                 case 2: wideOpen = true
                 default: out.append("cell of width \(cell.width) at (\(x), \(y))"); break rows
                 }
-                if cell.width != 0, cell.text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+                if cell.width != 0,
+                    cell.text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+                {
                     out.append("control character \(cell.text.debugDescription) at (\(x), \(y))")
                     break rows
                 }

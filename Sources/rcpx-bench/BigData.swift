@@ -23,18 +23,22 @@ enum BigData {
                 out.reserveCapacity(parties.count * partyCopies)
                 for k in 0..<partyCopies {
                     for party in parties {
-                        out.append(mapObject(party) { key, value in
-                            switch (key, value) {
-                            case ("id", .string(let s)): return .string(suffixID(s, k))
-                            case ("name", .string(let s)), ("asciiName", .string(let s)): return .string(suffixName(s, k))
-                            case ("aliases", .array(let a)): return .array(a.map { v in
-                                if case .string(let s) = v { return .string(suffixName(s, k)) }
-                                return v
+                        out.append(
+                            mapObject(party) { key, value in
+                                switch (key, value) {
+                                case ("id", .string(let s)): return .string(suffixID(s, k))
+                                case ("name", .string(let s)), ("asciiName", .string(let s)):
+                                    return .string(suffixName(s, k))
+                                case ("aliases", .array(let a)):
+                                    return .array(
+                                        a.map { v in
+                                            if case .string(let s) = v { return .string(suffixName(s, k)) }
+                                            return v
+                                        })
+                                case ("iso3", _): return k == 0 ? value : .null
+                                default: return value
+                                }
                             })
-                            case ("iso3", _): return k == 0 ? value : .null
-                            default: return value
-                            }
-                        })
                     }
                 }
                 top[i].value = .array(out)
@@ -46,44 +50,56 @@ enum BigData {
                     for process in processes {
                         // A basis names a field of the process, or one of its participants ("participants.ID",
                         // renamed with them).
-                        out.append(mapObject(process) { key, value in
-                            switch (key, value) {
-                            case ("id", .string(let s)): return .string(suffixID(s, k))
-                            case ("name", .string(let s)), ("shortName", .string(let s)): return .string(suffixName(s, k))
-                            case ("aliases", .array(let a)): return .array(a.map { v in
-                                if case .string(let s) = v { return .string(suffixName(s, k)) }
-                                return v
-                            })
-                            case ("number", .number(let n)): return .number(n + Double(k * numberStride))
-                            case ("participants", .array(let list)):
-                                return .array(list.map { p in
-                                    mapObject(p) { key, value in
-                                        if key == "party", case .string(let s) = value { return .string(suffixID(s, pk)) }
-                                        return value
-                                    }
-                                })
-                            case ("bases", .array(let list)):
-                                return .array(list.map { b in
-                                    mapObject(b) { key, value in
-                                        if key == "field", case .string(let s) = value, s.hasPrefix("participants.") {
-                                            return .string("participants." + suffixID(String(s.dropFirst(13)), pk))
+                        out.append(
+                            mapObject(process) { key, value in
+                                switch (key, value) {
+                                case ("id", .string(let s)): return .string(suffixID(s, k))
+                                case ("name", .string(let s)), ("shortName", .string(let s)):
+                                    return .string(suffixName(s, k))
+                                case ("aliases", .array(let a)):
+                                    return .array(
+                                        a.map { v in
+                                            if case .string(let s) = v { return .string(suffixName(s, k)) }
+                                            return v
+                                        })
+                                case ("number", .number(let n)): return .number(n + Double(k * numberStride))
+                                case ("participants", .array(let list)):
+                                    return .array(
+                                        list.map { p in
+                                            mapObject(p) { key, value in
+                                                if key == "party", case .string(let s) = value {
+                                                    return .string(suffixID(s, pk))
+                                                }
+                                                return value
+                                            }
+                                        })
+                                case ("bases", .array(let list)):
+                                    return .array(
+                                        list.map { b in
+                                            mapObject(b) { key, value in
+                                                if key == "field", case .string(let s) = value,
+                                                    s.hasPrefix("participants.")
+                                                {
+                                                    return .string(
+                                                        "participants." + suffixID(String(s.dropFirst(13)), pk))
+                                                }
+                                                return value
+                                            }
+                                        })
+                                case ("statedTotal", .object):
+                                    return mapObject(value) { key, value in
+                                        if key == "plus", case .array(let ids) = value {
+                                            return .array(
+                                                ids.map { v in
+                                                    if case .string(let s) = v { return .string(suffixID(s, pk)) }
+                                                    return v
+                                                })
                                         }
                                         return value
                                     }
-                                })
-                            case ("statedTotal", .object):
-                                return mapObject(value) { key, value in
-                                    if key == "plus", case .array(let ids) = value {
-                                        return .array(ids.map { v in
-                                            if case .string(let s) = v { return .string(suffixID(s, pk)) }
-                                            return v
-                                        })
-                                    }
-                                    return value
+                                default: return value
                                 }
-                            default: return value
-                            }
-                        })
+                            })
                     }
                 }
                 top[i].value = .array(out)
@@ -104,4 +120,3 @@ enum BigData {
         init(_ d: String) { description = d }
     }
 }
-

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RCPCore
 import RCPTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // Finding the package, the binaries and files; reading and writing them; the generated data set.
 
@@ -67,7 +68,9 @@ func makeTemporaryDirectory() -> String {
 }
 
 /// The 100× data set: ~1,800 processes and ~15,000 parties, loaded and validated like any data file.
-func bigData(from bytes: [UInt8], processCopies: Int = 100, partyCopies: Int = 70) -> (bytes: [UInt8], catalog: Catalog, loadMilliseconds: Double) {
+func bigData(from bytes: [UInt8], processCopies: Int = 100, partyCopies: Int = 70) -> (
+    bytes: [UInt8], catalog: Catalog, loadMilliseconds: Double
+) {
     let big: [UInt8]
     do { big = try BigData.generate(from: bytes, processCopies: processCopies, partyCopies: partyCopies) } catch {
         fatal("cannot generate the big data set: \(error)")

@@ -1,5 +1,5 @@
-import RCPTestSupport
 import RCPCore
+import RCPTestSupport
 import RCPUI
 import RCPUITestSupport
 
@@ -37,8 +37,9 @@ struct Fuzzer {
             }
         }
         let seconds = Double(nowNanoseconds() - started) / 1e9
-        print("fuzz: \(done) events in \(runs) runs from seed \(seed): no crash, every grid the asked size, "
-              + "every invariant held (\(renders) renders, \(escChecks) Esc checks) in \(fixed(seconds, 1)) s")
+        print(
+            "fuzz: \(done) events in \(runs) runs from seed \(seed): no crash, every grid the asked size, "
+                + "every invariant held (\(renders) renders, \(escChecks) Esc checks) in \(fixed(seconds, 1)) s")
         return 0
     }
 
@@ -49,8 +50,9 @@ struct Fuzzer {
     }
 
     func report(_ failure: String, session: RandomSession, seed: UInt64, runSeed: UInt64, run: Int) {
-        print("fuzz: FAILED in run \(run) (seed \(seed), run seed \(runSeed); replay this run alone with "
-              + "`rcpx-bench --fuzz-run \(runSeed)`)")
+        print(
+            "fuzz: FAILED in run \(run) (seed \(seed), run seed \(runSeed); replay this run alone with "
+                + "`rcpx-bench --fuzz-run \(runSeed)`)")
         print("data: \(session.dataName); options: \(session.optionsLabel)")
         print("  problem: \(failure)")
         let shown = min(session.trail.count, 300)

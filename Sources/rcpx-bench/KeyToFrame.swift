@@ -1,5 +1,5 @@
-import RCPTestSupport
 import RCPCore
+import RCPTestSupport
 import RCPUI
 
 /// The scripted session of the key-to-frame measurement: what a person does in a long sitting, in segments
@@ -19,48 +19,65 @@ enum ScriptedSession {
         let down = key(.down), up = key(.up)
         var segments: [[InputEvent]] = []
         // Tree: walk down and up, collapse and expand, page, open.
-        segments.append([key(.character("1"))] + repeated(down, 25) + repeated(up, 10)
-            + [key(.left), key(.right), key(.enter), key(.character("1")), key(.pageDown), key(.pageDown), key(.pageUp),
-               key(.end), key(.home)] + chars("jjjjkkkk") + [key(.left), key(.left), key(.right)])
+        segments.append(
+            [key(.character("1"))] + repeated(down, 25) + repeated(up, 10)
+                + [
+                    key(.left), key(.right), key(.enter), key(.character("1")), key(.pageDown), key(.pageDown),
+                    key(.pageUp),
+                    key(.end), key(.home),
+                ] + chars("jjjjkkkk") + [key(.left), key(.left), key(.right)])
         // Card: scroll, follow a link, go back and forward.
-        segments.append([key(.character("2"))] + repeated(down, 20) + [key(.pageDown), key(.pageUp), key(.enter),
-            key(.character("[")), key(.character("]")), key(.character("[")), key(.home), key(.end)] + repeated(up, 5))
+        segments.append(
+            [key(.character("2"))] + repeated(down, 20) + [
+                key(.pageDown), key(.pageUp), key(.enter),
+                key(.character("[")), key(.character("]")), key(.character("[")), key(.home), key(.end),
+            ] + repeated(up, 5))
         // Matrix: move across the columns and down the rows, page, switch rows and sort, limit to a region.
-        segments.append([key(.character("3"))] + repeated(key(.right), 30) + repeated(down, 30)
-            + [key(.pageDown), key(.pageDown), key(.pageUp)] + repeated(key(.left), 12) + repeated(up, 12)
-            + chars("osos") + chars("o") + chars("rr") + [key(.end), key(.home), key(.enter), key(.character("3"))])
+        segments.append(
+            [key(.character("3"))] + repeated(key(.right), 30) + repeated(down, 30)
+                + [key(.pageDown), key(.pageDown), key(.pageUp)] + repeated(key(.left), 12) + repeated(up, 12)
+                + chars("osos") + chars("o") + chars("rr") + [key(.end), key(.home), key(.enter), key(.character("3"))])
         // Checklist: move, expand and collapse headings.
-        segments.append([key(.character("4"))] + repeated(down, 15) + [key(.right), key(.down), key(.left), key(.left)]
-            + repeated(up, 5) + [key(.pageDown), key(.pageUp), key(.end), key(.home)])
+        segments.append(
+            [key(.character("4"))] + repeated(down, 15) + [key(.right), key(.down), key(.left), key(.left)]
+                + repeated(up, 5) + [key(.pageDown), key(.pageUp), key(.end), key(.home)])
         // Search: type, choose hits, go, n / N, clear; then type and erase (narrowing and widening).
         for word in words {
-            segments.append([key(.character("/"))] + chars(word) + [down, down, up, key(.enter)]
-                + chars("nnN") + [key(.escape)])
+            segments.append(
+                [key(.character("/"))] + chars(word) + [down, down, up, key(.enter)]
+                    + chars("nnN") + [key(.escape)])
             segments.append([key(.character("/"))] + typeAndErase(word) + [key(.escape)])
         }
         // Filter: type, keep, remove; type and erase.
         for word in words.prefix(3) {
-            segments.append([key(.character("f"))] + chars(word) + [key(.enter)] + repeated(down, 5)
-                + [key(.character("3"))] + repeated(down, 5) + [key(.character("1")), key(.escape)])
+            segments.append(
+                [key(.character("f"))] + chars(word) + [key(.enter)] + repeated(down, 5)
+                    + [key(.character("3"))] + repeated(down, 5) + [key(.character("1")), key(.escape)])
             segments.append([key(.character("f"))] + typeAndErase(word) + [key(.escape)])
         }
         // Help: open, narrow, scroll, close.
-        segments.append([key(.character("?"))] + repeated(down, 10) + [key(.pageDown), key(.pageUp)]
-            + typeAndErase("search") + [key(.escape)])
+        segments.append(
+            [key(.character("?"))] + repeated(down, 10) + [key(.pageDown), key(.pageUp)]
+                + typeAndErase("search") + [key(.escape)])
         // Zoom and presentation, with moves inside.
-        segments.append([key(.character("z"))] + repeated(down, 10) + [key(.tab)] + repeated(down, 5)
-            + [key(.character("z")), key(.character("p"))] + repeated(down, 5) + [key(.escape), key(.backTab)])
+        segments.append(
+            [key(.character("z"))] + repeated(down, 10) + [key(.tab)] + repeated(down, 5)
+                + [key(.character("z")), key(.character("p"))] + repeated(down, 5) + [key(.escape), key(.backTab)])
         // Focus cycling.
         segments.append(repeated(key(.tab), 8) + repeated(key(.backTab), 4))
         // Resizes, ending where the session started.
-        segments.append([.resize(width: 80, height: 24)] + repeated(down, 5) + [.resize(width: 132, height: 43)]
-            + repeated(down, 5) + [.resize(width: 200, height: 60), .resize(width: 60, height: 20)] + repeated(up, 3)
-            + [.resize(width: 120, height: 40)])
+        segments.append(
+            [.resize(width: 80, height: 24)] + repeated(down, 5) + [.resize(width: 132, height: 43)]
+                + repeated(down, 5) + [.resize(width: 200, height: 60), .resize(width: 60, height: 20)]
+                + repeated(up, 3)
+                + [.resize(width: 120, height: 40)])
         // Mouse: clicks in the panes and wheel scrolls.
-        segments.append([.mouse(.press, x: 5, y: 5), .mouse(.release, x: 5, y: 5), .mouse(.wheelDown, x: 5, y: 5),
-                         .mouse(.wheelDown, x: 5, y: 5), .mouse(.press, x: 60, y: 8), .mouse(.wheelDown, x: 60, y: 8),
-                         .mouse(.press, x: 20, y: 30), .mouse(.wheelDown, x: 20, y: 30), .mouse(.press, x: 100, y: 30),
-                         .mouse(.wheelUp, x: 100, y: 30)])
+        segments.append([
+            .mouse(.press, x: 5, y: 5), .mouse(.release, x: 5, y: 5), .mouse(.wheelDown, x: 5, y: 5),
+            .mouse(.wheelDown, x: 5, y: 5), .mouse(.press, x: 60, y: 8), .mouse(.wheelDown, x: 60, y: 8),
+            .mouse(.press, x: 20, y: 30), .mouse(.wheelDown, x: 20, y: 30), .mouse(.press, x: 100, y: 30),
+            .mouse(.wheelUp, x: 100, y: 30),
+        ])
         return segments
     }
 
@@ -90,11 +107,17 @@ struct KeyToFrame {
     /// What an event is, in the mode the state was in: "search: typing", "tree: key", "matrix: key", …
     static func kind(_ e: InputEvent, _ state: AppState) -> String {
         let mode: String
-        if case .help? = state.overlay { mode = "help" }
-        else if state.overlay != nil { mode = "dialog" }
-        else if state.search?.typing == true { mode = "search box" }
-        else if state.filter?.typing == true { mode = "filter box" }
-        else { mode = "\(state.focus.rawValue) pane" }
+        if case .help? = state.overlay {
+            mode = "help"
+        } else if state.overlay != nil {
+            mode = "dialog"
+        } else if state.search?.typing == true {
+            mode = "search box"
+        } else if state.filter?.typing == true {
+            mode = "filter box"
+        } else {
+            mode = "\(state.focus.rawValue) pane"
+        }
         switch e {
         case .key(.character(let c)) where mode.hasSuffix("box") || mode == "help":
             return "\(mode): typing" + (c == " " ? " space" : "")
@@ -143,10 +166,15 @@ struct KeyToFrame {
             }
         }
         if checksum == 42 { note("") }  // keeps the work observable
-        let over = slow.map { (what: $0.key, count: $0.value.count, share: Double($0.value.count) / Double(events.count),
-                               median: Summary($0.value).median) }
-            .sorted { $0.count > $1.count }
-        return Result(perEvent: Summary(total), update: Summary(updates), render: Summary(renders),
-                      slowest: slowest.map { (event: $0.0, milliseconds: $0.1) }, overOneMillisecond: over)
+        let over = slow.map {
+            (
+                what: $0.key, count: $0.value.count, share: Double($0.value.count) / Double(events.count),
+                median: Summary($0.value).median
+            )
+        }
+        .sorted { $0.count > $1.count }
+        return Result(
+            perEvent: Summary(total), update: Summary(updates), render: Summary(renders),
+            slowest: slowest.map { (event: $0.0, milliseconds: $0.1) }, overOneMillisecond: over)
     }
 }

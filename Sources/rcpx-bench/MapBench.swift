@@ -1,6 +1,6 @@
-import RCPTestSupport
 import RCPCore
 import RCPData
+import RCPTestSupport
 
 /// The world map's frame times, in process: the first frame (decoding the map, projecting, rasterising,
 /// styling), a frame already drawn (the cache), a frame after a pan or zoom (a new raster for a new view), and a
@@ -29,7 +29,8 @@ func mapBench(runs: Int) -> MapFigures {
         cached.append(milliseconds(nowNanoseconds() - t))
 
         t = nowNanoseconds()
-        let view = world.pan(MapView.world.zoomed(by: 1.5), columns: columns, rows: rows, byColumns: run % 7 - 3, rows: 1)
+        let view = world.pan(
+            MapView.world.zoomed(by: 1.5), columns: columns, rows: rows, byColumns: run % 7 - 3, rows: 1)
         picture = world.picture(view, columns: columns, rows: rows, style: coverage.style)
         newView.append(milliseconds(nowNanoseconds() - t))
 
@@ -39,6 +40,7 @@ func mapBench(runs: Int) -> MapFigures {
         newStyle.append(milliseconds(nowNanoseconds() - t))
         precondition(picture.cells.count == columns * rows)
     }
-    return MapFigures(first: Summary(first), cached: Summary(cached), newView: Summary(newView),
-                      newStyle: Summary(newStyle))
+    return MapFigures(
+        first: Summary(first), cached: Summary(cached), newView: Summary(newView),
+        newStyle: Summary(newStyle))
 }

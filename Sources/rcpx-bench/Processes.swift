@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RCPTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // Spawning, pseudo-terminals and scratch folders come from RCPTestSupport (shared with the tests); these
 // wrappers end the bench with a message where a test would throw.
@@ -11,15 +12,18 @@ import RCPTestSupport
 /// `runChild` of RCPTestSupport: standard input from /dev/null, standard output to /dev/null or (with
 /// `capture`) into the result, standard error to /dev/null or (with `showErrors`) to the bench's. Ends the
 /// bench when the program cannot be started.
-func mustRun(_ path: String, _ arguments: [String], environment env: [String], capture: Bool = false,
-             showErrors: Bool = false) -> ChildResult {
+func mustRun(
+    _ path: String, _ arguments: [String], environment env: [String], capture: Bool = false,
+    showErrors: Bool = false
+) -> ChildResult {
     do { return try runChild(path, arguments, environment: env, capture: capture, showErrors: showErrors) } catch {
         fatal("\(error)")
     }
 }
 
 /// `path` on a new pseudo-terminal of `columns`×`rows`; ends the bench when it cannot be started.
-func mustStartPty(_ path: String, _ arguments: [String], environment env: [String], columns: Int, rows: Int) -> PtyChild {
+func mustStartPty(_ path: String, _ arguments: [String], environment env: [String], columns: Int, rows: Int) -> PtyChild
+{
     do { return try PtyChild(path, arguments, environment: env, columns: columns, rows: rows) } catch {
         fatal("\(error)")
     }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RCPCore
 import RCPTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // Statistics and output for the benchmark (the clock and the random numbers are RCPTestSupport's). No
 // Foundation: the bench should not pay (or hide) costs the measured program does not have.
@@ -27,8 +28,11 @@ struct Summary {
             let r = Int((p * Double(sorted.count)).rounded(.up)) - 1
             return sorted[Swift.min(Swift.max(0, r), sorted.count - 1)]
         }
-        median = sorted.isEmpty ? 0 : (sorted.count % 2 == 1
-            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
+        median =
+            sorted.isEmpty
+            ? 0
+            : (sorted.count % 2 == 1
+                ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
         p99 = rank(0.99)
         max = sorted.last ?? 0
         mean = sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count)
@@ -84,7 +88,11 @@ struct Figures {
     mutating func set(_ key: String, _ value: Bool) { put(key, .bool(value)) }
 
     private mutating func put(_ key: String, _ value: Value) {
-        if let i = entries.firstIndex(where: { $0.key == key }) { entries[i].value = value } else { entries.append((key, value)) }
+        if let i = entries.firstIndex(where: { $0.key == key }) {
+            entries[i].value = value
+        } else {
+            entries.append((key, value))
+        }
     }
 
     func number(_ key: String) -> Double? {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RCPTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The real `rcpx` on a pseudo-terminal: start-up to the first frame, bytes per navigation key, key latency
 /// and peak memory of the explorer.
@@ -43,11 +44,13 @@ struct TerminalBench {
         var rss = 0
         for run in 0..<runs {
             let child = start()
-            let burst = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000,
-                                        done: Self.isFirstFrame)
+            let burst = child.readBurst(
+                quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000,
+                done: Self.isFirstFrame)
             guard !burst.timedOut, Self.isFirstFrame(burst.bytes) else {
-                fatal("run \(run): no first frame from \(rcpx) within 10 s (\(burst.bytes.count) bytes: "
-                      + "\(String(decoding: burst.bytes.prefix(200), as: UTF8.self)))")
+                fatal(
+                    "run \(run): no first frame from \(rcpx) within 10 s (\(burst.bytes.count) bytes: "
+                        + "\(String(decoding: burst.bytes.prefix(200), as: UTF8.self)))")
             }
             times.append(milliseconds(burst.lastByte - child.started))
             frameBytes = burst.bytes.count
@@ -77,17 +80,22 @@ struct TerminalBench {
 
     /// The navigation keys of the session, as xterm sends them with the keypad in application mode.
     static func navigationScript() -> [(name: String, bytes: String)] {
-        let down = ("Down", "\u{1B}OB"), up = ("Up", "\u{1B}OA"), right = ("Right", "\u{1B}OC"), left = ("Left", "\u{1B}OD")
-        let j = ("j", "j"), k = ("k", "k"), tab = ("Tab", "\t"), pgdn = ("PgDn", "\u{1B}[6~"), pgup = ("PgUp", "\u{1B}[5~")
+        let down = ("Down", "\u{1B}OB"), up = ("Up", "\u{1B}OA"), right = ("Right", "\u{1B}OC"),
+            left = ("Left", "\u{1B}OD")
+        let j = ("j", "j"), k = ("k", "k"), tab = ("Tab", "\t"), pgdn = ("PgDn", "\u{1B}[6~"),
+            pgup = ("PgUp", "\u{1B}[5~")
         var script: [(String, String)] = []
         // Tree.
-        script += Array(repeating: j, count: 12) + Array(repeating: k, count: 6) + Array(repeating: down, count: 6)
+        script +=
+            Array(repeating: j, count: 12) + Array(repeating: k, count: 6) + Array(repeating: down, count: 6)
             + Array(repeating: up, count: 4) + [pgdn, pgup]
         // Card.
         script += [tab] + Array(repeating: j, count: 10) + [pgdn, pgup] + Array(repeating: k, count: 4)
         // Matrix.
-        script += [tab] + Array(repeating: right, count: 10) + Array(repeating: down, count: 12)
-            + Array(repeating: left, count: 5) + Array(repeating: ("l", "l"), count: 3) + Array(repeating: ("h", "h"), count: 3)
+        script +=
+            [tab] + Array(repeating: right, count: 10) + Array(repeating: down, count: 12)
+            + Array(repeating: left, count: 5) + Array(repeating: ("l", "l"), count: 3)
+            + Array(repeating: ("h", "h"), count: 3)
             + Array(repeating: up, count: 6) + [pgdn, pgup]
         // Checklist.
         script += [tab] + Array(repeating: j, count: 10) + Array(repeating: k, count: 5) + [pgdn, pgup]
@@ -99,7 +107,8 @@ struct TerminalBench {
     /// Plays the navigation script after the first frame and counts the bytes each key brings.
     func wire() -> WireResult {
         let child = start()
-        let first = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000, done: Self.isFirstFrame)
+        let first = child.readBurst(
+            quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000, done: Self.isFirstFrame)
         guard Self.isFirstFrame(first.bytes) else { fatal("no first frame for the wire measurement") }
 
         var perKey: [Double] = []
@@ -135,16 +144,18 @@ struct TerminalBench {
         let rss = child.peakRSSKilobytes() ?? 0
         child.send("q")
         child.finish()
-        return WireResult(keys: perKey.count, bytesPerKey: Summary(perKey), latency: Summary(latency),
-                          firstFrameBytes: first.bytes.count, repaintBytes: repaint.bytes.count,
-                          maxRSSKilobytes: rss, silentKeys: silent, silentNames: silentNames,
-                          perKind: order.map { ($0, Double(byKind[$0]!.bytes) / Double(byKind[$0]!.keys)) })
+        return WireResult(
+            keys: perKey.count, bytesPerKey: Summary(perKey), latency: Summary(latency),
+            firstFrameBytes: first.bytes.count, repaintBytes: repaint.bytes.count,
+            maxRSSKilobytes: rss, silentKeys: silent, silentNames: silentNames,
+            perKind: order.map { ($0, Double(byKind[$0]!.bytes) / Double(byKind[$0]!.keys)) })
     }
 
     /// Peak RSS of the explorer over a big data file (`--data`), after a few keys.
     func explorerRSS(dataFile: String) -> (kilobytes: Int, startupMilliseconds: Double)? {
         let child = mustStartPty(rcpx, ["--data", dataFile], environment: environment, columns: columns, rows: rows)
-        let first = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 20_000, done: Self.isFirstFrame)
+        let first = child.readBurst(
+            quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 20_000, done: Self.isFirstFrame)
         guard Self.isFirstFrame(first.bytes) else { return nil }
         for keys in ["jjjj", "\t", "llll", "\t", "jjjj", "/", "ghana", "\u{1B}"] {
             child.send(keys)

@@ -1,14 +1,15 @@
+import RCPCore
+import RCPTestSupport
+import RCPUI
+import RCPUITestSupport
+
 // rcpx-bench: measures start-up, lookups, key-to-frame time, bytes on the wire and memory of rcpx, and
 // fuzzes the UI model on demand. `swift run -c release rcpx-bench --help` lists the options.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-import RCPCore
-import RCPUI
-import RCPTestSupport
-import RCPUITestSupport
 
 // MARK: - Main
 
@@ -22,7 +23,9 @@ let dataBytes = readBytes(dataFile)
 if let path = options.writeBig {
     let big = bigData(from: dataBytes, processCopies: options.scale, partyCopies: max(1, options.scale * 7 / 10))
     writeBytes(big.bytes, to: path)
-    print("wrote \(path): \(big.catalog.processes.count) processes, \(big.catalog.parties.count) parties, \(big.bytes.count) bytes")
+    print(
+        "wrote \(path): \(big.catalog.processes.count) processes, \(big.catalog.parties.count) parties, \(big.bytes.count) bytes"
+    )
     exit(0)
 }
 
@@ -39,11 +42,12 @@ let rcpx = options.rcpx ?? executableDirectory() + "/rcpx"
 if !options.only.isSubset(of: ["keys"]) && !fileExists(rcpx) {
     // `swift run -c release rcpx-bench` builds the bench alone: build rcpx beside it, with the same scratch path.
     if options.rcpx == nil, let root {
-        let binDirectory = parentDirectory(rcpx)                       // …/<scratch>/<triple>/release
-        let scratchPath = parentDirectory(parentDirectory(binDirectory))   // …/<scratch>
+        let binDirectory = parentDirectory(rcpx)  // …/<scratch>/<triple>/release
+        let scratchPath = parentDirectory(parentDirectory(binDirectory))  // …/<scratch>
         let configuration = binDirectory.hasSuffix("/debug") ? "debug" : "release"
         note("rcpx-bench: no rcpx beside the bench; building it (swift build -c \(configuration) --product rcpx) …")
-        let script = "cd '\(root)' && swift build -c \(configuration) --product rcpx --scratch-path '\(scratchPath)' >&2"
+        let script =
+            "cd '\(root)' && swift build -c \(configuration) --product rcpx --scratch-path '\(scratchPath)' >&2"
         let built = mustRun("/bin/sh", ["-c", script], environment: childEnvironment(set: [:]), showErrors: true)
         if !(built.exitedNormally && built.exitCode == 0) || !fileExists(rcpx) {
             fatal("could not build rcpx (\(built.statusDescription)); run swift build -c release, or pass --rcpx PATH")
@@ -74,19 +78,24 @@ if options.only.contains("startup") {
     figures.set("startup_ms_max", s.milliseconds.max)
     figures.set("first_frame_bytes", s.firstFrameBytes)
     rssExplorer = max(rssExplorer, s.maxRSSKilobytes)
-    table.append(TableRow(measure: "start-up to first frame (ms)", median: fixed(s.milliseconds.median, 2),
-                          p99: fixed(s.milliseconds.p99, 2), extra: "\(options.runs) runs, 120×40 pty",
-                          target: "≤ 15 ms median", met: s.milliseconds.median <= 15))
+    table.append(
+        TableRow(
+            measure: "start-up to first frame (ms)", median: fixed(s.milliseconds.median, 2),
+            p99: fixed(s.milliseconds.p99, 2), extra: "\(options.runs) runs, 120×40 pty",
+            target: "≤ 15 ms median", met: s.milliseconds.median <= 15))
 }
 
 // Lookups.
 if options.only.contains("lookups") {
     guard let jq = options.jq ?? which("jq") else {
-        fatal("jq is not installed: apt-get install -y jq (or scripts/bench.sh, which installs it), or pass --only without lookups")
+        fatal(
+            "jq is not installed: apt-get install -y jq (or scripts/bench.sh, which installs it), or pass --only without lookups"
+        )
     }
     note("lookups: \(options.runs) runs each of rcpx and jq …")
     let env = childEnvironment(set: ["LANG": "C.UTF-8", "RCPX_DATA_HOME": scratch], unset: ["NO_COLOR"])
-    let results = LookupBench(rcpx: rcpx, jq: jq, dataFile: dataFile, environment: env, scratch: scratch).run(runs: options.runs)
+    let results = LookupBench(rcpx: rcpx, jq: jq, dataFile: dataFile, environment: env, scratch: scratch).run(
+        runs: options.runs)
     var worst = 0.0, worstData = 0.0
     for r in results {
         figures.set("lookup_\(r.name)_ms_median", r.rcpx.median)
@@ -102,17 +111,24 @@ if options.only.contains("lookups") {
         if let k = r.maxRSSKilobytes {
             rssLookup = max(rssLookup, k)
         } else {
-            note("warning: no GNU time (/usr/bin/time; apt-get install -y time): the lookup's peak RSS is wait4's "
-                 + "ru_maxrss, an upper bound that includes the bench's own pages")
+            note(
+                "warning: no GNU time (/usr/bin/time; apt-get install -y time): the lookup's peak RSS is wait4's "
+                    + "ru_maxrss, an upper bound that includes the bench's own pages")
             rssLookup = max(rssLookup, r.spawnMaxRSSKilobytes)
         }
         let cmd = r.name == "state" ? "rcpx state turkey --format json" : "rcpx show bali"
-        table.append(TableRow(measure: "\(cmd) (ms)", median: fixed(r.rcpx.median, 2), p99: fixed(r.rcpx.p99, 2),
-                              extra: "with --data FILE: \(fixed(r.rcpxDataFile.median, 2))", target: "", met: nil))
-        table.append(TableRow(measure: "  jq, same question (ms)", median: fixed(r.jq.median, 2), p99: fixed(r.jq.p99, 2),
-                              extra: "", target: "", met: nil))
-        table.append(TableRow(measure: "  ratio rcpx / jq", median: fixed(r.ratio, 2), p99: "",
-                              extra: "with --data FILE: \(fixed(r.ratioDataFile, 2))", target: "≤ 1.0", met: r.ratio <= 1.0))
+        table.append(
+            TableRow(
+                measure: "\(cmd) (ms)", median: fixed(r.rcpx.median, 2), p99: fixed(r.rcpx.p99, 2),
+                extra: "with --data FILE: \(fixed(r.rcpxDataFile.median, 2))", target: "", met: nil))
+        table.append(
+            TableRow(
+                measure: "  jq, same question (ms)", median: fixed(r.jq.median, 2), p99: fixed(r.jq.p99, 2),
+                extra: "", target: "", met: nil))
+        table.append(
+            TableRow(
+                measure: "  ratio rcpx / jq", median: fixed(r.ratio, 2), p99: "",
+                extra: "with --data FILE: \(fixed(r.ratioDataFile, 2))", target: "≤ 1.0", met: r.ratio <= 1.0))
     }
     figures.set("lookup_ratio_vs_jq", worst)
     figures.set("lookup_ratio_vs_jq_data_file", worstData)
@@ -131,9 +147,14 @@ if options.only.contains("keys") {
         note("key to frame: generating the \(options.scale)× data set …")
         let b = bigData(from: dataBytes, processCopies: options.scale, partyCopies: max(1, options.scale * 7 / 10))
         big = b
-        note("key to frame: \(events.count) events on \(b.catalog.processes.count) processes, \(b.catalog.parties.count) parties …")
-        measured.append(("\(options.scale)x", "\(options.scale)× data", KeyToFrame.measure(catalog: b.catalog, events: events),
-                         options.scale == 100 ? 8.0 : nil))
+        note(
+            "key to frame: \(events.count) events on \(b.catalog.processes.count) processes, \(b.catalog.parties.count) parties …"
+        )
+        measured.append(
+            (
+                "\(options.scale)x", "\(options.scale)× data", KeyToFrame.measure(catalog: b.catalog, events: events),
+                options.scale == 100 ? 8.0 : nil
+            ))
         figures.set("data_\(options.scale)x_processes", b.catalog.processes.count)
         figures.set("data_\(options.scale)x_parties", b.catalog.parties.count)
         figures.set("data_\(options.scale)x_bytes", b.bytes.count)
@@ -146,12 +167,19 @@ if options.only.contains("keys") {
         figures.set("key_max_ms_\(label)", r.perEvent.max, digits: 4)
         figures.set("key_update_p99_ms_\(label)", r.update.p99, digits: 4)
         figures.set("key_render_p99_ms_\(label)", r.render.p99, digits: 4)
-        table.append(TableRow(measure: "key to frame, \(title) (ms)",
-                              median: fixed(r.perEvent.median, 3), p99: fixed(r.perEvent.p99, 3),
-                              extra: "max \(fixed(r.perEvent.max, 2)); update p99 \(fixed(r.update.p99, 3)), render p99 \(fixed(r.render.p99, 3))",
-                              target: target.map { "p99 ≤ \(Int($0)) ms" } ?? "", met: target.map { r.perEvent.p99 <= $0 }))
-        note("  slowest (\(label)): " + r.slowest.map { "\($0.event) \(fixed($0.milliseconds, 2)) ms" }.joined(separator: "; "))
-        let over = r.overOneMillisecond.prefix(8).map { "\($0.what) \($0.count)× (\(fixed($0.share * 100, 2)) %, median \(fixed($0.median, 2)) ms)" }
+        table.append(
+            TableRow(
+                measure: "key to frame, \(title) (ms)",
+                median: fixed(r.perEvent.median, 3), p99: fixed(r.perEvent.p99, 3),
+                extra:
+                    "max \(fixed(r.perEvent.max, 2)); update p99 \(fixed(r.update.p99, 3)), render p99 \(fixed(r.render.p99, 3))",
+                target: target.map { "p99 ≤ \(Int($0)) ms" } ?? "", met: target.map { r.perEvent.p99 <= $0 }))
+        note(
+            "  slowest (\(label)): "
+                + r.slowest.map { "\($0.event) \(fixed($0.milliseconds, 2)) ms" }.joined(separator: "; "))
+        let over = r.overOneMillisecond.prefix(8).map {
+            "\($0.what) \($0.count)× (\(fixed($0.share * 100, 2)) %, median \(fixed($0.median, 2)) ms)"
+        }
         note("  events over 1 ms (\(label)): " + (over.isEmpty ? "none" : over.joined(separator: "; ")))
     }
 
@@ -162,9 +190,11 @@ if options.only.contains("keys") {
         if let r = terminal.explorerRSS(dataFile: path) {
             figures.set("peak_rss_mb_explorer_\(options.scale)x", Double(r.kilobytes) / 1024, digits: 1)
             figures.set("startup_ms_\(options.scale)x", r.startupMilliseconds)
-            table.append(TableRow(measure: "explorer on the \(options.scale)× data (ms, MB)", median: fixed(r.startupMilliseconds, 1),
-                                  p99: "", extra: "start-up (1 run); peak RSS \(fixed(Double(r.kilobytes) / 1024, 1)) MB",
-                                  target: "", met: nil))
+            table.append(
+                TableRow(
+                    measure: "explorer on the \(options.scale)× data (ms, MB)", median: fixed(r.startupMilliseconds, 1),
+                    p99: "", extra: "start-up (1 run); peak RSS \(fixed(Double(r.kilobytes) / 1024, 1)) MB",
+                    target: "", met: nil))
         } else {
             note("warning: the explorer did not show a first frame on the \(options.scale)× data set within 20 s")
         }
@@ -189,16 +219,23 @@ if options.only.contains("wire") {
     figures.set("key_latency_pty_ms_p99", w.latency.p99)
     figures.set("wire_silent_keys", w.silentKeys)
     if !w.silentNames.isEmpty {
-        note("  keys that changed nothing on the screen (left out of the figures): " + w.silentNames.joined(separator: " "))
+        note(
+            "  keys that changed nothing on the screen (left out of the figures): "
+                + w.silentNames.joined(separator: " "))
     }
     for (name, mean) in w.perKind { figures.set("bytes_per_key_\(name.lowercased())", mean, digits: 1) }
     rssExplorer = max(rssExplorer, w.maxRSSKilobytes)
-    table.append(TableRow(measure: "bytes per navigation key", median: fixed(w.bytesPerKey.median, 0),
-                          p99: fixed(w.bytesPerKey.p99, 0),
-                          extra: "mean \(fixed(w.bytesPerKey.mean, 1)) of a \(repaint)-byte repaint = \(fixed(ratio * 100, 2)) %",
-                          target: "mean ≤ 5 % of a repaint", met: ratio <= 0.05))
-    table.append(TableRow(measure: "key to last byte on the pty (ms)", median: fixed(w.latency.median, 2),
-                          p99: fixed(w.latency.p99, 2), extra: "\(w.keys) keys that changed the screen, whole round trip", target: "", met: nil))
+    table.append(
+        TableRow(
+            measure: "bytes per navigation key", median: fixed(w.bytesPerKey.median, 0),
+            p99: fixed(w.bytesPerKey.p99, 0),
+            extra: "mean \(fixed(w.bytesPerKey.mean, 1)) of a \(repaint)-byte repaint = \(fixed(ratio * 100, 2)) %",
+            target: "mean ≤ 5 % of a repaint", met: ratio <= 0.05))
+    table.append(
+        TableRow(
+            measure: "key to last byte on the pty (ms)", median: fixed(w.latency.median, 2),
+            p99: fixed(w.latency.p99, 2), extra: "\(w.keys) keys that changed the screen, whole round trip", target: "",
+            met: nil))
 }
 
 // The world map (in process).
@@ -209,39 +246,49 @@ if options.only.contains("map") {
     figures.set("map_cached_frame_ms_median", m.cached.median)
     figures.set("map_new_view_ms_median", m.newView.median)
     figures.set("map_new_style_ms_median", m.newStyle.median)
-    table.append(TableRow(measure: "map, first frame 200×60 (ms)", median: fixed(m.first.median, 2),
-                          p99: fixed(m.first.p99, 2), extra: "decode, project, raster", target: "≤ 20 ms",
-                          met: m.first.median <= 20))
-    table.append(TableRow(measure: "map, a frame after the first (ms)", median: fixed(m.cached.median, 3),
-                          p99: fixed(m.cached.p99, 3), extra: "same size and view: cached", target: "≤ 2 ms",
-                          met: m.cached.median <= 2))
-    table.append(TableRow(measure: "map, after a pan or zoom (ms)", median: fixed(m.newView.median, 2),
-                          p99: fixed(m.newView.p99, 2),
-                          extra: "new raster; new selection: \(fixed(m.newStyle.median, 2)) median", target: "≤ 2 ms",
-                          met: m.newView.median <= 2 && m.newStyle.median <= 2))
+    table.append(
+        TableRow(
+            measure: "map, first frame 200×60 (ms)", median: fixed(m.first.median, 2),
+            p99: fixed(m.first.p99, 2), extra: "decode, project, raster", target: "≤ 20 ms",
+            met: m.first.median <= 20))
+    table.append(
+        TableRow(
+            measure: "map, a frame after the first (ms)", median: fixed(m.cached.median, 3),
+            p99: fixed(m.cached.p99, 3), extra: "same size and view: cached", target: "≤ 2 ms",
+            met: m.cached.median <= 2))
+    table.append(
+        TableRow(
+            measure: "map, after a pan or zoom (ms)", median: fixed(m.newView.median, 2),
+            p99: fixed(m.newView.p99, 2),
+            extra: "new raster; new selection: \(fixed(m.newStyle.median, 2)) median", target: "≤ 2 ms",
+            met: m.newView.median <= 2 && m.newStyle.median <= 2))
 }
 
 // Memory.
 if options.only.contains("memory") {
     if rssExplorer == 0 {
         let child = terminal.start()
-        _ = child.readBurst(quietMilliseconds: options.quietMilliseconds, timeoutMilliseconds: 10_000, done: TerminalBench.isFirstFrame)
+        _ = child.readBurst(
+            quietMilliseconds: options.quietMilliseconds, timeoutMilliseconds: 10_000, done: TerminalBench.isFirstFrame)
         rssExplorer = child.peakRSSKilobytes() ?? 0
         child.send("q")
         child.finish()
     }
     if rssLookup == 0 {
         let env = childEnvironment(set: ["LANG": "C.UTF-8", "RCPX_DATA_HOME": scratch], unset: ["NO_COLOR"])
-        rssLookup = peakRSSWithTime(rcpx, ["show", "bali"], environment: env, scratch: scratch)
+        rssLookup =
+            peakRSSWithTime(rcpx, ["show", "bali"], environment: env, scratch: scratch)
             ?? mustRun(rcpx, ["show", "bali"], environment: env).maxRSSKilobytes
     }
     let peak = Double(max(rssExplorer, rssLookup)) / 1024
     figures.set("peak_rss_mb_explorer", Double(rssExplorer) / 1024, digits: 1)
     figures.set("peak_rss_mb_lookup", Double(rssLookup) / 1024, digits: 1)
     figures.set("peak_rss_mb", peak, digits: 1)
-    table.append(TableRow(measure: "peak RSS, explorer / lookup (MB)", median: fixed(Double(rssExplorer) / 1024, 1),
-                          p99: fixed(Double(rssLookup) / 1024, 1), extra: "VmHWM in the pty / GNU time %M",
-                          target: "≤ 20 MB", met: peak <= 20))
+    table.append(
+        TableRow(
+            measure: "peak RSS, explorer / lookup (MB)", median: fixed(Double(rssExplorer) / 1024, 1),
+            p99: fixed(Double(rssLookup) / 1024, 1), extra: "VmHWM in the pty / GNU time %M",
+            target: "≤ 20 MB", met: peak <= 20))
 }
 
 let missed = table.filter { $0.met == false }.count

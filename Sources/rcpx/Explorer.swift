@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNcurses
 import RCPCore
 import RCPUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Options for the interactive explorer (the command line fills them in).
 struct ExplorerOptions {
@@ -26,13 +27,16 @@ struct ExplorerOptions {
 /// Why the explorer cannot run here, or nil when it can: standard input and output must be a terminal,
 /// and TERM must name a terminal type that terminfo knows and that can move the cursor.
 func explorerCanStart() -> String? {
-    explorerCanStart(stdinIsTerminal: isatty(0) != 0, stdoutIsTerminal: isatty(1) != 0,
-                     term: TerminalEnvironment.term, probe: { rcpx_probe_terminal($0, 1) != 0 })
+    explorerCanStart(
+        stdinIsTerminal: isatty(0) != 0, stdoutIsTerminal: isatty(1) != 0,
+        term: TerminalEnvironment.term, probe: { rcpx_probe_terminal($0, 1) != 0 })
 }
 
 /// The decision itself, with the facts passed in (for tests).
-func explorerCanStart(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?,
-                      probe: (String) -> Bool) -> String? {
+func explorerCanStart(
+    stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?,
+    probe: (String) -> Bool
+) -> String? {
     if !stdoutIsTerminal { return "standard output is not a terminal" }
     if !stdinIsTerminal { return "standard input is not a terminal" }
     guard let term, !term.isEmpty else { return "TERM is not set" }
@@ -68,15 +72,19 @@ let terminalFallbacks = ["xterm-256color", "xterm"]
 
 /// The plan for the environment.
 func terminalPlan() -> TerminalPlan {
-    terminalPlan(stdinIsTerminal: isatty(0) != 0, stdoutIsTerminal: isatty(1) != 0, term: TerminalEnvironment.term,
-                 probe: { rcpx_probe_terminal($0, 1) != 0 })
+    terminalPlan(
+        stdinIsTerminal: isatty(0) != 0, stdoutIsTerminal: isatty(1) != 0, term: TerminalEnvironment.term,
+        probe: { rcpx_probe_terminal($0, 1) != 0 })
 }
 
 /// The plan, with the facts passed in (for tests).
-func terminalPlan(stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?,
-                  probe: (String) -> Bool) -> TerminalPlan {
-    let why = explorerCanStart(stdinIsTerminal: stdinIsTerminal, stdoutIsTerminal: stdoutIsTerminal, term: term,
-                               probe: probe)
+func terminalPlan(
+    stdinIsTerminal: Bool, stdoutIsTerminal: Bool, term: String?,
+    probe: (String) -> Bool
+) -> TerminalPlan {
+    let why = explorerCanStart(
+        stdinIsTerminal: stdinIsTerminal, stdoutIsTerminal: stdoutIsTerminal, term: term,
+        probe: probe)
     guard let why else { return .start(term: term ?? "", fallbackFrom: nil) }
     guard let term, !term.isEmpty, term != "dumb", stdinIsTerminal, stdoutIsTerminal else { return .refuse(why) }
     if let fallback = terminalFallbacks.first(where: probe) { return .start(term: fallback, fallbackFrom: term) }
@@ -120,8 +128,9 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     )
     let status = TerminalSession(screen: screen, program: program)
         // The fallback notice comes last, so it is not hidden by what the start-up events had to say.
-        .run(startEvents: checklists.startEvents(open: options.checklist)
-             + (notice.map { [.notice($0, isError: false)] } ?? []))
+        .run(
+            startEvents: checklists.startEvents(open: options.checklist)
+                + (notice.map { [.notice($0, isError: false)] } ?? []))
     screen.close()
     return status
 }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RCPCore
 import RCPUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Carries out the reducer's checklist effects with the `ChecklistStore` and answers each with an event.
 ///
@@ -37,15 +38,20 @@ final class ExplorerChecklists {
                 events.append(opened(checklist))
                 if !exists {
                     let similar = closestNames(to: name, among: names, limit: 1)
-                    events.append(.notice("Created a new checklist “\(DisplayText.excerpt(checklist.name, limit: 40))”"
-                        + (similar.first.map { " (did you mean “\(DisplayText.safe($0))”? \(KeyBindings.firstKey(.switchChecklist, in: .checklist)) switches)" } ?? "")
-                        + ".", isError: false))
+                    events.append(
+                        .notice(
+                            "Created a new checklist “\(DisplayText.excerpt(checklist.name, limit: 40))”"
+                                + (similar.first.map {
+                                    " (did you mean “\(DisplayText.safe($0))”? \(KeyBindings.firstKey(.switchChecklist, in: .checklist)) switches)"
+                                } ?? "")
+                                + ".", isError: false))
                 }
             } catch {
                 events.append(.checklistFailed(error.description))
             }
         } else if let last = state.lastChecklist(in: store.directory), names.contains(last),
-                  let checklist = try? store.load(last) {
+            let checklist = try? store.load(last)
+        {
             events.append(opened(checklist))
         }
         return events
@@ -82,8 +88,11 @@ final class ExplorerChecklists {
             return [.checklistChangedOnDisk(checklist)]
         } catch {
             watched = nil
-            return [.notice("The checklist “\(DisplayText.safe(name))” can no longer be read (\(DisplayText.safe(error.description))); "
-                            + "what is shown stays until you switch.", isError: true)]
+            return [
+                .notice(
+                    "The checklist “\(DisplayText.safe(name))” can no longer be read (\(DisplayText.safe(error.description))); "
+                        + "what is shown stays until you switch.", isError: true)
+            ]
         }
     }
 
@@ -113,7 +122,8 @@ final class ExplorerChecklists {
                 let path = try state.write(name, text)
                 return .notice("Card written to \(DisplayText.safe(path)).", isError: false)
             } catch {
-                return .notice("Could not write the card: \(DisplayText.safe(String(describing: error)))", isError: true)
+                return .notice(
+                    "Could not write the card: \(DisplayText.safe(String(describing: error)))", isError: true)
             }
         case .listChecklists:
             return listed()
@@ -138,7 +148,8 @@ final class ExplorerChecklists {
         let (checklists, problems) = store.list()
         var subjects: [String: String] = [:]
         for c in checklists { if let id = c.checklist.meta.subject?.id { subjects[c.name] = id } }
-        return .checklistsListed(names: checklists.map(\.name), problems: problems.map(\.description), subjects: subjects)
+        return .checklistsListed(
+            names: checklists.map(\.name), problems: problems.map(\.description), subjects: subjects)
     }
 
     static func describe(_ error: any Error) -> String { String(describing: error) }

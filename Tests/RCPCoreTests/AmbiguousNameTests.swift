@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 /// Names that may mean more than one state are never resolved by a guess (issue 10, item 4).
@@ -55,8 +56,9 @@ struct AmbiguousNameTests {
     @Test func anAliasThatIsAWordOfAnotherStatesNameIsAmbiguous() throws {
         // A data file that gives the Republic of Korea the alias "Korea": the alias is a word of the other
         // Korea's name, so it still lists both.
-        let bytes = Fixture.replacing(#""name": "Republic of Korea", "kind": "state", "iso3": "KOR","#,
-                                      with: #""name": "Republic of Korea", "kind": "state", "iso3": "KOR", "aliases": ["Korea"],"#)
+        let bytes = Fixture.replacing(
+            #""name": "Republic of Korea", "kind": "state", "iso3": "KOR","#,
+            with: #""name": "Republic of Korea", "kind": "state", "iso3": "KOR", "aliases": ["Korea"],"#)
         let catalog = Catalog(try DataLoader.load(bytes: bytes, file: "korea.json"))
         #expect(ids(catalog.resolveParty("korea")) == ["dpr-korea", "republic-of-korea"])
         #expect(found(catalog.resolveParty("republic of korea")) == "republic-of-korea")

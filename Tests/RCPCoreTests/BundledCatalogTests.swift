@@ -1,5 +1,6 @@
 import RCPData
 import Testing
+
 @testable import RCPCore
 
 /// Queries and search on the data set compiled into rcpx, against facts of the paper.
@@ -16,7 +17,8 @@ struct BundledCatalogTests {
     }
 
     @Test func turkeysParticipations() {
-        let roles = Dictionary(uniqueKeysWithValues: catalog.participations(of: "turkey").map { ($0.process.id, $0.roles) })
+        let roles = Dictionary(
+            uniqueKeysWithValues: catalog.participations(of: "turkey").map { ($0.process.id, $0.roles) })
         #expect(roles["budapest"] == [.member, .viceChair])
         #expect(roles["cis"] == [.interestedState])
         #expect(roles["bali"] == [.member])
@@ -32,7 +34,8 @@ struct BundledCatalogTests {
         let overlap = try #require(catalog.overlap("manila", "apc"))
         let manilaMembers = catalog.participants(of: "manila").filter { $0.participation.roles.contains(.member) }
         #expect(manilaMembers.count == 17)  // 16 + Hong Kong
-        let common = Set(overlap.common.filter { $0.rolesInA.contains(.member) && $0.rolesInB.contains(.member) }.map(\.party.id))
+        let common = Set(
+            overlap.common.filter { $0.rolesInA.contains(.member) && $0.rolesInB.contains(.member) }.map(\.party.id))
         #expect(Set(manilaMembers.map(\.party.id)).isSubset(of: common))
         #expect(overlap.onlyA.allSatisfy { p in !manilaMembers.contains { $0.party.id == p.id } })
     }
@@ -59,8 +62,12 @@ struct BundledCatalogTests {
     }
 
     @Test func namesResolveLikeAPersonTypesThem() {
-        func process(_ q: String) -> String? { if case .found(let p) = catalog.resolveProcess(q) { return p.id }; return nil }
-        func party(_ q: String) -> String? { if case .found(let p) = catalog.resolveParty(q) { return p.id }; return nil }
+        func process(_ q: String) -> String? {
+            if case .found(let p) = catalog.resolveProcess(q) { return p.id }; return nil
+        }
+        func party(_ q: String) -> String? {
+            if case .found(let p) = catalog.resolveParty(q) { return p.id }; return nil
+        }
         #expect(process("soderkoping") == "soderkoping")
         #expect(process("12") == "bali")
         #expect(process("rcm") == "puebla")

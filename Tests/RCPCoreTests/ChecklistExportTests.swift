@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import RCPCore
 
 @Suite struct ChecklistExportTests {
     /// A checklist with a bit of everything: each status, notes with awkward text, an orphan.
     static func sample() -> Checklist {
-        var c = Checklist(name: "Ghana 2026 workshop", created: "2026-03-14T08:00:00Z",
-                          updated: "2026-03-14T09:30:00Z", revision: 12)
+        var c = Checklist(
+            name: "Ghana 2026 workshop", created: "2026-03-14T08:00:00Z",
+            updated: "2026-03-14T09:30:00Z", revision: 12)
         let t = "2026-03-14T09:00:00Z"
         c.set("ep-01", status: .inProgress, at: t)
         c.setNote("ep-01", "Draft policy\nto cabinet in May", at: t)
@@ -35,11 +37,15 @@ import Testing
         #expect(md.contains("Heading: ◐ **in progress**"))
         #expect(md.contains("Progress: 3 of 3 assessed, 1 in place (33% of applicable)"))
         #expect(md.contains("> Note: Draft policy  \n> to cabinet in May\n"), "each line of a note is kept")
-        #expect(md.contains("- ✗ **1.2** Laws in line with international standards — *not in place*\n"
-                            + "  > Note: needs \"review\", with the ministry"))
+        #expect(
+            md.contains(
+                "- ✗ **1.2** Laws in line with international standards — *not in place*\n"
+                    + "  > Note: needs \"review\", with the ministry"))
         #expect(md.contains("- – **6.2** Information on legal channels — *not applicable*"))
-        #expect(md.contains("- ○ **6.10** Return and reintegration — *not assessed*\n"
-                            + "  > Note: \\*not\\* \\<yet\\> \\| 1. discussed"), "Markdown in notes is escaped")
+        #expect(
+            md.contains(
+                "- ○ **6.10** Return and reintegration — *not assessed*\n"
+                    + "  > Note: \\*not\\* \\<yet\\> \\| 1. discussed"), "Markdown in notes is escaped")
         #expect(md.contains("## 20. Research and data\n\nHeading: ○ **not assessed**"))
         // Orphans at the end.
         let orphanSection = md.range(of: "## No longer in the data")
@@ -67,17 +73,29 @@ import Testing
         #expect(rows.first == ["id", "heading", "item", "status", "note", "updated"])
         #expect(rows.count == 1 + 8 + 1)
         for row in rows { #expect(row.count == 6, "\(row)") }
-        #expect(rows[1] == ["ep-01", "1. Migration policy and legislation", "", "in-progress",
-                            "Draft policy\nto cabinet in May", "2026-03-14T09:00:00Z"])
-        #expect(rows[3] == ["ep-01.2", "1. Migration policy and legislation",
-                            "1.2 Laws in line with international standards", "not-in-place",
-                            "needs \"review\", with the ministry", "2026-03-14T09:00:00Z"])
+        #expect(
+            rows[1] == [
+                "ep-01", "1. Migration policy and legislation", "", "in-progress",
+                "Draft policy\nto cabinet in May", "2026-03-14T09:00:00Z",
+            ])
+        #expect(
+            rows[3] == [
+                "ep-01.2", "1. Migration policy and legislation",
+                "1.2 Laws in line with international standards", "not-in-place",
+                "needs \"review\", with the ministry", "2026-03-14T09:00:00Z",
+            ])
         #expect(rows[4][0] == "ep-06" && rows[4][3] == "in-place")
-        #expect(rows[6] == ["ep-06.2", "6. Labour migration", "6.2 Information on legal channels",
-                            "not-applicable", "", "2026-03-14T09:00:00Z"])
+        #expect(
+            rows[6] == [
+                "ep-06.2", "6. Labour migration", "6.2 Information on legal channels",
+                "not-applicable", "", "2026-03-14T09:00:00Z",
+            ])
         #expect(rows[8] == ["ep-20", "20. Research and data", "", "not-assessed", "", ""])
-        #expect(rows[9] == ["ep-21.3", "(no longer in the data)", "", "in-place", "from the old data",
-                            "2025-12-01T10:00:00Z"])
+        #expect(
+            rows[9] == [
+                "ep-21.3", "(no longer in the data)", "", "in-place", "from the old data",
+                "2025-12-01T10:00:00Z",
+            ])
         // Raw form: CRLF rows, quotes doubled, fields with commas or line breaks quoted.
         #expect(csv.hasPrefix("id,heading,item,status,note,updated\r\n"))
         #expect(csv.contains("\"needs \"\"review\"\", with the ministry\""))
@@ -118,8 +136,10 @@ import Testing
         #expect(orphans.count == 1)
         #expect(orphans[0]["id"] as? String == "ep-21.3")
         #expect(orphans[0]["note"] as? String == "from the old data")
-        #expect(ChecklistExport.render(.json, Self.sample(), practices: ChecklistFixtures.practices,
-                                       date: "2026-03-14") == text)
+        #expect(
+            ChecklistExport.render(
+                .json, Self.sample(), practices: ChecklistFixtures.practices,
+                date: "2026-03-14") == text)
     }
 
     @Test func formatNames() {
@@ -139,7 +159,9 @@ import Testing
                 if ch == "\"" {
                     let n = text.index(after: i)
                     if n < text.endIndex && text[n] == "\"" { field.append("\""); i = n } else { quoted = false }
-                } else { field.append(ch) }
+                } else {
+                    field.append(ch)
+                }
             } else if ch == "\"" {
                 quoted = true
             } else if ch == "," {

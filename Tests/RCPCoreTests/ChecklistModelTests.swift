@@ -1,25 +1,33 @@
 import Testing
+
 @testable import RCPCore
 
 /// A small set of headings shaped like the real ones: sub-headings, a two-digit sub-heading, a heading without.
 enum ChecklistFixtures {
     static let practices: [Practice] = [
-        Practice(id: "ep-01", number: 1, title: "Migration policy and legislation",
-                 items: [PracticeItem(id: "ep-01.1", title: "A comprehensive policy"),
-                         PracticeItem(id: "ep-01.2", title: "Laws in line with international standards")],
-                 source: "Annex D, 1"),
-        Practice(id: "ep-06", number: 6, title: "Labour migration",
-                 items: [PracticeItem(id: "ep-06.1", title: "Bilateral labour agreements"),
-                         PracticeItem(id: "ep-06.2", title: "Information on legal channels"),
-                         PracticeItem(id: "ep-06.10", title: "Return and reintegration")],
-                 source: "Annex D, 6"),
+        Practice(
+            id: "ep-01", number: 1, title: "Migration policy and legislation",
+            items: [
+                PracticeItem(id: "ep-01.1", title: "A comprehensive policy"),
+                PracticeItem(id: "ep-01.2", title: "Laws in line with international standards"),
+            ],
+            source: "Annex D, 1"),
+        Practice(
+            id: "ep-06", number: 6, title: "Labour migration",
+            items: [
+                PracticeItem(id: "ep-06.1", title: "Bilateral labour agreements"),
+                PracticeItem(id: "ep-06.2", title: "Information on legal channels"),
+                PracticeItem(id: "ep-06.10", title: "Return and reintegration"),
+            ],
+            source: "Annex D, 6"),
         Practice(id: "ep-20", number: 20, title: "Research and data", items: [], source: "Annex D, 20"),
     ]
 }
 
 @Suite struct ChecklistStatusTests {
     @Test func cycleFollowsTheIssueOrderAndWraps() {
-        #expect(ChecklistStatus.allCases.map(\.rawValue)
+        #expect(
+            ChecklistStatus.allCases.map(\.rawValue)
                 == ["not-assessed", "not-in-place", "in-progress", "in-place", "not-applicable"])
         #expect(ChecklistStatus.notAssessed.next == .notInPlace)
         #expect(ChecklistStatus.notInPlace.next == .inProgress)
@@ -32,7 +40,8 @@ enum ChecklistFixtures {
     }
 
     @Test func labelsAndGlyphsAreDistinct() {
-        #expect(ChecklistStatus.allCases.map(\.label)
+        #expect(
+            ChecklistStatus.allCases.map(\.label)
                 == ["not assessed", "not in place", "in progress", "in place", "not applicable"])
         let glyphs = ChecklistStatus.allCases.map(\.glyph)
         let ascii = ChecklistStatus.allCases.map(\.asciiGlyph)
@@ -158,7 +167,8 @@ enum ChecklistFixtures {
 
     @Test func naturalOrder() {
         let ids = ["ep-10", "ep-06.10", "ep-06", "ep-06.2", "ep-02", "ep-06.1", "zz"]
-        #expect(ids.sorted(by: ChecklistItemID.precedes)
+        #expect(
+            ids.sorted(by: ChecklistItemID.precedes)
                 == ["ep-02", "ep-06", "ep-06.1", "ep-06.2", "ep-06.10", "ep-10", "zz"])
     }
 

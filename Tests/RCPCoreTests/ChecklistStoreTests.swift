@@ -1,9 +1,11 @@
 import Foundation
-import Testing
-@testable import RCPCore
 import RCPTestSupport
+import Testing
+
+@testable import RCPCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fresh folder under /tmp, removed at the end.
@@ -77,7 +79,9 @@ let checklistAwkwardNotes: [String] = [
 
         // The file is readable JSON that any JSON reader agrees with, with formatVersion first.
         let text = dir.text("ghana-2026-workshop.json")
-        #expect(text.hasPrefix("{\n  \"formatVersion\": \(Checklist.currentFormatVersion),\n  \"name\": \"Ghana 2026 workshop\",\n"))
+        #expect(
+            text.hasPrefix(
+                "{\n  \"formatVersion\": \(Checklist.currentFormatVersion),\n  \"name\": \"Ghana 2026 workshop\",\n"))
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
         let entries = parsed["entries"] as! [String: Any]
         #expect((entries["ep-3.4"] as! [String: Any])["note"] as? String == checklistAwkwardNotes[3])
@@ -127,7 +131,8 @@ let checklistAwkwardNotes: [String] = [
         #expect(dir.names().contains("kenya-national-team.json"))
         #expect(try store.load("Kenya national team").status(of: "ep-01") == .inPlace)
         #expect(throws: ChecklistError.self) { try store.load("Kenya") }
-        #expect(throws: ChecklistError.alreadyExists("Ghana 2026 workshop", path: dir.file("ghana-2026-workshop.json"))) {
+        #expect(throws: ChecklistError.alreadyExists("Ghana 2026 workshop", path: dir.file("ghana-2026-workshop.json")))
+        {
             try store.rename("Kenya national team", to: "ghana 2026 WORKSHOP")
         }
         // A change of case only keeps the file.
@@ -169,7 +174,8 @@ let checklistAwkwardNotes: [String] = [
         try store.create("Ghana 2026 workshop")
         try store.create("Ghana-2026 workshop!")
         try store.create("ghana / 2026 / workshop")
-        #expect(dir.names().filter { $0.hasSuffix(".json") }
+        #expect(
+            dir.names().filter { $0.hasSuffix(".json") }
                 == ["ghana-2026-workshop-2.json", "ghana-2026-workshop-3.json", "ghana-2026-workshop.json"])
         try store.update("Ghana-2026 workshop!") { $0.set("ep-02", status: .inPlace) }
         #expect(try store.load("Ghana 2026 workshop").status(of: "ep-02") == .notAssessed)
@@ -212,15 +218,20 @@ let checklistAwkwardNotes: [String] = [
     }
 
     @Test func defaultDirectory() {
-        #expect(ChecklistStore.defaultDirectory(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"])
+        #expect(
+            ChecklistStore.defaultDirectory(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"])
                 == "/x/data/rcpx/checklists")
-        #expect(ChecklistStore.defaultDirectory(environment: ["HOME": "/home/u"])
+        #expect(
+            ChecklistStore.defaultDirectory(environment: ["HOME": "/home/u"])
                 == "/home/u/.local/share/rcpx/checklists")
-        #expect(ChecklistStore.defaultDirectory(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"])
+        #expect(
+            ChecklistStore.defaultDirectory(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"])
                 == "/home/u/.local/share/rcpx/checklists", "a relative XDG_DATA_HOME is ignored, as the spec says")
-        #expect(ChecklistStore.defaultDirectory(environment: ["XDG_DATA_HOME": "", "HOME": "/home/u/"])
+        #expect(
+            ChecklistStore.defaultDirectory(environment: ["XDG_DATA_HOME": "", "HOME": "/home/u/"])
                 == "/home/u/.local/share/rcpx/checklists")
-        #expect(ChecklistStore.defaultDirectory(environment: ["RCPX_DATA_HOME": "/r", "XDG_DATA_HOME": "/x"])
+        #expect(
+            ChecklistStore.defaultDirectory(environment: ["RCPX_DATA_HOME": "/r", "XDG_DATA_HOME": "/x"])
                 == "/r/checklists")
         #expect(ChecklistStore.defaultDirectory(environment: [:]).hasSuffix("/.local/share/rcpx/checklists"))
     }
@@ -241,7 +252,7 @@ let checklistAwkwardNotes: [String] = [
         let store = dir.store()
         try store.create("Old data")
         try store.update("Old data") {
-            $0.set("ep-21.4", status: .inPlace)   // an id a newer data file no longer has
+            $0.set("ep-21.4", status: .inPlace)  // an id a newer data file no longer has
             $0.setNote("ep-21.4", "was 21.4 in the old data")
             $0.set("ep-06.2", status: .inProgress)
         }
@@ -263,11 +274,15 @@ let checklistAwkwardNotes: [String] = [
         #expect(dir.bytes("same.json") == before)
         struct Refused: Error {}
         #expect(throws: Refused.self) {
-            try store.update("Same") { $0.set("ep-01", status: .inPlace); throw Refused() }
+            try store.update("Same") {
+                $0.set("ep-01", status: .inPlace); throw Refused()
+            }
         }
         #expect(dir.bytes("same.json") == before, "a throwing change writes nothing")
         // The change cannot rename or rewind the revision.
-        let r = try store.update("Same") { $0.name = "Other"; $0.revision = 99; $0.set("ep-01", status: .inPlace) }
+        let r = try store.update("Same") {
+            $0.name = "Other"; $0.revision = 99; $0.set("ep-01", status: .inPlace)
+        }
         #expect(r.checklist.name == "Same" && r.checklist.revision == 2)
     }
 
@@ -294,7 +309,9 @@ let checklistAwkwardNotes: [String] = [
         dir.write("broken.json", garbage)
         dir.write("empty.json", "")
         dir.write("wrong-shape.json", "[1, 2, 3]")
-        dir.write("bad-status.json", """
+        dir.write(
+            "bad-status.json",
+            """
             {"formatVersion": 1, "name": "Bad status", "created": "x", "updated": "x", "revision": 3,
              "entries": {"ep-01": {"status": "done", "updated": "x"}}}
             """)
@@ -302,8 +319,10 @@ let checklistAwkwardNotes: [String] = [
 
         let (checklists, problems) = store.list()
         #expect(checklists.map(\.name) == ["Good one"])
-        #expect(problems.map(\.path) == ["bad-status.json", "broken.json", "empty.json", "wrong-shape.json"]
-            .map(dir.file))
+        #expect(
+            problems.map(\.path)
+                == ["bad-status.json", "broken.json", "empty.json", "wrong-shape.json"]
+                .map(dir.file))
         #expect(problems[0].reason.contains("unknown status \"done\""))
         #expect(problems[1].reason.contains("not valid JSON"))
         #expect(problems[2].reason.contains("empty"))
@@ -343,10 +362,14 @@ let checklistAwkwardNotes: [String] = [
         #expect(reason("{\"formatVersion\": 3}") == "newer 3")
         #expect(reason("{\(head)}") == "no \"formatVersion\"")
         #expect(reason("{\"formatVersion\": 1, \"name\": \"N\"}") == "\"created\" is missing or not text")
-        #expect(reason("{\"formatVersion\": 1, \(head), \"entries\": {\"ep-01\": {\"status\": \"in-place\"}, "
-                       + "\"ep-01\": {\"status\": \"not-in-place\"}}}") == "entry \"ep-01\" appears twice")
-        #expect(reason("{\"formatVersion\": 1, \(head), \"entries\": {\"ep-01\": {\"status\": \"in-place\", "
-                       + "\"note\": 3}}}") == "the note of entry \"ep-01\" is not text")
+        #expect(
+            reason(
+                "{\"formatVersion\": 1, \(head), \"entries\": {\"ep-01\": {\"status\": \"in-place\"}, "
+                    + "\"ep-01\": {\"status\": \"not-in-place\"}}}") == "entry \"ep-01\" appears twice")
+        #expect(
+            reason(
+                "{\"formatVersion\": 1, \(head), \"entries\": {\"ep-01\": {\"status\": \"in-place\", "
+                    + "\"note\": 3}}}") == "the note of entry \"ep-01\" is not text")
         #expect(reason("{\"formatVersion\": 1,\n \"name\": }").hasPrefix("not valid JSON: 2:"))
         #expect(reason("{\"formatVersion\": 1, \(head), \"entries\": null}") == "decoded")
     }
@@ -394,7 +417,8 @@ let checklistAwkwardNotes: [String] = [
         try store.create("From the future")  // goes to another file
         #expect(dir.text("from-the-future.json") == future)
         let message = ChecklistError.newerFormat(path: "/p/x.json", version: 3).description
-        #expect(message == "cannot read checklist file /p/x.json: it was written by a newer rcpx (format 3; "
+        #expect(
+            message == "cannot read checklist file /p/x.json: it was written by a newer rcpx (format 3; "
                 + "this rcpx reads format 2 and older); the file is left as it is")
     }
 
@@ -464,7 +488,8 @@ let checklistAwkwardNotes: [String] = [
             store.simulatedWriteError = EROFS
             expected = "cannot save checklist \"Ghana 2026 workshop\": \(dir.path) is read-only (read-only file system)"
         } else {
-            expected = "cannot save checklist \"Ghana 2026 workshop\": \(dir.path) is read-only (no permission to write in it)"
+            expected =
+                "cannot save checklist \"Ghana 2026 workshop\": \(dir.path) is read-only (no permission to write in it)"
         }
         var caught: Error?
         do { try store.update("Ghana 2026 workshop") { $0.set("ep-02", status: .inPlace) } } catch { caught = error }
@@ -477,7 +502,8 @@ let checklistAwkwardNotes: [String] = [
         caught = nil
         do { try store.create("Second") } catch { caught = error }
         #expect((caught as? ChecklistError)?.description.hasPrefix("cannot save checklist \"Second\": ") == true)
-        #expect((caught as? ChecklistError)?.description.contains("is read-only") == true, "\(String(describing: caught))")
+        #expect(
+            (caught as? ChecklistError)?.description.contains("is read-only") == true, "\(String(describing: caught))")
     }
 }
 
@@ -487,12 +513,16 @@ let checklistAwkwardNotes: [String] = [
         let dir = ChecklistTempDir()
         var store = dir.store()
         try store.create("Crashy")
-        try store.update("Crashy") { $0.set("ep-01", status: .inProgress); $0.setNote("ep-01", "before the crash") }
+        try store.update("Crashy") {
+            $0.set("ep-01", status: .inProgress); $0.setNote("ep-01", "before the crash")
+        }
         let before = dir.bytes("crashy.json")
 
         store.simulatedCrash = stage
         #expect(throws: ChecklistSimulatedCrash.self) {
-            try store.update("Crashy") { $0.set("ep-01", status: .inPlace); $0.setNote("ep-01", "lost") }
+            try store.update("Crashy") {
+                $0.set("ep-01", status: .inPlace); $0.setNote("ep-01", "lost")
+            }
         }
         // The killed write left its temporary file, as kill -9 would.
         let temps = dir.names().filter { $0.hasPrefix(".crashy.json.tmp-") }
@@ -597,7 +627,9 @@ let checklistAwkwardNotes: [String] = [
         let a = try mine.update("Two screens", basedOn: start.revision) { $0.set("ep-01", status: .inPlace) }
         #expect(!a.mergedForeignChanges && a.saved)
         // Another rcpx changes another item and the note of the same item.
-        try theirs.update("Two screens") { $0.set("ep-02", status: .notInPlace); $0.setNote("ep-01", "theirs") }
+        try theirs.update("Two screens") {
+            $0.set("ep-02", status: .notInPlace); $0.setNote("ep-01", "theirs")
+        }
         let b = try mine.update("Two screens", basedOn: a.checklist.revision) { $0.set("ep-03", status: .inProgress) }
         #expect(b.mergedForeignChanges)
         #expect(b.checklist.status(of: "ep-01") == .inPlace)
@@ -633,7 +665,9 @@ let checklistAwkwardNotes: [String] = [
         let finished = DispatchSemaphore(value: 0)
         let writer = dir.store()
         DispatchQueue.global().async {
-            outcome.result = Result { try writer.update("Locked", basedOn: start.revision) { $0.set("ep-06", status: .inProgress) } }
+            outcome.result = Result {
+                try writer.update("Locked", basedOn: start.revision) { $0.set("ep-06", status: .inProgress) }
+            }
             finished.signal()
         }
         let deadline = Date().addingTimeInterval(15)

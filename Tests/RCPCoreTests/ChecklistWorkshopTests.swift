@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RCPCore
 
 /// Workshop checklists: conflicts between two explorers on one item, picking up another process's saves,
@@ -49,7 +50,9 @@ import Testing
         let store = dir.store()
         _ = try store.create("Ghana")
         let first = try store.update("Ghana", basedOn: 1) { $0.set("ep-06.2", status: .inPlace) }
-        let second = try store.update("Ghana", basedOn: first.checklist.revision) { $0.set("ep-06.2", status: .notInPlace) }
+        let second = try store.update("Ghana", basedOn: first.checklist.revision) {
+            $0.set("ep-06.2", status: .notInPlace)
+        }
         #expect(second.conflicts.isEmpty)
         #expect(second.checklist.entries["ep-06.2"]?.alternatives.isEmpty == true)
     }
@@ -126,8 +129,9 @@ import Testing
         let store = dir.store()
         _ = try store.create("Ghana 2026")
         _ = try store.create("Other")
-        let meta = ChecklistMeta(subject: ghana, date: "2026-12-03", facilitator: "A. Mensah",
-                                 participants: "GIS; <b>Ministry</b> \u{1B}[31m")
+        let meta = ChecklistMeta(
+            subject: ghana, date: "2026-12-03", facilitator: "A. Mensah",
+            participants: "GIS; <b>Ministry</b> \u{1B}[31m")
         try store.update("Ghana 2026") { $0.meta = meta }
         #expect(try store.load("Ghana 2026").meta == meta)
         #expect(store.checklists(about: ghana.id!).map(\.name) == ["Ghana 2026"])
@@ -154,7 +158,9 @@ import Testing
         let t = target.store()
         // One bad file: nothing is imported, and each bad file is named with its reason.
         do {
-            _ = try t.importChecklists(from: [files.file("senegal.json"), files.file("broken.json"), files.file("foreign.json")])
+            _ = try t.importChecklists(from: [
+                files.file("senegal.json"), files.file("broken.json"), files.file("foreign.json"),
+            ])
             Issue.record("imported a broken file")
         } catch {
             let text = error.description
@@ -185,8 +191,10 @@ import Testing
         var b = Checklist(name: "B", created: "2026-01-01T00:00:00Z")
         a.set("ep-01", status: .inPlace, at: "2026-01-01T10:00:00Z")
         b.set("ep-01", status: .inPlace, at: "2026-01-01T11:00:00Z")
-        a.set("ep-02", status: .inProgress, at: "2026-01-01T10:00:00Z"); a.setNote("ep-02", "A's note", at: "2026-01-01T10:00:00Z")
-        b.set("ep-02", status: .notInPlace, at: "2026-01-01T12:00:00Z"); b.setNote("ep-02", "B's note", at: "2026-01-01T12:00:00Z")
+        a.set("ep-02", status: .inProgress, at: "2026-01-01T10:00:00Z");
+        a.setNote("ep-02", "A's note", at: "2026-01-01T10:00:00Z")
+        b.set("ep-02", status: .notInPlace, at: "2026-01-01T12:00:00Z");
+        b.setNote("ep-02", "B's note", at: "2026-01-01T12:00:00Z")
         a.set("ep-03", status: .inPlace, at: "2026-01-01T13:00:00Z")
         b.setNote("ep-04", "only B", at: "2026-01-01T09:00:00Z")
         let r = ChecklistMerge.merge(a, b, name: "C")
@@ -208,7 +216,10 @@ import Testing
         let merged = try store.merge("Copy 1", "Copy 2", into: "Merged")
         #expect(merged.bothChangedCount == 1)
         let m = try store.load("Merged")
-        #expect(Set([m.note(of: "ep-06")] + (m.entries["ep-06"]?.alternatives.map(\.note) ?? [])) == ["from one", "from two"])
+        #expect(
+            Set([m.note(of: "ep-06")] + (m.entries["ep-06"]?.alternatives.map(\.note) ?? [])) == [
+                "from one", "from two",
+            ])
         #expect(throws: ChecklistError.self) { try store.merge("Copy 1", "Copy 2", into: "Merged") }
         let before = try store.load("Copy 1").revision
         try store.merge("Copy 1", "Copy 2", into: "Copy 1")

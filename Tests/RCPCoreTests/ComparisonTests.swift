@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 /// Comparisons and rankings of the bundled data, checked against sets computed here from the participants.
@@ -11,7 +12,9 @@ struct ComparisonTests {
     }
 
     func members(_ id: String) -> Set<String> {
-        Set(catalog.dataset.processes.first { $0.id == id }!.participants.filter { $0.roles.contains(.member) }.map(\.party))
+        Set(
+            catalog.dataset.processes.first { $0.id == id }!.participants.filter { $0.roles.contains(.member) }.map(
+                \.party))
     }
 
     func processes(_ ids: [String]) throws -> ProcessComparison {
@@ -49,7 +52,8 @@ struct ComparisonTests {
         #expect(Set(c.onlyOne.map(\.party.id)) == Set(counts.filter { $0.value == 1 }.map(\.key)))
         #expect(c.inAll.count + c.inSome.count + c.onlyOne.count == union.count)
         let memberSets = ["bali", "apc", "colombo"].map(members)
-        #expect(Set(c.membersInAll.map(\.party.id))
+        #expect(
+            Set(c.membersInAll.map(\.party.id))
                 == memberSets[0].intersection(memberSets[1]).intersection(memberSets[2]))
         // Roles line up with the processes as asked: nil exactly where a party takes no part.
         for row in c.inSome + c.onlyOne {
@@ -64,7 +68,8 @@ struct ComparisonTests {
         if party.kind == .organization { return "organizations" }
         let world = WorldMap.bundled
         guard let iso = party.iso3, let f = world.features.first(where: { $0.iso3 == iso }),
-              let sub = f.subregion, let c = unContinent(of: sub) else { return "other" }
+            let sub = f.subregion, let c = unContinent(of: sub)
+        else { return "other" }
         return c
     }
 
@@ -87,13 +92,15 @@ struct ComparisonTests {
             #expect(totals.total == rows.count, "\(ids) \(totals.group)")
             #expect(totals.areas.map(\.count).reduce(0, +) == totals.total)
             let expected = Dictionary(grouping: rows) { continent($0.party) }
-            #expect(Dictionary(uniqueKeysWithValues: totals.areas.map { ($0.area.label, $0.count) })
+            #expect(
+                Dictionary(uniqueKeysWithValues: totals.areas.map { ($0.area.label, $0.count) })
                     == expected.mapValues(\.count), "\(ids) \(totals.group)")
             for (i, a) in totals.areas.enumerated() {
                 let ofArea = expected[a.area.label] ?? []
                 for (k, column) in columns.enumerated() {
-                    #expect(totals.perProcess[k][i] == ofArea.filter { !$0.cells[column].isEmpty }.count,
-                            "\(ids) \(totals.group) \(a.area.label) in \(ids[k])")
+                    #expect(
+                        totals.perProcess[k][i] == ofArea.filter { !$0.cells[column].isEmpty }.count,
+                        "\(ids) \(totals.group) \(a.area.label) in \(ids[k])")
                 }
             }
         }
@@ -162,7 +169,8 @@ struct ComparisonTests {
         #expect(c.facts.map(\.process.id) == ["bali", "colombo"])
         let bali = catalog.dataset.processes.first { $0.id == "bali" }!
         #expect(c.facts[0].members == members("bali").count)
-        #expect(c.facts[0].leaders.map(\.party.id).sorted()
+        #expect(
+            c.facts[0].leaders.map(\.party.id).sorted()
                 == bali.participants.filter { $0.roles.contains(where: \.isLeadership) }.map(\.party).sorted())
         #expect(c.facts[0].process.secretariat == bali.secretariat)
         #expect(c.facts[1].process.iomRole == catalog.process(id: "colombo")?.iomRole)
@@ -189,11 +197,15 @@ struct ComparisonTests {
         #expect(throws: ComparisonError.count(5)) {
             try catalog.compare(["igc", "bali", "apc", "colombo", "manila"].map { .process($0) })
         }
-        #expect(throws: ComparisonError.duplicate("bali")) { try catalog.compare([.process("bali"), .process("bali")]) }
+        #expect(throws: ComparisonError.duplicate("bali")) {
+            try catalog.compare([.process("bali"), .process("bali")])
+        }
         #expect(throws: ComparisonError.unknown("atlantis")) {
             try catalog.compare([.process("bali"), .process("atlantis")])
         }
-        #expect(ComparisonError.mixedKinds(process: "bali", party: "australia").description.contains("\"australia\" is a party"))
+        #expect(
+            ComparisonError.mixedKinds(process: "bali", party: "australia").description.contains(
+                "\"australia\" is a party"))
     }
 
     // MARK: Rankings
@@ -201,7 +213,9 @@ struct ComparisonTests {
     @Test func partiesRankByMatrixProcessesWithTiesTogetherAlphabetically() {
         let ranked = catalog.rankParties()
         let matrix = catalog.dataset.processes.filter(\.inMatrix)
-        func count(_ id: String, _ list: [Process]) -> Int { list.filter { p in p.participants.contains { $0.party == id } }.count }
+        func count(_ id: String, _ list: [Process]) -> Int {
+            list.filter { p in p.participants.contains { $0.party == id } }.count
+        }
         for r in ranked {
             #expect(r.matrixCount == count(r.party.id, matrix), "\(r.party.id)")
             #expect(r.allCount == count(r.party.id, catalog.dataset.processes), "\(r.party.id)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 /// The bundled data set against the figures printed in the paper's Annex A (as of 19 May 2005).
@@ -19,7 +20,9 @@ struct DataSetTests {
     ]
 
     @Test(arguments: printedTotals)
-    func governmentsMatchThePrintedTotal(_ row: (id: String, number: Int, members: Int, interested: Int, plus: [String])) throws {
+    func governmentsMatchThePrintedTotal(
+        _ row: (id: String, number: Int, members: Int, interested: Int, plus: [String])
+    ) throws {
         let process = try #require(catalog.process(id: row.id))
         #expect(process.number == row.number)
         #expect(process.inMatrix)
@@ -67,14 +70,20 @@ struct DataSetTests {
 
     @Test func observersAndPartnersMatchThePaper() {
         #expect(ids("igc", .observer) == ["iom", "unhcr", "ec"])
-        #expect(ids("puebla", .observer).isSuperset(of: ["argentina", "colombia", "ecuador", "jamaica", "peru", "iom", "unhcr"]))
-        #expect(ids("lima", .observer).isSuperset(of: ["france", "italy", "spain", "united-states", "ilo", "iom", "unhcr"]))
+        #expect(
+            ids("puebla", .observer).isSuperset(of: [
+                "argentina", "colombia", "ecuador", "jamaica", "peru", "iom", "unhcr",
+            ]))
+        #expect(
+            ids("lima", .observer).isSuperset(of: ["france", "italy", "spain", "united-states", "ilo", "iom", "unhcr"]))
         #expect(ids("colombo", .observer).isSuperset(of: ["afghanistan", "iom", "ilo"]))
         let baliStates = ids("bali", .observer).filter { catalog.party(id: $0)?.kind == .state }
         #expect(baliStates.count == 18)
         #expect(ids("budapest", .observer).count == 12)
         #expect(ids("midsa", .observer).contains("sweden"))
-        #expect(catalog.participants(of: "midsa").first { $0.party.id == "sweden" }?.participation.note?.contains("SIDA") == true)
+        #expect(
+            catalog.participants(of: "midsa").first { $0.party.id == "sweden" }?.participation.note?.contains("SIDA")
+                == true)
     }
 
     @Test func statusNotes() {
@@ -100,13 +109,15 @@ struct DataSetTests {
     }
 
     @Test func spellingsOfThePaperResolve() {
-        let spellings = ["the UK": "united-kingdom", "Viet Nam": "viet-nam", "Vietnam": "viet-nam",
-                         "Republic of Moldova": "moldova", "Iran (Islamic Republic of)": "iran", "Surinam": "suriname",
-                         "Laos": "laos", "DPR Korea": "dpr-korea", "Côte d’ Ivoire": "cote-d-ivoire",
-                         "Hong Kong (SAR of China)": "hong-kong", "New Caledonia (France)": "new-caledonia",
-                         "France (New Caledonia)": "new-caledonia", "Macedonia (FYR)": "macedonia",
-                         "The Czech Republic": "czech-republic", "Swaziland": "swaziland",
-                         "Serbia and Montenegro": "serbia-and-montenegro"]
+        let spellings = [
+            "the UK": "united-kingdom", "Viet Nam": "viet-nam", "Vietnam": "viet-nam",
+            "Republic of Moldova": "moldova", "Iran (Islamic Republic of)": "iran", "Surinam": "suriname",
+            "Laos": "laos", "DPR Korea": "dpr-korea", "Côte d’ Ivoire": "cote-d-ivoire",
+            "Hong Kong (SAR of China)": "hong-kong", "New Caledonia (France)": "new-caledonia",
+            "France (New Caledonia)": "new-caledonia", "Macedonia (FYR)": "macedonia",
+            "The Czech Republic": "czech-republic", "Swaziland": "swaziland",
+            "Serbia and Montenegro": "serbia-and-montenegro",
+        ]
         for (spelling, id) in spellings {
             guard case .found(let party) = catalog.resolveParty(spelling) else {
                 Issue.record("\"\(spelling)\" does not resolve"); continue
@@ -118,10 +129,12 @@ struct DataSetTests {
     }
 
     @Test func processAliasesOfThePaperResolve() {
-        let names = ["Bali Process": "bali", "Bali Conference": "bali", "RCM": "puebla", "Puebla Process": "puebla",
-                     "Lima Declaration Process": "lima",
-                     "South American Meeting on Migration, Integration and Development": "lima",
-                     "MIDWA": "midwa", "Dakar Follow-up": "midwa", "CBCP": "soderkoping", "12": "bali"]
+        let names = [
+            "Bali Process": "bali", "Bali Conference": "bali", "RCM": "puebla", "Puebla Process": "puebla",
+            "Lima Declaration Process": "lima",
+            "South American Meeting on Migration, Integration and Development": "lima",
+            "MIDWA": "midwa", "Dakar Follow-up": "midwa", "CBCP": "soderkoping", "12": "bali",
+        ]
         for (name, id) in names {
             guard case .found(let process) = catalog.resolveProcess(name) else {
                 Issue.record("\"\(name)\" does not resolve"); continue
@@ -138,7 +151,10 @@ struct DataSetTests {
         let gmg = try #require(catalog.mechanism(id: "gmg"))
         #expect(Set(gmg.participants.map(\.party)) == ["iom", "ilo", "unhcr", "ohchr", "unodc", "unctad"])
         let workshop = try #require(catalog.mechanisms.flatMap(\.events).first { $0.date == "2005-04-14/15" })
-        #expect(Set(workshop.processes) == ["igc", "budapest", "puebla", "lima", "five-plus-five", "midsa", "bali", "colombo", "apc"])
+        #expect(
+            Set(workshop.processes) == [
+                "igc", "budapest", "puebla", "lima", "five-plus-five", "midsa", "bali", "colombo", "apc",
+            ])
         let berne = try #require(catalog.mechanism(id: "berne"))
         let places = Set(berne.events.filter { $0.year == 2004 }.compactMap(\.place))
         #expect(places.isSuperset(of: ["Addis Ababa", "Budapest", "Guilin", "Santiago de Chile"]))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 /// Guide records, stated/editorial bases and the paper's classifications: the format (docs/DATA.md, "Guide",
@@ -7,27 +8,28 @@ import Testing
 struct GuideTests {
     /// The fixture with two guide topics, a basis and a classification on Bali.
     static let guideJSON = #"""
-      "guide": [
-        {"id": "impact", "number": 2, "title": "Impact of RCPs", "summary": "What RCPs changed.", "section": "B.2.b",
-         "lines": [504, 586],
-         "points": [
-           {"id": "impact.1", "text": "Bali's pathfinder approach.", "section": "B.2.b", "lines": [556, 558],
-            "processes": ["bali"], "searchTerms": ["path finder"]},
-           {"id": "impact.2", "text": "Laws reviewed.", "section": "B.2.b", "lines": [521, 524], "parties": ["turkey"]}
-         ]},
-        {"id": "characteristics", "number": 1, "title": "Five common characteristics", "summary": "Traits.",
-         "section": "B.1.a", "lines": [274, 302],
-         "points": [{"id": "characteristics.1", "label": "States-owned", "text": "States own them.", "section": "B.1.a",
-                     "lines": [281, 282], "mechanisms": ["idm"], "events": ["idm-2004-trade"]}]}
-      ],
-      "understandings": [
-    """#
+          "guide": [
+            {"id": "impact", "number": 2, "title": "Impact of RCPs", "summary": "What RCPs changed.", "section": "B.2.b",
+             "lines": [504, 586],
+             "points": [
+               {"id": "impact.1", "text": "Bali's pathfinder approach.", "section": "B.2.b", "lines": [556, 558],
+                "processes": ["bali"], "searchTerms": ["path finder"]},
+               {"id": "impact.2", "text": "Laws reviewed.", "section": "B.2.b", "lines": [521, 524], "parties": ["turkey"]}
+             ]},
+            {"id": "characteristics", "number": 1, "title": "Five common characteristics", "summary": "Traits.",
+             "section": "B.1.a", "lines": [274, 302],
+             "points": [{"id": "characteristics.1", "label": "States-owned", "text": "States own them.", "section": "B.1.a",
+                         "lines": [281, 282], "mechanisms": ["idm"], "events": ["idm-2004-trade"]}]}
+          ],
+          "understandings": [
+        """#
 
     static func json(guide: String = guideJSON, bali: String = "") -> [UInt8] {
         var text = Fixture.json.replacing("  \"understandings\": [\n", with: guide, maxReplacements: 1)
         if !bali.isEmpty {
-            text = text.replacing("\"priorities\": [], \"source\": \"Annex A, row 13\"}",
-                                  with: "\"priorities\": [], \"source\": \"Annex A, row 13\"" + bali + "}", maxReplacements: 1)
+            text = text.replacing(
+                "\"priorities\": [], \"source\": \"Annex A, row 13\"}",
+                with: "\"priorities\": [], \"source\": \"Annex A, row 13\"" + bali + "}", maxReplacements: 1)
         }
         return Array(text.utf8)
     }
@@ -42,12 +44,12 @@ struct GuideTests {
     }
 
     static let basesJSON = #"""
-    , "bases": [{"field": "region", "basis": "editorial", "reason": "Not given."},
-                {"field": "participants.iom", "basis": "editorial", "reason": "Inferred."},
-                {"field": "secretariat", "basis": "stated", "reason": "Annex A."},
-                {"field": "secretariat", "basis": "stated", "reason": "Endnote 7 differs."}],
-      "classification": [{"aspect": "meeting-level", "value": "ministerial", "section": "Annex A, row 12", "lines": [2103, 2105]}]
-    """#
+        , "bases": [{"field": "region", "basis": "editorial", "reason": "Not given."},
+                    {"field": "participants.iom", "basis": "editorial", "reason": "Inferred."},
+                    {"field": "secretariat", "basis": "stated", "reason": "Annex A."},
+                    {"field": "secretariat", "basis": "stated", "reason": "Endnote 7 differs."}],
+          "classification": [{"aspect": "meeting-level", "value": "ministerial", "section": "Annex A, row 12", "lines": [2103, 2105]}]
+        """#
 
     @Test func guideTopicsLoadInOrderWithTheirPointsAndLinks() throws {
         let catalog = Catalog(try DataLoader.load(bytes: Self.json(bali: Self.basesJSON), file: "g.json"))
@@ -78,8 +80,12 @@ struct GuideTests {
         #expect(bali.bases.editorial("region")?.reason == "Not given.")
         #expect(bali.bases.editorial("secretariat") == nil)
         #expect(bali.bases.entries("secretariat").count == 2)
-        #expect(bali.classification == [Classification(aspect: .meetingLevel, value: "ministerial",
-                                                        section: "Annex A, row 12", lines: LineRange(2103, 2105))])
+        #expect(
+            bali.classification == [
+                Classification(
+                    aspect: .meetingLevel, value: "ministerial",
+                    section: "Annex A, row 12", lines: LineRange(2103, 2105))
+            ])
     }
 
     @Test func brokenGuideLinksAndBasesAreEachNamed() {
@@ -113,13 +119,20 @@ struct GuideTests {
 
     @Test func aGuideTopicNeedsPointsAndTwoLineNumbers() {
         let guide = Self.guideJSON.replacing("\"lines\": [504, 586]", with: "\"lines\": [504]")
-            .replacing(#"""
-                 "points": [{"id": "characteristics.1", "label": "States-owned", "text": "States own them.", "section": "B.1.a",
-                             "lines": [281, 282], "mechanisms": ["idm"], "events": ["idm-2004-trade"]}]}
-            """#, with: "         \"points\": []}")
+            .replacing(
+                #"""
+                     "points": [{"id": "characteristics.1", "label": "States-owned", "text": "States own them.", "section": "B.1.a",
+                                 "lines": [281, 282], "mechanisms": ["idm"], "events": ["idm-2004-trade"]}]}
+                """#, with: "         \"points\": []}")
         let found = Self.problems(Self.json(guide: guide))
-        #expect(found.contains { $0.contains("guide topic \"impact\": lines: expected two line numbers [start, end], found 1") })
-        #expect(found.contains { $0.contains("guide topic \"characteristics\": points: a guide topic needs at least one point") })
+        #expect(
+            found.contains {
+                $0.contains("guide topic \"impact\": lines: expected two line numbers [start, end], found 1")
+            })
+        #expect(
+            found.contains {
+                $0.contains("guide topic \"characteristics\": points: a guide topic needs at least one point")
+            })
     }
 
     @Test func searchFindsGuidePointsAndThePapersOwnSpellings() throws {
@@ -135,17 +148,24 @@ struct GuideTests {
 
     @Test func theBundledGuideCoversTheAuditsFifteenAreas() throws {
         let ids = Self.bundled.guideTopics.map(\.id)
-        for id in ["what-is-an-rcp", "characteristics", "emergence", "range-of-issues", "participation", "administration",
-                   "activities", "cross-fertilization", "weaknesses", "value", "impact", "iom-role", "idm", "berne",
-                   "context", "conclusion"] {
+        for id in [
+            "what-is-an-rcp", "characteristics", "emergence", "range-of-issues", "participation", "administration",
+            "activities", "cross-fertilization", "weaknesses", "value", "impact", "iom-role", "idm", "berne",
+            "context", "conclusion",
+        ] {
             #expect(ids.contains(id), "no guide topic \(id)")
         }
         let characteristics = try #require(Self.bundled.guideTopic(id: "characteristics"))
-        #expect(characteristics.points.compactMap(\.label) == ["States-owned", "Thematic or geographic", "Recurring",
-                                                               "Flexible focus", "Informal and non-binding"])
+        #expect(
+            characteristics.points.compactMap(\.label) == [
+                "States-owned", "Thematic or geographic", "Recurring",
+                "Flexible focus", "Informal and non-binding",
+            ])
         for topic in Self.bundled.guideTopics {
             #expect(!topic.points.isEmpty)
-            for p in topic.points { #expect(p.lines.start >= 1 && p.lines.end <= 2564 && !p.section.isEmpty, "\(p.id)") }
+            for p in topic.points {
+                #expect(p.lines.start >= 1 && p.lines.end <= 2564 && !p.section.isEmpty, "\(p.id)")
+            }
         }
         // The paper's examples are linked to the records they name.
         let bali = Self.bundled.guidePoints(citingProcess: "bali").map(\.point.text)
@@ -190,8 +210,10 @@ struct GuideTests {
         #expect(c.process(id: "pidc")?.bases.editorial("participants.pidc-secretariat") != nil)
         #expect(c.party(id: "oau")?.bases.editorial("note") != nil)
         // Classified only where the paper classifies: Colombo narrow, Lima rotating; nothing for APC.
-        #expect(c.process(id: "colombo")?.classification.contains { $0.aspect == .focus && $0.value == "narrow" } == true)
-        #expect(c.process(id: "lima")?.classification.contains { $0.aspect == .chair && $0.value == "rotating" } == true)
+        #expect(
+            c.process(id: "colombo")?.classification.contains { $0.aspect == .focus && $0.value == "narrow" } == true)
+        #expect(
+            c.process(id: "lima")?.classification.contains { $0.aspect == .chair && $0.value == "rotating" } == true)
         #expect(c.process(id: "apc")?.classification.isEmpty == true)
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import RCPCore
+import Testing
 
 /// The JSON writer every JSON output of rcpx goes through: its three layouts and its string escapes.
 @Suite("JSON writer")
@@ -10,34 +10,39 @@ struct JSONOutTests {
     ])
 
     @Test func prettyPrintedWithTwoSpacesAndAFinalNewline() {
-        #expect(Self.sample.rendered() == """
-            {
-              "name": "Côte d’Ivoire",
-              "count": 3,
-              "none": null,
-              "ok": true,
-              "list": [
-                1,
-                [],
-                {}
-              ]
-            }
+        #expect(
+            Self.sample.rendered() == """
+                {
+                  "name": "Côte d’Ivoire",
+                  "count": 3,
+                  "none": null,
+                  "ok": true,
+                  "list": [
+                    1,
+                    [],
+                    {}
+                  ]
+                }
 
-            """)
+                """)
     }
 
     @Test func oneLineSpacedAndCompact() {
-        #expect(Self.sample.renderedOnOneLine()
+        #expect(
+            Self.sample.renderedOnOneLine()
                 == #"{"name": "Côte d’Ivoire", "count": 3, "none": null, "ok": true, "list": [1, [], {}]}"#)
-        #expect(Self.sample.renderedOnOneLine(spaced: false)
+        #expect(
+            Self.sample.renderedOnOneLine(spaced: false)
                 == #"{"name":"Côte d’Ivoire","count":3,"none":null,"ok":true,"list":[1,[],{}]}"#)
     }
 
     @Test func controlsSeparatorsAndQuotesAreEscaped() {
         let text = "a\"b\\c\n\r\t\u{08}\u{0C}\u{01}\u{7F}\u{85}\u{2028}\u{2029}é😀"
-        #expect(JSONOut.quoted(text)
+        #expect(
+            JSONOut.quoted(text)
                 == #""a\"b\\c\n\r\t\b\f\u0001\u007f\u0085\u2028\u2029é😀""#)
-        #expect(JSONOut.quoted(text, asciiOnly: true)
+        #expect(
+            JSONOut.quoted(text, asciiOnly: true)
                 == #""a\"b\\c\n\r\t\b\f\u0001\u007f\u0085\u2028\u2029\u00e9\ud83d\ude00""#)
     }
 

@@ -1,6 +1,7 @@
-import Testing
-@testable import RCPCore
 import RCPTestSupport
+import Testing
+
+@testable import RCPCore
 
 private func parseError(_ text: String) -> JSONSyntaxError? {
     parseError(Array(text.utf8))
@@ -37,7 +38,8 @@ struct JSONParserTests {
 
     @Test func keepsDuplicateKeysForTheLoaderToReport() throws {
         let value = try JSON.parse(#"{"id": "a", "id": "b"}"#)
-        #expect(value == .object([JSONMember(key: "id", value: .string("a")), JSONMember(key: "id", value: .string("b"))]))
+        #expect(
+            value == .object([JSONMember(key: "id", value: .string("a")), JSONMember(key: "id", value: .string("b"))]))
     }
 
     @Test func reportsLineAndColumnOfAMissingComma() {
@@ -83,14 +85,15 @@ struct JSONParserTests {
         #expect(parseError(input)?.message == message)
     }
 
-    @Test(arguments: [
-        [0x22, 0xC0, 0x80, 0x22],        // overlong encoding of NUL
-        [0x22, 0xED, 0xA0, 0x80, 0x22],  // an encoded surrogate
-        [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],  // above U+10FFFF
-        [0x22, 0xE2, 0x80, 0x22],        // truncated sequence
-        [0x22, 0x80, 0x22],              // stray continuation byte
-        [0x22, 0xFF, 0x22],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x22, 0xC0, 0x80, 0x22],  // overlong encoding of NUL
+            [0x22, 0xED, 0xA0, 0x80, 0x22],  // an encoded surrogate
+            [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],  // above U+10FFFF
+            [0x22, 0xE2, 0x80, 0x22],  // truncated sequence
+            [0x22, 0x80, 0x22],  // stray continuation byte
+            [0x22, 0xFF, 0x22],
+        ] as [[UInt8]])
     func rejectsInvalidUTF8(bytes: [UInt8]) {
         let message = parseError(bytes)?.message ?? ""
         #expect(message.hasPrefix("invalid UTF-8"))
@@ -99,7 +102,8 @@ struct JSONParserTests {
     @Test func nestingIsLimitedInsteadOfOverflowingTheStack() throws {
         let deepest = String(repeating: "[", count: JSON.maxDepth) + String(repeating: "]", count: JSON.maxDepth)
         #expect(throws: Never.self) { try JSON.parse(deepest) }
-        let tooDeep = String(repeating: "[", count: JSON.maxDepth + 1) + String(repeating: "]", count: JSON.maxDepth + 1)
+        let tooDeep =
+            String(repeating: "[", count: JSON.maxDepth + 1) + String(repeating: "]", count: JSON.maxDepth + 1)
         #expect(parseError(tooDeep)?.message == "arrays and objects nest deeper than 256 levels")
         // A million open brackets: an error at the 257th, no stack overflow.
         // The 257th opening bracket is the "[" of the 129th repetition, at offset 128 × 6.
@@ -114,7 +118,8 @@ struct JSONParserTests {
 
     @Test func randomBytesNeverCrashAndErrorsHaveAPosition() {
         var rng = SplitMix64(seed: 42)
-        let alphabet = Array("{}[]\":,0123456789-+.eEtrufalsn \n\\u\"abc".utf8) + [0xC3, 0xA9, 0xE2, 0x80, 0x99, 0xFF, 0x00]
+        let alphabet =
+            Array("{}[]\":,0123456789-+.eEtrufalsn \n\\u\"abc".utf8) + [0xC3, 0xA9, 0xE2, 0x80, 0x99, 0xFF, 0x00]
         for round in 0..<2_000 {
             let length = Int.random(in: 0..<40, using: &rng)
             let bytes: [UInt8] = (0..<length).map { _ in

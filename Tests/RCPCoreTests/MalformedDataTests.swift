@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import Testing
 import RCPCore
 import RCPData
 import RCPTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Malformed variants of the bundled data file, made by a generator: cut short at many offsets, values of the
 /// wrong type, required fields removed, references to records that do not exist, duplicate ids, huge strings,
@@ -36,7 +37,9 @@ struct MalformedDataTests {
         for p in problems {
             let d = p.description
             #expect(p.file == file && d.hasPrefix(file + ":"), "\(what): problem without the file name: \(d)")
-            #expect(!d.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(what): raw control character in \(d.debugDescription)")
+            #expect(
+                !d.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F },
+                "\(what): raw control character in \(d.debugDescription)")
             #expect(d.count < 600, "\(what): a \(d.count)-character message")
             #expect(!p.message.isEmpty, "\(what): empty message")
         }
@@ -79,8 +82,10 @@ struct MalformedDataTests {
         var indexLabel: String { "\(collection)[\(index)]" }
     }
 
-    static let kinds = [("regions", "region"), ("parties", "party"), ("processes", "process"),
-                        ("mechanisms", "mechanism"), ("practices", "practice"), ("understandings", "understanding")]
+    static let kinds = [
+        ("regions", "region"), ("parties", "party"), ("processes", "process"),
+        ("mechanisms", "mechanism"), ("practices", "practice"), ("understandings", "understanding"),
+    ]
 
     static func records(_ collection: String) -> [Record] {
         let kind = kinds.first { $0.0 == collection }!.1
@@ -174,8 +179,9 @@ struct MalformedDataTests {
             }
             Self.checkShape(found, "cut at \(n)")
             if cut.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { continue }
-            #expect(found.count == 1 && found[0].line != nil && found[0].column != nil,
-                    "cut at \(n): \(found.map(\.description))")
+            #expect(
+                found.count == 1 && found[0].line != nil && found[0].column != nil,
+                "cut at \(n): \(found.map(\.description))")
         }
     }
 
@@ -183,7 +189,9 @@ struct MalformedDataTests {
         let text = BundledData.json
         let lines = text.split(separator: 0x0A, omittingEmptySubsequences: false)
         // Every line holding a "name", in turn, with each kind of bad sequence.
-        let bad: [[UInt8]] = [[0xFF], [0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE2, 0x82]]
+        let bad: [[UInt8]] = [
+            [0xFF], [0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE2, 0x82],
+        ]
         let nameLines = lines.indices.filter { lines[$0].starts(with: Array("      \"name\": \"".utf8)) }
         try #require(nameLines.count > 100, "the bundled file has a \"name\" line per record")
         var tried = 0
@@ -195,8 +203,9 @@ struct MalformedDataTests {
             let bytes = Array(copy.joined(separator: [0x0A]))
             let found = try #require(Self.problems(bytes), "invalid UTF-8 \(sequence) on line \(line + 1) loads")
             Self.checkShape(found, "invalid UTF-8 on line \(line + 1)")
-            #expect(found.count == 1 && found[0].line == line + 1 && found[0].message.contains("invalid UTF-8"),
-                    "\(sequence) on line \(line + 1): \(found.map(\.description))")
+            #expect(
+                found.count == 1 && found[0].line == line + 1 && found[0].message.contains("invalid UTF-8"),
+                "\(sequence) on line \(line + 1): \(found.map(\.description))")
             tried += 1
         }
         #expect(tried > 30)
@@ -232,12 +241,15 @@ struct MalformedDataTests {
     @Test func aDirectoryOrANonFileIsNamed() throws {
         let dir = try makeScratchDirectory("rcpx-malformed")
         defer { removeScratchDirectory(dir) }
-        for (path, fragment) in [(dir, "is a directory"), ("/dev/null", "empty"), (dir + "/absent.json", "no such file")] {
+        for (path, fragment) in [
+            (dir, "is a directory"), ("/dev/null", "empty"), (dir + "/absent.json", "no such file"),
+        ] {
             do {
                 _ = try DataLoader.load(path: path)
                 Issue.record("\(path) loads")
             } catch {
-                #expect(error.problems.count == 1 && error.problems[0].file == path
+                #expect(
+                    error.problems.count == 1 && error.problems[0].file == path
                         && error.problems[0].message.contains(fragment), "\(path): \(error.problems)")
             }
         }
@@ -249,8 +261,10 @@ struct MalformedDataTests {
     static let required: [String: [String]] = [
         "regions": ["id", "name", "order", "source"],
         "parties": ["id", "name", "kind", "source"],
-        "processes": ["id", "name", "shortName", "aliases", "region", "inMatrix", "summary", "participants",
-                      "secretariat", "topics", "priorities", "source"],
+        "processes": [
+            "id", "name", "shortName", "aliases", "region", "inMatrix", "summary", "participants",
+            "secretariat", "topics", "priorities", "source",
+        ],
         "mechanisms": ["id", "name", "shortName", "aliases", "summary", "participants", "events", "source"],
         "practices": ["id", "number", "title", "items", "source"],
         "understandings": ["id", "number", "summary", "source"],
@@ -258,8 +272,10 @@ struct MalformedDataTests {
 
     /// A value of another JSON type than `v`.
     static func wrongType(for v: JSONValue, _ pick: Int) -> JSONValue {
-        let candidates: [JSONValue] = [.number(7), .string("seven"), .bool(true), .array([.number(1)]),
-                                       .object([JSONMember(key: "x", value: .number(1))])]
+        let candidates: [JSONValue] = [
+            .number(7), .string("seven"), .bool(true), .array([.number(1)]),
+            .object([JSONMember(key: "x", value: .number(1))]),
+        ]
         let others = candidates.filter { $0.typeDescription != v.typeDescription }
         return others[pick % others.count]
     }
@@ -276,8 +292,9 @@ struct MalformedDataTests {
                     guard let found = Self.problems(bytes) else { Issue.record("\(what) loads"); continue }
                     Self.checkShape(found, what)
                     let label = field == "id" ? record.indexLabel : record.label
-                    #expect(Self.named(found, label, field, "missing required field"),
-                            "\(what): \(found.map(\.description))")
+                    #expect(
+                        Self.named(found, label, field, "missing required field"),
+                        "\(what): \(found.map(\.description))")
                     count += 1
                 }
             }
@@ -299,7 +316,8 @@ struct MalformedDataTests {
                     guard let found = Self.problems(bytes) else { Issue.record("\(what) loads"); continue }
                     Self.checkShape(found, what)
                     let wrongTyped = found.contains { p in
-                        p.record == record.label && (p.field ?? "").hasPrefix(member.key) && p.message.hasPrefix("expected ")
+                        p.record == record.label && (p.field ?? "").hasPrefix(member.key)
+                            && p.message.hasPrefix("expected ")
                     }
                     #expect(wrongTyped, "\(what): \(Self.descriptions(found))")
                     count += 1
@@ -312,17 +330,32 @@ struct MalformedDataTests {
     @Test func wrongTypesInsideNestedValuesAreNamed() throws {
         let bali = try #require(Self.records("processes").first { $0.id == "bali" })
         let cases: [(String, (inout [JSONMember]) -> Void, String)] = [
-            ("participants[0].roles", { r in Self.setNested(&r, "participants", 0, "roles", .string("member")) }, "participants[0].roles"),
-            ("participants[0].party", { r in Self.setNested(&r, "participants", 0, "party", .number(3)) }, "participants[0].party"),
-            ("participants[2]", { r in Self.setElement(&r, "participants", 2, .string("Australia")) }, "participants[2]"),
-            ("topics[0].practices", { r in Self.setNested(&r, "topics", 0, "practices", .array([.string("six")])) }, "topics[0].practices[0]"),
+            (
+                "participants[0].roles", { r in Self.setNested(&r, "participants", 0, "roles", .string("member")) },
+                "participants[0].roles"
+            ),
+            (
+                "participants[0].party", { r in Self.setNested(&r, "participants", 0, "party", .number(3)) },
+                "participants[0].party"
+            ),
+            (
+                "participants[2]", { r in Self.setElement(&r, "participants", 2, .string("Australia")) },
+                "participants[2]"
+            ),
+            (
+                "topics[0].practices", { r in Self.setNested(&r, "topics", 0, "practices", .array([.string("six")])) },
+                "topics[0].practices[0]"
+            ),
             ("aliases[1]", { r in Self.setElement(&r, "aliases", 1, .null) }, "aliases[1]"),
-            ("statedTotal.members", { r in
-                guard let i = r.firstIndex(where: { $0.key == "statedTotal" }) else { return }
-                var t = Self.members(r[i].value)
-                if let j = t.firstIndex(where: { $0.key == "members" }) { t[j].value = .number(40.5) }
-                r[i].value = .object(t)
-            }, "statedTotal.members"),
+            (
+                "statedTotal.members",
+                { r in
+                    guard let i = r.firstIndex(where: { $0.key == "statedTotal" }) else { return }
+                    var t = Self.members(r[i].value)
+                    if let j = t.firstIndex(where: { $0.key == "members" }) { t[j].value = .number(40.5) }
+                    r[i].value = .object(t)
+                }, "statedTotal.members"
+            ),
         ]
         for (name, change, field) in cases {
             let found = try #require(Self.problems(Self.editing("processes", bali.index, change)), "\(name) loads")
@@ -349,10 +382,14 @@ struct MalformedDataTests {
 
     @Test func unknownAndRepeatedKeysAreNamed() throws {
         for record in Self.records("parties").prefix(20) {
-            let unknown = Self.editing("parties", record.index) { $0.append(JSONMember(key: "colour", value: .string("red"))) }
+            let unknown = Self.editing("parties", record.index) {
+                $0.append(JSONMember(key: "colour", value: .string("red")))
+            }
             let found = try #require(Self.problems(unknown))
             #expect(Self.named(found, record.label, "colour", "unknown key"), "\(Self.descriptions(found))")
-            let repeated = Self.editing("parties", record.index) { $0.append(JSONMember(key: "name", value: .string("Other"))) }
+            let repeated = Self.editing("parties", record.index) {
+                $0.append(JSONMember(key: "name", value: .string("Other")))
+            }
             let again = try #require(Self.problems(repeated))
             #expect(Self.named(again, record.label, "name", "duplicate key"), "\(Self.descriptions(again))")
         }
@@ -366,35 +403,44 @@ struct MalformedDataTests {
             let process = Self.elements(Self.original["processes"] ?? .null)[record.index]
             let list = Self.elements(process["participants"] ?? .null)
             for j in stride(from: 0, to: list.count, by: 7) {
-                let bytes = Self.editing("processes", record.index) { Self.setNested(&$0, "participants", j, "party", .string("atlantis")) }
+                let bytes = Self.editing("processes", record.index) {
+                    Self.setNested(&$0, "participants", j, "party", .string("atlantis"))
+                }
                 let found = try #require(Self.problems(bytes))
-                #expect(Self.named(found, record.label, "participants[\(j)].party", "unknown party \"atlantis\""),
-                        "\(record.label) #\(j): \(Self.descriptions(found))")
+                #expect(
+                    Self.named(found, record.label, "participants[\(j)].party", "unknown party \"atlantis\""),
+                    "\(record.label) #\(j): \(Self.descriptions(found))")
                 count += 1
             }
             let region = Self.editing("processes", record.index) { r in
                 if let i = r.firstIndex(where: { $0.key == "region" }) { r[i].value = .string("oceania-x") }
             }
             let found = try #require(Self.problems(region))
-            #expect(Self.named(found, record.label, "region", "unknown region \"oceania-x\""), "\(Self.descriptions(found))")
+            #expect(
+                Self.named(found, record.label, "region", "unknown region \"oceania-x\""), "\(Self.descriptions(found))"
+            )
         }
         // Events name partners and processes.
         for record in Self.records("mechanisms") {
             let mechanism = Self.elements(Self.original["mechanisms"] ?? .null)[record.index]
             let events = Self.elements(mechanism["events"] ?? .null)
             for (e, event) in events.enumerated() {
-                for (key, what) in [("partners", "party"), ("processes", "process")] where !Self.elements(event[key] ?? .null).isEmpty {
+                for (key, what) in [("partners", "party"), ("processes", "process")]
+                where !Self.elements(event[key] ?? .null).isEmpty {
                     let bytes = Self.editing("mechanisms", record.index) { r in
                         guard let i = r.firstIndex(where: { $0.key == "events" }) else { return }
                         var list = Self.elements(r[i].value)
                         var m = Self.members(list[e])
-                        if let k = m.firstIndex(where: { $0.key == key }) { m[k].value = .array([.string("nowhere-\(e)")]) }
+                        if let k = m.firstIndex(where: { $0.key == key }) {
+                            m[k].value = .array([.string("nowhere-\(e)")])
+                        }
                         list[e] = .object(m)
                         r[i].value = .array(list)
                     }
                     let found = try #require(Self.problems(bytes))
-                    #expect(Self.named(found, record.label, "events[\(e)].\(key)[0]", "unknown \(what) \"nowhere-\(e)\""),
-                            "\(Self.descriptions(found))")
+                    #expect(
+                        Self.named(found, record.label, "events[\(e)].\(key)[0]", "unknown \(what) \"nowhere-\(e)\""),
+                        "\(Self.descriptions(found))")
                     count += 1
                 }
             }
@@ -413,7 +459,9 @@ struct MalformedDataTests {
                 }
                 let found = try #require(Self.problems(bytes), "\(collection)[\(k)] with the id of [\(k - 1)] loads")
                 Self.checkShape(found, "duplicate \(kind) id")
-                #expect(Self.named(found, "\(kind) \"\(taken)\"", "id", "duplicate id \"\(taken)\""), "\(Self.descriptions(found))")
+                #expect(
+                    Self.named(found, "\(kind) \"\(taken)\"", "id", "duplicate id \"\(taken)\""),
+                    "\(Self.descriptions(found))")
             }
         }
     }
@@ -427,12 +475,15 @@ struct MalformedDataTests {
             if let i = r.firstIndex(where: { $0.key == "shortName" }) { r[i].value = .string(long) }
         }
         let found = try #require(Self.problems(bytes), "a \(long.count)-character short name loads")
-        #expect(found.contains { $0.message.contains("at most \(Region.shortNameLimit)") }, "\(Self.descriptions(found))")
+        #expect(
+            found.contains { $0.message.contains("at most \(Region.shortNameLimit)") }, "\(Self.descriptions(found))")
     }
 
     @Test func hugeStringsAreRefusedAndQuotedShort() throws {
-        for (collection, field, size) in [("parties", "name", 10_001), ("processes", "summary", 1_000_000),
-                                           ("regions", "name", 50_000), ("practices", "title", 200_000)] {
+        for (collection, field, size) in [
+            ("parties", "name", 10_001), ("processes", "summary", 1_000_000),
+            ("regions", "name", 50_000), ("practices", "title", 200_000),
+        ] {
             let record = Self.records(collection)[1]
             let huge = String(repeating: "Ω", count: size)
             let bytes = Self.editing(collection, record.index) { r in
@@ -440,13 +491,16 @@ struct MalformedDataTests {
             }
             let found = try #require(Self.problems(bytes))
             Self.checkShape(found, "huge \(collection) \(field)")
-            #expect(Self.named(found, record.label, field) { $0.contains("at most") },
-                    "\(found.map(\.description))")
+            #expect(
+                Self.named(found, record.label, field) { $0.contains("at most") },
+                "\(found.map(\.description))")
         }
         // A huge unknown id in a reference is quoted short.
         let bali = try #require(Self.records("processes").first { $0.id == "bali" })
         let id = String(repeating: "z", count: 100_000)
-        let found = try #require(Self.problems(Self.editing("processes", bali.index) { Self.setNested(&$0, "participants", 0, "party", .string(id)) }))
+        let found = try #require(
+            Self.problems(
+                Self.editing("processes", bali.index) { Self.setNested(&$0, "participants", 0, "party", .string(id)) }))
         Self.checkShape(found, "a 100,000-character party reference")
     }
 
@@ -460,8 +514,9 @@ struct MalformedDataTests {
             }
             let found = try #require(Self.problems(bytes), "a name with U+\(String(c.value, radix: 16)) loads")
             Self.checkShape(found, "control U+\(String(c.value, radix: 16)) in a name")
-            #expect(Self.named(found, record.label, "name") { $0.hasPrefix("control character U+") },
-                    "\(found.map(\.description))")
+            #expect(
+                Self.named(found, record.label, "name") { $0.hasPrefix("control character U+") },
+                "\(found.map(\.description))")
             // In an id: the record is named with the id escaped.
             let inID = Self.editing("parties", record.index) { r in
                 if let i = r.firstIndex(where: { $0.key == "id" }) { r[i].value = .string("x\(c)y") }
@@ -489,7 +544,9 @@ struct MalformedDataTests {
                 let k = Int.random(in: 0..<record.count, using: &rng)
                 switch Int.random(in: 0..<6, using: &rng) {
                 case 0: damage.append("remove \(record[k].key)"); record.remove(at: k)
-                case 1: record[k].value = Self.wrongType(for: record[k].value, round); damage.append("retype \(record[k].key)")
+                case 1:
+                    record[k].value = Self.wrongType(for: record[k].value, round);
+                    damage.append("retype \(record[k].key)")
                 case 2: record[k].value = .string("nonexistent-\(round)"); damage.append("string \(record[k].key)")
                 case 3: record.append(JSONMember(key: "extra\(round)", value: .null)); damage.append("extra key")
                 case 4: list.append(list[i]); damage.append("duplicate record")

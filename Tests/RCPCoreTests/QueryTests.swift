@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 @Suite("Catalog queries (fixture)")
@@ -21,17 +22,27 @@ struct QueryTests {
         #expect(catalog.practice(id: "ep-09")?.title == "Return")
         #expect(catalog.practice(number: 6)?.id == "ep-06")
         #expect(catalog.understanding(id: "cu-01")?.number == 1)
-        #expect(catalog.practiceItem(id: "ep-06.2").map { ($0.0.id, $0.1.title) } ?? ("", "") == ("ep-06", "Smuggling of migrants"))
-        #expect(catalog.event(id: "idm-2004-trade").map { ($0.0.id, $0.1.title) } ?? ("", "") == ("idm", "Trade and Migration"))
+        #expect(
+            catalog.practiceItem(id: "ep-06.2").map { ($0.0.id, $0.1.title) } ?? ("", "") == (
+                "ep-06", "Smuggling of migrants"
+            ))
+        #expect(
+            catalog.event(id: "idm-2004-trade").map { ($0.0.id, $0.1.title) } ?? ("", "") == (
+                "idm", "Trade and Migration"
+            ))
         #expect(catalog.process(id: "atlantis") == nil)
         #expect(catalog.practiceItem(id: "ep-99.1") == nil)
     }
 
     @Test func participantsComeLeadersFirstThenByRoleAndName() {
-        #expect(catalog.participants(of: "bali").map(\.party.id) == [
-            "australia", "indonesia", "dpr-korea", "hong-kong", "republic-of-korea", "turkey", "viet-nam", "iom",
-        ])
-        #expect(catalog.participants(of: "budapest").map(\.party.id) == ["turkey", "ukraine", "united-kingdom", "iom", "unhcr"])
+        #expect(
+            catalog.participants(of: "bali").map(\.party.id) == [
+                "australia", "indonesia", "dpr-korea", "hong-kong", "republic-of-korea", "turkey", "viet-nam", "iom",
+            ])
+        #expect(
+            catalog.participants(of: "budapest").map(\.party.id) == [
+                "turkey", "ukraine", "united-kingdom", "iom", "unhcr",
+            ])
         #expect(catalog.participants(of: "budapest").first?.participation.roles == [.member, .viceChair])
         #expect(catalog.participants(of: "nowhere").isEmpty)
     }
@@ -44,7 +55,10 @@ struct QueryTests {
         #expect(uk.map(\.process.id) == ["budapest", "soderkoping"])
         #expect(uk[1].roles == [.observer])
         #expect(uk[1].note == "through a project")
-        #expect(catalog.mechanismParticipations(of: "iom").map { ($0.mechanism.id, $0.participation.roles) }.first! == ("idm", [.coordinator]))
+        #expect(
+            catalog.mechanismParticipations(of: "iom").map { ($0.mechanism.id, $0.participation.roles) }.first! == (
+                "idm", [.coordinator]
+            ))
         #expect(catalog.events(withPartner: "unhcr").map(\.event.id) == ["idm-2004-trade"])
         #expect(catalog.events(withProcess: "bali").map(\.event.id) == ["idm-2004-trade"])
         #expect(catalog.events(withPartner: "turkey").isEmpty)
@@ -53,10 +67,11 @@ struct QueryTests {
     @Test func theMatrixHasStatesAndTerritoriesInAtLeastOneColumn() {
         let matrix = catalog.matrix()
         #expect(matrix.columns.map(\.id) == ["budapest", "soderkoping", "cluster", "midwa", "manila", "bali"])
-        #expect(matrix.rows.map(\.party.id) == [
-            "australia", "cote-d-ivoire", "dpr-korea", "hong-kong", "indonesia", "republic-of-korea", "senegal",
-            "turkey", "ukraine", "united-kingdom", "viet-nam",
-        ])
+        #expect(
+            matrix.rows.map(\.party.id) == [
+                "australia", "cote-d-ivoire", "dpr-korea", "hong-kong", "indonesia", "republic-of-korea", "senegal",
+                "turkey", "ukraine", "united-kingdom", "viet-nam",
+            ])
         let turkey = matrix.rows.first { $0.party.id == "turkey" }
         #expect(turkey?.cells == [[.member, .viceChair], [], [.participant], [], [], [.member]])
         #expect(turkey?.count == 3)
@@ -89,7 +104,8 @@ struct QueryTests {
         #expect(overlap.common[0].rolesInA == [.member])
         #expect(overlap.common[0].rolesInB == [.member, .coChair])
         #expect(overlap.onlyA.isEmpty)
-        #expect(overlap.onlyB.map(\.id) == ["dpr-korea", "indonesia", "iom", "republic-of-korea", "turkey", "viet-nam"])
+        #expect(
+            overlap.onlyB.map(\.id) == ["dpr-korea", "indonesia", "iom", "republic-of-korea", "turkey", "viet-nam"])
         #expect(catalog.overlap("manila", "atlantis") == nil)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 private func found<T>(_ r: Resolution<T>) -> T? {

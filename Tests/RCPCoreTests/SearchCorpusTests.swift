@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RCPCore
 
 /// What facilitators and officials type into the search, and what must come of it (issue 13): for each query
@@ -26,7 +27,8 @@ let searchCorpus: [SearchCase] = {
         guard !line.hasPrefix("#") else { return nil }
         let fields = line.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
         guard fields.count >= 2 else { return nil }
-        let notInTop5 = fields.count > 2 ? fields[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : []
+        let notInTop5 =
+            fields.count > 2 ? fields[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : []
         let corrected = fields.count > 3 && !fields[3].isEmpty ? fields[3] : nil
         return SearchCase(query: fields[0], first: fields[1], notInTop5: notInTop5, corrected: corrected)
     }
@@ -37,7 +39,8 @@ func hitName(_ hit: SearchHit) -> String {
     let id: String
     switch hit.ref {
     case .process(let x), .party(let x), .practice(let x), .practiceItem(let x), .understanding(let x),
-         .mechanism(let x), .region(let x): id = x
+        .mechanism(let x), .region(let x):
+        id = x
     case .topic(let p, _): id = p
     case .event(_, let e): id = e
     case .guidePoint(_, let point): id = point
@@ -115,7 +118,10 @@ struct SearchCorpusTests {
         #expect(Set(hits.map(hitName)) == ["process:midwa", "process:midsa"])
         let states = Catalog.bundled.search("kind:states region:western")
         #expect(!states.isEmpty)
-        #expect(states.allSatisfy { $0.kind == .party && Catalog.bundled.party(id: String(hitName($0).dropFirst(6)))?.kind == .state })
+        #expect(
+            states.allSatisfy {
+                $0.kind == .party && Catalog.bundled.party(id: String(hitName($0).dropFirst(6)))?.kind == .state
+            })
     }
 
     @Test func filtersThatNameNothingSaySo() {

@@ -1,6 +1,7 @@
-import Testing
-@testable import RCPCore
 import RCPTestSupport
+import Testing
+
+@testable import RCPCore
 
 @Suite("Incremental search")
 struct SearchSessionTests {
@@ -12,7 +13,9 @@ struct SearchSessionTests {
         #expect(session.lastScanCount == total)
         let index = catalog.searchIndex
         let withS = (0..<total).filter { e in
-            (Int(index.entryTextBounds[e])..<Int(index.entryTextBounds[e + 1])).contains { index.codes(ofText: $0).contains(0x73) }
+            (Int(index.entryTextBounds[e])..<Int(index.entryTextBounds[e + 1])).contains {
+                index.codes(ofText: $0).contains(0x73)
+            }
         }.count
         let afterS = withS
         session.update("so")
@@ -59,7 +62,8 @@ struct SearchSessionTests {
         session.update("int")
         session.update("intl")
         #expect(session.lastScanCount == catalog.searchIndex.entryCount)
-        #expect(session.hits.first?.title == "International Centre for Migration Policy Development"
+        #expect(
+            session.hits.first?.title == "International Centre for Migration Policy Development"
                 || session.hits.first?.title.hasPrefix("International") == true)
         // A filter or a negation is applied to the candidates of the words.
         session.update("intl kind:state")
@@ -84,8 +88,10 @@ struct SearchSessionTests {
         let catalog = Catalog.bundled
         var rng = SplitMix64(seed: limit.map(UInt64.init) ?? 7)
         let letters = Array("aeioubdgklmnprstuvyz ’-ô'^!:".map { String($0) })
-        let words = ["intl ", "org", "budapset", "west africa", "kind:st", "region:afr", "!bud", "'bali", "^mig",
-                     "idp", "cote", "traffick bud"]
+        let words = [
+            "intl ", "org", "budapset", "west africa", "kind:st", "region:afr", "!bud", "'bali", "^mig",
+            "idp", "cote", "traffick bud",
+        ]
         for _ in 0..<40 {
             let session = SearchSession(catalog: catalog, limit: limit)
             var query = ""

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 /// The data file's `searchSynonyms` table: read, checked, and used by the search.
@@ -12,8 +13,9 @@ import Testing
     }
 
     @Test func aTableIsReadAndUsed() throws {
-        let dataset = try DataLoader.load(bytes: Self.withSynonyms(#"[{"word": "Intl", "means": ["international"]}]"#),
-                                          file: "s.json")
+        let dataset = try DataLoader.load(
+            bytes: Self.withSynonyms(#"[{"word": "Intl", "means": ["international"]}]"#),
+            file: "s.json")
         #expect(dataset.searchSynonyms == [SearchSynonym(word: "Intl", means: ["international"])])
         let catalog = Catalog(dataset)
         let result = catalog.searchResult("intl org")
@@ -26,23 +28,25 @@ import Testing
 
     @Test func badEntriesAreNamedByRecordAndField() {
         let table = #"""
-        [{"word": "intl", "means": ["international"]},
-         {"word": "two words", "means": ["x"]},
-         {"word": "INTL", "means": ["international"]},
-         {"word": "govt", "means": []},
-         {"word": "org", "means": ["ORG", "  "]},
-         {"word": "", "means": ["x"]},
-         {"word": "idp", "means": ["internally displaced"], "colour": "red"}]
-        """#
+            [{"word": "intl", "means": ["international"]},
+             {"word": "two words", "means": ["x"]},
+             {"word": "INTL", "means": ["international"]},
+             {"word": "govt", "means": []},
+             {"word": "org", "means": ["ORG", "  "]},
+             {"word": "", "means": ["x"]},
+             {"word": "idp", "means": ["internally displaced"], "colour": "red"}]
+            """#
         do {
             _ = try DataLoader.load(bytes: Self.withSynonyms(table), file: "s.json")
             Issue.record("loaded")
         } catch {
             let lines = error.problems.map(\.description)
             #expect(lines.contains(#"s.json: synonym "idp": colour: unknown key"#), "\(lines)")
-            #expect(lines.contains(#"s.json: synonym "two words": word: "two words" is more than one word"#), "\(lines)")
+            #expect(
+                lines.contains(#"s.json: synonym "two words": word: "two words" is more than one word"#), "\(lines)")
             #expect(lines.contains(#"s.json: synonym "INTL": word: "INTL" is listed twice"#), "\(lines)")
-            #expect(lines.contains(#"s.json: synonym "govt": means: empty (give at least one word or phrase)"#), "\(lines)")
+            #expect(
+                lines.contains(#"s.json: synonym "govt": means: empty (give at least one word or phrase)"#), "\(lines)")
             #expect(lines.contains(#"s.json: synonym "org": means[0]: the same as the word"#), "\(lines)")
             #expect(lines.contains(#"s.json: synonym "org": means[1]: empty"#), "\(lines)")
             #expect(lines.contains { $0.contains("searchSynonyms[5]") && $0.contains("word: empty") }, "\(lines)")
@@ -50,8 +54,13 @@ import Testing
     }
 
     @Test func aTableOfTheWrongTypeIsRefused() {
-        #expect(throws: LoadError.self) { try DataLoader.load(bytes: Self.withSynonyms(#"{"intl": "international"}"#), file: "s.json") }
-        #expect(throws: LoadError.self) { try DataLoader.load(bytes: Self.withSynonyms(#"[{"word": "intl", "means": "international"}]"#), file: "s.json") }
+        #expect(throws: LoadError.self) {
+            try DataLoader.load(bytes: Self.withSynonyms(#"{"intl": "international"}"#), file: "s.json")
+        }
+        #expect(throws: LoadError.self) {
+            try DataLoader.load(
+                bytes: Self.withSynonyms(#"[{"word": "intl", "means": "international"}]"#), file: "s.json")
+        }
     }
 
     @Test func theBundledTableHasTheIssuesAbbreviations() {

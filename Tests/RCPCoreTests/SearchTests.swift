@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 @Suite("Search (fixture)")
@@ -40,12 +41,13 @@ struct SearchTests {
     // Changed with issue 13: the class of record (process, topic, the rest) now ranks above the match quality.
     @Test func ranksProcessesAboveTopicsAboveItemsThenByMatch() {
         let hits = catalog.search("trafficking")
-        #expect(hits.map(\.ref) == [
-            .process("bali"),                          // "…People Smuggling, Trafficking in Persons…": a name
-            .topic(processID: "midwa", index: 0),     // "trafficking in persons": a topic, at its start
-            .topic(processID: "budapest", index: 0),  // "smuggling and trafficking": a topic, a later word
-            .practiceItem("ep-06.1"),                 // "Trafficking in persons": a sub-heading comes last
-        ])
+        #expect(
+            hits.map(\.ref) == [
+                .process("bali"),  // "…People Smuggling, Trafficking in Persons…": a name
+                .topic(processID: "midwa", index: 0),  // "trafficking in persons": a topic, at its start
+                .topic(processID: "budapest", index: 0),  // "smuggling and trafficking": a topic, a later word
+                .practiceItem("ep-06.1"),  // "Trafficking in persons": a sub-heading comes last
+            ])
         #expect(hits.map(\.quality) == [.word, .prefix, .word, .prefix])
         #expect(hits[3].detail == "under 6. Irregular migration")
         #expect(hits[1].detail == "topic of MIDWA")
@@ -110,8 +112,9 @@ struct SearchTests {
             for hit in catalog.search(query) {
                 let chars = Array(hit.matched)
                 let highlighted = hit.ranges.map { String(chars[$0]) }.joined()
-                #expect(searchKey(highlighted).filter { $0 != space } == searchKey(query).filter { $0 != space },
-                        "\(query) in \(hit.matched)")
+                #expect(
+                    searchKey(highlighted).filter { $0 != space } == searchKey(query).filter { $0 != space },
+                    "\(query) in \(hit.matched)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 /// The UN member states of 2005 the paper names in no process (Egypt, Dominica, …) are found by name, and no
@@ -32,8 +33,10 @@ struct StatesInNoProcessTests {
         #expect(candidates(catalog.resolvePartyOrState("domin")) == ["DMA", "dominican-republic"])
     }
 
-    @Test(arguments: [("egypt", "EGY"), ("Equatorial Guinea", "GNQ"), ("EGY", "EGY"), ("equatorial guinea", "GNQ"),
-                      ("guinea equatorial", "GNQ"), ("republic of the congo", "COG")])
+    @Test(arguments: [
+        ("egypt", "EGY"), ("Equatorial Guinea", "GNQ"), ("EGY", "EGY"), ("equatorial guinea", "GNQ"),
+        ("guinea equatorial", "GNQ"), ("republic of the congo", "COG"),
+    ])
     func statesTheDataDoesNotNameAreFound(query: String, iso3: String) {
         #expect(state(catalog.resolvePartyOrState(query)) == iso3, "\(query)")
     }
@@ -61,7 +64,8 @@ struct StatesInNoProcessTests {
         for feature in WorldMap.bundled.features where feature.inUniverse {
             switch catalog.resolvePartyOrState(feature.name) {
             case .found(.party(let p)) where p.iso3 != feature.iso3: wrong.append("\(feature.name) → \(p.name)")
-            case .found(.stateInNoProcess(let s)) where s.iso3 != feature.iso3: wrong.append("\(feature.name) → \(s.name)")
+            case .found(.stateInNoProcess(let s)) where s.iso3 != feature.iso3:
+                wrong.append("\(feature.name) → \(s.name)")
             case .notFound: wrong.append("\(feature.name) → not found")
             default: break
             }

@@ -1,6 +1,7 @@
-import Testing
-@testable import RCPCore
 import RCPData
+import Testing
+
+@testable import RCPCore
 
 /// The time line of the bundled data: every dated record once, in order, in its lane; and its layout.
 @Suite("Timeline")
@@ -120,17 +121,20 @@ struct TimelineTests {
         var text = String(decoding: BundledData.json, as: UTF8.self)
         let cis = "\"text\": \"Formally ends; the work goes on\""
         #expect(text.contains(cis))
-        text = text.replacingFirst("\"date\": \"2005\",\n          " + cis, with: "\"date\": \"2004\",\n          " + cis)
+        text = text.replacingFirst(
+            "\"date\": \"2005\",\n          " + cis, with: "\"date\": \"2004\",\n          " + cis)
         text = text.replacingFirst("\"planned\": true", with: "\"planned\": \"yes\"")
         do throws(LoadError) {
             _ = try DataLoader.load(bytes: Array(text.utf8), file: "x.json")
             Issue.record("loaded")
         } catch {
             let messages = error.problems.map(\.description)
-            #expect(messages.contains { $0.contains("datedStatus[0].date") && $0.contains("not in the year 2005") },
-                    "\(messages)")
-            #expect(messages.contains { $0.contains("datedStatus[0].planned") && $0.contains("expected a boolean") },
-                    "\(messages)")
+            #expect(
+                messages.contains { $0.contains("datedStatus[0].date") && $0.contains("not in the year 2005") },
+                "\(messages)")
+            #expect(
+                messages.contains { $0.contains("datedStatus[0].planned") && $0.contains("expected a boolean") },
+                "\(messages)")
         }
     }
 
@@ -143,12 +147,13 @@ struct TimelineTests {
         var shown: [String] = []
         var rows: [[Int]: [Range<Int>]] = [:]
         for item in layout.items {
-            let span = item.x ..< (item.x + marker + item.label.count)
+            let span = item.x..<(item.x + marker + item.label.count)
             #expect(span.lowerBound >= 0 && span.upperBound <= w, "\(item.id) at \(span) beyond \(w)")
             for other in rows[[item.lane, item.row]] ?? [] {
                 // One column at least between two labels of a row.
-                #expect(span.upperBound < other.lowerBound || other.upperBound < span.lowerBound,
-                        "width \(w): \(item.id) \(span) meets \(other)")
+                #expect(
+                    span.upperBound < other.lowerBound || other.upperBound < span.lowerBound,
+                    "width \(w): \(item.id) \(span) meets \(other)")
             }
             rows[[item.lane, item.row], default: []].append(span)
             #expect(item.row < layout.laneRows[item.lane])
@@ -202,8 +207,11 @@ struct TimelineTests {
         let dataset = Dataset(
             source: SourceInfo(title: "t", publisher: "p", year: 2000, matrixDate: "2000-01-01"),
             regions: regions, parties: [], processes: [],
-            mechanisms: [Mechanism(id: "m", name: "M", shortName: "M", aliases: [], year: nil, summary: "s",
-                                   participants: [], events: events, source: "t")],
+            mechanisms: [
+                Mechanism(
+                    id: "m", name: "M", shortName: "M", aliases: [], year: nil, summary: "s",
+                    participants: [], events: events, source: "t")
+            ],
             practices: [], understandings: [])
         return Catalog(dataset).timeline()
     }

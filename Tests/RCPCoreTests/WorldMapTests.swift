@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPCore
 
 /// The world map: its data, the raster, hit-testing, coverage and gaps.
@@ -44,7 +45,9 @@ struct WorldMapTests {
         func load(_ text: String) -> WorldMapError? {
             let bytes = Array(text.utf8)
             return bytes.withUnsafeBufferPointer { buffer -> WorldMapError? in
-                do { _ = try WorldMap(bytes: buffer) } catch let error as WorldMapError { return error } catch { return nil }
+                do { _ = try WorldMap(bytes: buffer) } catch let error as WorldMapError { return error } catch {
+                    return nil
+                }
                 return nil
             }
         }
@@ -82,7 +85,9 @@ struct WorldMapTests {
             let true_ = try #require(picture.cell(lon: world.features[f].anchorLon, lat: world.features[f].anchorLat))
             // At 80×24 Europe is about 9 × 5 cells for some 45 countries, so Malta may be pushed a little further.
             let slack = size.0 < 100 ? 2 : 1
-            #expect(abs(at.column - true_.column) <= 2 && abs(at.row - true_.row) <= slack, "\(iso) drawn far from where it is")
+            #expect(
+                abs(at.column - true_.column) <= 2 && abs(at.row - true_.row) <= slack,
+                "\(iso) drawn far from where it is")
         }
     }
 
@@ -104,7 +109,9 @@ struct WorldMapTests {
         #expect(Set(categories.map(\.shade)).count == categories.count)
         #expect(Set(MapShade.allCases.map(\.ascii)).count == MapShade.allCases.count)
         #expect(Set(MapShade.allCases.map(\.pointDots)).count == MapShade.allCases.count)
-        let coverage: [MapCategory] = [.processes(1), .processes(2), .processes(3), .processes(4), .noProcess, .context]
+        let coverage: [MapCategory] = [
+            .processes(1), .processes(2), .processes(3), .processes(4), .noProcess, .context,
+        ]
         #expect(Set(coverage.map(\.shade)).count == coverage.count)
     }
 
@@ -120,7 +127,8 @@ struct WorldMapTests {
     }
 
     @Test func aClickedCountryLeadsToItsPartyAndProcesses() throws {
-        let picture = world.picture(.world, columns: 132, rows: 43, style: catalog.mapLayer(.coverage, world: world).style)
+        let picture = world.picture(
+            .world, columns: 132, rows: 43, style: catalog.mapLayer(.coverage, world: world).style)
         let cell = try #require(picture.cell(lon: 35, lat: 39))  // central Anatolia
         let f = try #require(picture.feature(column: cell.column, row: cell.row))
         let party = try #require(catalog.party(iso3: world.features[f].iso3))
@@ -130,7 +138,8 @@ struct WorldMapTests {
     }
 
     @Test func theCursorMovesToTheNearestCountryInThatDirection() throws {
-        let picture = world.picture(.world, columns: 132, rows: 43, style: catalog.mapLayer(.coverage, world: world).style)
+        let picture = world.picture(
+            .world, columns: 132, rows: 43, style: catalog.mapLayer(.coverage, world: world).style)
         let kaz = try index("KAZ")
         let here = try #require(picture.position(of: kaz))
         for direction in [MapDirection.left, .right, .up, .down] {
@@ -161,7 +170,8 @@ struct WorldMapTests {
         // Fiji straddles 180°: on a Pacific-centred map it is one piece, not two at the edges.
         let fiji = try index("FJI")
         let pidc = world.fit(catalog.mapLayer(.process("pidc"), world: world).focus, columns: 132, rows: 43)
-        let picture = world.picture(pidc, columns: 132, rows: 43, style: catalog.mapLayer(.process("pidc"), world: world).style)
+        let picture = world.picture(
+            pidc, columns: 132, rows: 43, style: catalog.mapLayer(.process("pidc"), world: world).style)
         let columns = picture.cells.indices.filter { picture.cells[$0].feature == Int32(fiji) }.map { $0 % 132 }
         #expect(!columns.isEmpty)
         #expect((columns.max() ?? 0) - (columns.min() ?? 0) < 20)
@@ -193,7 +203,8 @@ struct WorldMapTests {
         let a = world.picture(.world, columns: 90, rows: 30, style: style)
         let b = world.picture(.world, columns: 90, rows: 30, style: style)
         #expect(a.cells == b.cells)
-        let other = world.picture(.world, columns: 90, rows: 30, style: catalog.mapLayer(.process("bali"), world: world).style)
+        let other = world.picture(
+            .world, columns: 90, rows: 30, style: catalog.mapLayer(.process("bali"), world: world).style)
         #expect(other.cells != a.cells)
     }
 
@@ -214,7 +225,8 @@ struct WorldMapTests {
             #expect(layer.style.categories[f] == .noProcess, "\(feature.name)")
         }
         let legendTotal = layer.legend.filter { $0.category != .context }.map(\.count).reduce(0, +)
-        #expect(legendTotal == counted.count + world.features.filter { $0.inUniverse && !counted.contains($0.iso3) }.count)
+        #expect(
+            legendTotal == counted.count + world.features.filter { $0.inUniverse && !counted.contains($0.iso3) }.count)
     }
 
     @Test(arguments: [false, true])

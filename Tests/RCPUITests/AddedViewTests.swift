@@ -1,6 +1,6 @@
-import Testing
 import RCPCore
 import RCPUI
+import Testing
 
 // A view that exists only in this file: a list of the regions with their process counts. It proves the claim
 // of docs/ARCHITECTURE.md: a view is its own type, one row of the layout table and its rows of the key table —
@@ -22,7 +22,9 @@ struct TallyPane: Pane {
 
     func regions(_ context: PaneContext) -> [String] { context.env.catalog.regions.map(\.id) }
 
-    func title(_ context: PaneContext) -> (title: String, note: String) { ("Region tally", asShare ? "shares" : "counts") }
+    func title(_ context: PaneContext) -> (title: String, note: String) {
+        ("Region tally", asShare ? "shares" : "counts")
+    }
 
     mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {
         let rows = regions(context)
@@ -57,7 +59,8 @@ struct TallyPane: Pane {
             let n = catalog.processes(inRegion: id).filter(\.inMatrix).count
             let figure = asShare ? "\(n * 100 / total)%" : "\(n)"
             let name = catalog.region(id: id)?.name ?? id
-            let style = id == list.selected ? Style(focused ? .selection : .selectionUnfocused, reverse: focused) : .normal
+            let style =
+                id == list.selected ? Style(focused ? .selection : .selectionUnfocused, reverse: focused) : .normal
             _ = grid.write("\(figure) \(name)", x: area.x, y: area.y + i - offset, style: style, clip: area)
         }
         return PaneDrawing()

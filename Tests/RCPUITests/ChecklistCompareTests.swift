@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// The checklist pane's comparison mode: a workshop's checklists side by side, the practices as rows.
@@ -10,8 +11,10 @@ struct ChecklistCompareTests {
         var ghana = Checklist(name: "Ghana", created: "2026-12-03T09:00:00Z")
         var senegal = Checklist(name: "Senegal", created: "2026-12-03T09:00:00Z")
         var mali = Checklist(name: "Mali", created: "2026-12-03T09:00:00Z")
-        ghana.set("ep-01", status: .inPlace); senegal.set("ep-01", status: .inPlace); mali.set("ep-01", status: .inPlace)
-        ghana.set("ep-06.1", status: .inProgress); senegal.set("ep-06.1", status: .notInPlace); mali.set("ep-06.1", status: .inPlace)
+        ghana.set("ep-01", status: .inPlace); senegal.set("ep-01", status: .inPlace);
+        mali.set("ep-01", status: .inPlace)
+        ghana.set("ep-06.1", status: .inProgress); senegal.set("ep-06.1", status: .notInPlace);
+        mali.set("ep-06.1", status: .inPlace)
         senegal.setNote("ep-06.1", "law drafted, not passed")
         return [ghana, senegal, mali]
     }
@@ -32,7 +35,9 @@ struct ChecklistCompareTests {
         _ = App.update(&s, .checklistsListed(names: three.map(\.name), problems: []))
         var effects = s.press(.character("v"))
         #expect(effects == [.listChecklists])
-        guard case .picker(let p)? = s.overlay, p.purpose == .compare else { Issue.record("no compare picker"); return s }
+        guard case .picker(let p)? = s.overlay, p.purpose == .compare else {
+            Issue.record("no compare picker"); return s
+        }
         for _ in three { s.press(.character(" "), .down) }
         effects = s.press(.enter)
         #expect(effects == [.loadChecklists(names: ["Ghana", "Senegal", "Mali"])])
@@ -51,7 +56,9 @@ struct ChecklistCompareTests {
         let one = lines.first { $0.contains(" 1 International Cooperation") } ?? ""
         #expect(!one.contains("≠") && one.filter { $0 == "✓" }.count == 3, "row 1: \(one)")
         // Down to 6.1, right to Senegal: the row is marked as differing, and Senegal's note shows below.
-        let target = ChecklistComparison(s.comparedChecklists, practices: catalog.practices).rows.firstIndex { $0.itemID == "ep-06.1" }!
+        let target = ChecklistComparison(s.comparedChecklists, practices: catalog.practices).rows.firstIndex {
+            $0.itemID == "ep-06.1"
+        }!
         for _ in 0..<target { s.press(.down) }
         s.press(.right)
         let six = paneLines(s, .checklist).first { $0.contains("6.1 Traff") } ?? ""
@@ -97,13 +104,20 @@ struct ChecklistCompareTests {
 struct ChecklistsAboutTests {
     @Test func aStatesCardListsTheChecklistsAboutIt() {
         var s = makeState(132, 43)
-        _ = App.update(&s, .checklistsListed(names: ["Senegal 2026 workshop", "Senegal 2027", "Turkey pilot"], problems: [],
-                                            subjects: ["Senegal 2026 workshop": "senegal", "Senegal 2027": "senegal",
-                                                       "Turkey pilot": "turkey"]))
+        _ = App.update(
+            &s,
+            .checklistsListed(
+                names: ["Senegal 2026 workshop", "Senegal 2027", "Turkey pilot"], problems: [],
+                subjects: [
+                    "Senegal 2026 workshop": "senegal", "Senegal 2027": "senegal",
+                    "Turkey pilot": "turkey",
+                ]))
         s.press(.character("/")); s.type("senegal"); s.press(.enter)
         #expect(s.card.subject == .party("senegal"))
-        let card = CardContent.lines(.party("senegal"), s.env, checklistsAbout: s.card.checklistsAbout(s.context(.card)))
-            .map(\.plain)
+        let card = CardContent.lines(
+            .party("senegal"), s.env, checklistsAbout: s.card.checklistsAbout(s.context(.card))
+        )
+        .map(\.plain)
         #expect(card.contains { $0.contains("Checklists about it (2)") })
         #expect(card.contains { $0.contains("Senegal 2026 workshop") } && card.contains { $0.contains("Senegal 2027") })
         #expect(!card.contains { $0.contains("Turkey pilot") })
@@ -123,7 +137,9 @@ struct ChecklistMetaUITests {
         s.type("senegal"); s.press(.enter)
         s.type("2026-13-40"); s.press(.enter)
         // Still the date prompt, with what was typed, and a message saying why.
-        guard case .prompt(let again)? = s.overlay, case .meta(.date, _) = again.purpose else { Issue.record("no date prompt"); return }
+        guard case .prompt(let again)? = s.overlay, case .meta(.date, _) = again.purpose else {
+            Issue.record("no date prompt"); return
+        }
         #expect(again.editor.text == "2026-13-40" && s.message?.isError == true)
         s.press(.ctrl("u")); s.type("2026-12-03"); s.press(.enter)
         s.type("A. Mensah"); s.press(.enter)
@@ -133,7 +149,9 @@ struct ChecklistMetaUITests {
         #expect(meta?.subject?.id == "senegal" && meta?.subject?.kind == .party)
         #expect(meta?.date == "2026-12-03" && meta?.facilitator == "A. Mensah")
         #expect(meta?.participants == "Ministry of Interior; Immigration Service")
-        guard case .saveChecklist(_, _, let changes)? = effects.first else { Issue.record("not saved: \(effects)"); return }
+        guard case .saveChecklist(_, _, let changes)? = effects.first else {
+            Issue.record("not saved: \(effects)"); return
+        }
         #expect(changes == [.meta(meta!)])
         #expect(s.overlay == nil)
     }

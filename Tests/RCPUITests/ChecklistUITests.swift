@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// A state with the checklist pane focused and a checklist open (as the backend sends it at start-up).
@@ -17,8 +18,12 @@ func checklistState(_ width: Int = 80, _ height: Int = 24, name: String = "Ghana
         #expect(s.screen.contains("Checklist: Ghana 2026 workshop"))
         let effects = s.press(.character(" "))
         #expect(s.checklist?.status(of: "ep-01") == .notInPlace)
-        #expect(effects == [.saveChecklist(name: "Ghana 2026 workshop", basedOn: 3,
-                                           changes: [.status(itemID: "ep-01", .notInPlace)])])
+        #expect(
+            effects == [
+                .saveChecklist(
+                    name: "Ghana 2026 workshop", basedOn: 3,
+                    changes: [.status(itemID: "ep-01", .notInPlace)])
+            ])
         // Every status in the cycle order, and back.
         for expected in [ChecklistStatus.inProgress, .inPlace, .notApplicable, .notAssessed] {
             s.press(.character(" "))
@@ -41,9 +46,14 @@ func checklistState(_ width: Int = 80, _ height: Int = 24, name: String = "Ghana
         #expect(s.pendingChanges.count == 1)
         s.press(.down)
         let effects = s.press(.character(" "))
-        #expect(effects == [.saveChecklist(name: "Ghana 2026 workshop", basedOn: 4, changes: [
-            .status(itemID: "ep-01", .inProgress), .status(itemID: "ep-02", .notInPlace),
-        ])])
+        #expect(
+            effects == [
+                .saveChecklist(
+                    name: "Ghana 2026 workshop", basedOn: 4,
+                    changes: [
+                        .status(itemID: "ep-01", .inProgress), .status(itemID: "ep-02", .notInPlace),
+                    ])
+            ])
         #expect(s.screen.contains("2 unsaved"))
         // Switching away while changes are unsaved retries the save first.
         #expect(s.press(.character("w")).first == effects.first)
@@ -70,8 +80,12 @@ func checklistState(_ width: Int = 80, _ height: Int = 24, name: String = "Ghana
         #expect(p.purpose == .note(itemID: "ep-01.1"))
         s.type("agreed in session 2")
         let effects = s.press(.enter)
-        #expect(effects == [.saveChecklist(name: "Ghana 2026 workshop", basedOn: 3,
-                                           changes: [.note(itemID: "ep-01.1", "agreed in session 2")])])
+        #expect(
+            effects == [
+                .saveChecklist(
+                    name: "Ghana 2026 workshop", basedOn: 3,
+                    changes: [.note(itemID: "ep-01.1", "agreed in session 2")])
+            ])
         #expect(s.checklist?.note(of: "ep-01.1") == "agreed in session 2")
         #expect(s.screen.contains("✎ agreed in"), "the note starts beside the title at 80×24")
         // The card shows the status and the note.
@@ -94,7 +108,9 @@ func checklistState(_ width: Int = 80, _ height: Int = 24, name: String = "Ghana
             Issue.record("no process rows"); return
         }
         for _ in 0..<i { s.press(.down) }
-        guard case .process(_, let processID)? = s.checklistPane.selected else { Issue.record("not on a process"); return }
+        guard case .process(_, let processID)? = s.checklistPane.selected else {
+            Issue.record("not on a process"); return
+        }
         #expect(s.card.subject == .process(processID))
         s.press(.enter)
         #expect(s.focus == .card)

@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// The parts of the comparison a user reads beyond the lists: the region totals, the matrix narrowed to the
@@ -48,19 +49,25 @@ import RCPCore
         // The column of each process: where its short name starts in the header.
         let columns = try processes.map { p -> Int in
             let name = Array(p.shortName)
-            return try #require(header.indices.first { i in i + name.count <= header.count && Array(header[i..<i + name.count]) == name })
+            return try #require(
+                header.indices.first { i in i + name.count <= header.count && Array(header[i..<i + name.count]) == name
+                })
         }
         // Rows are by count of the compared processes, then name: the first row is the first party in all three.
-        let first = try #require(catalog.parties.first { party in
-            processes.allSatisfy { p in p.participants.contains { $0.party == party.id } }
-        })
+        let first = try #require(
+            catalog.parties.first { party in
+                processes.allSatisfy { p in p.participants.contains { $0.party == party.id } }
+            })
         #expect(screen[headingRow + 2].contains(first.name), "\(screen[headingRow + 2])")
         // A few parties, glyph by glyph, as the membership matrix draws their roles.
         var checked = 0
         for party in ["china", "australia", "japan", "sri-lanka", "afghanistan"] {
             let name = try #require(catalog.party(id: party)).name
-            let y = try #require(screen.indices.first { $0 > headingRow + 1 && screen[$0].contains(name + " ")
-                                                        && !screen[$0].contains("—") }, "\(name)'s row")
+            let y = try #require(
+                screen.indices.first {
+                    $0 > headingRow + 1 && screen[$0].contains(name + " ")
+                        && !screen[$0].contains("—")
+                }, "\(name)'s row")
             let line = Array(screen[y])
             for (k, p) in processes.enumerated() {
                 let roles = p.participants.filter { $0.party == party }.flatMap(\.roles)
@@ -76,8 +83,10 @@ import RCPCore
     }
 
     @Test func theNarrowedMatrixHasALegendOfItsGlyphs() {
-        let lines = ComparisonLines.lines(ComparisonState(subjects: [.process("bali"), .process("colombo")]),
-                                          catalog: catalog, env: makeState(132, 43).env, width: 100).map(\.plain)
+        let lines = ComparisonLines.lines(
+            ComparisonState(subjects: [.process("bali"), .process("colombo")]),
+            catalog: catalog, env: makeState(132, 43).env, width: 100
+        ).map(\.plain)
         #expect(lines.contains { $0.contains("● member") && $0.contains("◇ observer") })
         #expect(lines.contains { $0.contains("· takes no part") })
     }
@@ -92,7 +101,8 @@ import RCPCore
         let grid = App.render(s, width: s.width, height: s.height)
         var out: [Cell] = []
         for row in 0..<drawn.picture.rows {
-            for column in 0..<drawn.picture.columns where drawn.picture.cell(column: column, row: row).feature == Int32(f) {
+            for column in 0..<drawn.picture.columns
+            where drawn.picture.cell(column: column, row: row).feature == Int32(f) {
                 out.append(grid[drawn.mapArea.x + column, drawn.mapArea.y + row])
             }
         }
@@ -162,7 +172,8 @@ import RCPCore
         for _ in 0..<300 where !App.render(s, width: width, height: height).rowText(3).contains("The matrix narrowed") {
             s.press(.down)
         }
-        assertSnapshot(App.render(s, width: width, height: height).plainText(),
-                       named: "compare-bali-apc-colombo-matrix-\(width)x\(height)")
+        assertSnapshot(
+            App.render(s, width: width, height: height).plainText(),
+            named: "compare-bali-apc-colombo-matrix-\(width)x\(height)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RCPUI
 
 /// The WCAG 2 contrast rule, computed: every theme in every palette keeps text at 4.5:1 or more on a black
@@ -113,8 +114,9 @@ import Testing
         for style in Self.allStyles {
             let a = theme.attributes(for: style)
             let worst = Self.worstContrast(a)
-            #expect(worst >= Self.minimum,
-                    "\(name) \(palette.rawValue): \(style.label) is \(worst):1 (\(a.foreground) on \(a.background))")
+            #expect(
+                worst >= Self.minimum,
+                "\(name) \(palette.rawValue): \(style.label) is \(worst):1 (\(a.foreground) on \(a.background))")
         }
     }
 
@@ -144,8 +146,10 @@ import Testing
     @Test(arguments: [ColorPalette.eight, .sixteen, .xterm256])
     func highContrastUsesNoGreyForContent(_ palette: ColorPalette) {
         let theme = Theme.named(.highContrast, palette: palette)
-        let content: [StyleRole] = [.normal, .dim, .title, .heading, .tab, .tabActive, .warning, .crosshair,
-                                    .roleMember, .roleInterested, .roleObserver, .roleLeader, .progressDone, .progressTodo]
+        let content: [StyleRole] = [
+            .normal, .dim, .title, .heading, .tab, .tabActive, .warning, .crosshair,
+            .roleMember, .roleInterested, .roleObserver, .roleLeader, .progressDone, .progressTodo,
+        ]
         for role in content {
             let a = theme.attributes(forRole: role)
             let grey = a.foreground == .brightBlack || (a.foreground.ansiIndex ?? 0) >= 232
@@ -157,7 +161,9 @@ import Testing
     /// With 256 colours the default theme still tells the roles apart by colour (where the rule allows it).
     @Test func twoHundredFiftySixColoursKeepColouredRolesAndGreyText() {
         let theme = Theme.named(.default, palette: .xterm256)
-        let glyphs = [StyleRole.roleMember, .roleInterested, .roleObserver, .roleLeader].map { theme.attributes(forRole: $0).foreground }
+        let glyphs = [StyleRole.roleMember, .roleInterested, .roleObserver, .roleLeader].map {
+            theme.attributes(forRole: $0).foreground
+        }
         #expect(Set(glyphs).count == 4 && !glyphs.contains(.default), "\(glyphs)")
         #expect(theme.attributes(forRole: .dim).foreground == .indexed(243))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPUI
 
 /// The hardware cursor keeps its place for magnifiers and screen readers, but the terminal shows it only as
@@ -11,8 +12,9 @@ import Testing
     static func expectCaret(_ s: AppState, after text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let g = grid(s)
         #expect(g.cursorIsCaret, "no caret after “\(text)”", sourceLocation: sourceLocation)
-        #expect(g.cursor.map { textBefore(g, x: $0.x, y: $0.y).hasSuffix(text) } == true,
-                "the caret is not after “\(text)”", sourceLocation: sourceLocation)
+        #expect(
+            g.cursor.map { textBefore(g, x: $0.x, y: $0.y).hasSuffix(text) } == true,
+            "the caret is not after “\(text)”", sourceLocation: sourceLocation)
     }
 
     static func textBefore(_ g: Grid, x: Int, y: Int) -> String {
@@ -25,7 +27,9 @@ import Testing
         let g = Self.grid(s)
         let c = try! #require(g.cursor)
         #expect(!g.cursorIsCaret)
-        #expect(g[c.x, c.y].style.role == .selection || g[c.x, c.y].style.reverse, "cursor off the selection:\n\(g.styleMap())")
+        #expect(
+            g[c.x, c.y].style.role == .selection || g[c.x, c.y].style.reverse,
+            "cursor off the selection:\n\(g.styleMap())")
         s.press(.down)
         let moved = Self.grid(s)
         #expect(moved.cursor?.y == c.y + 1)

@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// The first screen is a map of the landscape: a facilitator can point at every region and every Annex A

@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// The diff from one frame to the next, computed in RCPUI: what the backend writes is exactly these runs.
@@ -39,7 +40,8 @@ struct GridDiffTests {
         let outside = runs.filter { run in
             !(tree.contains(x: run.x, y: run.y) || card.contains(x: run.x, y: run.y) || run.y == layout.status.y)
         }
-        #expect(outside.isEmpty, "changed outside the tree, the card and the status line: \(outside.map { ($0.x, $0.y) })")
+        #expect(
+            outside.isEmpty, "changed outside the tree, the card and the status line: \(outside.map { ($0.x, $0.y) })")
         let treeRows = Set(runs.filter { tree.contains(x: $0.x, y: $0.y) }.map(\.y))
         #expect(treeRows.count == 2, "tree rows changed: \(treeRows.sorted())")
         let count = after.changedCellCount(since: before)

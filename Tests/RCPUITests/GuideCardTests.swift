@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// The explorer's guide cards, the guide points on process cards, and editorial marks on cards.
@@ -28,7 +29,9 @@ import RCPCore
             #expect(lines.filter { $0.plain.hasPrefix("• ") }.count == topic.points.count)
         }
         let overview = card(.overview).compactMap(\.link)
-        #expect(overview.filter { if case .guide = $0 { return true } else { return false } }.count == catalog.guideTopics.count)
+        #expect(
+            overview.filter { if case .guide = $0 { return true } else { return false } }.count
+                == catalog.guideTopics.count)
         #expect(card(.guide("no-such-topic")).first?.plain == "Not in the data")
     }
 
@@ -46,9 +49,11 @@ import RCPCore
     @Test func editorialValuesAreMarkedOnCards() throws {
         let marri = card(.process("marri")).map(\.plain)
         #expect(marri.contains { $0.hasPrefix("Region: Europe and the Former Soviet Union † editorial") })
-        #expect(marri.contains { $0.contains("South-East European Co-operation Process") && $0.contains("† editorial") })
+        #expect(
+            marri.contains { $0.contains("South-East European Co-operation Process") && $0.contains("† editorial") })
         #expect(marri.contains { $0.contains("† Editorial") })
-        #expect(marri.contains { $0.contains("region") && $0.contains("editorial: Footnote i gives the group no region") })
+        #expect(
+            marri.contains { $0.contains("region") && $0.contains("editorial: Footnote i gives the group no region") })
         let bali = card(.process("bali")).map(\.plain)
         #expect(!bali.contains { $0.hasPrefix("Region:") && $0.contains("editorial") })
         #expect(bali.contains { $0.hasPrefix("Topics") && $0.contains("† editorial mapping") })

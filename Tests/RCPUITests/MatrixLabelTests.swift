@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// The matrix header as a facilitator reads it off the wall: every column's label is its process's short name,
@@ -20,10 +21,12 @@ import RCPCore
         let letters = name.map(String.init)
         for y in area.y..<numberRow {
             let row = text(grid, y: y, from: area.x, to: area.maxX)
-            for start in 0...max(0, row.count - letters.count) where Array(row[start..<(start + letters.count)]) == letters {
+            for start in 0...max(0, row.count - letters.count)
+            where Array(row[start..<(start + letters.count)]) == letters {
                 let x0 = area.x + start, x1 = x0 + letters.count
                 guard (x0..<x1).contains(x) else { continue }
-                let before = start > 0 ? row[start - 1] : " ", after = start + letters.count < row.count ? row[start + letters.count] : " "
+                let before = start > 0 ? row[start - 1] : " ",
+                    after = start + letters.count < row.count ? row[start + letters.count] : " "
                 guard before == " ", after == " " || after == "┃" || after == "█" else { continue }
                 if ((y + 1)..<numberRow).allSatisfy({ grid[x, $0].text == "│" }) { return y }
             }
@@ -37,25 +40,31 @@ import RCPCore
         let grid = App.render(s, width: s.width, height: s.height)
         let area = s.layout.frame(of: .matrix)!.content
         let view = s.matrix.view(s.context(.matrix))
-        let firstName = s.matrix.cursorParty.flatMap { id in view.rows.first { $0.party.id == id } }.map { s.env.name($0.party) }
+        let firstName = s.matrix.cursorParty.flatMap { id in view.rows.first { $0.party.id == id } }.map {
+            s.env.name($0.party)
+        }
         // The first body row is the first row (below the header) with a role glyph; the number row is above it.
-        guard let body = (area.y..<area.maxY).first(where: { y in
-            !glyphColumns(grid, y: y, glyphs: glyphs).filter { $0 >= area.x && $0 < area.maxX }.isEmpty
-        }) else {
+        guard
+            let body = (area.y..<area.maxY).first(where: { y in
+                !glyphColumns(grid, y: y, glyphs: glyphs).filter { $0 >= area.x && $0 < area.maxX }.isEmpty
+            })
+        else {
             Issue.record("\(what): no matrix body\n\(grid.plainText())", sourceLocation: sourceLocation)
             return 0
         }
         _ = firstName
         let numberRow = body - 1
         let xs = glyphColumns(grid, y: body, glyphs: glyphs).filter { $0 >= area.x && $0 < area.maxX }
-        #expect(text(grid, y: numberRow, from: area.x, to: area.maxX).joined().contains("n"), "\(what): no number row",
-                sourceLocation: sourceLocation)
+        #expect(
+            text(grid, y: numberRow, from: area.x, to: area.maxX).joined().contains("n"), "\(what): no number row",
+            sourceLocation: sourceLocation)
         for (i, x) in xs.enumerated() {
             let process = view.columns[s.matrix.columnOffset + i]
             let name = process.shortName
-            #expect(labelRow(grid, name: name, x: x, area: area, numberRow: numberRow) != nil,
-                    "\(what): column \(i + 1) has no whole label “\(name)” above it\n\(grid.plainText())",
-                    sourceLocation: sourceLocation)
+            #expect(
+                labelRow(grid, name: name, x: x, area: area, numberRow: numberRow) != nil,
+                "\(what): column \(i + 1) has no whole label “\(name)” above it\n\(grid.plainText())",
+                sourceLocation: sourceLocation)
         }
         return xs.count
     }
@@ -155,7 +164,9 @@ import RCPCore
         // At 80×24 there is no room: it is cut, with an ellipsis.
         var small = makeState(80, 24)
         small.press(.character("3"), .character("o"))
-        for _ in 0..<200 where small.matrix.cursorParty.flatMap({ catalog.party(id: $0)?.name }) != name { small.press(.down) }
+        for _ in 0..<200 where small.matrix.cursorParty.flatMap({ catalog.party(id: $0)?.name }) != name {
+            small.press(.down)
+        }
         let cut = small.screen.split(separator: "\n").first { $0.contains("▶International") }.map(String.init) ?? ""
         #expect(cut.contains("▶International Org") && cut.contains("…") && !cut.contains(name), "\(cut)")
     }

@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// Presentation mode is for a room: PgDn steps through prepared slides, every screen is readable whole at
@@ -39,7 +40,8 @@ struct PresentationTests {
             #expect(s.checkInvariants() == [], "\(size) \(slide)")
             let footer = screen.split(separator: "\n").last.map(String.init) ?? ""
             if i + 1 < slides.count {
-                #expect(footer.contains("next: " + slides[i + 1].title(catalog)), "\(size) \(slide): footer “\(footer)”")
+                #expect(
+                    footer.contains("next: " + slides[i + 1].title(catalog)), "\(size) \(slide): footer “\(footer)”")
             } else {
                 #expect(footer.contains("Last slide"))
             }
@@ -69,7 +71,10 @@ struct PresentationTests {
         _ = App.update(&s, .checklistOpened(Checklist(name: "Ghana 2026 workshop", created: "2026-03-14T09:00:00Z")))
         for _ in 0..<5 { s.press(.pageDown) }
         let screen = s.screen
-        for word in ["in place", "in progress", "not in place", "not assessed", "not applicable", "share in place", "still to do"] {
+        for word in [
+            "in place", "in progress", "not in place", "not assessed", "not applicable", "share in place",
+            "still to do",
+        ] {
             #expect(screen.contains(word), "\(size): checklist legend lacks “\(word)”")
         }
         #expect(!screen.contains("…"), "\(size): something is cut\n\(screen)")

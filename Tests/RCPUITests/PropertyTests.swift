@@ -1,8 +1,8 @@
-import Testing
 import RCPCore
-import RCPUI
 import RCPTestSupport
+import RCPUI
 import RCPUITestSupport
+import Testing
 
 /// Random sessions against the reducer and the renderer: keys (bound and unbound, odd characters), mouse
 /// presses and wheels anywhere (also off the screen), resizes from 1×1 to 300×100, and the checklist answers
@@ -37,7 +37,8 @@ struct RandomEventPropertyTests {
         #expect(run.played >= Self.eventsPerPart)
         #expect(run.rendered > Self.eventsPerPart / 10, "only \(run.rendered) frames rendered")
         if let failure = outcome {
-            Issue.record("""
+            Issue.record(
+                """
                 \(failure)
                 seed \(seed) (part \(part) of base seed \(Self.baseSeed)); replay: RCPX_PROPERTY_SEED=\(Self.baseSeed) swift test --filter RandomEventPropertyTests
                 data \(run.dataName), options \(run.optionsLabel); the last \(min(run.trail.count, 60)) of \(run.trail.count) events since the start state:
@@ -48,9 +49,11 @@ struct RandomEventPropertyTests {
 
     @Test func escapeAlwaysReturnsToASaneState() {
         // From every overlay and typing mode, at several sizes.
-        let openers: [[Key]] = [[.character("?")], [.character("/")], [.character("f")], [.character("/"), .character("t")],
-                                [.character("4"), .character("c")], [.character("4"), .character("w")],
-                                [.character("?"), .character("q")], [.character("f"), .character("x"), .enter]]
+        let openers: [[Key]] = [
+            [.character("?")], [.character("/")], [.character("f")], [.character("/"), .character("t")],
+            [.character("4"), .character("c")], [.character("4"), .character("w")],
+            [.character("?"), .character("q")], [.character("f"), .character("x"), .enter],
+        ]
         for (w, h) in [(1, 1), (39, 9), (40, 10), (80, 24), (132, 43), (300, 100)] {
             for keys in openers {
                 var state = AppState(catalog: .bundled, options: UIOptions())

@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// The x positions of the cells of row `y` whose text is one of `glyphs`.
@@ -68,13 +69,14 @@ func matchedText(_ grid: Grid) -> [String] {
         s.type("trafficking")
         let hits = s.search?.hits ?? []
         #expect(hits.contains { $0.kind == .topic })
-        #expect(hits.contains { hit in
-            switch hit.ref {
-            case .practice("ep-06"): return true
-            case .practiceItem(let id): return id.hasPrefix("ep-06.")
-            default: return false
-            }
-        })
+        #expect(
+            hits.contains { hit in
+                switch hit.ref {
+                case .practice("ep-06"): return true
+                case .practiceItem(let id): return id.hasPrefix("ep-06.")
+                default: return false
+                }
+            })
         #expect(s.screen.contains("Hits 1/\(hits.count)"))
     }
 
@@ -369,7 +371,9 @@ func matchedText(_ grid: Grid) -> [String] {
         let grid = App.render(s, width: 132, height: 43)
         let glyphs: Set<String> = ["·", "●", "○", "◇", "★", "◆", "■"]
         let top = s.layout.frame(of: .matrix)!.frame.y
-        guard let cote = row(grid, containing: "Côte d'Ivoire", from: top), let reference = row(grid, containing: "Costa Rica", from: top) else {
+        guard let cote = row(grid, containing: "Côte d'Ivoire", from: top),
+            let reference = row(grid, containing: "Costa Rica", from: top)
+        else {
             Issue.record("rows not on screen:\n\(grid.plainText())")
             return
         }
@@ -413,7 +417,10 @@ func matchedText(_ grid: Grid) -> [String] {
     @Test func everySizeUpToWideKeepsTheRules() {
         var s = makeState()
         s.press(.character("3"), .down, .down)
-        for (w, h) in [(39, 10), (40, 9), (40, 10), (59, 24), (60, 24), (80, 24), (119, 40), (120, 29), (120, 30), (132, 43), (250, 80)] {
+        for (w, h) in [
+            (39, 10), (40, 9), (40, 10), (59, 24), (60, 24), (80, 24), (119, 40), (120, 29), (120, 30), (132, 43),
+            (250, 80),
+        ] {
             _ = App.update(&s, .resize(width: w, height: h))
             let grid = App.render(s, width: w, height: h)
             #expect(grid.width == w && grid.height == h)
@@ -459,8 +466,11 @@ func matchedText(_ grid: Grid) -> [String] {
             rng = rng &* 6364136223846793005 &+ 1442695040888963407
             return Int((rng >> 33) % UInt64(n))
         }
-        let keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
-                           .backspace, .delete, .ctrl("u"), .ctrl("w"), .character(" ")]
+        let keys: [Key] =
+            [
+                .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
+                .backspace, .delete, .ctrl("u"), .ctrl("w"), .character(" "),
+            ]
             + "jkhlgG1234/fnNyzpmosr?[]eqcRwDtu".map { Key.character($0) }
         var s = makeState()
         let checklist = Checklist(name: "Fuzz", created: "2026-01-01T00:00:00Z")
@@ -470,8 +480,12 @@ func matchedText(_ grid: Grid) -> [String] {
             switch next(24) {
             case 0: event = .resize(width: next(160), height: next(60))
             case 1: event = .mouse([.press, .wheelUp, .wheelDown, .release][next(4)], x: next(160), y: next(60))
-            case 2: event = [.checklistOpened(checklist), .checklistFailed("disk full"), .checklistDeleted(name: "Fuzz"),
-                             .checklistsListed(names: ["Fuzz", "Other"], problems: [])][next(4)]
+            case 2:
+                event =
+                    [
+                        .checklistOpened(checklist), .checklistFailed("disk full"), .checklistDeleted(name: "Fuzz"),
+                        .checklistsListed(names: ["Fuzz", "Other"], problems: []),
+                    ][next(4)]
             case 3: event = .checklistSaved(s.checklist ?? checklist, mergedForeignChanges: next(2) == 0)
             default: event = .key(keys[next(keys.count)])
             }

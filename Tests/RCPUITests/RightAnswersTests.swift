@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// Wrong answers found by the user trial (issue "Right answers, nothing lost"), each pinned by what a user sees.
@@ -7,22 +8,27 @@ import RCPCore
     /// The processes whose names, topics, priorities or status mention `word`, computed here independently of
     /// the filter from the raw data.
     func processesMentioning(_ word: String) -> Set<String> {
-        Set(catalog.processes.filter { p in
-            ([p.name, p.shortName] + p.aliases + p.topics.map(\.label) + p.priorities + p.status)
-                .contains { $0.lowercased().contains(word) }
-        }.map(\.id))
+        Set(
+            catalog.processes.filter { p in
+                ([p.name, p.shortName] + p.aliases + p.topics.map(\.label) + p.priorities + p.status)
+                    .contains { $0.lowercased().contains(word) }
+            }.map(\.id))
     }
 
     @Test func traffickingKeepsEveryProcessThatDiscussesIt() {
         let expected = processesMentioning("traffick")
         #expect(expected.count >= 12, "the paper's processes discussing trafficking")
-        #expect(expected.isSuperset(of: ["igc", "budapest", "lima", "midwa", "apc", "midsa", "cis", "five-plus-five", "bali", "manila"]))
+        #expect(
+            expected.isSuperset(of: [
+                "igc", "budapest", "lima", "midwa", "apc", "midsa", "cis", "five-plus-five", "bali", "manila",
+            ]))
         var s = makeState(132, 43)
         s.press(.character("f"))
         s.type("traffick")
-        let shown = Set(s.tree.rows(s.env).compactMap { row -> String? in
-            if case .process(let id) = row.node { return id } else { return nil }
-        })
+        let shown = Set(
+            s.tree.rows(s.env).compactMap { row -> String? in
+                if case .process(let id) = row.node { return id } else { return nil }
+            })
         #expect(shown == expected)
         // The matrix shows the Annex A ones among them as columns.
         let view = s.matrix.view(s.context(.matrix))
@@ -36,9 +42,10 @@ import RCPCore
         var s = makeState(132, 43)
         s.press(.character("f"))
         s.type("asylum")
-        let shown = Set(s.tree.rows(s.env).compactMap { row -> String? in
-            if case .process(let id) = row.node { return id } else { return nil }
-        })
+        let shown = Set(
+            s.tree.rows(s.env).compactMap { row -> String? in
+                if case .process(let id) = row.node { return id } else { return nil }
+            })
         #expect(shown == processesMentioning("asylum"))
         #expect(shown.count > 2)
     }
@@ -49,8 +56,9 @@ import RCPCore
         s.type("traffick")
         s.press(.enter)
         let view = s.matrix.view(s.context(.matrix))
-        let expected = Set(view.columns.flatMap { p in p.participants.map(\.party) }
-            .filter { catalog.party(id: $0).map { [.state, .territory].contains($0.kind) } ?? false })
+        let expected = Set(
+            view.columns.flatMap { p in p.participants.map(\.party) }
+                .filter { catalog.party(id: $0).map { [.state, .territory].contains($0.kind) } ?? false })
         #expect(Set(view.rows.map(\.party.id)) == expected)
     }
 
@@ -107,7 +115,9 @@ import RCPCore
         _ = App.update(&s, .checklistOpened(Checklist(name: "Ghana 2026")))
         s.press(.character("4"))
         s.press(.enter)
-        guard case .prompt = s.overlay else { Issue.record("no note editor: \(String(describing: s.overlay))"); return s }
+        guard case .prompt = s.overlay else {
+            Issue.record("no note editor: \(String(describing: s.overlay))"); return s
+        }
         s.type(typed)
         return s
     }
@@ -242,7 +252,11 @@ import RCPCore
         s.press(.character("/"))
         s.type("bali")
         s.press(.enter)
-        _ = App.update(&s, .notice("Card written to /home/someone/.local/state/rcpx/cards/" + String(repeating: "long-name-", count: 20) + ".txt.", isError: false))
+        _ = App.update(
+            &s,
+            .notice(
+                "Card written to /home/someone/.local/state/rcpx/cards/" + String(repeating: "long-name-", count: 20)
+                    + ".txt.", isError: false))
         let bottom = App.render(s, width: width, height: height).rowText(height - 1)
         #expect(bottom.contains("…"), "\(bottom)")
         #expect(bottom.contains("“bali”"), "the search indicator keeps its room: \(bottom)")
@@ -499,7 +513,9 @@ import RCPCore
         s.press(.character("'")); s.type("bali"); s.press(.enter, .character("x"))
         s.press(.character("'")); s.type("apc"); s.press(.enter, .character("x"))
         s.press(.character("'")); s.type("colombo"); s.press(.enter, .character("x"), .character("C"))
-        assertSnapshot(App.render(s, width: width, height: height).plainText(), named: "compare-bali-apc-colombo-\(width)x\(height)")
+        assertSnapshot(
+            App.render(s, width: width, height: height).plainText(),
+            named: "compare-bali-apc-colombo-\(width)x\(height)")
     }
 }
 

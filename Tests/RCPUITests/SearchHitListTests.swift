@@ -1,14 +1,21 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// The search box's hit list (issue 13): as wide as the screen less a margin, kind, highlighted title and
 /// where the hit lives, cut with "…" at 80×24, and "showing results for …" after a corrected typo.
 @Suite struct SearchHitListTests {
     static let scenarios: [SnapshotTests.Scenario] = [
-        SnapshotTests.Scenario(name: "search-hits") { s in s.press(.character("/")); s.type("trafficking") },
-        SnapshotTests.Scenario(name: "search-hits-corrected") { s in s.press(.character("/")); s.type("budapset") },
-        SnapshotTests.Scenario(name: "search-hits-words") { s in s.press(.character("/")); s.type("idp") },
+        SnapshotTests.Scenario(name: "search-hits") { s in
+            s.press(.character("/")); s.type("trafficking")
+        },
+        SnapshotTests.Scenario(name: "search-hits-corrected") { s in
+            s.press(.character("/")); s.type("budapset")
+        },
+        SnapshotTests.Scenario(name: "search-hits-words") { s in
+            s.press(.character("/")); s.type("idp")
+        },
     ]
 
     @Test(arguments: scenarios, [(80, 24), (200, 60)])
@@ -45,7 +52,8 @@ import RCPCore
         s.type("dialogue west")
         let grid = App.render(s, width: 120, height: 40)
         let lines = grid.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let y = try #require(lines.firstIndex { $0.contains("Migration Dialogue for West Africa") && $0.contains("process") })
+        let y = try #require(
+            lines.firstIndex { $0.contains("Migration Dialogue for West Africa") && $0.contains("process") })
         let row = Array(lines[y])
         let start = try #require((0..<row.count).first { String(row[$0..<min(row.count, $0 + 8)]) == "Dialogue" })
         #expect((start..<start + 8).allSatisfy { grid[$0, y].style.role == .match }, "“Dialogue” highlighted")

@@ -1,5 +1,6 @@
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// A state in no process of the paper is a search hit in the explorer and has a card saying so (user trial:

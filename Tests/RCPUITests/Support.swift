@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RCPCore
+import Testing
+
 @testable import RCPUI
 
 /// The bundled catalog, loaded once for all tests.
@@ -52,7 +53,8 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         let a = stored.split(separator: "\n", omittingEmptySubsequences: false)
         let b = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false)
         let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-        Issue.record("snapshot \(name).txt differs at line \(first + 1):\nstored: \(first < a.count ? String(a[first]) : "<none>")\nnow:    \(first < b.count ? String(b[first]) : "<none>")\n\n\(text)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "snapshot \(name).txt differs at line \(first + 1):\nstored: \(first < a.count ? String(a[first]) : "<none>")\nnow:    \(first < b.count ? String(b[first]) : "<none>")\n\n\(text)",
+            sourceLocation: sourceLocation)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPUI
 
 @Suite struct TextWidthTests {
@@ -33,7 +34,8 @@ import Testing
 
 @Suite struct WrapTests {
     @Test func wrapsAtSpacesWithHangingIndent() {
-        let rows = Wrap.lines("the quick brown fox jumps over", width: 12, firstIndent: 0, hangingIndent: 2).map(\.plain)
+        let rows = Wrap.lines("the quick brown fox jumps over", width: 12, firstIndent: 0, hangingIndent: 2).map(
+            \.plain)
         #expect(rows == ["the quick", "  brown fox", "  jumps over"])
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RCPUI
 
 @Suite struct ThemeTests {
@@ -92,7 +93,9 @@ import Testing
         // A role missing from a table would silently fall back to plain text.
         for name in ThemeName.allCases {
             for palette in ColorPalette.allCases {
-                #expect(Set(Theme.named(name, palette: palette).table.keys) == Set(StyleRole.allCases), "\(name) \(palette)")
+                #expect(
+                    Set(Theme.named(name, palette: palette).table.keys) == Set(StyleRole.allCases), "\(name) \(palette)"
+                )
             }
         }
     }

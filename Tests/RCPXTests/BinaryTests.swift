@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 @Suite struct BinaryTests {
     @Test func binaryIsBuiltBesideTheTests() {

@@ -1,5 +1,5 @@
-import Testing
 import RCPTestSupport
+import Testing
 
 /// Global options may stand before the command as well as after it.
 @Suite struct CLIArgumentOrderTests {
@@ -23,4 +23,3 @@ import RCPTestSupport
         #expect(usage.status == 64, "validate has no CSV: \(usage.stderr)")
     }
 }
-

@@ -1,7 +1,7 @@
-import Testing
 import Foundation
 import RCPCore
 import RCPTestSupport
+import Testing
 
 /// The region totals of `rcpx compare`, in every format, through the built binary.
 @Suite struct CLICompareRegionTests {
@@ -48,9 +48,12 @@ import RCPTestSupport
         for line in r.stdout.split(separator: "\n") { #expect(columns(line) <= 80, "\(line)") }
         // The line for "in all 3", rebuilt from the JSON.
         let all = try #require(totals.first)
-        let words = try #require(all["regions"] as? [[String: Any]]).map { "\($0["name"] as? String ?? "") \($0["count"] as? Int ?? -1)" }
-        #expect(r.stdout.contains("\n  In all 3 (\(all["total"] as? Int ?? -1)): " + words.joined(separator: ", ") + "\n"),
-                "\(r.stdout.prefix(600))")
+        let words = try #require(all["regions"] as? [[String: Any]]).map {
+            "\($0["name"] as? String ?? "") \($0["count"] as? Int ?? -1)"
+        }
+        #expect(
+            r.stdout.contains("\n  In all 3 (\(all["total"] as? Int ?? -1)): " + words.joined(separator: ", ") + "\n"),
+            "\(r.stdout.prefix(600))")
         #expect(r.stdout.contains("By region (states and territories by UN continent; organizations apart):"))
         // Two processes: "in both", and no "in some".
         let two = try runRcpx(["compare", "manila", "apc"])
@@ -69,9 +72,12 @@ import RCPTestSupport
         var expected: [[String]] = []
         for t in totals {
             for region in t["regions"] as? [[String: Any]] ?? [] {
-                expected.append(["region", t["group"] as? String ?? "", region["name"] as? String ?? "",
-                                 String(region["count"] as? Int ?? -1)]
-                                + (region["perProcess"] as? [Int] ?? []).map(String.init))
+                expected.append(
+                    [
+                        "region", t["group"] as? String ?? "", region["name"] as? String ?? "",
+                        String(region["count"] as? Int ?? -1),
+                    ]
+                        + (region["perProcess"] as? [Int] ?? []).map(String.init))
             }
         }
         #expect(!expected.isEmpty)

@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// `--data FILE` and `validate FILE`: a broken file exits 65 and names the record and field.
 @Suite struct CLIDataTests {
@@ -36,8 +36,9 @@ import RCPTestSupport
         let r = try runRcpx(["validate", bundledDataPath])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("valid"))
-        let json = try #require(try parseJSON(try runRcpx(["validate", bundledDataPath, "--format", "json"]).stdout)
-                                as? [String: Any])
+        let json = try #require(
+            try parseJSON(try runRcpx(["validate", bundledDataPath, "--format", "json"]).stdout)
+                as? [String: Any])
         #expect(json["valid"] as? Bool == true)
         #expect((json["counts"] as? [String: Any])?["processes"] as? Int == 18)
     }
@@ -72,7 +73,9 @@ import RCPTestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("atlantis.json")
         try write(try withParticipant("atlantis", in: "bali"), to: file)
-        for args in [["show", "bali", "--data", file.path], ["state", "turkey", "--data", file.path], ["validate", file.path]] {
+        for args in [
+            ["show", "bali", "--data", file.path], ["state", "turkey", "--data", file.path], ["validate", file.path],
+        ] {
             let r = try runRcpx(args)
             #expect(r.status == 65, "\(args)")
             let report = r.stdout + r.stderr
@@ -80,8 +83,9 @@ import RCPTestSupport
             #expect(report.contains("participants[0].party"), "\(args): \(report)")
             #expect(report.contains("atlantis"), "\(args): \(report)")
         }
-        let json = try #require(try parseJSON(try runRcpx(["validate", file.path, "--format", "json"]).stdout)
-                                as? [String: Any])
+        let json = try #require(
+            try parseJSON(try runRcpx(["validate", file.path, "--format", "json"]).stdout)
+                as? [String: Any])
         #expect(json["valid"] as? Bool == false)
         let problems = try #require(json["problems"] as? [[String: Any]])
         #expect(problems.contains { $0["record"] as? String == "process \"bali\"" })

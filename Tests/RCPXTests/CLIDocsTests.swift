@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// `docs/CLI.md` shows real output: every ```console block that starts with `$ rcpx` is run again and must
 /// print what the page shows. A block ending with a line `…` is compared on its first lines only; a command
@@ -59,8 +59,9 @@ import RCPTestSupport
     static func sampleDirectory() throws -> URL {
         let dir = URL(fileURLWithPath: try makeScratchDirectory("rcpx-docs"))
         let fm = FileManager.default
-        try fm.createSymbolicLink(at: dir.appendingPathComponent("Resources"),
-                                  withDestinationURL: repository.appendingPathComponent("Resources"))
+        try fm.createSymbolicLink(
+            at: dir.appendingPathComponent("Resources"),
+            withDestinationURL: repository.appendingPathComponent("Resources"))
         let data = try Data(contentsOf: repository.appendingPathComponent("Resources/rcp-data.json"))
         var root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         var processes = try #require(root["processes"] as? [[String: Any]])
@@ -85,8 +86,10 @@ import RCPTestSupport
 
     @Test func thePageHasSamplesOfEveryCommand() throws {
         let commands = Set(try Self.samples().compactMap { Self.words($0.command).dropFirst().first })
-        for command in ["list", "show", "state", "search", "matrix", "overlap", "practices", "understandings",
-                        "validate", "keys", "map", "gaps"] {
+        for command in [
+            "list", "show", "state", "search", "matrix", "overlap", "practices", "understandings",
+            "validate", "keys", "map", "gaps",
+        ] {
             #expect(commands.contains(command), "docs/CLI.md shows `rcpx \(command)`")
         }
         let jsonSamples = try Self.samples().filter { $0.command.contains("--format json") }.count
@@ -109,7 +112,11 @@ import RCPTestSupport
             var actual = showsStatus ? (r.stdout + r.stderr) : r.stdout
             if actual.hasSuffix("\n") { actual.removeLast() }
             var lines = actual.components(separatedBy: "\n")
-            if showsStatus { lines.append("exit \(r.status)") } else { #expect(r.status == 0, "\(sample): \(r.stderr)") }
+            if showsStatus {
+                lines.append("exit \(r.status)")
+            } else {
+                #expect(r.status == 0, "\(sample): \(r.stderr)")
+            }
             var expected = sample.expected
             if expected.last == "…" {
                 expected.removeLast()
@@ -119,7 +126,8 @@ import RCPTestSupport
                 let n = zip(lines, expected).prefix { $0 == $1 }.count
                 let got = n < lines.count ? lines[n] : "(end of output)"
                 let want = n < expected.count ? expected[n] : "(end of sample)"
-                Issue.record("""
+                Issue.record(
+                    """
                     docs/CLI.md is out of date for `\(sample.command)` (run scripts/update-cli-doc.py): \
                     line \(n + 1) is now "\(got)", the page shows "\(want)"
                     """)

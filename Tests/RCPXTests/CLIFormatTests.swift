@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// The output contract: 80 columns, ASCII on request, no colour in pipes, parseable JSON, CSV and Markdown.
 @Suite struct CLIFormatTests {
@@ -106,8 +106,10 @@ import RCPTestSupport
         #expect(list.count == 19)
         let bali = try #require(list.first { $0[2] == "bali" })
         #expect(bali[1] == "12")
-        #expect(bali[4] == "Bali Ministerial Conference on People Smuggling, Trafficking in Persons and Related Transnational Crime",
-                "a name with commas survives quoting")
+        #expect(
+            bali[4]
+                == "Bali Ministerial Conference on People Smuggling, Trafficking in Persons and Related Transnational Crime",
+            "a name with commas survives quoting")
         #expect(bali[5] == "2002")
         #expect(bali[6] == "40")
 
@@ -140,8 +142,9 @@ import RCPTestSupport
         #expect(table.contains { $0.contains("member, vice-chair") })
         let list = try runRcpx(["list", "--format", "markdown"]).stdout
         #expect(list.split(separator: "\n")[1] == "| --- | ---: | --- | --- | --- | ---: | ---: |")
-        #expect(parseMarkdownTable(try runRcpx(["matrix", "--region", "americas", "--format", "markdown"]).stdout)?
-            .first?.first == "Party")
+        #expect(
+            parseMarkdownTable(try runRcpx(["matrix", "--region", "americas", "--format", "markdown"]).stdout)?
+                .first?.first == "Party")
     }
 
     @Test func noColorWhenPipedEvenIfAsked() throws {
@@ -160,8 +163,9 @@ import RCPTestSupport
         _ = TmuxSession.ensureServer()
         let env = ["TERM": "xterm-256color", "NO_COLOR": ""].merging(environment) { $1 }
         // The shell keeps the pane open after rcpx exits, so the screen can be read at leisure.
-        let session = try TmuxSession(command: "'\(rcpxBinaryPath)' \(arguments); sleep 30", width: 100,
-                                      height: 40, environment: env)
+        let session = try TmuxSession(
+            command: "'\(rcpxBinaryPath)' \(arguments); sleep 30", width: 100,
+            height: 40, environment: env)
         defer { session.kill() }
         try session.waitFor { $0.contains("Processes (") && $0.contains("Bali") }
         return try session.capture(escapes: true)

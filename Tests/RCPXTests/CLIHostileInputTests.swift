@@ -1,7 +1,8 @@
-import Testing
 import Foundation
-@testable import rcpx
 import RCPTestSupport
+import Testing
+
+@testable import rcpx
 
 /// Issue 10: right answers for names that may mean two states, and odd or hostile input on the command line
 /// (very long, with control characters, not UTF-8).
@@ -56,15 +57,22 @@ import RCPTestSupport
 
     static let hostile = ["\u{1B}[31mred", "\u{1B}]52;c;aGk=\u{07}", "a\u{9B}2J", "x\u{7F}\u{08}y", "two\nlines\r"]
 
-    @Test(arguments: [["state"], ["show"], ["list", "--region"], ["search"], ["practices"], ["overlap", "bali"],
-                      ["checklist", "set", "missing-checklist", "6"]])
+    @Test(arguments: [
+        ["state"], ["show"], ["list", "--region"], ["search"], ["practices"], ["overlap", "bali"],
+        ["checklist", "set", "missing-checklist", "6"],
+    ])
     func controlCharactersInArgumentsAreShownEscaped(_ command: [String]) throws {
         for input in Self.hostile {
             let r = try runRcpx(command + [input])
             #expect(r.status != 0)
             for (name, stream) in [("stdout", r.stdout), ("stderr", r.stderr)] {
-                let raw = stream.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" || (0x7F..<0xA0).contains($0.value) }
-                #expect(raw.isEmpty, "\(command) \(input.debugDescription): raw \(raw.map(\.value)) on \(name): \(stream.debugDescription)")
+                let raw = stream.unicodeScalars.filter {
+                    $0.value < 0x20 && $0 != "\n" || (0x7F..<0xA0).contains($0.value)
+                }
+                #expect(
+                    raw.isEmpty,
+                    "\(command) \(input.debugDescription): raw \(raw.map(\.value)) on \(name): \(stream.debugDescription)"
+                )
             }
         }
         let r = try runRcpx(command + ["\u{1B}[31mred"])
@@ -80,13 +88,15 @@ import RCPTestSupport
 
     @Test func aDataFileCannotDriveTheTerminal() throws {
         // A data file whose prose carries escape sequences: every text answer shows them escaped.
-        let bundled = try String(contentsOf: CLIDocsTests.repository.appendingPathComponent("Resources/rcp-data.json"),
-                                 encoding: .utf8)
+        let bundled = try String(
+            contentsOf: CLIDocsTests.repository.appendingPathComponent("Resources/rcp-data.json"),
+            encoding: .utf8)
         // The summaries of processes and mechanisms are prose, which may hold any character (the
         // understandings' summaries come after them and are checked like names).
         let cut = try #require(bundled.range(of: #""understandings""#)).lowerBound
-        let hostile = bundled[..<cut].replacingOccurrences(
-            of: #""summary": ""#, with: #""summary": "\u001b]0;pwned\u0007\u001b[2J\u009b1m "#) + bundled[cut...]
+        let hostile =
+            bundled[..<cut].replacingOccurrences(
+                of: #""summary": ""#, with: #""summary": "\u001b]0;pwned\u0007\u001b[2J\u009b1m "#) + bundled[cut...]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rcpx-hostile-\(getpid()).json")
         try hostile.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -96,8 +106,9 @@ import RCPTestSupport
                 if r.status == 64 { continue }  // a format the command does not write
                 #expect(r.status == 0, "\(command) \(format): \(r.stderr)")
                 if format != "csv" { #expect(r.stdout.contains("pwned"), "\(command) \(format)") }
-                #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
-                        "\(command) \(format): \(r.stdout.prefix(400).debugDescription)")
+                #expect(
+                    !r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
+                    "\(command) \(format): \(r.stdout.prefix(400).debugDescription)")
             }
         }
     }
@@ -121,8 +132,9 @@ import RCPTestSupport
         let r = try runWithBytes(#"exec "$0" state "$(printf '\377\376\200')""#)
         #expect(r.status == 64)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr == "rcpx: argument 2 is not valid UTF-8: \"\\xFF\\xFE\\x80\". Give names in UTF-8.\n",
-                "\(r.stderr)")
+        #expect(
+            r.stderr == "rcpx: argument 2 is not valid UTF-8: \"\\xFF\\xFE\\x80\". Give names in UTF-8.\n",
+            "\(r.stderr)")
         // The valid part is shown as text, controls escaped.
         let mixed = try runWithBytes(#"exec "$0" show "$(printf 'bal\351\033i')""#)
         #expect(mixed.status == 64)
@@ -135,13 +147,18 @@ import RCPTestSupport
 
     // MARK: Item 15: mistyped commands
 
-    @Test(arguments: [(["shwo", "bali"], "show"), (["stat", "turkey"], "state"), (["serch", "x"], "search"),
-                      (["--ascii", "lsit"], "list"), (["--format", "json", "matirx"], "matrix")])
+    @Test(arguments: [
+        (["shwo", "bali"], "show"), (["stat", "turkey"], "state"), (["serch", "x"], "search"),
+        (["--ascii", "lsit"], "list"), (["--format", "json", "matirx"], "matrix"),
+    ])
     func aMistypedCommandGetsTheNearestOne(_ args: [String], _ meant: String) throws {
         let r = try runRcpx(args)
         #expect(r.status == 64)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.hasPrefix("rcpx: unknown command \"\(args.last == "bali" || args.last == "turkey" || args.last == "x" ? args[0] : args.last!)\"."), "\(r.stderr)")
+        #expect(
+            r.stderr.hasPrefix(
+                "rcpx: unknown command \"\(args.last == "bali" || args.last == "turkey" || args.last == "x" ? args[0] : args.last!)\"."
+            ), "\(r.stderr)")
         #expect(r.stderr.contains("Did you mean `rcpx \(meant)`?"), "\(r.stderr)")
         #expect(r.stderr.contains("Commands: explore, list, show, state"), "\(r.stderr)")
         #expect(!r.stderr.contains("USAGE") && !r.stderr.contains("Usage: rcpx explore"), "\(r.stderr)")

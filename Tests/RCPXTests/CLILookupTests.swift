@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// The lookups answer with the paper's facts, in text and JSON.
 @Suite struct CLILookupTests {
@@ -68,7 +68,8 @@ import RCPTestSupport
         #expect(text.contains("organization"))
         #expect(text.contains("Global mechanisms"))
         #expect(text.contains("Events"))
-        let json = try #require(try parseJSON(try runRcpx(["state", "IOM", "--format", "json"]).stdout) as? [String: Any])
+        let json = try #require(
+            try parseJSON(try runRcpx(["state", "IOM", "--format", "json"]).stdout) as? [String: Any])
         #expect(((json["party"] as? [String: Any])?["iso3"]) is NSNull)
         #expect(!((json["mechanisms"] as? [Any]) ?? []).isEmpty)
     }
@@ -82,8 +83,10 @@ import RCPTestSupport
         #expect(r.stdout.contains("Co-chairs: Australia, Indonesia"))
         #expect(r.stdout.contains("Members (40)"))
         #expect(r.stdout.contains("Printed total: 40"))
-        for section in ["Participants", "Secretariat", "Main areas of discussion", "Current priorities", "IOM's role",
-                        "Source: Annex A, row 12"] {
+        for section in [
+            "Participants", "Secretariat", "Main areas of discussion", "Current priorities", "IOM's role",
+            "Source: Annex A, row 12",
+        ] {
             #expect(r.stdout.contains(section), "\(section)")
         }
         #expect(r.stdout.contains("  1) "), "numbered priorities")
@@ -94,8 +97,10 @@ import RCPTestSupport
         let r = try runRcpx(["show", "bali", "--format", "json"])
         #expect(r.status == 0)
         let p = try #require(try parseJSON(r.stdout) as? [String: Any])
-        for key in ["id", "number", "name", "aliases", "region", "year", "participants", "statedTotal", "secretariat",
-                    "topics", "priorities", "source"] {
+        for key in [
+            "id", "number", "name", "aliases", "region", "year", "participants", "statedTotal", "secretariat",
+            "topics", "priorities", "source",
+        ] {
             #expect(p[key] != nil, "show JSON has \(key)")
         }
         #expect(p["id"] as? String == "bali")
@@ -117,12 +122,15 @@ import RCPTestSupport
         let byName = try runRcpx(["show", "bali"])
         #expect(byNumber.status == 0)
         #expect(byNumber.stdout == byName.stdout)
-        #expect(try runRcpx(["show", "Bali Process", "--format", "json"]).stdout
+        #expect(
+            try runRcpx(["show", "Bali Process", "--format", "json"]).stdout
                 == (try runRcpx(["show", "12", "--format", "json"])).stdout)
     }
 
-    @Test(arguments: [("soderkoping", "soderkoping"), ("Söderköping", "soderkoping"), ("RCM", "puebla"),
-                      ("puebla process", "puebla"), ("5+5", "five-plus-five"), ("1", "igc"), ("CBCP", "soderkoping")])
+    @Test(arguments: [
+        ("soderkoping", "soderkoping"), ("Söderköping", "soderkoping"), ("RCM", "puebla"),
+        ("puebla process", "puebla"), ("5+5", "five-plus-five"), ("1", "igc"), ("CBCP", "soderkoping"),
+    ])
     func processesResolve(query: String, id: String) throws {
         let r = try runRcpx(["show", query, "--format", "json"])
         #expect(r.status == 0, "\(query): \(r.stderr)")
@@ -147,7 +155,8 @@ import RCPTestSupport
         let r = try runRcpx(["show", "idm"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("global mechanism"))
-        let json = try #require(try parseJSON(try runRcpx(["show", "idm", "--format", "json"]).stdout) as? [String: Any])
+        let json = try #require(
+            try parseJSON(try runRcpx(["show", "idm", "--format", "json"]).stdout) as? [String: Any])
         #expect(json["kind"] as? String == "mechanism")
         #expect(!((json["events"] as? [Any]) ?? []).isEmpty)
     }
@@ -162,8 +171,9 @@ import RCPTestSupport
         for name in ["Australia", "China", "Viet Nam", "Republic of Korea", "Hong Kong"] {
             #expect(line(r.stdout, name) != nil, "\(name) in common")
         }
-        let json = try #require(try parseJSON(try runRcpx(["overlap", "manila", "apc", "--format", "json"]).stdout)
-                                as? [String: Any])
+        let json = try #require(
+            try parseJSON(try runRcpx(["overlap", "manila", "apc", "--format", "json"]).stdout)
+                as? [String: Any])
         let common = try #require(json["common"] as? [[String: Any]])
         let ids = Set(common.compactMap { $0["party"] as? String })
         #expect(ids.contains("australia"))
@@ -187,8 +197,9 @@ import RCPTestSupport
         for region in ["africa", "americas", "europe", "EUROPE", "Western Med"] {
             #expect(try runRcpx(["list", "--region", region]).status == 0, "\(region)")
         }
-        let json = try #require(try parseJSON(try runRcpx(["list", "--region", "africa", "--format", "json"]).stdout)
-                                as? [[String: Any]])
+        let json = try #require(
+            try parseJSON(try runRcpx(["list", "--region", "africa", "--format", "json"]).stdout)
+                as? [[String: Any]])
         #expect(json.map { $0["id"] as? String } == ["midsa", "midwa"])
         #expect(json.first?["number"] as? Int == 8)
         #expect(json.first?["members"] as? Int == 15)
@@ -206,12 +217,18 @@ import RCPTestSupport
 
         let text = try runRcpx(["search", "trafficking", "--limit", "3"])
         #expect(text.stdout.split(separator: "\n").count == 2 + 3 || text.stdout.split(separator: "\n").count > 3)
-        let items = try #require(try parseJSON(try runRcpx(["search", "trafficking", "--kind", "practice-item",
-                                                            "--format", "json"]).stdout) as? [[String: Any]])
+        let items = try #require(
+            try parseJSON(
+                try runRcpx([
+                    "search", "trafficking", "--kind", "practice-item",
+                    "--format", "json",
+                ]).stdout) as? [[String: Any]])
         #expect(!items.isEmpty)
         #expect(items.allSatisfy { $0["kind"] as? String == "practice-item" })
-        let limited = try #require(try parseJSON(try runRcpx(["search", "migration", "--limit", "2", "--format", "json"])
-            .stdout) as? [Any])
+        let limited = try #require(
+            try parseJSON(
+                try runRcpx(["search", "migration", "--limit", "2", "--format", "json"])
+                    .stdout) as? [Any])
         #expect(limited.count == 2)
         let words = try runRcpx(["search", "people", "smuggling"])
         #expect(words.status == 0)
@@ -229,8 +246,9 @@ import RCPTestSupport
         #expect(turkey["count"] as? Int == 3)
         #expect(!rows.contains { $0["party"] as? String == "iom" }, "organizations are not rows by default")
 
-        let annexOnly = try #require(try parseJSON(try runRcpx(["matrix", "--no-footnotes", "--format", "json"]).stdout)
-                                     as? [String: Any])
+        let annexOnly = try #require(
+            try parseJSON(try runRcpx(["matrix", "--no-footnotes", "--format", "json"]).stdout)
+                as? [String: Any])
         #expect((annexOnly["columns"] as? [Any])?.count == 13)
 
         let orgs = try runRcpx(["matrix", "--kind", "organizations", "--sort", "count"])
@@ -245,10 +263,12 @@ import RCPTestSupport
     }
 
     @Test func practicesAndUnderstandings() throws {
-        let all = try #require(try parseJSON(try runRcpx(["practices", "--format", "json"]).stdout) as? [[String: Any]])
+        let all = try #require(
+            try parseJSON(try runRcpx(["practices", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(all.count == 20)
         #expect(all.first?["id"] as? String == "ep-01")
-        let six = try #require(try parseJSON(try runRcpx(["practices", "6", "--format", "json"]).stdout) as? [String: Any])
+        let six = try #require(
+            try parseJSON(try runRcpx(["practices", "6", "--format", "json"]).stdout) as? [String: Any])
         #expect(six["number"] as? Int == 6)
         let processes = (six["processes"] as? [[String: Any]] ?? []).compactMap { $0["process"] as? String }
         #expect(processes.contains("bali"))
@@ -257,8 +277,9 @@ import RCPTestSupport
         #expect(text.hasPrefix("6. Irregular Migration"))
         #expect(text.contains("ep-06.1"))
 
-        let understandings = try #require(try parseJSON(try runRcpx(["understandings", "--format", "json"]).stdout)
-                                          as? [[String: Any]])
+        let understandings = try #require(
+            try parseJSON(try runRcpx(["understandings", "--format", "json"]).stdout)
+                as? [[String: Any]])
         #expect(understandings.count == 20)
         #expect(understandings.last?["id"] as? String == "cu-20")
         #expect(try runRcpx(["understandings"]).stdout.hasPrefix(" 1. "))

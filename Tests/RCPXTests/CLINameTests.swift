@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// Names from a user trial: a state in no process answers so (never another state), and the lookups take the
 /// names the search takes.
@@ -21,8 +21,9 @@ import RCPTestSupport
         #expect(r.status == 0, "\(query): \(r.stderr)")
         #expect(r.stdout.hasPrefix(name + "\n"))
         let words = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // as wrapped at any width
-        #expect(words.contains("\(name) takes part in none of the processes of the paper (a UN member state in 2005)."),
-                "\(r.stdout)")
+        #expect(
+            words.contains("\(name) takes part in none of the processes of the paper (a UN member state in 2005)."),
+            "\(r.stdout)")
     }
 
     @Test func aStateInNoProcessInJSONHasThePartyShapeWithNoProcesses() throws {
@@ -39,12 +40,15 @@ import RCPTestSupport
         #expect(count["all"] as? Int == 0 && count["inMatrix"] as? Int == 0)
         #expect((object["participations"] as? [Any])?.isEmpty == true)
         // A party of the data says it is named.
-        let turkey = try #require(try parseJSON(try runRcpx(["state", "turkey", "--format", "json"]).stdout) as? [String: Any])
+        let turkey = try #require(
+            try parseJSON(try runRcpx(["state", "turkey", "--format", "json"]).stdout) as? [String: Any])
         #expect(turkey["namedInPaper"] as? Bool == true)
     }
 
-    @Test(arguments: [("cote divoire", "Côte d'Ivoire"), ("korea republic", "Republic of Korea"),
-                      ("kingdom united", "United Kingdom")])
+    @Test(arguments: [
+        ("cote divoire", "Côte d'Ivoire"), ("korea republic", "Republic of Korea"),
+        ("kingdom united", "United Kingdom"),
+    ])
     func namesTheSearchFindsResolve(query: String, name: String) throws {
         let r = try runRcpx(["state", query])
         #expect(r.status == 0, "\(query): \(r.stderr)")
@@ -72,7 +76,8 @@ import RCPTestSupport
         let compare = try runRcpx(["compare", "dominica", "turkey"])
         #expect(compare.status == 1)
         #expect(compare.stdout.isEmpty)
-        #expect(compare.stderr.contains("Dominica takes part in none of the processes of the paper"), "\(compare.stderr)")
+        #expect(
+            compare.stderr.contains("Dominica takes part in none of the processes of the paper"), "\(compare.stderr)")
         let map = try runRcpx(["map", "egypt"])
         #expect(map.status == 1)
         #expect(map.stderr.contains("Egypt takes part in none of the processes of the paper"), "\(map.stderr)")

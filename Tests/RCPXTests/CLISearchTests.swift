@@ -1,5 +1,5 @@
-import Testing
 import RCPTestSupport
+import Testing
 
 /// `rcpx search` with the query syntax of issue 13: several words, operators, filters, typos.
 @Suite struct CLISearchTests {
@@ -39,8 +39,10 @@ import RCPTestSupport
     }
 
     @Test func aFilterThatNamesNothingIsAUsageError() throws {
-        for (args, message) in [(["bali", "kind:planet"], "No kind “planet”"), (["x", "region:mars"], "No region “mars”"),
-                                (["bali", "kind:p"], "could be process, party")] {
+        for (args, message) in [
+            (["bali", "kind:planet"], "No kind “planet”"), (["x", "region:mars"], "No region “mars”"),
+            (["bali", "kind:p"], "could be process, party"),
+        ] {
             let r = try runRcpx(["search"] + args)
             #expect(r.status == 64, "\(args)")
             #expect(r.stdout.isEmpty)

@@ -1,7 +1,7 @@
-import Testing
 import Foundation
 import RCPCore
 import RCPTestSupport
+import Testing
 
 /// `rcpx show NAME --format markdown` (a card for a handout) and `--format csv` (its participants); the
 /// lookups in ASCII when the locale is not UTF-8 (issue 10, items 15 and 20).
@@ -14,8 +14,10 @@ import RCPTestSupport
         #expect(lines.first == "# 12. Bali Process")
         #expect(lines.contains("- **Id:** `bali`"))
         #expect(lines.contains("- **Co-chairs:** Australia, Indonesia"))
-        for heading in ["## Participants", "## Secretariat", "## Main areas of discussion", "## Current priorities",
-                        "## Status", "## IOM's role", "## Events"] {
+        for heading in [
+            "## Participants", "## Secretariat", "## Main areas of discussion", "## Current priorities",
+            "## Status", "## IOM's role", "## Events",
+        ] {
             #expect(lines.contains(heading), "no \(heading)")
         }
         #expect(lines.contains { $0.hasPrefix("- **Members (40):** Australia, Indonesia, Afghanistan") })
@@ -48,18 +50,25 @@ import RCPTestSupport
         let rows = r.stdout.split(separator: "\n").map(String.init)
         #expect(rows.first == "process,shortName,party,name,kind,iso3,roles,note")
         #expect(rows.contains("bali,Bali,australia,Australia,state,AUS,member;co-chair,"))
-        #expect(rows.contains { $0.hasPrefix("bali,Bali,iom,International Organization for Migration,organization,,participant,") })
+        #expect(
+            rows.contains {
+                $0.hasPrefix("bali,Bali,iom,International Organization for Migration,organization,,participant,")
+            })
         // One row per participant named on the card: 40 members, 2 participants, 32 observers.
         #expect(rows.count == 1 + 40 + 2 + 32)
         let idm = try runRcpx(["show", "idm", "--format", "csv"])
         #expect(idm.stdout.hasPrefix("mechanism,shortName,party,"))
     }
 
-    @Test(arguments: [["LANG": "C"], ["LC_ALL": "C", "LANG": "C.UTF-8"], ["LC_ALL": "POSIX"],
-                      ["LC_CTYPE": "en_US.ISO-8859-1", "LANG": "C.UTF-8"]])
+    @Test(arguments: [
+        ["LANG": "C"], ["LC_ALL": "C", "LANG": "C.UTF-8"], ["LC_ALL": "POSIX"],
+        ["LC_CTYPE": "en_US.ISO-8859-1", "LANG": "C.UTF-8"],
+    ])
     func aNonUTF8LocaleGetsASCII(_ env: [String: String]) throws {
-        for args in [["show", "soderkoping"], ["state", "turkey"], ["matrix", "--region", "europe"],
-                     ["show", "soderkoping", "--format", "csv"], ["state", "cote d'ivoire", "--format", "markdown"]] {
+        for args in [
+            ["show", "soderkoping"], ["state", "turkey"], ["matrix", "--region", "europe"],
+            ["show", "soderkoping", "--format", "csv"], ["state", "cote d'ivoire", "--format", "markdown"],
+        ] {
             let r = try runRcpx(args, environment: env, removing: ["LC_ALL", "LC_CTYPE", "LANG"])
             #expect(r.status == 0, "\(args) \(env): \(r.stderr)")
             #expect(r.stdout.utf8.allSatisfy { $0 < 0x80 }, "\(args) \(env): \(r.stdout.prefix(300))")

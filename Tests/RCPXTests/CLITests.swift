@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// The command line, end to end: the real `rcpx` binary, its stdout, stderr and exit status.
 /// Values asserted come from the 2005 IOM paper (Annex A as of 19 May 2005).
@@ -34,8 +34,10 @@ import RCPTestSupport
         #expect(version.stdout.hasPrefix("rcpx "))
         let help = try runRcpx(["--help"])
         #expect(help.status == 0)
-        for command in ["list", "show", "state", "search", "matrix", "overlap", "practices", "understandings",
-                        "validate", "keys"] {
+        for command in [
+            "list", "show", "state", "search", "matrix", "overlap", "practices", "understandings",
+            "validate", "keys",
+        ] {
             #expect(help.stdout.contains("  \(command) "), "help lists \(command)")
         }
         #expect(help.stdout.contains("Exit codes"))
@@ -103,7 +105,8 @@ import RCPTestSupport
         let cases: [[String]] = [
             ["list", "--bogus"], ["--bogus"], ["show"], ["validate", "Resources/rcp-data.json", "--format", "csv"],
             ["list", "--format", "yaml"], ["search", "--limit", "0", "bali"], ["search", "bali", "--kind", "planet"],
-            ["matrix", "--kind", "planets"], ["matrix", "--sort", "size"], ["overlap", "bali"], ["nonsense-command", "x"],
+            ["matrix", "--kind", "planets"], ["matrix", "--sort", "size"], ["overlap", "bali"],
+            ["nonsense-command", "x"],
             ["validate"], ["explore", "--theme", "neon"], ["state", ""], ["show", "  "], ["overlap", "bali", "--"],
         ]
         for args in cases {
@@ -147,7 +150,8 @@ func columns(_ line: Substring) -> Int {
         let v = c.unicodeScalars.first!.value
         if c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) { continue }
         if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-            || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v) {
+            || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v)
+        {
             width += 2
         } else {
             width += 1

@@ -1,7 +1,7 @@
-import Testing
 import Foundation
 import RCPCore
 import RCPTestSupport
+import Testing
 
 /// `rcpx timeline`, `rcpx compare` and `rcpx rank` through the built binary.
 @Suite struct CLITimelineCompareTests {
@@ -20,8 +20,10 @@ import RCPTestSupport
         let json = try runRcpx(["timeline", "--format", "json"])
         let object = try #require(try parseJSON(json.stdout) as? [String: Any])
         let entries = try #require(object["entries"] as? [[String: Any]])
-        #expect(r.stdout.hasPrefix("Timeline \(object["firstYear"] as? Int ?? 0)–\(object["lastYear"] as? Int ?? 0): "
-                                   + "\(entries.count) dated records\n"))
+        #expect(
+            r.stdout.hasPrefix(
+                "Timeline \(object["firstYear"] as? Int ?? 0)–\(object["lastYear"] as? Int ?? 0): "
+                    + "\(entries.count) dated records\n"))
         // Each year once in the margin, in order.
         let years = r.stdout.split(separator: "\n").compactMap { line -> Int? in
             line.count >= 4 ? Int(line.prefix(4)) : nil
@@ -37,7 +39,8 @@ import RCPTestSupport
         let object = try #require(try parseJSON(r.stdout) as? [String: Any])
         let entries = try #require(object["entries"] as? [[String: Any]])
         let d = Catalog.bundled.dataset
-        let expected = d.processes.filter { $0.year != nil }.count + d.processes.map(\.datedStatus.count).reduce(0, +)
+        let expected =
+            d.processes.filter { $0.year != nil }.count + d.processes.map(\.datedStatus.count).reduce(0, +)
             + d.mechanisms.filter { $0.year != nil }.count + d.mechanisms.map(\.events.count).reduce(0, +)
         #expect(entries.count == expected)
         let ids = entries.compactMap { $0["id"] as? String }
@@ -104,7 +107,9 @@ import RCPTestSupport
         let python = try runPython(script, [file.path])
         #expect(python.status == 0, "python3: \(python.stderr)")
         let found = python.stdout.split(separator: "\n").map(String.init)
-        let expected = ids.map { id in String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" }) }
+        let expected = ids.map { id in
+            String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" })
+        }
         #expect(found.sorted() == expected.sorted())
     }
 
@@ -117,8 +122,9 @@ import RCPTestSupport
         #expect(object["kind"] as? String == "processes")
         let inAll = try #require(object["inAll"] as? [[String: Any]]).compactMap { $0["party"] as? String }
         let onlyOne = try #require(object["onlyOne"] as? [[String: Any]]).compactMap { $0["party"] as? String }
-        let overlap = try #require(try parseJSON(try runRcpx(["overlap", "manila", "apc", "--format", "json"]).stdout)
-                                   as? [String: Any])
+        let overlap = try #require(
+            try parseJSON(try runRcpx(["overlap", "manila", "apc", "--format", "json"]).stdout)
+                as? [String: Any])
         let common = try #require(overlap["common"] as? [[String: Any]]).compactMap { $0["party"] as? String }
         let onlyA = try #require(overlap["onlyA"] as? [[String: Any]]).compactMap { $0["party"] as? String }
         let onlyB = try #require(overlap["onlyB"] as? [[String: Any]]).compactMap { $0["party"] as? String }
@@ -134,7 +140,8 @@ import RCPTestSupport
         // The count line agrees with the participants of the three, counted here from `rcpx show`.
         var sets: [Set<String>] = []
         for id in ["bali", "apc", "colombo"] {
-            let show = try #require(try parseJSON(try runRcpx(["show", id, "--format", "json"]).stdout) as? [String: Any])
+            let show = try #require(
+                try parseJSON(try runRcpx(["show", id, "--format", "json"]).stdout) as? [String: Any])
             let list = try #require(show["participants"] as? [[String: Any]])
             sets.append(Set(list.compactMap { $0["party"] as? String }))
         }
@@ -193,7 +200,9 @@ import RCPTestSupport
         fitsEightyColumns(text.stdout, "rank states")
         #expect(text.stdout.contains("ties are listed alphabetically"))
         // The default limit keeps whole ties: the last rank shown is complete.
-        let shownRows = text.stdout.split(separator: "\n").filter { $0.range(of: #"^ *\d+=?  \S"#, options: .regularExpression) != nil }
+        let shownRows = text.stdout.split(separator: "\n").filter {
+            $0.range(of: #"^ *\d+=?  \S"#, options: .regularExpression) != nil
+        }
         let lastCount = try #require(shownRows.last.flatMap { Int($0.split(separator: " ").dropLast().last ?? "") })
         #expect(shownRows.count == counts.filter { $0 >= lastCount }.count)
     }

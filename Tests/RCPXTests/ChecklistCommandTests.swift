@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import RCPCore
 import RCPTestSupport
+import Testing
 
 /// `rcpx checklist …` end to end: the real binary, with XDG_DATA_HOME pointed at a fresh folder.
 @Suite struct ChecklistCommandTests {
@@ -17,8 +17,9 @@ import RCPTestSupport
         /// Runs `rcpx checklist ARGS` with this data home.
         @discardableResult
         func run(_ args: String..., stdin: String? = nil) throws -> RunResult {
-            try runRcpx(["checklist"] + args, stdin: stdin, environment: ["XDG_DATA_HOME": path, "LANG": "C.UTF-8"],
-                        removing: ["RCPX_DATA_HOME"])
+            try runRcpx(
+                ["checklist"] + args, stdin: stdin, environment: ["XDG_DATA_HOME": path, "LANG": "C.UTF-8"],
+                removing: ["RCPX_DATA_HOME"])
         }
 
         func file(_ name: String) -> String { checklists + "/" + name }
@@ -36,7 +37,8 @@ import RCPTestSupport
         #expect(r.status == 1)
         #expect(r.stderr.contains("already exists"))
 
-        r = try home.run("set", "Ghana 2026 workshop", "6.2", "in-progress", "--note", "draft MoU, with \"Italy\"\nsecond line")
+        r = try home.run(
+            "set", "Ghana 2026 workshop", "6.2", "in-progress", "--note", "draft MoU, with \"Italy\"\nsecond line")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("◐ 6.2 "))
         #expect(r.stdout.contains("in progress"))
@@ -158,9 +160,12 @@ import RCPTestSupport
         try home.run("new", "Fine")
         let garbage = Data("{\"formatVersion\": 1, \"name\": \"Damaged\", ".utf8)
         FileManager.default.createFile(atPath: home.file("damaged.json"), contents: garbage)
-        FileManager.default.createFile(atPath: home.file("future.json"), contents: Data("""
-            {"formatVersion": 9, "name": "Future", "created": "x", "updated": "x", "revision": 1, "entries": {}}
-            """.utf8))
+        FileManager.default.createFile(
+            atPath: home.file("future.json"),
+            contents: Data(
+                """
+                {"formatVersion": 9, "name": "Future", "created": "x", "updated": "x", "revision": 1, "entries": {}}
+                """.utf8))
         var r = try home.run("list")
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("Fine  "))
@@ -193,7 +198,8 @@ import RCPTestSupport
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: other.path + "/checklists/elsewhere.json"))
         #expect(!FileManager.default.fileExists(atPath: home.file("elsewhere.json")))
-        r = try runRcpx(["checklist", "list"], environment: ["RCPX_DATA_HOME": other.path, "XDG_DATA_HOME": home.path])
+        r = try runRcpx(
+            ["checklist", "list"], environment: ["RCPX_DATA_HOME": other.path, "XDG_DATA_HOME": home.path])
         #expect(r.stdout.hasPrefix("Elsewhere  "))
     }
 
@@ -223,7 +229,8 @@ import RCPTestSupport
         }
         var shells: [pid_t] = []
         for script in [loop(headings), loop(items)] {
-            let env = childEnvironment(set: ["XDG_DATA_HOME": home.path, "RCPX": rcpxBinaryPath], unset: ["RCPX_DATA_HOME"])
+            let env = childEnvironment(
+                set: ["XDG_DATA_HOME": home.path, "RCPX": rcpxBinaryPath], unset: ["RCPX_DATA_HOME"])
             shells.append(try startChild("/bin/sh", ["-c", script], environment: env))
         }
         for pid in shells { #expect(waitFor(pid: pid).shellStatus == 0) }

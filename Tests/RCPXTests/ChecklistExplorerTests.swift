@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// The checklist in the real explorer: a status set with Space is saved at once and is there after a restart.
 @Suite(.serialized) struct ChecklistExplorerTests {
@@ -17,15 +17,18 @@ import RCPTestSupport
         var screen = try first.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("assessed") }
         #expect(screen.contains("0/51 assessed"), "\(screen)")
         try first.send("Space")
-        screen = try first.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("1/51 assessed") && $0.contains("saved") }
+        screen = try first.waitFor(timeout: ExplorerTmuxTests.patience) {
+            $0.contains("1/51 assessed") && $0.contains("saved")
+        }
         #expect(screen.contains("1/51 assessed"), "\(screen)")
         try first.send("q")
         try first.waitFor(timeout: ExplorerTmuxTests.patience) { _ in (try? first.paneInfo().dead) ?? true }
         first.kill()
 
         // The file on disk has it, as the command line reads it.
-        let export = try runRcpx(["checklist", "export", "Ghana 2026 workshop", "--format", "csv"],
-                                 environment: ["XDG_DATA_HOME": home.path])
+        let export = try runRcpx(
+            ["checklist", "export", "Ghana 2026 workshop", "--format", "csv"],
+            environment: ["XDG_DATA_HOME": home.path])
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stdout.contains("not-in-place"), "\(export.stdout)")
 

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import RCPCore
 import RCPTestSupport
+import Testing
 
 /// The workshop through the real binary: three delegations on three "machines" (three XDG_DATA_HOMEs), their
 /// exports imported on the facilitator's, compared, two copies merged, a report produced and checked; bad
@@ -20,7 +20,9 @@ import RCPTestSupport
         return (r.status, r.stdout)
     }
 
-    func write(_ path: String, _ text: String) { FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) }
+    func write(_ path: String, _ text: String) {
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    }
 
     @Test func theWholeWorkshop() throws {
         let senegal = Home(), mali = Home(), maliTwo = Home(), facilitator = Home()
@@ -31,8 +33,9 @@ import RCPTestSupport
         ]
         // Three machines.
         #expect(try senegal.run("new", "Senegal").status == 0)
-        var r = try senegal.run("meta", "Senegal", "--subject", "senegal", "--date", "2026-12-03",
-                                "--facilitator", "A. Diallo", "--participants", "Interior; Labour")
+        var r = try senegal.run(
+            "meta", "Senegal", "--subject", "senegal", "--date", "2026-12-03",
+            "--facilitator", "A. Diallo", "--participants", "Interior; Labour")
         #expect(r.status == 0 && r.stdout.contains("Senegal (state or territory of the data)"), "\(r.stderr)")
         #expect(try senegal.run("set", "Senegal", "1.2", "in-progress", "--note", notes["senegal"]!).status == 0)
         #expect(try senegal.run("set", "Senegal", "6.2", "in-place").status == 0)
@@ -49,7 +52,8 @@ import RCPTestSupport
         // Exported as JSON, brought over.
         let exports = facilitator.path + "/exports"
         try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true)
-        for (home, name, file) in [(senegal, "Senegal", "senegal"), (mali, "Mali", "mali"), (maliTwo, "Mali", "mali2")] {
+        for (home, name, file) in [(senegal, "Senegal", "senegal"), (mali, "Mali", "mali"), (maliTwo, "Mali", "mali2")]
+        {
             let e = try home.run("export", name, "--format", "json")
             #expect(e.status == 0)
             write("\(exports)/\(file).json", e.stdout)
@@ -123,12 +127,15 @@ import RCPTestSupport
         write(dir + "/foreign.json", "{\"type\": \"FeatureCollection\"}")
         write(dir + "/future.json", good.replacingOccurrences(of: "\"reportVersion\": 2", with: "\"reportVersion\": 7"))
         write(dir + "/garbage.json", "\u{1B}[2J not json")
-        let r = try home.run("import", dir + "/good.json", dir + "/cut.json", dir + "/foreign.json", dir + "/future.json",
-                             dir + "/garbage.json")
+        let r = try home.run(
+            "import", dir + "/good.json", dir + "/cut.json", dir + "/foreign.json", dir + "/future.json",
+            dir + "/garbage.json")
         #expect(r.status == 65)
         #expect(r.stdout.isEmpty)
-        for (file, reason) in [("cut.json", "not valid JSON"), ("foreign.json", "not an rcpx checklist"),
-                               ("future.json", "newer rcpx"), ("garbage.json", "not valid JSON")] {
+        for (file, reason) in [
+            ("cut.json", "not valid JSON"), ("foreign.json", "not an rcpx checklist"),
+            ("future.json", "newer rcpx"), ("garbage.json", "not valid JSON"),
+        ] {
             #expect(r.stderr.contains(file) && r.stderr.contains(reason), "\(file): \(r.stderr)")
         }
         #expect(!r.stderr.contains("\u{1B}"))
@@ -212,11 +219,14 @@ import RCPTestSupport
         write(home.file("before-workshops.json"), old)
         var r = try home.run("show", "Before workshops")
         #expect(r.status == 0 && r.stdout.contains("Shelter MoU drafted"), "\(r.stderr)")
-        #expect(String(decoding: home.bytes("before-workshops.json") ?? Data(), as: UTF8.self) == old, "reading changes nothing")
+        #expect(
+            String(decoding: home.bytes("before-workshops.json") ?? Data(), as: UTF8.self) == old,
+            "reading changes nothing")
         r = try home.run("meta", "Before workshops", "--facilitator", "A. Mensah")
         #expect(r.status == 0, "\(r.stderr)")
         let text = String(decoding: home.bytes("before-workshops.json") ?? Data(), as: UTF8.self)
-        #expect(text.contains("\"formatVersion\": 2") && text.contains("Shelter MoU drafted") && text.contains("A. Mensah"))
+        #expect(
+            text.contains("\"formatVersion\": 2") && text.contains("Shelter MoU drafted") && text.contains("A. Mensah"))
         r = try home.run("show", "Before workshops")
         #expect(r.stdout.contains("Facilitator: A. Mensah") && r.stdout.contains("revision 4"), "\(r.stdout)")
     }
@@ -241,7 +251,8 @@ import RCPTestSupport
 extension ChecklistCommandTests.DataHome {
     @discardableResult
     func run(_ args: [String]) throws -> RunResult {
-        try runRcpx(["checklist"] + args, environment: ["XDG_DATA_HOME": path, "LANG": "C.UTF-8"], removing: ["RCPX_DATA_HOME"])
+        try runRcpx(
+            ["checklist"] + args, environment: ["XDG_DATA_HOME": path, "LANG": "C.UTF-8"], removing: ["RCPX_DATA_HOME"])
     }
 }
 
@@ -271,8 +282,11 @@ extension ChecklistCommandTests.DataHome {
         for name in ["One", "Two", "Three"] {
             try #require(try runRcpx(["checklist", "new", name, "--data-dir", source.path]).status == 0)
             for item in ["1", "6.2", "13.4"] {
-                try #require(try runRcpx(["checklist", "set", name, item, "in-place", "--note", big,
-                                          "--data-dir", source.path]).status == 0)
+                try #require(
+                    try runRcpx([
+                        "checklist", "set", name, item, "in-place", "--note", big,
+                        "--data-dir", source.path,
+                    ]).status == 0)
             }
             let export = try runRcpx(["checklist", "export", name, "--format", "json", "--data-dir", source.path])
             let file = dir.appendingPathComponent("\(name).json").path
@@ -283,8 +297,10 @@ extension ChecklistCommandTests.DataHome {
         func command(_ round: Int) -> [String] {
             round % 2 == 0
                 ? ["checklist", "import"] + files + ["--replace", "--data-dir", home.path]
-                : ["checklist", "merge", "One", "Two", "--into", round % 4 == 1 ? "One" : "Merged",
-                   "--replace", "--data-dir", home.path]
+                : [
+                    "checklist", "merge", "One", "Two", "--into", round % 4 == 1 ? "One" : "Merged",
+                    "--replace", "--data-dir", home.path,
+                ]
         }
         // A known point: killed while it waits for a lock this test holds (as another rcpx in the middle of a
         // change would), an import and a merge.

@@ -1,8 +1,9 @@
-import Testing
 import Foundation
+import Testing
+
 #if canImport(Glibc)
-import Glibc
-import RCPTestSupport
+    import Glibc
+    import RCPTestSupport
 #endif
 
 /// The user documentation stays true: the README's keys table is the program's, its samples are real output,
@@ -44,8 +45,9 @@ import RCPTestSupport
         let program = try runRcpx(["keys", "--format", "markdown"])
         #expect(program.status == 0)
         #expect(program.stdout.contains("| `?` `F1` |"))
-        #expect(table == program.stdout,
-                "README.md's keys table differs from `rcpx keys --format markdown`: run scripts/update-readme-keys.sh")
+        #expect(
+            table == program.stdout,
+            "README.md's keys table differs from `rcpx keys --format markdown`: run scripts/update-readme-keys.sh")
     }
 
     /// Every ```console block of the README that is one `$ rcpx …` command prints what the README shows.
@@ -59,7 +61,8 @@ import RCPTestSupport
             } else if line == "```" {
                 // One command and its output (a block of several commands on a user's machine is illustration).
                 if let b = block, let first = b.first, first.hasPrefix("$ rcpx "),
-                   b.filter({ $0.hasPrefix("$ ") }).count == 1 {
+                    b.filter({ $0.hasPrefix("$ ") }).count == 1
+                {
                     samples.append((String(first.dropFirst(2)), b.dropFirst().joined(separator: "\n") + "\n"))
                 }
                 block = nil
@@ -89,17 +92,20 @@ import RCPTestSupport
             let target = String(text[range])
             if target.contains("://") || target.hasPrefix("mailto:") { continue }
             let path = base == "." ? target : base + "/" + target
-            #expect(FileManager.default.fileExists(atPath: Self.repository.appendingPathComponent(path).path),
-                    "\(document) links to \(target), which does not exist")
+            #expect(
+                FileManager.default.fileExists(atPath: Self.repository.appendingPathComponent(path).path),
+                "\(document) links to \(target), which does not exist")
         }
         // Links to a heading of the same page: `(#slug)`, as GitHub makes slugs.
-        let headings = Set(text.components(separatedBy: "\n").filter { $0.hasPrefix("#") }.map { line in
-            let title = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces).lowercased()
-            return String(title.compactMap { c -> Character? in
-                if c == " " { return "-" }
-                return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
+        let headings = Set(
+            text.components(separatedBy: "\n").filter { $0.hasPrefix("#") }.map { line in
+                let title = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces).lowercased()
+                return String(
+                    title.compactMap { c -> Character? in
+                        if c == " " { return "-" }
+                        return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
+                    })
             })
-        })
         let anchors = try NSRegularExpression(pattern: #"\]\(#([^)\s]+)\)"#)
         for match in anchors.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let range = Range(match.range(at: 1), in: text) else { continue }
@@ -112,7 +118,8 @@ import RCPTestSupport
     /// The JSON block that follows `<!-- example: NAME -->` in docs/DATA.md.
     static func dataExample(_ name: String) throws -> String {
         let doc = try read("docs/DATA.md")
-        let marker = try #require(doc.range(of: "<!-- example: \(name) -->\n```json\n"), "docs/DATA.md has the \(name) example")
+        let marker = try #require(
+            doc.range(of: "<!-- example: \(name) -->\n```json\n"), "docs/DATA.md has the \(name) example")
         let end = try #require(doc.range(of: "```", range: marker.upperBound..<doc.endIndex))
         return String(doc[marker.upperBound..<end.lowerBound])
     }
@@ -232,7 +239,9 @@ import RCPTestSupport
         "map-bali-132x43": ["Map: Bali", "member or participant"],
         "timeline-132x43": ["Time line", "2002"],
         "compare-132x43": ["Compare: Bali · APC · Colombo", "In all 3"],
-        "slide-1-landscape-132x43": ["Inter-Governmental Consultations", "Annex A row", "next: Region: Asia and Oceania"],
+        "slide-1-landscape-132x43": [
+            "Inter-Governmental Consultations", "Annex A row", "next: Region: Asia and Oceania",
+        ],
         "slide-2-region-132x43": ["Region: Asia and Oceania", "next: Process: Bali Process"],
         "slide-3-process-132x43": ["Members", "Afghanistan", "member", "next: Map: Bali Process"],
         "slide-4-map-132x43": ["Map: Bali", "member or participant", "next: The checklist"],
@@ -250,7 +259,9 @@ import RCPTestSupport
         #expect(Set(names) == Set(Self.expectedScreens.keys), "the script makes \(names.sorted())")
         for name in Self.expectedScreens.keys.sorted() {
             let png = Self.repository.appendingPathComponent("screenshots/\(name).png").path
-            #expect(FileManager.default.fileExists(atPath: png), "screenshots/\(name).png is missing: run scripts/screenshots.sh")
+            #expect(
+                FileManager.default.fileExists(atPath: png),
+                "screenshots/\(name).png is missing: run scripts/screenshots.sh")
         }
     }
 
@@ -266,16 +277,22 @@ import RCPTestSupport
     /// (see README, Development).
     @Test(arguments: [screensToCapture])
     func screenshotScriptStillCaptures(_ screens: [String]) throws {
-        try #require(TmuxSession.isAvailable, "tmux is needed to make screenshots (apt-get install tmux; .ci/run installs it)")
+        try #require(
+            TmuxSession.isAvailable, "tmux is needed to make screenshots (apt-get install tmux; .ci/run installs it)")
         let dir = try Self.temporaryDirectory("screenshots")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
-        let run = try runProgram("/usr/bin/env", ["SCREENSHOTS_TIMEOUT=40", "bash", Self.screenshotScript, "--text-only",
-                                                  "--out", out.path, "--binary", rcpxBinaryPath,
-                                                  "--only", screens.joined(separator: ",")])
+        let run = try runProgram(
+            "/usr/bin/env",
+            [
+                "SCREENSHOTS_TIMEOUT=40", "bash", Self.screenshotScript, "--text-only",
+                "--out", out.path, "--binary", rcpxBinaryPath,
+                "--only", screens.joined(separator: ","),
+            ])
         #expect(run.status == 0, "scripts/screenshots.sh failed:\n\(run.stderr)")
-        let made = Set(((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? [])
-            .filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) })
+        let made = Set(
+            ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? [])
+                .filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) })
         #expect(made == Set(screens), "screens made: \(made.sorted())")
         for name in screens where made.contains(name) {
             let screen = try String(contentsOf: out.appendingPathComponent(name + ".txt"), encoding: .utf8)

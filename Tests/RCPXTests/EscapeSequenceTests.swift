@@ -1,8 +1,9 @@
-import Testing
 import CNcurses
-import RCPUI
-@testable import rcpx
 import RCPTestSupport
+import RCPUI
+import Testing
+
+@testable import rcpx
 
 /// Escape sequences read whole, whatever terminfo lists (issue 10, item 5): the byte sequences of xterm,
 /// rxvt, PuTTY, the Linux console, tmux and screen, as they arrive when curses does not recognise them.
@@ -21,46 +22,60 @@ import RCPTestSupport
 
     static let esc = "\u{1B}"
 
-    @Test(arguments: [
-        // xterm (normal and application cursor mode)
-        ("xterm", "\u{1B}[H", Key.home), ("xterm", "\u{1B}[F", .end), ("xterm", "\u{1B}OH", .home), ("xterm", "\u{1B}OF", .end),
-        ("xterm", "\u{1B}[A", .up), ("xterm", "\u{1B}OB", .down), ("xterm", "\u{1B}[1;5C", .right), ("xterm", "\u{1B}[1;2D", .left),
-        ("xterm", "\u{1B}[5~", .pageUp), ("xterm", "\u{1B}[6~", .pageDown), ("xterm", "\u{1B}[3~", .delete),
-        ("xterm", "\u{1B}[Z", .backTab), ("xterm", "\u{1B}OP", .function(1)), ("xterm", "\u{1B}[15~", .function(5)),
-        ("xterm", "\u{1B}[24~", .function(12)), ("xterm", "\u{1B}[1;5H", .home),
-        // rxvt
-        ("rxvt", "\u{1B}[7~", .home), ("rxvt", "\u{1B}[8~", .end), ("rxvt", "\u{1B}[11~", .function(1)),
-        ("rxvt", "\u{1B}[a", .up), ("rxvt", "\u{1B}[7$", .home), ("rxvt", "\u{1B}[8^", .end), ("rxvt", "\u{1B}Od", .left),
-        // PuTTY
-        ("PuTTY", "\u{1B}[1~", .home), ("PuTTY", "\u{1B}[4~", .end), ("PuTTY", "\u{1B}[11~", .function(1)),
-        ("PuTTY", "\u{1B}[2~", nil as Key?),
-        // the Linux console
-        ("linux", "\u{1B}[1~", .home), ("linux", "\u{1B}[4~", .end), ("linux", "\u{1B}[[A", .function(1)),
-        ("linux", "\u{1B}[[E", .function(5)), ("linux", "\u{1B}[3~", .delete), ("linux", "\u{1B}[17~", .function(6)),
-        // tmux and screen (TERM=screen / tmux: Home and End as VT220 keys, cursor keys in application mode)
-        ("tmux", "\u{1B}[1~", .home), ("tmux", "\u{1B}[4~", .end), ("tmux", "\u{1B}OA", .up), ("tmux", "\u{1B}OP", .function(1)),
-        ("screen", "\u{1B}[1~", .home), ("screen", "\u{1B}[4~", .end), ("screen", "\u{1B}OC", .right),
-        // the keypad in application mode
-        ("xterm", "\u{1B}OM", .enter), ("xterm", "\u{1B}Op", .character("0")), ("xterm", "\u{1B}Oy", .character("9")),
-        ("xterm", "\u{1B}Ok", .character("+")),
-    ] as [(String, String, Key?)])
+    @Test(
+        arguments: [
+            // xterm (normal and application cursor mode)
+            ("xterm", "\u{1B}[H", Key.home), ("xterm", "\u{1B}[F", .end), ("xterm", "\u{1B}OH", .home),
+            ("xterm", "\u{1B}OF", .end),
+            ("xterm", "\u{1B}[A", .up), ("xterm", "\u{1B}OB", .down), ("xterm", "\u{1B}[1;5C", .right),
+            ("xterm", "\u{1B}[1;2D", .left),
+            ("xterm", "\u{1B}[5~", .pageUp), ("xterm", "\u{1B}[6~", .pageDown), ("xterm", "\u{1B}[3~", .delete),
+            ("xterm", "\u{1B}[Z", .backTab), ("xterm", "\u{1B}OP", .function(1)), ("xterm", "\u{1B}[15~", .function(5)),
+            ("xterm", "\u{1B}[24~", .function(12)), ("xterm", "\u{1B}[1;5H", .home),
+            // rxvt
+            ("rxvt", "\u{1B}[7~", .home), ("rxvt", "\u{1B}[8~", .end), ("rxvt", "\u{1B}[11~", .function(1)),
+            ("rxvt", "\u{1B}[a", .up), ("rxvt", "\u{1B}[7$", .home), ("rxvt", "\u{1B}[8^", .end),
+            ("rxvt", "\u{1B}Od", .left),
+            // PuTTY
+            ("PuTTY", "\u{1B}[1~", .home), ("PuTTY", "\u{1B}[4~", .end), ("PuTTY", "\u{1B}[11~", .function(1)),
+            ("PuTTY", "\u{1B}[2~", nil as Key?),
+            // the Linux console
+            ("linux", "\u{1B}[1~", .home), ("linux", "\u{1B}[4~", .end), ("linux", "\u{1B}[[A", .function(1)),
+            ("linux", "\u{1B}[[E", .function(5)), ("linux", "\u{1B}[3~", .delete),
+            ("linux", "\u{1B}[17~", .function(6)),
+            // tmux and screen (TERM=screen / tmux: Home and End as VT220 keys, cursor keys in application mode)
+            ("tmux", "\u{1B}[1~", .home), ("tmux", "\u{1B}[4~", .end), ("tmux", "\u{1B}OA", .up),
+            ("tmux", "\u{1B}OP", .function(1)),
+            ("screen", "\u{1B}[1~", .home), ("screen", "\u{1B}[4~", .end), ("screen", "\u{1B}OC", .right),
+            // the keypad in application mode
+            ("xterm", "\u{1B}OM", .enter), ("xterm", "\u{1B}Op", .character("0")),
+            ("xterm", "\u{1B}Oy", .character("9")),
+            ("xterm", "\u{1B}Ok", .character("+")),
+        ] as [(String, String, Key?)])
     func aSequenceIsOneKey(terminal: String, bytes: String, key: Key?) {
         #expect(parse(bytes) == (key.map { keys($0) } ?? []), "\(terminal) \(bytes.debugDescription)")
     }
 
     @Test func homeAndEndNeverCancel() {
         // The bug: ESC [ 1 ~ read as Esc, "[", "1", "~". Now one Home, and no Esc anywhere.
-        for bytes in ["\u{1B}[1~", "\u{1B}[4~", "\u{1B}[7~", "\u{1B}[8~", "\u{1B}[H", "\u{1B}[F", "\u{1B}OH", "\u{1B}OF"] {
+        for bytes in [
+            "\u{1B}[1~", "\u{1B}[4~", "\u{1B}[7~", "\u{1B}[8~", "\u{1B}[H", "\u{1B}[F", "\u{1B}OH", "\u{1B}OF",
+        ] {
             let out = parse(bytes)
             #expect(out.count == 1, "\(bytes.debugDescription): \(out)")
             #expect(!out.contains(.event(.key(.escape))))
-            #expect(!out.contains { if case .event(.key(.character)) = $0 { return true }; return false })
+            #expect(
+                !out.contains {
+                    if case .event(.key(.character)) = $0 { return true }; return false
+                })
         }
     }
 
     @Test func unknownSequencesAreThrownAway() {
-        for bytes in ["\u{1B}[200~", "\u{1B}[201~", "\u{1B}[I", "\u{1B}[O", "\u{1B}[<0;12;5M", "\u{1B}[<0;12;5m",
-                      "\u{1B}[?1;2c", "\u{1B}[12;40R", "\u{1B}[99~", "\u{1B}[2~", "\u{1B}[1;2;3;4;5;6;7X", "\u{1B}OX"] {
+        for bytes in [
+            "\u{1B}[200~", "\u{1B}[201~", "\u{1B}[I", "\u{1B}[O", "\u{1B}[<0;12;5M", "\u{1B}[<0;12;5m",
+            "\u{1B}[?1;2c", "\u{1B}[12;40R", "\u{1B}[99~", "\u{1B}[2~", "\u{1B}[1;2;3;4;5;6;7X", "\u{1B}OX",
+        ] {
             #expect(parse(bytes).isEmpty, "\(bytes.debugDescription): \(parse(bytes))")
         }
         // A sequence without end is dropped after a bounded length, and what follows is read normally.

@@ -1,9 +1,10 @@
-import Testing
-import Foundation
 import CNcurses
-import RCPUI
-@testable import rcpx
+import Foundation
 import RCPTestSupport
+import RCPUI
+import Testing
+
+@testable import rcpx
 
 /// The pure parts of the terminal backend: key decoding, mouse reports, OSC 52, start-up decisions.
 @Suite struct ExplorerBackendTests {
@@ -84,7 +85,9 @@ import RCPTestSupport
     // MARK: Clipboard
 
     @Test func base64MatchesFoundation() {
-        for text in ["", "a", "ab", "abc", "abcd", "Söderköping", "Côte d’Ivoire\n世界 ✓", String(repeating: "xyz", count: 100)] {
+        for text in [
+            "", "a", "ab", "abc", "abcd", "Söderköping", "Côte d’Ivoire\n世界 ✓", String(repeating: "xyz", count: 100),
+        ] {
             #expect(TerminalClipboard.base64(Array(text.utf8)) == Data(text.utf8).base64EncodedString(), "\(text)")
         }
     }
@@ -100,7 +103,7 @@ import RCPTestSupport
     }
 
     @Test func osc52CutsLongTextAtACharacter() {
-        let long = String(repeating: "ö", count: TerminalClipboard.maxBytes)   // two bytes each
+        let long = String(repeating: "ö", count: TerminalClipboard.maxBytes)  // two bytes each
         let seq = TerminalClipboard.sequences(for: long, insideTmux: false)[0]
         let payload = seq.dropFirst("\u{1B}]52;c;".count).dropLast(2)
         let decoded = Data(base64Encoded: String(payload))
@@ -114,20 +117,34 @@ import RCPTestSupport
 
     @Test func refusesWithoutATerminal() {
         let known: (String) -> Bool = { $0 == "xterm-256color" || $0 == "dumb" }
-        #expect(explorerCanStart(stdinIsTerminal: true, stdoutIsTerminal: true, term: "xterm-256color",
-                                 probe: known) == nil)
-        #expect(explorerCanStart(stdinIsTerminal: true, stdoutIsTerminal: false, term: "xterm-256color",
-                                 probe: known)?.contains("standard output") == true)
-        #expect(explorerCanStart(stdinIsTerminal: false, stdoutIsTerminal: true, term: "xterm-256color",
-                                 probe: known)?.contains("standard input") == true)
-        #expect(explorerCanStart(stdinIsTerminal: true, stdoutIsTerminal: true, term: nil,
-                                 probe: known)?.contains("TERM is not set") == true)
-        #expect(explorerCanStart(stdinIsTerminal: true, stdoutIsTerminal: true, term: "",
-                                 probe: known)?.contains("TERM is not set") == true)
-        #expect(explorerCanStart(stdinIsTerminal: true, stdoutIsTerminal: true, term: "dumb",
-                                 probe: known)?.contains("dumb") == true)
-        #expect(explorerCanStart(stdinIsTerminal: true, stdoutIsTerminal: true, term: "vt-nonesuch",
-                                 probe: known)?.contains("vt-nonesuch") == true)
+        #expect(
+            explorerCanStart(
+                stdinIsTerminal: true, stdoutIsTerminal: true, term: "xterm-256color",
+                probe: known) == nil)
+        #expect(
+            explorerCanStart(
+                stdinIsTerminal: true, stdoutIsTerminal: false, term: "xterm-256color",
+                probe: known)?.contains("standard output") == true)
+        #expect(
+            explorerCanStart(
+                stdinIsTerminal: false, stdoutIsTerminal: true, term: "xterm-256color",
+                probe: known)?.contains("standard input") == true)
+        #expect(
+            explorerCanStart(
+                stdinIsTerminal: true, stdoutIsTerminal: true, term: nil,
+                probe: known)?.contains("TERM is not set") == true)
+        #expect(
+            explorerCanStart(
+                stdinIsTerminal: true, stdoutIsTerminal: true, term: "",
+                probe: known)?.contains("TERM is not set") == true)
+        #expect(
+            explorerCanStart(
+                stdinIsTerminal: true, stdoutIsTerminal: true, term: "dumb",
+                probe: known)?.contains("dumb") == true)
+        #expect(
+            explorerCanStart(
+                stdinIsTerminal: true, stdoutIsTerminal: true, term: "vt-nonesuch",
+                probe: known)?.contains("vt-nonesuch") == true)
     }
 
     @Test func terminfoProbe() {

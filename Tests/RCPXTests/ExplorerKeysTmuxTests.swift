@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// Keys the way real terminals send them (issue 10, items 5 and 18), end to end in tmux with
 /// TERM=xterm-256color, whose terminfo lists Home as `ESC O H`: PuTTY's, the Linux console's, screen's and
@@ -28,9 +28,11 @@ import RCPTestSupport
     static func startExplorer() throws -> TmuxSession {
         try ExplorerTmuxTests.requireTmux()
         let session = try TmuxSession(command: command, width: 80, height: 24)
-        try #require(ExplorerTmuxTests.showsFirstScreen(try session.waitFor(timeout: ExplorerTmuxTests.patience) {
-            ExplorerTmuxTests.showsFirstScreen($0)
-        }))
+        try #require(
+            ExplorerTmuxTests.showsFirstScreen(
+                try session.waitFor(timeout: ExplorerTmuxTests.patience) {
+                    ExplorerTmuxTests.showsFirstScreen($0)
+                }))
         return session
     }
 
@@ -40,7 +42,8 @@ import RCPTestSupport
         try session.send("traffick", literal: true)
         try session.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("traffick") }
         // Before: Esc (the search cancelled), "[" (back), "1" (the tree), "~"; the X typed nowhere.
-        try Self.keysThenText(session, [(Self.puttyHome, "X"), (Self.rxvtEnd, "Y"), (Self.rxvtHome, "W"), (Self.puttyEnd, "Z")])
+        try Self.keysThenText(
+            session, [(Self.puttyHome, "X"), (Self.rxvtEnd, "Y"), (Self.rxvtHome, "W"), (Self.puttyEnd, "Z")])
         let screen = try session.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("WXtraffickYZ") }
         #expect(screen.contains("WXtraffickYZ"), "the search box lost its text or the keys:\n\(screen)")
         // Esc, and only once it has been read, q (sent within the escape delay they would be Alt-q).
@@ -54,8 +57,9 @@ import RCPTestSupport
         try ExplorerTmuxTests.requireTmux()
         let home = URL(fileURLWithPath: try makeScratchDirectory("rcpx-keys"))
         defer { try? FileManager.default.removeItem(at: home) }
-        let session = try TmuxSession(command: Self.command + " --checklist keys", width: 100, height: 30,
-                                      environment: ["XDG_DATA_HOME": home.path])
+        let session = try TmuxSession(
+            command: Self.command + " --checklist keys", width: 100, height: 30,
+            environment: ["XDG_DATA_HOME": home.path])
         try session.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("Budapest") }
         try session.send("4")
         try session.waitFor(timeout: ExplorerTmuxTests.patience) { $0.contains("assessed") }
@@ -69,7 +73,8 @@ import RCPTestSupport
         try session.send("Enter")
         try session.send("q")
         #expect(try ExplorerTmuxTests.waitUntilDead(session).dead)
-        let export = try runRcpx(["checklist", "export", "keys", "--format", "csv"], environment: ["XDG_DATA_HOME": home.path])
+        let export = try runRcpx(
+            ["checklist", "export", "keys", "--format", "csv"], environment: ["XDG_DATA_HOME": home.path])
         #expect(export.stdout.contains("open border posts"), "the note was not saved: \(export.stdout)")
     }
 

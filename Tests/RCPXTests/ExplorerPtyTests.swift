@@ -1,8 +1,8 @@
-import Testing
 import Foundation
 import RCPCore
-import RCPUI
 import RCPTestSupport
+import RCPUI
+import Testing
 
 /// The explorer in a raw pseudo-terminal: the bytes it writes (per key, against a full repaint) and mouse
 /// input, which tmux cannot inject into a pane.
@@ -15,10 +15,13 @@ import RCPTestSupport
         let child: PtyChild
         let home: String
 
-        init(arguments: [String] = [], width: Int = ExplorerPtyTests.width, height: Int = ExplorerPtyTests.height) throws {
+        init(arguments: [String] = [], width: Int = ExplorerPtyTests.width, height: Int = ExplorerPtyTests.height)
+            throws
+        {
             home = try makeScratchDirectory("rcpx-pty")
-            child = try PtyChild(rcpxBinaryPath, arguments, environment: explorerEnvironment(dataHome: home),
-                                 columns: width, rows: height)
+            child = try PtyChild(
+                rcpxBinaryPath, arguments, environment: explorerEnvironment(dataHome: home),
+                columns: width, rows: height)
         }
 
         deinit { removeScratchDirectory(home) }
@@ -26,8 +29,10 @@ import RCPTestSupport
         /// Reads what the explorer writes: waits up to `firstByte` seconds for output to start, then reads
         /// until it has been quiet for `idle` seconds (or `limit` passes).
         func drain(firstByte: Double = 0.3, idle: Double = 0.3, limit: Double = 15) -> [UInt8] {
-            child.readBurst(quietMilliseconds: Int(idle * 1000), timeoutMilliseconds: Int(limit * 1000),
-                            firstByteMilliseconds: Int(firstByte * 1000)).bytes
+            child.readBurst(
+                quietMilliseconds: Int(idle * 1000), timeoutMilliseconds: Int(limit * 1000),
+                firstByteMilliseconds: Int(firstByte * 1000)
+            ).bytes
         }
 
         /// The bytes one input causes: waits (patiently) for the frame to start, then for it to end.
@@ -53,7 +58,8 @@ import RCPTestSupport
     static func firstFramePosition(of text: String) -> (x: Int, y: Int)? {
         var state = AppState(catalog: .bundled, options: UIOptions())
         _ = App.update(&state, .resize(width: width, height: height))
-        let lines = App.render(state, width: width, height: height).plainText().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = App.render(state, width: width, height: height).plainText().split(
+            separator: "\n", omittingEmptySubsequences: false)
         for (y, line) in lines.enumerated() {
             if let r = line.range(of: text) { return (line.distance(from: line.startIndex, to: r.lowerBound), y) }
         }
@@ -71,7 +77,9 @@ import RCPTestSupport
         _ = rcpx.response(to: "k")
         rcpx.send("k")
         let idle = rcpx.drain(firstByte: 1)
-        #expect(idle.count <= 32, "an unchanged frame sent \(idle.count) bytes: \(String(decoding: idle, as: UTF8.self).debugDescription)")
+        #expect(
+            idle.count <= 32,
+            "an unchanged frame sent \(idle.count) bytes: \(String(decoding: idle, as: UTF8.self).debugDescription)")
         // A navigation key sends a fraction of a full repaint.
         var perKey: [Int] = []
         for _ in 0..<6 { perKey.append(rcpx.response(to: "j").count) }

@@ -1,40 +1,50 @@
-import Testing
 import Foundation
-@testable import rcpx
 import RCPTestSupport
+import Testing
+
+@testable import rcpx
 
 /// A TERM this system does not know (issue 10, item 17): drawn as xterm-256color (or xterm), said once on the
 /// status line; when no fallback is installed, rcpx says how to fix it and exits non-zero.
 @Suite(.serialized) struct ExplorerTerminalTypeTests {
     @Test func anUnknownTermFallsBackToAnInstalledXterm() {
         let all: (String) -> Bool = { ["xterm-256color", "xterm", "screen"].contains($0) }
-        #expect(terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: "xterm-kitty", probe: all)
+        #expect(
+            terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: "xterm-kitty", probe: all)
                 == .start(term: "xterm-256color", fallbackFrom: "xterm-kitty"))
         let onlyXterm: (String) -> Bool = { $0 == "xterm" }
-        #expect(terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: "foot", probe: onlyXterm)
+        #expect(
+            terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: "foot", probe: onlyXterm)
                 == .start(term: "xterm", fallbackFrom: "foot"))
-        #expect(terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: "screen", probe: all)
+        #expect(
+            terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: "screen", probe: all)
                 == .start(term: "screen", fallbackFrom: nil))
-        #expect(TerminalPlan.start(term: "xterm-256color", fallbackFrom: "alacritty").notice
+        #expect(
+            TerminalPlan.start(term: "xterm-256color", fallbackFrom: "alacritty").notice
                 == "TERM=alacritty is unknown here: drawing as xterm-256color.")
         #expect(TerminalPlan.start(term: "screen", fallbackFrom: nil).notice == nil)
     }
 
     @Test func withoutAFallbackItSaysHowToFixIt() {
         let none: (String) -> Bool = { _ in false }
-        #expect(terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: "xterm-kitty", probe: none)
+        #expect(
+            terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: "xterm-kitty", probe: none)
                 == .unknownTerm("xterm-kitty"))
     }
 
     @Test func dumbUnsetAndNoTerminalAreStillRefused() {
         let all: (String) -> Bool = { _ in true }
         for term in [nil, "", "dumb"] as [String?] {
-            guard case .refuse = terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: term, probe: all) else {
+            guard case .refuse = terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: true, term: term, probe: all)
+            else {
                 Issue.record("\(String(describing: term)) not refused"); continue
             }
         }
-        guard case .refuse = terminalPlan(stdinIsTerminal: true, stdoutIsTerminal: false, term: "xterm-kitty",
-                                          probe: { _ in false }) else {
+        guard
+            case .refuse = terminalPlan(
+                stdinIsTerminal: true, stdoutIsTerminal: false, term: "xterm-kitty",
+                probe: { _ in false })
+        else {
             Issue.record("a pipe is not refused"); return
         }
     }
@@ -44,7 +54,8 @@ import RCPTestSupport
         try ExplorerTmuxTests.requireTmux()
         let dir = try ExplorerTmuxTests.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let session = try TmuxSession(command: ExplorerTmuxTests.wrapped("env TERM=\(term) \(ExplorerTmuxTests.binary)", in: dir))
+        let session = try TmuxSession(
+            command: ExplorerTmuxTests.wrapped("env TERM=\(term) \(ExplorerTmuxTests.binary)", in: dir))
         let screen = try session.waitFor(timeout: ExplorerTmuxTests.patience) {
             ExplorerTmuxTests.showsFirstScreen($0) && $0.contains("drawing as")
         }

@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// End-to-end tests of the explorer: the real binary in tmux (send-keys, capture-pane), its terminal
 /// handling, signals, suspend, and the terminals it must refuse.
@@ -23,7 +23,10 @@ import RCPTestSupport
     static let patience = 15.0
 
     static func requireTmux() throws {
-        try #require(TmuxSession.isAvailable, "tmux is not installed or does not run: the explorer's end-to-end tests need it (apt-get install tmux; .ci/run installs it)")
+        try #require(
+            TmuxSession.isAvailable,
+            "tmux is not installed or does not run: the explorer's end-to-end tests need it (apt-get install tmux; .ci/run installs it)"
+        )
         try #require(TmuxSession.ensureServer() == 0, "could not start a tmux server")
     }
 
@@ -57,8 +60,9 @@ import RCPTestSupport
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
             for entry in entries {
                 guard let pid = Int32(entry),
-                      let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                      let close = stat.lastIndex(of: ")") else { continue }
+                    let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                    let close = stat.lastIndex(of: ")")
+                else { continue }
                 // pid (comm) state ppid …
                 let fields = stat[stat.index(after: close)...].split(separator: " ")
                 if fields.count > 1, Int32(fields[1]) == parent { return pid }
@@ -69,7 +73,8 @@ import RCPTestSupport
     }
 
     /// Waits until the pane's program has exited (the pane stays: remain-on-exit).
-    static func waitUntilDead(_ session: TmuxSession, timeout: Double = patience) throws -> (dead: Bool, status: Int32?) {
+    static func waitUntilDead(_ session: TmuxSession, timeout: Double = patience) throws -> (dead: Bool, status: Int32?)
+    {
         let deadline = Date().addingTimeInterval(timeout)
         var info = try session.paneInfo()
         while !info.dead && Date() < deadline {
@@ -101,7 +106,9 @@ import RCPTestSupport
             if after[end] == "m" {
                 for p in after[..<end].split(separator: ";", omittingEmptySubsequences: false) {
                     guard let n = Int(p) else { continue }
-                    if (30...38).contains(n) || (40...48).contains(n) || (90...97).contains(n) || (100...107).contains(n) {
+                    if (30...38).contains(n) || (40...48).contains(n) || (90...97).contains(n)
+                        || (100...107).contains(n)
+                    {
                         found.append(String(after[..<end]))
                         break
                     }
@@ -145,14 +152,18 @@ import RCPTestSupport
 
     /// The hardware cursor: (x, y, visible).
     static func cursor(_ session: TmuxSession) throws -> (x: Int, y: Int, visible: Bool) {
-        let s = try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{cursor_x} #{cursor_y} #{cursor_flag}"])
+        let s = try TmuxSession.tmux([
+            "display-message", "-p", "-t", session.name, "#{cursor_x} #{cursor_y} #{cursor_flag}",
+        ])
         let p = s.split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
         return (p[0], p[1], p.count > 2 && p[2] == 1)
     }
 
     /// Polls the cursor until `predicate` holds.
-    static func waitForCursor(_ session: TmuxSession, timeout: Double = patience,
-                              _ predicate: ((x: Int, y: Int, visible: Bool)) -> Bool) throws -> (x: Int, y: Int, visible: Bool) {
+    static func waitForCursor(
+        _ session: TmuxSession, timeout: Double = patience,
+        _ predicate: ((x: Int, y: Int, visible: Bool)) -> Bool
+    ) throws -> (x: Int, y: Int, visible: Bool) {
         let deadline = Date().addingTimeInterval(timeout)
         var c = try cursor(session)
         while !predicate(c) && Date() < deadline {
@@ -172,7 +183,9 @@ import RCPTestSupport
         let start = try Self.cursor(session)
         #expect(!start.visible, "the cursor shows over the selection")
         let rows = first.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(start.y < rows.count && rows[start.y].contains(FirstScreen.region), "cursor not on the selection:\n\(first)")
+        #expect(
+            start.y < rows.count && rows[start.y].contains(FirstScreen.region), "cursor not on the selection:\n\(first)"
+        )
         try session.send("Down")
         try session.send("Down")
         let moved = try Self.waitForCursor(session) { $0.y == start.y + 2 }
@@ -233,15 +246,17 @@ import RCPTestSupport
         let session = try TmuxSession(command: Self.wrapped(Self.binary, in: dir))
         let screen = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }
         try #require(Self.showsFirstScreen(screen), "did not start:\n\(screen)")
-        #expect(try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
-            .hasPrefix("1"), "the explorer should draw on the alternate screen")
+        #expect(
+            try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
+                .hasPrefix("1"), "the explorer should draw on the alternate screen")
         try session.send("q")
         let status = Self.waitForFile(dir.appendingPathComponent("status"))
         #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         let stty = Self.waitForFile(dir.appendingPathComponent("stty"))
         #expect(Self.isSane(stty), "stty -a after q:\n\(stty)")
-        #expect(try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
-            .hasPrefix("0"), "the alternate screen was not left")
+        #expect(
+            try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
+                .hasPrefix("0"), "the alternate screen was not left")
     }
 
     @Test func ctrlCKeyQuitsLikeSIGINT() throws {
@@ -270,8 +285,9 @@ import RCPTestSupport
         #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "\(128 + number)", "SIG\(name)")
         let stty = Self.waitForFile(dir.appendingPathComponent("stty"))
         #expect(Self.isSane(stty), "stty -a after SIG\(name):\n\(stty)")
-        #expect(try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
-            .hasPrefix("0"), "the alternate screen was not left after SIG\(name)")
+        #expect(
+            try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on}"])
+                .hasPrefix("0"), "the alternate screen was not left after SIG\(name)")
     }
 
     /// A signal arriving while the explorer saves a checklist (every Space saves) leaves a readable file.
@@ -299,7 +315,8 @@ import RCPTestSupport
         #expect(show.status == 0, "checklist unreadable after SIG\(name): \(show.stderr)")
         #expect(show.stdout.contains("workshop"))
         // No temporary file left behind.
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("checklists").path)) ?? []
+        let files =
+            (try? FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("checklists").path)) ?? []
         #expect(files.filter { !$0.hasSuffix(".lock") } == ["workshop.json"], "\(files)")
     }
 
@@ -332,8 +349,9 @@ import RCPTestSupport
                 && lines[0].count == 120 && screen.contains("Matrix")
         }
         let screen = try session.waitFor(timeout: Self.patience) { drawnAt120x40($0) }
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("status").path),
-                "the explorer died during resizes")
+        #expect(
+            !FileManager.default.fileExists(atPath: dir.appendingPathComponent("status").path),
+            "the explorer died during resizes")
         #expect(drawnAt120x40(screen), "not redrawn at 120×40 after resizes:\n\(screen)")
         let size = try TmuxSession.tmux(["display-message", "-p", "-t", session.name, "#{pane_width}x#{pane_height}"])
         #expect(size.hasPrefix("120x40"))
@@ -376,12 +394,14 @@ import RCPTestSupport
     /// Runs `command` in a UTF-8 tmux pane; returns the screen (plain and with escapes) once `status=N` is
     /// printed (by the shell after the command, unless the command prints it itself).
     static func runRefused(_ command: String, printsStatus: Bool = false) throws
-        -> (screen: String, escaped: String, status: String) {
+        -> (screen: String, escaped: String, status: String)
+    {
         let line = printsStatus ? command : "\(command); echo status=$?"
         let session = try TmuxSession(command: "sh -c " + shellQuote("\(line); exec sleep 600"))
         let screen = try session.waitFor(timeout: Self.patience) { $0.contains("status=") }
         let escaped = try session.capture(escapes: true)
-        let status = screen.components(separatedBy: "status=").last?
+        let status =
+            screen.components(separatedBy: "status=").last?
             .prefix { $0.isNumber }.description ?? ""
         return (screen, escaped, status)
     }
@@ -437,8 +457,10 @@ import RCPTestSupport
         #expect(Self.showsFirstScreen(screen), "\(screen)")
     }
 
-    @Test(arguments: ["env NO_COLOR=1 BINARY", "env -u NO_COLOR BINARY --no-color",
-                      "env -u NO_COLOR BINARY --theme monochrome"])
+    @Test(arguments: [
+        "env NO_COLOR=1 BINARY", "env -u NO_COLOR BINARY --no-color",
+        "env -u NO_COLOR BINARY --theme monochrome",
+    ])
     func noColourMeansNoColours(_ command: String) throws {
         try Self.requireTmux()
         let session = try TmuxSession(command: command.replacingOccurrences(of: "BINARY", with: Self.binary))
@@ -446,8 +468,9 @@ import RCPTestSupport
         let escaped = try session.capture(escapes: true)
         #expect(Self.colourParameters(in: escaped).isEmpty, "colour escapes with \(command):\n\(escaped)")
         // Selection still stands out: reverse video.
-        #expect(escaped.contains("\u{1B}[7m") || escaped.contains(";7m") || escaped.contains("[7;"),
-                "no reverse video for the selection:\n\(escaped)")
+        #expect(
+            escaped.contains("\u{1B}[7m") || escaped.contains(";7m") || escaped.contains("[7;"),
+            "no reverse video for the selection:\n\(escaped)")
     }
 
     // (`env -u NO_COLOR`: the tmux server's environment comes from whoever started it.)
@@ -468,9 +491,10 @@ import RCPTestSupport
         try Self.requireTmux()
         let session = try TmuxSession(command: "env -u NO_COLOR TERM=\(term) \(Self.binary)", width: 132, height: 43)
         try #require(Self.showsFirstScreen(try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) }))
-        let foregrounds = Set(Self.colourParameters(in: try session.capture(escapes: true))
-            .flatMap { $0.split(separator: ";").compactMap { Int($0) } }
-            .filter { (30...38).contains($0) || (90...97).contains($0) })
+        let foregrounds = Set(
+            Self.colourParameters(in: try session.capture(escapes: true))
+                .flatMap { $0.split(separator: ";").compactMap { Int($0) } }
+                .filter { (30...38).contains($0) || (90...97).contains($0) })
         #expect(foregrounds.isSubset(of: [33, 37]), "TERM=\(term): text colours \(foregrounds.sorted())")
         #expect(!(try Self.cursor(session)).visible, "TERM=\(term): the cursor shows over the selection")
     }

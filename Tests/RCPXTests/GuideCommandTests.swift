@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import RCPTestSupport
+import Testing
 
 /// `rcpx guide`, search over guide points, and how the command line marks editorial values.
 @Suite struct GuideCommandTests {
     /// Text with its wrapping undone: runs of spaces and line breaks become one space.
-    func flat(_ text: String) -> String { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+    func flat(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
 
     @Test func listsTheTopicsInOrder() throws {
         let r = try runRcpx(["guide"])
@@ -25,7 +27,9 @@ import RCPTestSupport
         #expect(byWords.status == 0 && byNumber.status == 0 && byID.status == 0)
         #expect(byWords.stdout == byNumber.stdout && byNumber.stdout == byID.stdout)
         #expect(byID.stdout.hasPrefix("2. Five common characteristics\n"))
-        for label in ["States-owned:", "Thematic or geographic:", "Recurring:", "Flexible focus:", "Informal and non-binding:"] {
+        for label in [
+            "States-owned:", "Thematic or geographic:", "Recurring:", "Flexible focus:", "Informal and non-binding:",
+        ] {
             #expect(byID.stdout.contains(label), "missing \(label)")
         }
         #expect(flat(byID.stdout).contains("(B.1.a, lines 281–282)"))
@@ -119,13 +123,15 @@ import RCPTestSupport
         #expect(secretariat.count == 2 && secretariat.allSatisfy { $0["basis"] as? String == "stated" })
         let mapping = try #require(object["topicPracticesEditorial"] as? [String: Any])
         #expect(mapping["basis"] as? String == "editorial")
-        let marri = try #require(try parseJSON(try runRcpx(["show", "marri", "--format", "json"]).stdout) as? [String: Any])
+        let marri = try #require(
+            try parseJSON(try runRcpx(["show", "marri", "--format", "json"]).stdout) as? [String: Any])
         let participants = try #require(marri["participants"] as? [[String: Any]])
         let seecp = try #require(participants.first { $0["party"] as? String == "seecp" })
         #expect((seecp["editorial"] as? [String: Any])?["basis"] as? String == "editorial")
         let albania = try #require(participants.first { $0["party"] as? String == "albania" })
         #expect(albania["editorial"] is NSNull)
-        let colombo = try #require(try parseJSON(try runRcpx(["show", "colombo", "--format", "json"]).stdout) as? [String: Any])
+        let colombo = try #require(
+            try parseJSON(try runRcpx(["show", "colombo", "--format", "json"]).stdout) as? [String: Any])
         let classes = try #require(colombo["classification"] as? [[String: Any]])
         #expect(classes.contains { $0["aspect"] as? String == "focus" && $0["value"] as? String == "narrow" })
         let points = try #require(colombo["guidePoints"] as? [[String: Any]])
@@ -146,8 +152,12 @@ import RCPTestSupport
         let seecpRow = matrix.stdout.split(separator: "\n").first { $0.hasPrefix("South-East European Co-operation") }
         #expect(seecpRow?.contains("◆†") == true)
         #expect(matrix.stdout.contains("† editorial: a role the paper does not state"))
-        let json = try #require(try parseJSON(try runRcpx(["matrix", "--region", "europe", "--kind", "organizations",
-                                                            "--format", "json"]).stdout) as? [String: Any])
+        let json = try #require(
+            try parseJSON(
+                try runRcpx([
+                    "matrix", "--region", "europe", "--kind", "organizations",
+                    "--format", "json",
+                ]).stdout) as? [String: Any])
         let rows = try #require(json["rows"] as? [[String: Any]])
         #expect(rows.first { $0["party"] as? String == "seecp" }?["editorial"] as? [String] == ["marri"])
         #expect(rows.first { $0["party"] as? String == "unhcr" }?["editorial"] as? [String] == [])

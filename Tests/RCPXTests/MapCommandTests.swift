@@ -1,7 +1,7 @@
 import Foundation
 import RCPCore
-import Testing
 import RCPTestSupport
+import Testing
 
 /// `rcpx map` and `rcpx gaps` through the built binary.
 @Suite struct MapCommandTests {
@@ -16,14 +16,18 @@ import RCPTestSupport
         // The legend names every category with its pattern and count, as the core counts them.
         let layer = catalog.mapLayer(.process("bali"), world: world)
         for entry in layer.legend where entry.category != .context {
-            #expect(r.stdout.contains("\(entry.category.label) (\(entry.count)), \(entry.category.shade.rawValue)"),
-                    "legend misses \(entry.category.label)")
+            #expect(
+                r.stdout.contains("\(entry.category.label) (\(entry.count)), \(entry.category.shade.rawValue)"),
+                "legend misses \(entry.category.label)")
         }
         #expect(r.stdout.contains("member or participant (38), solid"))
         #expect(r.stdout.contains("Natural Earth 1:110m"))
         // Braille dots in the map rows, nothing else but spaces.
         let mapRows = lines[1...20]
-        #expect(mapRows.allSatisfy { row in row.unicodeScalars.allSatisfy { $0 == " " || (0x2800...0x28FF).contains($0.value) } })
+        #expect(
+            mapRows.allSatisfy { row in
+                row.unicodeScalars.allSatisfy { $0 == " " || (0x2800...0x28FF).contains($0.value) }
+            })
         #expect(mapRows.contains { $0.contains("\u{28FF}") }, "no solid cells")
     }
 
@@ -39,8 +43,10 @@ import RCPTestSupport
     }
 
     @Test func asciiAndTheCLocaleDrawOneCharacterACell() throws {
-        for (args, env) in [(["map", "bali", "--ascii"], [String: String]()), (["map", "bali"], ["LANG": "C"]),
-                            (["map", "bali"], ["LC_ALL": "POSIX"])] {
+        for (args, env) in [
+            (["map", "bali", "--ascii"], [String: String]()), (["map", "bali"], ["LANG": "C"]),
+            (["map", "bali"], ["LC_ALL": "POSIX"]),
+        ] {
             let r = try runRcpx(args, environment: env, removing: ["LC_ALL", "LC_CTYPE"].filter { env[$0] == nil })
             #expect(r.status == 0)
             #expect(r.stdout.utf8.allSatisfy { $0 < 0x80 }, "\(args) \(env)")
@@ -117,7 +123,13 @@ import RCPTestSupport
         #expect(codes.count == world.features.count)
         #expect(Set(codes).count == codes.count, "a country drawn twice")
         #expect(Set(codes.map(String.init)) == Set(world.features.map(\.iso3)))
-        #expect(countries.contains("path AUS AUS \u{00B7} Australia: " + catalog.mapLayer(args == ["--coverage"] ? .coverage : args == ["bali"] ? .process("bali") : .party("turkey"), world: world).style.categories[world.feature(iso3: "AUS")!].label))
+        #expect(
+            countries.contains(
+                "path AUS AUS \u{00B7} Australia: "
+                    + catalog.mapLayer(
+                        args == ["--coverage"] ? .coverage : args == ["bali"] ? .process("bali") : .party("turkey"),
+                        world: world
+                    ).style.categories[world.feature(iso3: "AUS")!].label))
         #expect(countries.contains { $0.hasPrefix("circle NRU NRU \u{00B7} Nauru: ") })
         #expect(lines.contains { $0.hasPrefix("legend ") && $0 != "legend 0" })
         #expect(lines.contains { $0.hasPrefix("source ") && $0.contains("Natural Earth") })

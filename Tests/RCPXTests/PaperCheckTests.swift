@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RCPTestSupport
+import Testing
 
 /// The second, independent check of the data against the paper (`scripts/check-data.py --paper`), run as part
 /// of `swift test`: every Annex A cell and footnote group against the participants by role, every Annex D heading
@@ -20,8 +20,9 @@ struct PaperCheckTests {
 
     /// Runs the script on `data` with the paper; fails (with how to fix it) when the paper or python3 is missing.
     static func check(_ data: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        try #require(FileManager.default.fileExists(atPath: paper.path),
-                     "the paper is missing at \(paper.path): clone shared/ beside the repository or set RCPX_PAPER")
+        try #require(
+            FileManager.default.fileExists(atPath: paper.path),
+            "the paper is missing at \(paper.path): clone shared/ beside the repository or set RCPX_PAPER")
         let python = try runProgram("/usr/bin/env", ["python3", "--version"])
         try #require(python.status == 0, "python3 is needed for scripts/check-data.py: \(python.stderr)")
         let script = repository.appendingPathComponent("scripts/check-data.py").path
@@ -44,11 +45,16 @@ struct PaperCheckTests {
     @Test func aWrongDateOrSubHeadingOrMemberIsFound() throws {
         let dir = try DocsTests.temporaryDirectory("paper-check-wrong")
         defer { try? FileManager.default.removeItem(at: dir) }
-        var json = try String(contentsOf: Self.repository.appendingPathComponent("Resources/rcp-data.json"), encoding: .utf8)
-        for (from, to) in [("\"date\": \"2004-12-16/17\"", "\"date\": \"2004-11-16/17\""),
-                           ("\"paperTitle\": \"Internally Displacement\"", "\"paperTitle\": \"Internal Displacement\""),
-                           ("\"party\": \"sweden\",\n          \"roles\": [\n            \"member\"\n          ]\n        },\n        {\n          \"party\": \"switzerland\"",
-                            "\"party\": \"finland\",\n          \"roles\": [\n            \"observer\"\n          ]\n        },\n        {\n          \"party\": \"switzerland\"")] {
+        var json = try String(
+            contentsOf: Self.repository.appendingPathComponent("Resources/rcp-data.json"), encoding: .utf8)
+        for (from, to) in [
+            ("\"date\": \"2004-12-16/17\"", "\"date\": \"2004-11-16/17\""),
+            ("\"paperTitle\": \"Internally Displacement\"", "\"paperTitle\": \"Internal Displacement\""),
+            (
+                "\"party\": \"sweden\",\n          \"roles\": [\n            \"member\"\n          ]\n        },\n        {\n          \"party\": \"switzerland\"",
+                "\"party\": \"finland\",\n          \"roles\": [\n            \"observer\"\n          ]\n        },\n        {\n          \"party\": \"switzerland\""
+            ),
+        ] {
             #expect(json.contains(from), "the fixture text \(from.prefix(40)) is no longer in the data")
             json = json.replacingOccurrences(of: from, with: to)
         }

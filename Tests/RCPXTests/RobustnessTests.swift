@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import RCPTestSupport
+import Testing
 
 /// What the explorer's own end-to-end tests (`ExplorerTmuxTests`) leave out: checklist files under
 /// `rcpx checklist set` killed by every signal (SIGKILL too) at a known point (waiting for the lock) and at a
@@ -44,21 +44,27 @@ import RCPTestSupport
     /// Every checklist file of the folder reads back: `show` works for each name, `list` names no damaged
     /// file, each JSON parses. (A write killed midway may leave its temporary file: hidden, never read as a
     /// checklist, cleared by a later `list` once stale.)
-    static func checkFolderIsWhole(_ home: URL, names: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func checkFolderIsWhole(_ home: URL, names: [String], sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let folder = home.appendingPathComponent("checklists")
         for name in names {
             let show = try runRcpx(["checklist", "show", name, "--data-dir", home.path])
             #expect(show.status == 0, "checklist show \(name): \(show.stderr)", sourceLocation: sourceLocation)
         }
         let list = try runRcpx(["checklist", "list", "--data-dir", home.path])
-        #expect(list.status == 0 && list.stderr.isEmpty, "checklist list: \(list.status) \(list.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            list.status == 0 && list.stderr.isEmpty, "checklist list: \(list.status) \(list.stderr)",
+            sourceLocation: sourceLocation)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         let checklists = files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
         #expect(checklists.count == names.count, "checklist files: \(files)", sourceLocation: sourceLocation)
         for file in checklists {
             let data = try Data(contentsOf: folder.appendingPathComponent(file))
-            #expect((try? JSONSerialization.jsonObject(with: data)) != nil,
-                    "\(file) is not JSON:\n\(String(decoding: data, as: UTF8.self).prefix(300))", sourceLocation: sourceLocation)
+            #expect(
+                (try? JSONSerialization.jsonObject(with: data)) != nil,
+                "\(file) is not JSON:\n\(String(decoding: data, as: UTF8.self).prefix(300))",
+                sourceLocation: sourceLocation)
         }
         let visible = files.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".json") }
         #expect(visible.isEmpty, "unexpected files in the checklist folder: \(visible)", sourceLocation: sourceLocation)
@@ -75,12 +81,17 @@ import RCPTestSupport
         func set(_ round: Int) throws -> pid_t {
             // Notes of different lengths (up to 400 × 9 bytes), so that writes take different times.
             let note = String(repeating: "note \(round) ", count: 1 + (round * 37) % 400)
-            return try startChild(rcpxBinaryPath, ["checklist", "set", "Workshop", "\(1 + (round * 7) % 20)",
-                                                   statuses[round % statuses.count], "--note", note,
-                                                   "--data-dir", home.path], ownGroup: true)
+            return try startChild(
+                rcpxBinaryPath,
+                [
+                    "checklist", "set", "Workshop", "\(1 + (round * 7) % 20)",
+                    statuses[round % statuses.count], "--note", note,
+                    "--data-dir", home.path,
+                ], ownGroup: true)
         }
         // A first change makes the checklist's own lock file (`new` makes only the folder's).
-        try #require(try runRcpx(["checklist", "set", "Workshop", "1", "in-progress", "--data-dir", home.path]).status == 0)
+        try #require(
+            try runRcpx(["checklist", "set", "Workshop", "1", "in-progress", "--data-dir", home.path]).status == 0)
         // A known point: each signal while rcpx waits for the checklist's lock, which this test holds (as a
         // second rcpx in the middle of a write would). `checklist set` keeps the default actions, so each signal
         // ends it there; the files stay whole and the lock is not left taken.
@@ -105,7 +116,9 @@ import RCPTestSupport
         }
         try Self.checkFolderIsWhole(home, names: ["Workshop"])
         // The lock is free again and the next change lands.
-        let set = try runRcpx(["checklist", "set", "Workshop", "6.2", "in-place", "--note", "after", "--data-dir", home.path])
+        let set = try runRcpx([
+            "checklist", "set", "Workshop", "6.2", "in-place", "--note", "after", "--data-dir", home.path,
+        ])
         #expect(set.status == 0, "\(set.stderr)")
         let show = try runRcpx(["checklist", "show", "Workshop", "--data-dir", home.path])
         #expect(show.stdout.contains("after"), "\(show.stdout)")
@@ -156,22 +169,28 @@ import RCPTestSupport
             // The shell records its pid and becomes the explorer (exec), so the kill needs no polling for it.
             let pidFile = shellQuote(dir.appendingPathComponent("pid").path)
             let command = "echo $$ > \(pidFile); exec \(E.binary)"
-            let session = try TmuxSession(command: E.wrapped("sh -c " + shellQuote(command), in: dir), width: 100, height: 30)
+            let session = try TmuxSession(
+                command: E.wrapped("sh -c " + shellQuote(command), in: dir), width: 100, height: 30)
             let pidText = E.waitForFile(dir.appendingPathComponent("pid"))
             let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
             // Signal only once the screen shows the moment: the explorer has the terminal in its own modes.
-            try #require(E.showsFirstScreen(try session.waitFor(timeout: E.patience) { E.showsFirstScreen($0) }),
-                         "\(moment.name): no first screen")
+            try #require(
+                E.showsFirstScreen(try session.waitFor(timeout: E.patience) { E.showsFirstScreen($0) }),
+                "\(moment.name): no first screen")
             for keys in moment.keys { try session.send(keys, literal: true) }
             let screen = try session.waitFor(moment.shows, timeout: E.patience)
-            try #require(screen.contains(moment.shows), "\(moment.name): the screen does not show \"\(moment.shows)\":\n\(screen)")
+            try #require(
+                screen.contains(moment.shows),
+                "\(moment.name): the screen does not show \"\(moment.shows)\":\n\(screen)")
             kill(pid, sig)
-            let status = E.waitForFile(dir.appendingPathComponent("status")).trimmingCharacters(in: .whitespacesAndNewlines)
+            let status = E.waitForFile(dir.appendingPathComponent("status")).trimmingCharacters(
+                in: .whitespacesAndNewlines)
             #expect(status == "\(128 + sig)", "SIG\(signalName) at \(moment.name): exit status \(status)")
             let stty = E.waitForFile(dir.appendingPathComponent("stty"))
             #expect(E.isSane(stty), "SIG\(signalName) at \(moment.name): stty -a after:\n\(stty)")
-            #expect(try session.display("#{alternate_on}") == "0",
-                    "SIG\(signalName) at \(moment.name): the alternate screen was not left")
+            #expect(
+                try session.display("#{alternate_on}") == "0",
+                "SIG\(signalName) at \(moment.name): the alternate screen was not left")
         }
     }
 
@@ -182,13 +201,16 @@ import RCPTestSupport
         let session = try TmuxSession(command: "env PS1='$ ' bash --norc --noprofile -i", width: 100, height: 30)
         _ = try session.waitFor(timeout: E.patience) { $0.contains("$") }
         try session.send(E.binary, "Enter")
-        try #require(E.showsFirstScreen(try session.waitFor(timeout: E.patience) { E.showsFirstScreen($0) && !$0.contains("$ ") }))
+        try #require(
+            E.showsFirstScreen(
+                try session.waitFor(timeout: E.patience) { E.showsFirstScreen($0) && !$0.contains("$ ") }))
         try session.send("C-z")
         try #require(try session.waitFor(timeout: E.patience) { $0.contains("Stopped") }.contains("Stopped"))
         try session.send("kill -TERM %1", "Enter")
         // One line: bash runs the rest only once fg has returned, so no key reaches the explorer.
-        try session.send("fg; echo \"after=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo"
-                         + " | sed 's/^/mode=/'; echo \"done=$((40 + 2))\"", "Enter")
+        try session.send(
+            "fg; echo \"after=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo"
+                + " | sed 's/^/mode=/'; echo \"done=$((40 + 2))\"", "Enter")
         // (The typed command line shows neither "done=42" nor a line that starts with "mode=".)
         let screen = try session.waitFor(timeout: E.patience) { $0.contains("done=42") }
         #expect(try E.waitForForeground(session, "bash"), "the explorer did not end after kill -TERM and fg")
@@ -227,12 +249,14 @@ import RCPTestSupport
     /// Starts `command` (BINARY stands for rcpx) in a wrapped tmux pane, waits for the first screen, quits with
     /// q; returns the screen, its escapes, the exit status and the terminal modes after.
     static func runExplorer(_ command: String, width: Int = 100, height: Int = 30) throws
-        -> (screen: String, escaped: String, status: String, stty: String) {
+        -> (screen: String, escaped: String, status: String, stty: String)
+    {
         try E.requireTmux()
         let dir = try E.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let session = try TmuxSession(command: E.wrapped(command.replacingOccurrences(of: "BINARY", with: E.binary), in: dir),
-                                      width: width, height: height)
+        let session = try TmuxSession(
+            command: E.wrapped(command.replacingOccurrences(of: "BINARY", with: E.binary), in: dir),
+            width: width, height: height)
         let screen = try session.waitFor(timeout: E.patience) { E.showsFirstScreen($0) }
         let escaped = try session.capture(escapes: true)
         try session.send("q")
@@ -247,11 +271,15 @@ import RCPTestSupport
         #expect(E.showsFirstScreen(r.screen), "TERM=\(term): no first screen:\n\(r.screen)")
         #expect(r.status == "0", "TERM=\(term): exit \(r.status)")
         #expect(E.isSane(r.stty), "TERM=\(term): stty -a after q:\n\(r.stty)")
-        #expect(r.screen.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" }, "TERM=\(term): control characters on screen")
+        #expect(
+            r.screen.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" },
+            "TERM=\(term): control characters on screen")
     }
 
-    @Test(arguments: ["env -u LANG LC_ALL=C BINARY", "env -u LC_ALL LANG=C.UTF-8 LC_CTYPE=POSIX BINARY",
-                      "env -u LC_ALL -u LC_CTYPE LANG=en_US.ISO-8859-1 BINARY", "env LC_ALL=C BINARY --theme high-contrast"])
+    @Test(arguments: [
+        "env -u LANG LC_ALL=C BINARY", "env -u LC_ALL LANG=C.UTF-8 LC_CTYPE=POSIX BINARY",
+        "env -u LC_ALL -u LC_CTYPE LANG=en_US.ISO-8859-1 BINARY", "env LC_ALL=C BINARY --theme high-contrast",
+    ])
     func nonUTF8LocalesDrawASCIIOnly(_ command: String) throws {
         let r = try Self.runExplorer(command)
         #expect(E.showsFirstScreen(r.screen), "\(command): no first screen:\n\(r.screen)")
@@ -262,7 +290,9 @@ import RCPTestSupport
     @Test func anUninstalledUTF8LocaleStillDrawsUnicode() throws {
         let r = try Self.runExplorer("env -u LC_ALL -u LC_CTYPE LANG=xx_YY.UTF-8 BINARY")
         #expect(E.showsFirstScreen(r.screen), "no first screen:\n\(r.screen)")
-        #expect(r.screen.unicodeScalars.contains { $0.value >= 0x2500 && $0.value < 0x2580 }, "no box drawing:\n\(r.screen)")
+        #expect(
+            r.screen.unicodeScalars.contains { $0.value >= 0x2500 && $0.value < 0x2580 }, "no box drawing:\n\(r.screen)"
+        )
         #expect(r.status == "0")
     }
 

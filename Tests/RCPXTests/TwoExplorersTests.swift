@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import RCPCore
-import RCPUI
-@testable import rcpx
 import RCPTestSupport
+import RCPUI
+import Testing
+
+@testable import rcpx
 
 /// Two explorers on one checklist (issue "Right answers, nothing lost", item 6), through the backend's real
 /// store calls and the reducer: the same item changed by both is kept twice and named; the other explorer

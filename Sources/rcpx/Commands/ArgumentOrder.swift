@@ -35,7 +35,8 @@ enum ArgumentOrder {
             }
         }
         guard !leading.isEmpty, index < arguments.count, commands.contains(arguments[index]),
-              !arguments.contains("--") else { return arguments }
+            !arguments.contains("--")
+        else { return arguments }
         return Array(arguments[index...]) + leading
     }
 }

@@ -11,15 +11,18 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// The options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long,
-            help: ArgumentHelp("Read another data file of the same format (see docs/DATA.md).", valueName: "file"),
-            completion: .file(extensions: ["json"]))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Read another data file of the same format (see docs/DATA.md).", valueName: "file"),
+        completion: .file(extensions: ["json"]))
     var data: String?
 
-    @Option(name: .long,
-            help: ArgumentHelp("Output format: text, json, csv or markdown (where the command has it).",
-                               valueName: "format"),
-            completion: .list(OutputFormat.allValueStrings))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output format: text, json, csv or markdown (where the command has it).",
+            valueName: "format"),
+        completion: .list(OutputFormat.allValueStrings))
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "ASCII only: transliterated names and plain rules.")
@@ -107,8 +110,9 @@ struct Session {
         switch try processOrMechanism(query) {
         case .process(let process): return process
         case .mechanism(let mechanism):
-            Console.error("\(mechanism.shortName) is a global mechanism, not a regional process: "
-                          + "`rcpx show \(mechanism.id)` shows it.")
+            Console.error(
+                "\(mechanism.shortName) is a global mechanism, not a regional process: "
+                    + "`rcpx show \(mechanism.id)` shows it.")
             throw RCPXExit.notFound
         }
     }
@@ -159,12 +163,14 @@ struct Session {
         if case .found(let process) = catalog.resolveProcess(query) {
             hint = " \(process.shortName) is a process: try `rcpx show \(process.id)`."
         } else if case .found(.stateInNoProcess(let state)) = catalog.resolvePartyOrState(query) {
-            Console.error("\(state.name) takes part in none of the processes of the paper (\(state.standing)); "
-                          + "`rcpx state \(state.id)` says so.")
+            Console.error(
+                "\(state.name) takes part in none of the processes of the paper (\(state.standing)); "
+                    + "`rcpx state \(state.id)` says so.")
             return
         }
-        Session.notFound(query, "state, territory or organization", suggestions, hint: hint,
-                         listCommand: "rcpx matrix --kind all")
+        Session.notFound(
+            query, "state, territory or organization", suggestions, hint: hint,
+            listCommand: "rcpx matrix --kind all")
     }
 
     /// A party of the data or a UN member state of 2005 in no process of the paper (`rcpx state`); candidates
@@ -174,12 +180,14 @@ struct Session {
         case .found(let found):
             return found
         case .ambiguous(let candidates):
-            Session.ambiguous(query, "parties", candidates.map { c in
-                switch c {
-                case .party(let p): return (p.id, "\(p.name) (\(p.kind.rawValue))")
-                case .stateInNoProcess(let s): return (s.id, "\(s.name) (state, in no process)")
-                }
-            })
+            Session.ambiguous(
+                query, "parties",
+                candidates.map { c in
+                    switch c {
+                    case .party(let p): return (p.id, "\(p.name) (\(p.kind.rawValue))")
+                    case .stateInNoProcess(let s): return (s.id, "\(s.name) (state, in no process)")
+                    }
+                })
         case .notFound(let suggestions):
             partyNotFound(query, suggestions)
         }
@@ -194,8 +202,9 @@ struct Session {
         case .ambiguous(let list):
             Session.ambiguous(query, "regions", list.map { (regions[$0].id, regions[$0].name) })
         case .notFound:
-            Console.error("no region matches \"\(echo(query))\". Regions: "
-                          + regions.map(\.id).joined(separator: ", ") + ".")
+            Console.error(
+                "no region matches \"\(echo(query))\". Regions: "
+                    + regions.map(\.id).joined(separator: ", ") + ".")
         }
         throw RCPXExit.notFound
     }
@@ -238,7 +247,8 @@ struct Session {
     }
 
     static func ambiguous(_ query: String, _ plural: String, _ candidates: [(id: String, label: String)]) {
-        var text = candidates.count == 1
+        var text =
+            candidates.count == 1
             ? "rcpx: \"\(echo(query))\" is only part of this name; say it in full or by id:\n"
             : "rcpx: \"\(echo(query))\" could be any of \(candidates.count) \(plural); "
                 + "say which (by id or full name):\n"
@@ -257,7 +267,9 @@ struct Session {
             // Suggest the search command line only when it can be copied as it is.
             let shown = echo(query)
             let simple = shown == query && query.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " }
-            text += simple && !query.contains(" ") ? " Try `\(listCommand)` or `rcpx search \(query)`."
+            text +=
+                simple && !query.contains(" ")
+                ? " Try `\(listCommand)` or `rcpx search \(query)`."
                 : " Try `\(listCommand)` or `rcpx search`."
         }
         Console.error(text)

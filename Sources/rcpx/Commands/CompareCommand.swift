@@ -20,8 +20,10 @@ struct CompareCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("2 to 4 processes, or 2 to 4 parties (by id, name or matrix number).",
-                                 valueName: "name"))
+    @Argument(
+        help: ArgumentHelp(
+            "2 to 4 processes, or 2 to 4 parties (by id, name or matrix number).",
+            valueName: "name"))
     var names: [String] = []
 
     func validate() throws {
@@ -65,8 +67,9 @@ struct CompareCommand: LookupCommand {
                 throw RCPXExit.notFound
             }
             if session.mechanism(name) != nil, case .notFound = catalog.resolveProcess(name) {
-                Console.error("\"\(DisplayText.excerpt(name))\" is a global mechanism; `rcpx compare` takes "
-                              + "regional processes or parties.")
+                Console.error(
+                    "\"\(DisplayText.excerpt(name))\" is a global mechanism; `rcpx compare` takes "
+                        + "regional processes or parties.")
                 throw RCPXExit.notFound
             }
             // Explain as the kind the other names are (a party when they are parties, or when only a party
@@ -87,8 +90,9 @@ struct CompareCommand: LookupCommand {
         if decidedProcess && decidedParty {
             let p = names[kinds.firstIndex { $0.process != nil && $0.party == nil }!]
             let q = names[kinds.firstIndex { $0.party != nil && $0.process == nil }!]
-            Console.error("compare processes with processes, or parties with parties: \"\(DisplayText.excerpt(p))\" "
-                          + "is a process and \"\(DisplayText.excerpt(q))\" a party.")
+            Console.error(
+                "compare processes with processes, or parties with parties: \"\(DisplayText.excerpt(p))\" "
+                    + "is a process and \"\(DisplayText.excerpt(q))\" a party.")
             throw RCPXExit.usage
         }
         let asParties = decidedParty
@@ -96,8 +100,9 @@ struct CompareCommand: LookupCommand {
         for (i, subject) in subjects.enumerated() {
             if let j = subjects[..<i].firstIndex(of: subject) {
                 let what = asParties ? kinds[i].party!.name : kinds[i].process!.shortName
-                Console.error("\"\(DisplayText.excerpt(names[j]))\" and \"\(DisplayText.excerpt(names[i]))\" both name "
-                              + "\(what); compare different ones.")
+                Console.error(
+                    "\"\(DisplayText.excerpt(names[j]))\" and \"\(DisplayText.excerpt(names[i]))\" both name "
+                        + "\(what); compare different ones.")
                 throw RCPXExit.usage
             }
         }
@@ -154,9 +159,12 @@ struct ProcessComparisonOutput {
             ("observers", "Observers", f.map { String($0.observers) }),
             ("participants", "Named", f.map { String($0.participants) }),
             ("statedTotal", "Stated total", f.map { $0.process.statedTotal?.text ?? "" }),
-            ("chair", "Chair", f.map { fact in
-                fact.leaders.map { "\($0.party.name) (\(Role.words($0.roles)))" }.joined(separator: "; ")
-            }),
+            (
+                "chair", "Chair",
+                f.map { fact in
+                    fact.leaders.map { "\($0.party.name) (\(Role.words($0.roles)))" }.joined(separator: "; ")
+                }
+            ),
             ("secretariat", "Secretariat", f.map { $0.process.secretariat }),
             ("iomRole", "IOM's role", f.map { $0.process.iomRole ?? "" }),
         ]
@@ -169,17 +177,20 @@ struct ProcessComparisonOutput {
         let all = n == 2 ? "both" : "all \(n)"
         var summary = "\(c.inAll.count) " + DisplayText.noun(c.inAll.count, "participant") + " in \(all)"
         if n > 2 { summary += ", \(c.inSome.count) in some" }
-        summary += ", \(c.onlyOne.count) in only one; \(c.membersInAll.count) "
+        summary +=
+            ", \(c.onlyOne.count) in only one; \(c.membersInAll.count) "
             + DisplayText.noun(c.membersInAll.count, "is a member", "are members") + " of \(all)"
         doc.paragraph(summary)
         doc.paragraph("By region (states and territories by UN continent; organizations apart):")
         for t in c.regionTotals {
-            doc.paragraph("\(groupTitle(t.group)) (\(t.total)): " + (t.total == 0 ? "none" : regionWords(t)),
-                          indent: 2, hanging: 4)
+            doc.paragraph(
+                "\(groupTitle(t.group)) (\(t.total)): " + (t.total == 0 ? "none" : regionWords(t)),
+                indent: 2, hanging: 4)
         }
 
-        var side = TextTable([TextColumn(title: "", style: look.bold)]
-            + names.map { TextColumn(title: $0, wraps: true, style: nil) })
+        var side = TextTable(
+            [TextColumn(title: "", style: look.bold)]
+                + names.map { TextColumn(title: $0, wraps: true, style: nil) })
         for fact in facts { side.add([fact.label] + fact.values.map { look.text($0.isEmpty ? "-" : $0) }) }
         doc.blank()
         doc.table(side)
@@ -187,8 +198,9 @@ struct ProcessComparisonOutput {
         func participants(_ heading: String, _ rows: [ComparedParticipant]) {
             doc.heading("\(heading) (\(rows.count))")
             if rows.isEmpty { doc.paragraph("none", indent: 2); return }
-            var table = TextTable([TextColumn(title: "Party", wraps: true, style: look.accent)]
-                + names.map { TextColumn(title: $0, wraps: true) })
+            var table = TextTable(
+                [TextColumn(title: "Party", wraps: true, style: look.accent)]
+                    + names.map { TextColumn(title: $0, wraps: true) })
             table.indent = 2
             for row in rows { table.add([look.name(row.party)] + row.roles.map { roleCell($0, csv: false) }) }
             doc.table(table)
@@ -207,14 +219,16 @@ struct ProcessComparisonOutput {
 
         doc.heading("Topics")
         let shared = c.topics.filter { $0.count == n }
-        doc.paragraph((n == 2 ? "In both: " : "In all: ")
-                      + (shared.isEmpty ? "none" : shared.map { look.text($0.label) }.joined(separator: "; ")),
-                      indent: 2, hanging: 4)
+        doc.paragraph(
+            (n == 2 ? "In both: " : "In all: ")
+                + (shared.isEmpty ? "none" : shared.map { look.text($0.label) }.joined(separator: "; ")),
+            indent: 2, hanging: 4)
         if n > 2 {
             let some = c.topics.filter { $0.count > 1 && $0.count < n }
             if !some.isEmpty {
                 let words = some.map { t in
-                    look.text(t.label) + " (" + t.present.enumerated().filter(\.element).map { names[$0.offset] }
+                    look.text(t.label) + " ("
+                        + t.present.enumerated().filter(\.element).map { names[$0.offset] }
                         .joined(separator: ", ") + ")"
                 }
                 doc.paragraph("In some: " + words.joined(separator: "; "), indent: 2, hanging: 4)
@@ -222,16 +236,20 @@ struct ProcessComparisonOutput {
         }
         for (k, p) in c.processes.enumerated() {
             let only = c.topics.filter { $0.count == 1 && $0.present[k] }
-            doc.paragraph("Only \(look.text(p.shortName)): "
-                          + (only.isEmpty ? "none" : only.map { look.text($0.label) }.joined(separator: "; ")),
-                          indent: 2, hanging: 4)
+            doc.paragraph(
+                "Only \(look.text(p.shortName)): "
+                    + (only.isEmpty ? "none" : only.map { look.text($0.label) }.joined(separator: "; ")),
+                indent: 2, hanging: 4)
         }
 
         let inAll = c.practices.filter { $0.count == n }.count
         doc.heading("IAMM effective-practice headings (\(inAll) of \(c.practices.count) in all)")
-        var table = TextTable([TextColumn(title: "No.", alignment: .right),
-                               TextColumn(title: "Heading", wraps: true)]
-                              + names.map { TextColumn(title: $0) })
+        var table = TextTable(
+            [
+                TextColumn(title: "No.", alignment: .right),
+                TextColumn(title: "Heading", wraps: true),
+            ]
+                + names.map { TextColumn(title: $0) })
         table.indent = 2
         let yes = look.ascii ? "x" : "✓", no = look.symbols.emptyCell
         for h in c.practices {
@@ -244,9 +262,11 @@ struct ProcessComparisonOutput {
     private func json() -> JSONOut {
         let catalog = session.catalog
         func participant(_ row: ComparedParticipant) -> JSONOut {
-            .object([("party", .string(row.party.id)), ("name", .string(row.party.name)),
-                     ("roles", .array(row.roles.map { $0.map(Role.json) ?? .null })),
-                     ("region", .string(catalog.area(of: row.party).id))])
+            .object([
+                ("party", .string(row.party.id)), ("name", .string(row.party.name)),
+                ("roles", .array(row.roles.map { $0.map(Role.json) ?? .null })),
+                ("region", .string(catalog.area(of: row.party).id)),
+            ])
         }
         func topic(_ t: ComparedTopic) -> JSONOut {
             var fields: [(String, JSONOut)] = []
@@ -256,32 +276,53 @@ struct ProcessComparisonOutput {
         }
         return .object([
             ("kind", .string("processes")),
-            ("processes", .array(c.facts.map { f in
-                .object([
-                    ("id", .string(f.process.id)), ("number", .int(f.process.number)),
-                    ("shortName", .string(f.process.shortName)), ("name", .string(f.process.name)),
-                    ("region", .string(f.process.region)), ("year", .int(f.process.year)),
-                    ("members", .int(f.members)), ("observers", .int(f.observers)),
-                    ("participants", .int(f.participants)), ("statedTotal", .string(f.process.statedTotal?.text)),
-                    ("chair", .array(f.leaders.map { l in
-                        .object([("party", .string(l.party.id)), ("roles", Role.json(l.roles))])
-                    })),
-                    ("secretariat", .string(f.process.secretariat)), ("iomRole", .string(f.process.iomRole)),
-                ])
-            })),
+            (
+                "processes",
+                .array(
+                    c.facts.map { f in
+                        .object([
+                            ("id", .string(f.process.id)), ("number", .int(f.process.number)),
+                            ("shortName", .string(f.process.shortName)), ("name", .string(f.process.name)),
+                            ("region", .string(f.process.region)), ("year", .int(f.process.year)),
+                            ("members", .int(f.members)), ("observers", .int(f.observers)),
+                            ("participants", .int(f.participants)),
+                            ("statedTotal", .string(f.process.statedTotal?.text)),
+                            (
+                                "chair",
+                                .array(
+                                    f.leaders.map { l in
+                                        .object([("party", .string(l.party.id)), ("roles", Role.json(l.roles))])
+                                    })
+                            ),
+                            ("secretariat", .string(f.process.secretariat)), ("iomRole", .string(f.process.iomRole)),
+                        ])
+                    })
+            ),
             ("inAll", .array(c.inAll.map(participant))),
             ("inSome", .array(c.inSome.map(participant))),
             ("onlyOne", .array(c.onlyOne.map(participant))),
             ("topics", .array(c.topics.map(topic))),
             ("practices", .array(c.practices.map(topic))),
-            ("regionTotals", .array(c.regionTotals.map { t in
-                .object([("group", .string(t.group.rawValue)), ("total", .int(t.total)),
-                         ("regions", .array(t.areas.enumerated().map { i, a in
-                             .object([("region", .string(a.area.id)), ("name", .string(a.area.label)),
-                                      ("count", .int(a.count)),
-                                      ("perProcess", .array(t.perProcess.map { .int($0[i]) }))])
-                         }))])
-            })),
+            (
+                "regionTotals",
+                .array(
+                    c.regionTotals.map { t in
+                        .object([
+                            ("group", .string(t.group.rawValue)), ("total", .int(t.total)),
+                            (
+                                "regions",
+                                .array(
+                                    t.areas.enumerated().map { i, a in
+                                        .object([
+                                            ("region", .string(a.area.id)), ("name", .string(a.area.label)),
+                                            ("count", .int(a.count)),
+                                            ("perProcess", .array(t.perProcess.map { .int($0[i]) })),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -294,16 +335,18 @@ struct ProcessComparisonOutput {
         for fact in facts { table.rows.append(["fact", fact.key, fact.label, ""] + fact.values) }
         for (group, rows) in [("all", c.inAll), ("some", c.inSome), ("one", c.onlyOne)] {
             for row in rows {
-                table.rows.append(["participant", row.party.id, row.party.name, group]
-                                  + row.roles.map { roleCell($0, csv: true) })
+                table.rows.append(
+                    ["participant", row.party.id, row.party.name, group]
+                        + row.roles.map { roleCell($0, csv: true) })
             }
         }
         // Region totals: the group as the key, the region as the name, how many in "in", and in each process's
         // column how many of them take part in it.
         for t in c.regionTotals {
             for (i, a) in t.areas.enumerated() {
-                table.rows.append(["region", t.group.rawValue, a.area.label, String(a.count)]
-                                  + t.perProcess.map { String($0[i]) })
+                table.rows.append(
+                    ["region", t.group.rawValue, a.area.label, String(a.count)]
+                        + t.perProcess.map { String($0[i]) })
             }
         }
         func presence(_ t: ComparedTopic) -> String { t.count == n ? "all" : t.count == 1 ? "one" : "some" }
@@ -311,8 +354,9 @@ struct ProcessComparisonOutput {
             table.rows.append(["topic", "", t.label, presence(t)] + t.present.map { $0 ? "yes" : "" })
         }
         for t in c.practices {
-            table.rows.append(["practice", String(t.practice ?? 0), t.label, presence(t)]
-                              + t.present.map { $0 ? "yes" : "" })
+            table.rows.append(
+                ["practice", String(t.practice ?? 0), t.label, presence(t)]
+                    + t.present.map { $0 ? "yes" : "" })
         }
         return table
     }
@@ -338,18 +382,27 @@ struct PartyComparisonOutput {
                 "\(names[i]) \(matrixCounts[i]) (\(counts[i]))"
             }
             let matrix = session.catalog.processes.filter(\.inMatrix).count
-            doc.paragraph("Processes of the \(matrix) in the matrix (with the footnote groups): "
-                          + each.joined(separator: ", ") + ".")
+            doc.paragraph(
+                "Processes of the \(matrix) in the matrix (with the footnote groups): "
+                    + each.joined(separator: ", ") + ".")
             doc.paragraph("They share \(DisplayText.count(c.shared.count, "process", "processes")).")
-            var table = TextTable([TextColumn(title: "No.", alignment: .right),
-                                   TextColumn(title: "Process", wraps: true, style: look.accent)]
-                                  + names.map { TextColumn(title: $0, wraps: true) })
-            for (heading, rows) in [("In all \(c.parties.count)", c.shared),
-                                    ("In some", c.rows.filter { $0.count < c.parties.count })] where !rows.isEmpty {
+            var table = TextTable(
+                [
+                    TextColumn(title: "No.", alignment: .right),
+                    TextColumn(title: "Process", wraps: true, style: look.accent),
+                ]
+                    + names.map { TextColumn(title: $0, wraps: true) })
+            for (heading, rows) in [
+                ("In all \(c.parties.count)", c.shared),
+                ("In some", c.rows.filter { $0.count < c.parties.count }),
+            ] where !rows.isEmpty {
                 table.section("\(heading) (\(rows.count))")
                 for row in rows {
-                    table.add([row.process.number.map(String.init) ?? look.symbols.footnote,
-                               look.text(row.process.shortName)] + row.roles.map { roleCell($0, csv: false) })
+                    table.add(
+                        [
+                            row.process.number.map(String.init) ?? look.symbols.footnote,
+                            look.text(row.process.shortName),
+                        ] + row.roles.map { roleCell($0, csv: false) })
                 }
             }
             doc.blank()
@@ -363,26 +416,43 @@ struct PartyComparisonOutput {
             }
             session.emit(doc)
         case .json:
-            session.emit(.object([
-                ("kind", .string("parties")),
-                ("parties", .array(c.parties.indices.map { i in
-                    .object([("id", .string(c.parties[i].id)), ("name", .string(c.parties[i].name)),
-                             ("kind", .string(c.parties[i].kind.rawValue)),
-                             ("matrixProcesses", .int(matrixCounts[i])), ("allProcesses", .int(counts[i]))])
-                })),
-                ("processes", .array(c.rows.map { row in
-                    .object([("id", .string(row.process.id)), ("number", .int(row.process.number)),
-                             ("shortName", .string(row.process.shortName)), ("shared", .bool(row.count == c.parties.count)),
-                             ("roles", .array(row.roles.map { $0.map(Role.json) ?? .null }))])
-                })),
-            ]))
+            session.emit(
+                .object([
+                    ("kind", .string("parties")),
+                    (
+                        "parties",
+                        .array(
+                            c.parties.indices.map { i in
+                                .object([
+                                    ("id", .string(c.parties[i].id)), ("name", .string(c.parties[i].name)),
+                                    ("kind", .string(c.parties[i].kind.rawValue)),
+                                    ("matrixProcesses", .int(matrixCounts[i])), ("allProcesses", .int(counts[i])),
+                                ])
+                            })
+                    ),
+                    (
+                        "processes",
+                        .array(
+                            c.rows.map { row in
+                                .object([
+                                    ("id", .string(row.process.id)), ("number", .int(row.process.number)),
+                                    ("shortName", .string(row.process.shortName)),
+                                    ("shared", .bool(row.count == c.parties.count)),
+                                    ("roles", .array(row.roles.map { $0.map(Role.json) ?? .null })),
+                                ])
+                            })
+                    ),
+                ]))
         case .csv, .markdown:
             let csv = session.format == .csv
             var table = DataTable(header: ["number", "process", "name", "shared"] + c.parties.map(\.id))
             if !csv { table.header = ["No.", "Process", "Name", "Shared"] + c.parties.map(\.name) }
             for row in c.rows {
-                table.rows.append([row.process.numberText, row.process.id, row.process.shortName,
-                                   row.count == c.parties.count ? "yes" : ""] + row.roles.map { roleCell($0, csv: true) })
+                table.rows.append(
+                    [
+                        row.process.numberText, row.process.id, row.process.shortName,
+                        row.count == c.parties.count ? "yes" : "",
+                    ] + row.roles.map { roleCell($0, csv: true) })
             }
             session.emit(table)
         }

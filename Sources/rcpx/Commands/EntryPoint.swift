@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import RCPCore
 import RCPText
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The command line on its way to ArgumentParser and back: arguments that are not UTF-8 and mistyped command
 /// names are answered here, and every message ArgumentParser writes goes through `Console` (control
@@ -46,8 +47,10 @@ enum EntryPoint {
     static func rawArguments() -> [[UInt8]] {
         (1..<Int(CommandLine.argc)).map { i in
             guard let p = CommandLine.unsafeArgv[i] else { return [] }
-            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self),
-                                             count: strlen(p)))
+            return Array(
+                UnsafeBufferPointer(
+                    start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self),
+                    count: strlen(p)))
         }
     }
 
@@ -59,10 +62,17 @@ enum EntryPoint {
         var i = 0
         while i < bytes.count && out.count < 60 {
             let b = bytes[i]
-            let length = b < 0x80 ? 1 : (0xC2...0xDF).contains(b) ? 2 : (0xE0...0xEF).contains(b) ? 3
-                : (0xF0...0xF4).contains(b) ? 4 : 0
+            let length =
+                b < 0x80
+                ? 1
+                : (0xC2...0xDF).contains(b)
+                    ? 2
+                    : (0xE0...0xEF).contains(b)
+                        ? 3
+                        : (0xF0...0xF4).contains(b) ? 4 : 0
             if length > 0, i + length <= bytes.count,
-               let s = String(validating: bytes[i..<(i + length)], as: UTF8.self) {
+                let s = String(validating: bytes[i..<(i + length)], as: UTF8.self)
+            {
                 out += DisplayText.safe(s)
                 i += length
             } else {

@@ -19,21 +19,27 @@ struct ExploreCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("Colour theme: default, high-contrast or monochrome.", valueName: "theme"),
-            completion: .list(ThemeName.allCases.map(\.rawValue)))
+    @Option(
+        name: .long, help: ArgumentHelp("Colour theme: default, high-contrast or monochrome.", valueName: "theme"),
+        completion: .list(ThemeName.allCases.map(\.rawValue)))
     var theme: ThemeName = .default
 
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).")
     var noMouse = false
 
-    @Option(name: .long, help: ArgumentHelp("Open this practice checklist (created when it does not exist).",
-                                            valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Open this practice checklist (created when it does not exist).",
+            valueName: "name"))
     var checklist: String?
 
-    @Option(name: .customLong("data-dir"),
-            help: ArgumentHelp("rcpx's data folder; checklists are kept in DIR/checklists (as for `rcpx checklist`).",
-                               valueName: "dir"),
-            completion: .directory)
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp(
+            "rcpx's data folder; checklists are kept in DIR/checklists (as for `rcpx checklist`).",
+            valueName: "dir"),
+        completion: .directory)
     var dataDir: String?
 
     func validate() throws { try validateFormat() }
@@ -43,14 +49,17 @@ struct ExploreCommand: LookupCommand {
         if global.format == .text {
             let plan = terminalPlan()
             if case .unknownTerm(let term) = plan {
-                Console.error("TERM=\(echo(term)) is unknown here, and so are "
-                              + terminalFallbacks.joined(separator: " and ") + ".")
-                Console.error("install the terminal's terminfo entry, or run `TERM=xterm-256color rcpx` on a host "
-                              + "with it.")
+                Console.error(
+                    "TERM=\(echo(term)) is unknown here, and so are "
+                        + terminalFallbacks.joined(separator: " and ") + ".")
+                Console.error(
+                    "install the terminal's terminfo entry, or run `TERM=xterm-256color rcpx` on a host "
+                        + "with it.")
                 throw RCPXExit.unavailable
             }
             if case .refuse(let why) = plan {
-                hint = why.hasSuffix("is not a terminal")
+                hint =
+                    why.hasSuffix("is not a terminal")
                     ? "not a terminal (\(Console.stdoutIsTerminal ? "stdin" : "stdout") is "
                         + "\(Console.describe(Console.stdoutIsTerminal ? 0 : 1)))"
                     : "the explorer cannot start (\(why))"

@@ -24,8 +24,11 @@ struct GapsCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only this UN sub-region or continent (caribbean, africa, ...).",
-                                            valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only this UN sub-region or continent (caribbean, africa, ...).",
+            valueName: "name"))
     var region: String?
 
     @Flag(name: .customLong("all-groups"), help: "Count the footnote groups too (PIDC, MARRI, OCAM, ...).")
@@ -52,8 +55,9 @@ struct GapsCommand: LookupCommand {
                 Session.ambiguous(DisplayText.excerpt(region), "regions", list.map { (names[$0], names[$0]) })
                 throw RCPXExit.notFound
             case .notFound:
-                Console.error("no UN sub-region or continent matches \"\(DisplayText.excerpt(region))\". Sub-regions: "
-                              + unSubregionOrder.joined(separator: ", ") + ".")
+                Console.error(
+                    "no UN sub-region or continent matches \"\(DisplayText.excerpt(region))\". Sub-regions: "
+                        + unSubregionOrder.joined(separator: ", ") + ".")
                 throw RCPXExit.notFound
             }
         }
@@ -62,19 +66,26 @@ struct GapsCommand: LookupCommand {
         let look = session.look
         var groups: [(String, [CoverageGap])] = []
         for gap in gaps {
-            if groups.last?.0 == gap.subregion { groups[groups.count - 1].1.append(gap) } else { groups.append((gap.subregion, [gap])) }
+            if groups.last?.0 == gap.subregion {
+                groups[groups.count - 1].1.append(gap)
+            } else {
+                groups.append((gap.subregion, [gap]))
+            }
         }
         switch session.format {
         case .text:
             var doc = TextDocument(look)
             let count = gaps.count == 1 ? "1 state" : "\(gaps.count) states"
-            doc.paragraph("\(count) in \(what)" + (scope.map { " in \($0)" } ?? "")
-                          + ", of \(universe) (the UN members of \(date) and the Holy See)", style: look.bold)
+            doc.paragraph(
+                "\(count) in \(what)" + (scope.map { " in \($0)" } ?? "")
+                    + ", of \(universe) (the UN members of \(date) and the Holy See)", style: look.bold)
             if gaps.isEmpty {
                 doc.blank()
                 doc.paragraph("none", indent: 2)
             } else {
-                var table = TextTable([TextColumn(title: "ISO3"), TextColumn(title: "State", wraps: true, style: look.accent)])
+                var table = TextTable([
+                    TextColumn(title: "ISO3"), TextColumn(title: "State", wraps: true, style: look.accent),
+                ])
                 table.showsHeader = false
                 table.indent = 2
                 for (subregion, list) in groups {
@@ -86,26 +97,39 @@ struct GapsCommand: LookupCommand {
             }
             session.emit(doc)
         case .json:
-            session.emit(.object([
-                ("universe", .int(universe)), ("asOf", .string(date)), ("allGroups", .bool(allGroups)),
-                ("region", .string(scope)), ("count", .int(gaps.count)),
-                ("subregions", .array(groups.map { name, list in
-                    .object([
-                        ("name", .string(name)), ("continent", .string(unContinent(of: name))),
-                        ("count", .int(list.count)),
-                        ("states", .array(list.map { gap in
-                            .object([("iso3", .string(gap.iso3)), ("name", .string(gap.name)),
-                                     ("id", .string(gap.partyID))])
-                        })),
-                    ])
-                })),
-            ]))
+            session.emit(
+                .object([
+                    ("universe", .int(universe)), ("asOf", .string(date)), ("allGroups", .bool(allGroups)),
+                    ("region", .string(scope)), ("count", .int(gaps.count)),
+                    (
+                        "subregions",
+                        .array(
+                            groups.map { name, list in
+                                .object([
+                                    ("name", .string(name)), ("continent", .string(unContinent(of: name))),
+                                    ("count", .int(list.count)),
+                                    (
+                                        "states",
+                                        .array(
+                                            list.map { gap in
+                                                .object([
+                                                    ("iso3", .string(gap.iso3)), ("name", .string(gap.name)),
+                                                    ("id", .string(gap.partyID)),
+                                                ])
+                                            })
+                                    ),
+                                ])
+                            })
+                    ),
+                ]))
         case .csv, .markdown:
             var table = DataTable(header: ["iso3", "name", "subregion", "continent", "id"])
             if session.format == .markdown { table.header = ["ISO3", "State", "Sub-region", "Continent", "Id"] }
             for gap in gaps {
-                table.rows.append([gap.iso3, gap.name, gap.subregion, unContinent(of: gap.subregion) ?? "",
-                                   gap.partyID ?? ""])
+                table.rows.append([
+                    gap.iso3, gap.name, gap.subregion, unContinent(of: gap.subregion) ?? "",
+                    gap.partyID ?? "",
+                ])
             }
             session.emit(table)
         }

@@ -20,8 +20,9 @@ struct GuideCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The topic: id, number or words of its title (quoted or not).", valueName: "topic"),
-              completion: .guideTopics)
+    @Argument(
+        help: ArgumentHelp("The topic: id, number or words of its title (quoted or not).", valueName: "topic"),
+        completion: .guideTopics)
     var words: [String] = []
 
     /// The topic asked for, its words joined; nil for the list.
@@ -46,12 +47,14 @@ struct GuideCommand: LookupCommand {
         }
         let query = DisplayText.safe(topic)
         if found.isEmpty {
-            Console.error("No guide topic matches \"\(query)\". `rcpx guide` lists them"
-                          + (catalog.guideTopics.isEmpty ? "; this data file has none." : "."))
+            Console.error(
+                "No guide topic matches \"\(query)\". `rcpx guide` lists them"
+                    + (catalog.guideTopics.isEmpty ? "; this data file has none." : "."))
         } else {
-            Console.error("\"\(query)\" matches \(found.count) guide topics: "
-                          + found.map { "\($0.number) \($0.title) (\($0.id))" }.joined(separator: ", ")
-                          + ". Give one by number or id.")
+            Console.error(
+                "\"\(query)\" matches \(found.count) guide topics: "
+                    + found.map { "\($0.number) \($0.title) (\($0.id))" }.joined(separator: ", ")
+                    + ". Give one by number or id.")
         }
         throw RCPXExit.notFound
     }
@@ -62,14 +65,20 @@ struct GuideCommand: LookupCommand {
         let look = session.look
         switch session.format {
         case .json:
-            session.emit(.array(topics.map { t in
-                .object([("id", .string(t.id)), ("number", .int(t.number)), ("title", .string(t.title)),
-                         ("section", .string(t.section)), ("lines", lines(t.lines)), ("points", .int(t.points.count))])
-            }))
+            session.emit(
+                .array(
+                    topics.map { t in
+                        .object([
+                            ("id", .string(t.id)), ("number", .int(t.number)), ("title", .string(t.title)),
+                            ("section", .string(t.section)), ("lines", lines(t.lines)),
+                            ("points", .int(t.points.count)),
+                        ])
+                    }))
         case .markdown:
             var out = "| No. | Id | Topic | Section | Points |\n| ---: | --- | --- | --- | ---: |\n"
             for t in topics {
-                out += "| \(t.number) | \(t.id) | " + DataTable.markdownCell(safe(t.title, look)) + " | "
+                out +=
+                    "| \(t.number) | \(t.id) | " + DataTable.markdownCell(safe(t.title, look)) + " | "
                     + DataTable.markdownCell(safe(t.section, look)) + " | \(t.points.count) |\n"
             }
             session.emit(out)
@@ -98,19 +107,24 @@ struct GuideCommand: LookupCommand {
         let look = session.look, catalog = session.catalog
         switch session.format {
         case .json:
-            session.emit(.object([
-                ("id", .string(t.id)), ("number", .int(t.number)), ("title", .string(t.title)),
-                ("summary", .string(t.summary)), ("section", .string(t.section)), ("lines", lines(t.lines)),
-                ("points", .array(t.points.map { p in
-                    .object([
-                        ("id", .string(p.id)), ("label", .string(p.label)), ("text", .string(p.text)),
-                        ("section", .string(p.section)), ("lines", lines(p.lines)),
-                        ("processes", .strings(p.processes)), ("parties", .strings(p.parties)),
-                        ("mechanisms", .strings(p.mechanisms)), ("events", .strings(p.events)),
-                        ("links", .strings(linkNames(p, catalog))),
-                    ])
-                })),
-            ]))
+            session.emit(
+                .object([
+                    ("id", .string(t.id)), ("number", .int(t.number)), ("title", .string(t.title)),
+                    ("summary", .string(t.summary)), ("section", .string(t.section)), ("lines", lines(t.lines)),
+                    (
+                        "points",
+                        .array(
+                            t.points.map { p in
+                                .object([
+                                    ("id", .string(p.id)), ("label", .string(p.label)), ("text", .string(p.text)),
+                                    ("section", .string(p.section)), ("lines", lines(p.lines)),
+                                    ("processes", .strings(p.processes)), ("parties", .strings(p.parties)),
+                                    ("mechanisms", .strings(p.mechanisms)), ("events", .strings(p.events)),
+                                    ("links", .strings(linkNames(p, catalog))),
+                                ])
+                            })
+                    ),
+                ]))
         case .markdown:
             var out = "## \(t.number). " + markdownText(safe(t.title, look)) + "\n\n"
             out += "*" + markdownText(safe(t.section, look)) + ", lines \(t.lines)*\n\n"
@@ -118,7 +132,8 @@ struct GuideCommand: LookupCommand {
             for p in t.points {
                 var line = "- "
                 if let label = p.label { line += "**" + markdownText(safe(label, look)) + ".** " }
-                line += markdownText(safe(p.text, look)) + " (" + markdownText(safe(p.section, look))
+                line +=
+                    markdownText(safe(p.text, look)) + " (" + markdownText(safe(p.section, look))
                     + ", lines \(p.lines))"
                 let names = linkNames(p, catalog)
                 if !names.isEmpty { line += " — " + markdownText(safe(names.joined(separator: ", "), look)) }

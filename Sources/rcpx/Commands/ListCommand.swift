@@ -6,16 +6,20 @@ struct ListCommand: LookupCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the processes by region: number, short name, name, year, member count.",
-        discussion: "Footnote groups (processes outside the Annex A matrix) have no number; they are marked ◦.\n\nFormats: \(formatList)."
+        discussion:
+            "Footnote groups (processes outside the Annex A matrix) have no number; they are marked ◦.\n\nFormats: \(formatList)."
     )
 
     static let formats: [OutputFormat] = [.text, .json, .csv, .markdown]
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only this region (id, name or a unique prefix: asia, africa, …).",
-                                            valueName: "name"),
-            completion: .regionNames)
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only this region (id, name or a unique prefix: asia, africa, …).",
+            valueName: "name"),
+        completion: .regionNames)
     var region: String?
 
     func validate() throws { try validateFormat() }
@@ -50,8 +54,11 @@ struct ListCommand: LookupCommand {
                     footnotes = footnotes || p.number == nil
                     let mark = p.bases.editorial("region") == nil ? "" : " " + Editorial.mark(look)
                     editorialRegion = editorialRegion || !mark.isEmpty
-                    table.add([p.number.map(String.init) ?? look.symbols.footnote, look.text(p.shortName) + mark, look.text(p.name),
-                               p.year.map(String.init) ?? "-", String(p.memberCount)])
+                    table.add([
+                        p.number.map(String.init) ?? look.symbols.footnote, look.text(p.shortName) + mark,
+                        look.text(p.name),
+                        p.year.map(String.init) ?? "-", String(p.memberCount),
+                    ])
                 }
             }
             var doc = TextDocument(look)
@@ -61,23 +68,28 @@ struct ListCommand: LookupCommand {
                 doc.paragraph(look.symbols.footnote + " a group outside the Annex A matrix (named in its footnotes)")
             }
             if editorialRegion {
-                doc.paragraph(Editorial.mark(look) + " editorial: the paper gives this group no region; rcpx files it by where its members are")
+                doc.paragraph(
+                    Editorial.mark(look)
+                        + " editorial: the paper gives this group no region; rcpx files it by where its members are")
             }
             session.emit(doc)
         case .json:
-            session.emit(.array(groups.flatMap { region, processes in
-                processes.map { p in
-                    JSONOut.object([
-                        ("id", .string(p.id)), ("number", .int(p.number)), ("shortName", .string(p.shortName)),
-                        ("name", .string(p.name)), ("region", .string(region.id)),
-                        ("regionName", .string(region.name)),
-                        ("regionEditorial", Editorial.valueJSON(p.bases.editorial("region"))), ("year", .int(p.year)),
-                        ("inMatrix", .bool(p.inMatrix)), ("members", .int(p.memberCount)),
-                        ("participants", .int(p.participants.count)),
-                        ("statedTotal", .string(p.statedTotal?.text)),
-                    ])
-                }
-            }))
+            session.emit(
+                .array(
+                    groups.flatMap { region, processes in
+                        processes.map { p in
+                            JSONOut.object([
+                                ("id", .string(p.id)), ("number", .int(p.number)), ("shortName", .string(p.shortName)),
+                                ("name", .string(p.name)), ("region", .string(region.id)),
+                                ("regionName", .string(region.name)),
+                                ("regionEditorial", Editorial.valueJSON(p.bases.editorial("region"))),
+                                ("year", .int(p.year)),
+                                ("inMatrix", .bool(p.inMatrix)), ("members", .int(p.memberCount)),
+                                ("participants", .int(p.participants.count)),
+                                ("statedTotal", .string(p.statedTotal?.text)),
+                            ])
+                        }
+                    }))
         case .csv, .markdown:
             var table = DataTable(header: ["region", "number", "id", "shortName", "name", "year", "members"])
             if session.format == .markdown {
@@ -85,8 +97,10 @@ struct ListCommand: LookupCommand {
             }
             for (region, processes) in groups {
                 for p in processes {
-                    table.rows.append([region.name, p.numberText, p.id, p.shortName, p.name, p.year.map(String.init) ?? "",
-                                       String(p.memberCount)])
+                    table.rows.append([
+                        region.name, p.numberText, p.id, p.shortName, p.name, p.year.map(String.init) ?? "",
+                        String(p.memberCount),
+                    ])
                 }
             }
             session.emit(table, rightAligned: [1, 5, 6])

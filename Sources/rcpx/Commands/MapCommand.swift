@@ -31,13 +31,17 @@ struct MapCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Read another data file of the same format (see docs/DATA.md).",
-                                            valueName: "file"),
-            completion: .file(extensions: ["json"]))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Read another data file of the same format (see docs/DATA.md).",
+            valueName: "file"),
+        completion: .file(extensions: ["json"]))
     var data: String?
 
-    @Option(name: .long, help: ArgumentHelp("Output format: text or svg.", valueName: "format"),
-            completion: .list(MapFormat.allCases.map(\.rawValue)))
+    @Option(
+        name: .long, help: ArgumentHelp("Output format: text or svg.", valueName: "format"),
+        completion: .list(MapFormat.allCases.map(\.rawValue)))
     var format: MapFormat = .text
 
     @Flag(name: .long, help: "ASCII only: one character per cell, transliterated names.")
@@ -46,8 +50,10 @@ struct MapCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set; never when piped).")
     var noColor = false
 
-    @Argument(help: ArgumentHelp("A process, a state or territory, or a region (ids, names, ISO codes).",
-                                 valueName: "subject"))
+    @Argument(
+        help: ArgumentHelp(
+            "A process, a state or territory, or a region (ids, names, ISO codes).",
+            valueName: "subject"))
     var subject: String?
 
     @Flag(name: .long, help: "Shade every state by its number of Annex A processes; mark those in none.")
@@ -56,12 +62,18 @@ struct MapCommand: ParsableCommand {
     @Flag(name: .long, help: "Show the whole world instead of fitting the map to the subject.")
     var world = false
 
-    @Option(name: .long, help: ArgumentHelp("Map width in characters, 40-400 (default: 80, or the terminal's if narrower; SVG: 960 pixels).",
-                                            valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Map width in characters, 40-400 (default: 80, or the terminal's if narrower; SVG: 960 pixels).",
+            valueName: "n"))
     var width: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Map height in lines, 12-200 (default: what the width needs).",
-                                            valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Map height in lines, 12-200 (default: what the width needs).",
+            valueName: "n"))
     var height: Int?
 
     func validate() throws {
@@ -92,13 +104,17 @@ struct MapCommand: ParsableCommand {
             let rows = height ?? worldMap.naturalRows(columns: columns)
             let view = fittedView(layer, world: worldMap, columns: columns, rows: rows)
             let picture = worldMap.picture(view, columns: columns, rows: rows, style: layer.style)
-            Console.write(MapText.render(picture, layer: layer, world: worldMap, title: title, look: look,
-                                         catalog: catalog, source: catalog.dataset.source))
+            Console.write(
+                MapText.render(
+                    picture, layer: layer, world: worldMap, title: title, look: look,
+                    catalog: catalog, source: catalog.dataset.source))
         case .svg:
             let columns = 480, rows = worldMap.naturalRows(columns: columns)
             let view = fittedView(layer, world: worldMap, columns: columns, rows: rows)
-            Console.write(MapSVG.render(view: view, columns: columns, rows: rows, layer: layer, world: worldMap,
-                                        title: title, source: catalog.dataset.source))
+            Console.write(
+                MapSVG.render(
+                    view: view, columns: columns, rows: rows, layer: layer, world: worldMap,
+                    title: title, source: catalog.dataset.source))
         }
     }
 
@@ -128,13 +144,15 @@ struct MapCommand: ParsableCommand {
         }
         let processes = catalog.resolveProcess(query), parties = catalog.resolveParty(query)
         if case .found(.stateInNoProcess(let state)) = catalog.resolvePartyOrState(query) {
-            Console.error("\(state.name) takes part in none of the processes of the paper (\(state.standing)); "
-                          + "`rcpx map` (coverage) marks the states in no process.")
+            Console.error(
+                "\(state.name) takes part in none of the processes of the paper (\(state.standing)); "
+                    + "`rcpx map` (coverage) marks the states in no process.")
             throw RCPXExit.notFound
         }
         if case .found(let party) = parties {
-            Console.error("\(party.name) is an organization and has no place on the map; "
-                          + "`rcpx state \(party.id)` lists its processes.")
+            Console.error(
+                "\(party.name) is an organization and has no place on the map; "
+                    + "`rcpx state \(party.id)` lists its processes.")
             throw RCPXExit.notFound
         }
         var candidates: [(id: String, label: String)] = []
@@ -151,9 +169,10 @@ struct MapCommand: ParsableCommand {
         if case .notFound(let list) = parties { suggestions += list }
         let hint = suggestions.isEmpty ? "" : " Did you mean: " + suggestions.prefix(3).joined(separator: ", ") + "?"
         let shown = DisplayText.excerpt(query)
-        Console.error("no process, state or region matches \"\(shown)\".\(hint) "
-                      + "Try `rcpx list`, `rcpx search \(shown)` or a region: "
-                      + regions.map(\.id).joined(separator: ", ") + ".")
+        Console.error(
+            "no process, state or region matches \"\(shown)\".\(hint) "
+                + "Try `rcpx list`, `rcpx search \(shown)` or a region: "
+                + regions.map(\.id).joined(separator: ", ") + ".")
         throw RCPXExit.notFound
     }
 
@@ -166,8 +185,10 @@ struct MapCommand: ParsableCommand {
 
 /// The text form of a map: a title, the map, the legend and the sources.
 enum MapText {
-    static func render(_ picture: MapPicture, layer: MapLayer, world: WorldMap, title: String, look: Look,
-                       catalog: Catalog, source: SourceInfo) -> String {
+    static func render(
+        _ picture: MapPicture, layer: MapLayer, world: WorldMap, title: String, look: Look,
+        catalog: Catalog, source: SourceInfo
+    ) -> String {
         var out = ""
         let width = max(40, picture.columns)
         for row in TextWrap.linesPlain(look.text(title), width: width) { out += look.bold(row) + "\n" }
@@ -203,7 +224,9 @@ enum MapText {
         }
         if !layer.unplaced.isEmpty {
             let names = layer.unplaced.map { "\(look.name($0)) (\($0.iso3 ?? ""))" }.joined(separator: ", ")
-            out += "\n" + TextWrap.linesPlain("Not on the map (no shape or point for the code): " + names, width: width)
+            out +=
+                "\n"
+                + TextWrap.linesPlain("Not on the map (no shape or point for the code): " + names, width: width)
                 .joined(separator: "\n") + "\n"
         }
         if case .party(let id) = layer.subject {
@@ -213,10 +236,13 @@ enum MapText {
         }
         if case .region(let id) = layer.subject {
             let list = catalog.processes(inRegion: id).map { look.text($0.shortName) }
-            out += "\n" + TextWrap.linesPlain("Processes: " + list.joined(separator: ", "), width: width)
+            out +=
+                "\n"
+                + TextWrap.linesPlain("Processes: " + list.joined(separator: ", "), width: width)
                 .joined(separator: "\n") + "\n"
         }
-        let sources = "Equal Earth projection. Shapes: Natural Earth 1:110m. Membership: \(look.text(source.publisher)) "
+        let sources =
+            "Equal Earth projection. Shapes: Natural Earth 1:110m. Membership: \(look.text(source.publisher)) "
             + "\(source.year), as of \(source.matrixDate)."
         out += "\n" + TextWrap.linesPlain(sources, width: width).map { look.dim($0) }.joined(separator: "\n") + "\n"
         return look.ascii ? look.finish(out) : out

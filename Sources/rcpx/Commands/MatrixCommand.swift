@@ -34,16 +34,23 @@ struct MatrixCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only the processes of this region.", valueName: "name"),
-            completion: .regionNames)
+    @Option(
+        name: .long, help: ArgumentHelp("Only the processes of this region.", valueName: "name"),
+        completion: .regionNames)
     var region: String?
 
-    @Option(name: .long, help: ArgumentHelp("Rows: states (and territories), organizations, or all.",
-                                            valueName: "kind"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Rows: states (and territories), organizations, or all.",
+            valueName: "kind"))
     var kind: MatrixKind = .states
 
-    @Option(name: .long, help: ArgumentHelp("Rows by name, or by number of processes (most first).",
-                                            valueName: "order"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Rows by name, or by number of processes (most first).",
+            valueName: "order"))
     var sort: MatrixSort = .name
 
     @Flag(name: .customLong("no-footnotes"), help: "Only the processes of the Annex A matrix (no footnote groups).")
@@ -54,8 +61,9 @@ struct MatrixCommand: LookupCommand {
     func run() throws {
         let session = try session()
         let regionID = try region.map { try session.region($0).id }
-        let matrix = session.catalog.matrix(region: regionID, kinds: kind.kinds, sort: sort,
-                                            includeOutsideMatrix: !noFootnotes)
+        let matrix = session.catalog.matrix(
+            region: regionID, kinds: kind.kinds, sort: sort,
+            includeOutsideMatrix: !noFootnotes)
         guard !matrix.columns.isEmpty, !matrix.rows.isEmpty else {
             Console.error("the matrix is empty for these options.")
             throw RCPXExit.notFound
@@ -90,49 +98,75 @@ struct MatrixCommand: LookupCommand {
             // No-break spaces keep each glyph or column label with its words when the legend wraps.
             let nbsp = "\u{00A0}"
             doc.paragraph(MatrixCommand.legend(symbols, space: nbsp).joined(separator: sep), hanging: 2)
-            doc.paragraph(zip(labels, matrix.columns).map { "\($0)\(nbsp)\(Look.together(look.text($1.shortName)))" }
-                .joined(separator: sep), hanging: 2)
+            doc.paragraph(
+                zip(labels, matrix.columns).map { "\($0)\(nbsp)\(Look.together(look.text($1.shortName)))" }
+                    .joined(separator: sep), hanging: 2)
             if editorial {
-                doc.paragraph(Editorial.mark(look) + " editorial: a role the paper does not state (rcpx show PROCESS"
-                              + " gives the reason)", hanging: 2)
+                doc.paragraph(
+                    Editorial.mark(look) + " editorial: a role the paper does not state (rcpx show PROCESS"
+                        + " gives the reason)", hanging: 2)
             }
             let outside = matrix.columns.filter { !$0.inMatrix }.count
-            doc.paragraph("\(matrix.rows.count) rows; n = number of processes among these columns"
-                          + (outside > 0 ? "; letters are groups outside the Annex A matrix." : "."))
+            doc.paragraph(
+                "\(matrix.rows.count) rows; n = number of processes among these columns"
+                    + (outside > 0 ? "; letters are groups outside the Annex A matrix." : "."))
             session.emit(doc)
         case .json:
-            session.emit(.object([
-                ("columns", .array(matrix.columns.map { p in
-                    .object([("id", .string(p.id)), ("number", .int(p.number)), ("shortName", .string(p.shortName)),
-                             ("region", .string(p.region)), ("inMatrix", .bool(p.inMatrix))])
-                })),
-                ("rows", .array(matrix.rows.map { row in
-                    .object([
-                        ("party", .string(row.party.id)), ("name", .string(row.party.name)),
-                        ("kind", .string(row.party.kind.rawValue)), ("count", .int(row.count)),
-                        ("roles", .object(zip(matrix.columns, row.cells).filter { !$0.1.isEmpty }
-                            .map { ($0.0.id, Role.json($0.1)) })),
-                        ("editorial", .strings(zip(matrix.columns, row.cells).filter {
-                            !$0.1.isEmpty && $0.0.editorialBasis(participant: row.party.id) != nil
-                        }.map(\.0.id))),
-                    ])
-                })),
-            ]))
+            session.emit(
+                .object([
+                    (
+                        "columns",
+                        .array(
+                            matrix.columns.map { p in
+                                .object([
+                                    ("id", .string(p.id)), ("number", .int(p.number)),
+                                    ("shortName", .string(p.shortName)),
+                                    ("region", .string(p.region)), ("inMatrix", .bool(p.inMatrix)),
+                                ])
+                            })
+                    ),
+                    (
+                        "rows",
+                        .array(
+                            matrix.rows.map { row in
+                                .object([
+                                    ("party", .string(row.party.id)), ("name", .string(row.party.name)),
+                                    ("kind", .string(row.party.kind.rawValue)), ("count", .int(row.count)),
+                                    (
+                                        "roles",
+                                        .object(
+                                            zip(matrix.columns, row.cells).filter { !$0.1.isEmpty }
+                                                .map { ($0.0.id, Role.json($0.1)) })
+                                    ),
+                                    (
+                                        "editorial",
+                                        .strings(
+                                            zip(matrix.columns, row.cells).filter {
+                                                !$0.1.isEmpty && $0.0.editorialBasis(participant: row.party.id) != nil
+                                            }.map(\.0.id))
+                                    ),
+                                ])
+                            })
+                    ),
+                ]))
         case .csv:
             var table = DataTable(header: ["party", "name", "kind"] + matrix.columns.map(\.shortName) + ["count"])
             for row in matrix.rows {
-                table.rows.append([row.party.id, row.party.name, row.party.kind.rawValue]
-                                  + row.cells.map(Role.values) + [String(row.count)])
+                table.rows.append(
+                    [row.party.id, row.party.name, row.party.kind.rawValue]
+                        + row.cells.map(Role.values) + [String(row.count)])
             }
             session.emit(table)
         case .markdown:
-            var table = DataTable(header: ["Party"] + zip(labels, matrix.columns).map { "\($0) \($1.shortName)" } + ["n"])
+            var table = DataTable(
+                header: ["Party"] + zip(labels, matrix.columns).map { "\($0) \($1.shortName)" } + ["n"])
             for row in matrix.rows {
                 table.rows.append([row.party.name] + row.cells.map(glyph) + [String(row.count)])
             }
             let right = Set(1...(matrix.columns.count + 1))
-            session.emit(table.markdown(rightAligned: right) + "\n"
-                         + MatrixCommand.legend(symbols, space: " ").joined(separator: " · ") + "\n")
+            session.emit(
+                table.markdown(rightAligned: right) + "\n"
+                    + MatrixCommand.legend(symbols, space: " ").joined(separator: " · ") + "\n")
         }
     }
 

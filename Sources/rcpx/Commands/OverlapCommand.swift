@@ -6,7 +6,8 @@ struct OverlapCommand: LookupCommand {
     static let configuration = CommandConfiguration(
         commandName: "overlap",
         abstract: "Compare two processes: participants in common and participants of only one.",
-        discussion: "Every named participant counts, whatever its role; the roles in each process are shown.\n\nFormats: \(formatList)."
+        discussion:
+            "Every named participant counts, whatever its role; the roles in each process are shown.\n\nFormats: \(formatList)."
     )
 
     static let formats: [OutputFormat] = [.text, .json, .csv, .markdown]
@@ -35,8 +36,9 @@ struct OverlapCommand: LookupCommand {
             var doc = TextDocument(look)
             let title = "\(label(a)) and \(label(b))"
             doc.paragraph(look.text(title), style: look.bold)
-            doc.paragraph("\(overlap.common.count) in common, \(overlap.onlyA.count) only in \(look.text(a.shortName)), "
-                          + "\(overlap.onlyB.count) only in \(look.text(b.shortName))")
+            doc.paragraph(
+                "\(overlap.common.count) in common, \(overlap.onlyA.count) only in \(look.text(a.shortName)), "
+                    + "\(overlap.onlyB.count) only in \(look.text(b.shortName))")
             doc.heading("In both (\(overlap.common.count))")
             if overlap.common.isEmpty {
                 doc.paragraph("none", indent: 2)
@@ -59,20 +61,29 @@ struct OverlapCommand: LookupCommand {
             session.emit(doc)
         case .json:
             func ref(_ p: Process) -> JSONOut {
-                .object([("id", .string(p.id)), ("number", .int(p.number)), ("shortName", .string(p.shortName)),
-                         ("name", .string(p.name))])
+                .object([
+                    ("id", .string(p.id)), ("number", .int(p.number)), ("shortName", .string(p.shortName)),
+                    ("name", .string(p.name)),
+                ])
             }
             func parties(_ list: [Party]) -> JSONOut {
                 .array(list.map { .object([("party", .string($0.id)), ("name", .string($0.name))]) })
             }
-            session.emit(.object([
-                ("a", ref(a)), ("b", ref(b)),
-                ("common", .array(overlap.common.map { entry in
-                    .object([("party", .string(entry.party.id)), ("name", .string(entry.party.name)),
-                             ("rolesInA", Role.json(entry.rolesInA)), ("rolesInB", Role.json(entry.rolesInB))])
-                })),
-                ("onlyA", parties(overlap.onlyA)), ("onlyB", parties(overlap.onlyB)),
-            ]))
+            session.emit(
+                .object([
+                    ("a", ref(a)), ("b", ref(b)),
+                    (
+                        "common",
+                        .array(
+                            overlap.common.map { entry in
+                                .object([
+                                    ("party", .string(entry.party.id)), ("name", .string(entry.party.name)),
+                                    ("rolesInA", Role.json(entry.rolesInA)), ("rolesInB", Role.json(entry.rolesInB)),
+                                ])
+                            })
+                    ),
+                    ("onlyA", parties(overlap.onlyA)), ("onlyB", parties(overlap.onlyB)),
+                ]))
         case .csv, .markdown:
             let roles = session.format == .csv ? Role.values : Role.words
             var table = DataTable(header: ["party", "name", "in", a.shortName, b.shortName])

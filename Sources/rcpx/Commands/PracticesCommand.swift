@@ -19,8 +19,9 @@ struct PracticesCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("A heading number (1-20) or id (ep-06).", valueName: "number"),
-              completion: .custom { _, _, _ in Catalog.bundled.practices.map { String($0.number) } })
+    @Argument(
+        help: ArgumentHelp("A heading number (1-20) or id (ep-06).", valueName: "number"),
+        completion: .custom { _, _, _ in Catalog.bundled.practices.map { String($0.number) } })
     var heading: String?
 
     func validate() throws { try validateFormat() }
@@ -32,8 +33,9 @@ struct PracticesCommand: LookupCommand {
         if let heading {
             guard let practice = PracticesCommand.find(heading, in: catalog) else {
                 let range = catalog.practices.map(\.number)
-                Console.error("no effective-practice heading \"\(echo(heading))\"; the headings are numbered "
-                              + "\(range.min() ?? 1)-\(range.max() ?? 20).")
+                Console.error(
+                    "no effective-practice heading \"\(echo(heading))\"; the headings are numbered "
+                        + "\(range.min() ?? 1)-\(range.max() ?? 20).")
                 throw RCPXExit.notFound
             }
             practices = [practice]
@@ -55,10 +57,13 @@ struct PracticesCommand: LookupCommand {
             if processes.isEmpty { doc.paragraph("none", indent: 2) }
             let markerWidth = processes.map { $0.process.number.map { String($0).count + 1 } ?? 1 }.max() ?? 1
             for (process, topics) in processes {
-                let number = TextWidth.padLeft(process.number.map { "\($0)." } ?? look.symbols.footnote,
-                                               width: max(markerWidth, TextWidth.of(look.symbols.footnote)))
-                doc.item(number, look.text(process.shortName) + ": "
-                         + look.text(topics.map(\.label).joined(separator: "; ")))
+                let number = TextWidth.padLeft(
+                    process.number.map { "\($0)." } ?? look.symbols.footnote,
+                    width: max(markerWidth, TextWidth.of(look.symbols.footnote)))
+                doc.item(
+                    number,
+                    look.text(process.shortName) + ": "
+                        + look.text(topics.map(\.label).joined(separator: "; ")))
             }
             doc.blank()
             doc.field("Source", look.text(practice.source))
@@ -70,9 +75,14 @@ struct PracticesCommand: LookupCommand {
                 TextColumn(title: "Processes that discuss it " + Editorial.mark(look), wraps: true),
             ])
             for (practice, processes) in zip(practices, discussions) {
-                table.add([String(practice.number), look.text(practice.title),
-                           processes.isEmpty ? "-" : look.text(processes.map { Look.together($0.process.shortName) }
-                                                           .joined(separator: ", "))])
+                table.add([
+                    String(practice.number), look.text(practice.title),
+                    processes.isEmpty
+                        ? "-"
+                        : look.text(
+                            processes.map { Look.together($0.process.shortName) }
+                                .joined(separator: ", ")),
+                ])
             }
             var doc = TextDocument(look).with(table)
             doc.blank()
@@ -82,13 +92,28 @@ struct PracticesCommand: LookupCommand {
             let objects: [JSONOut] = zip(practices, discussions).map { practice, processes in
                 .object([
                     ("id", .string(practice.id)), ("number", .int(practice.number)), ("title", .string(practice.title)),
-                    ("items", .array(practice.items.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })),
-                    ("processesBasis", .object([("basis", .string("editorial")),
-                                                ("reason", .string(PracticesCommand.mappingNote))])),
-                    ("processes", .array(processes.map { process, topics in
-                        .object([("process", .string(process.id)), ("processName", .string(process.name)),
-                                 ("shortName", .string(process.shortName)), ("topics", .strings(topics.map(\.label)))])
-                    })),
+                    (
+                        "items",
+                        .array(practice.items.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })
+                    ),
+                    (
+                        "processesBasis",
+                        .object([
+                            ("basis", .string("editorial")),
+                            ("reason", .string(PracticesCommand.mappingNote)),
+                        ])
+                    ),
+                    (
+                        "processes",
+                        .array(
+                            processes.map { process, topics in
+                                .object([
+                                    ("process", .string(process.id)), ("processName", .string(process.name)),
+                                    ("shortName", .string(process.shortName)),
+                                    ("topics", .strings(topics.map(\.label))),
+                                ])
+                            })
+                    ),
                     ("source", .string(practice.source)),
                 ])
             }
@@ -98,9 +123,11 @@ struct PracticesCommand: LookupCommand {
             if session.format == .markdown { table.header = ["No.", "Id", "Heading", "Processes", "Process ids"] }
             let separator = session.format == .csv ? ";" : ", "
             for (practice, processes) in zip(practices, discussions) {
-                table.rows.append([String(practice.number), practice.id, practice.title,
-                                   processes.map(\.process.shortName).joined(separator: separator),
-                                   processes.map(\.process.id).joined(separator: separator)])
+                table.rows.append([
+                    String(practice.number), practice.id, practice.title,
+                    processes.map(\.process.shortName).joined(separator: separator),
+                    processes.map(\.process.id).joined(separator: separator),
+                ])
             }
             session.emit(table, rightAligned: [0])
         }
@@ -115,7 +142,9 @@ struct PracticesCommand: LookupCommand {
         let digits = folded.hasPrefix("ep") ? String(folded.dropFirst(2)).split(separator: " ").joined() : folded
         if let n = Int(digits) { return catalog.practice(number: n) }
         if let practice = catalog.practice(id: query.lowercased()) { return practice }
-        if case .found(let i) = Session.match(query, catalog.practices.map { [$0.title] }) { return catalog.practices[i] }
+        if case .found(let i) = Session.match(query, catalog.practices.map { [$0.title] }) {
+            return catalog.practices[i]
+        }
         return nil
     }
 }
@@ -152,10 +181,14 @@ struct UnderstandingsCommand: LookupCommand {
             }
             session.emit(doc)
         case .json:
-            session.emit(.array(list.map { u in
-                .object([("id", .string(u.id)), ("number", .int(u.number)), ("summary", .string(u.summary)),
-                         ("source", .string(u.source))])
-            }))
+            session.emit(
+                .array(
+                    list.map { u in
+                        .object([
+                            ("id", .string(u.id)), ("number", .int(u.number)), ("summary", .string(u.summary)),
+                            ("source", .string(u.source)),
+                        ])
+                    }))
         case .csv, .markdown:
             var table = DataTable(header: ["number", "id", "summary"])
             if session.format == .markdown { table.header = ["No.", "Id", "Common understanding"] }

@@ -56,12 +56,16 @@ struct RankStatesCommand: LookupCommand {
         switch session.format {
         case .text:
             var doc = TextDocument(look)
-            let by = withGroups ? "all \(session.catalog.processes.count) processes (the \(groups) footnote groups too)"
+            let by =
+                withGroups
+                ? "all \(session.catalog.processes.count) processes (the \(groups) footnote groups too)"
                 : "the \(matrixTotal) Annex A matrix processes"
             doc.paragraph("States and territories by the number of \(by) they take part in, any role", style: look.bold)
-            doc.paragraph("Same count, same rank (\"=\" marks a tie); ties are listed alphabetically. "
-                          + (withGroups ? "\"Matrix\" counts the matrix processes only."
-                                        : "\"With groups\" counts the \(groups) groups outside the matrix too."))
+            doc.paragraph(
+                "Same count, same rank (\"=\" marks a tie); ties are listed alphabetically. "
+                    + (withGroups
+                        ? "\"Matrix\" counts the matrix processes only."
+                        : "\"With groups\" counts the \(groups) groups outside the matrix too."))
             var table = TextTable([
                 TextColumn(title: "Rank", alignment: .right),
                 TextColumn(title: "Party", wraps: true, style: look.accent),
@@ -80,11 +84,15 @@ struct RankStatesCommand: LookupCommand {
             }
             session.emit(doc)
         case .json:
-            session.emit(.array(shown.map { r in
-                .object([("rank", .int(r.rank)), ("tied", .int(r.tied)), ("party", .string(r.party.id)),
-                         ("name", .string(r.party.name)), ("kind", .string(r.party.kind.rawValue)),
-                         ("matrixProcesses", .int(r.matrixCount)), ("allProcesses", .int(r.allCount))])
-            }))
+            session.emit(
+                .array(
+                    shown.map { r in
+                        .object([
+                            ("rank", .int(r.rank)), ("tied", .int(r.tied)), ("party", .string(r.party.id)),
+                            ("name", .string(r.party.name)), ("kind", .string(r.party.kind.rawValue)),
+                            ("matrixProcesses", .int(r.matrixCount)), ("allProcesses", .int(r.allCount)),
+                        ])
+                    }))
         case .csv, .markdown:
             var table = DataTable(header: ["rank", "tied", "party", "name", "matrixProcesses", "allProcesses"])
             if session.format == .markdown {
@@ -116,8 +124,9 @@ struct RankProcessesCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("What to rank by: members, observers or topics.", valueName: "what"),
-            completion: .list(ProcessRankKey.allCases.map(\.rawValue)))
+    @Option(
+        name: .long, help: ArgumentHelp("What to rank by: members, observers or topics.", valueName: "what"),
+        completion: .list(ProcessRankKey.allCases.map(\.rawValue)))
     var by: ProcessRankKey = .members
 
     @Flag(name: .customLong("with-groups"), help: "Include the groups outside the Annex A matrix.")
@@ -137,8 +146,9 @@ struct RankProcessesCommand: LookupCommand {
         switch session.format {
         case .text:
             var doc = TextDocument(look)
-            doc.paragraph("Processes by \(by.rawValue)" + (withGroups ? ", with the groups outside the matrix" : ""),
-                          style: look.bold)
+            doc.paragraph(
+                "Processes by \(by.rawValue)" + (withGroups ? ", with the groups outside the matrix" : ""),
+                style: look.bold)
             var table = TextTable([
                 TextColumn(title: "Rank", alignment: .right),
                 TextColumn(title: "No.", alignment: .right),
@@ -147,25 +157,36 @@ struct RankProcessesCommand: LookupCommand {
                 TextColumn(title: column, alignment: .right),
             ])
             for r in ranked {
-                table.add([String(r.rank) + (r.tied > 1 ? "=" : ""), r.process.number.map(String.init) ?? look.symbols.footnote,
-                           look.text(r.process.shortName), look.text(r.process.displayName), String(r.value)])
+                table.add([
+                    String(r.rank) + (r.tied > 1 ? "=" : ""),
+                    r.process.number.map(String.init) ?? look.symbols.footnote,
+                    look.text(r.process.shortName), look.text(r.process.displayName), String(r.value),
+                ])
             }
             doc.blank()
             doc.table(table)
             doc.blank()
-            doc.paragraph("\"=\" marks a tie" + (withGroups ? "; \(look.symbols.footnote) a group outside the matrix" : ""))
+            doc.paragraph(
+                "\"=\" marks a tie" + (withGroups ? "; \(look.symbols.footnote) a group outside the matrix" : ""))
             session.emit(doc)
         case .json:
-            session.emit(.array(ranked.map { r in
-                .object([("rank", .int(r.rank)), ("tied", .int(r.tied)), ("id", .string(r.process.id)),
-                         ("number", .int(r.process.number)), ("shortName", .string(r.process.shortName)),
-                         (by.rawValue, .int(r.value))])
-            }))
+            session.emit(
+                .array(
+                    ranked.map { r in
+                        .object([
+                            ("rank", .int(r.rank)), ("tied", .int(r.tied)), ("id", .string(r.process.id)),
+                            ("number", .int(r.process.number)), ("shortName", .string(r.process.shortName)),
+                            (by.rawValue, .int(r.value)),
+                        ])
+                    }))
         case .csv, .markdown:
             var table = DataTable(header: ["rank", "tied", "number", "id", "shortName", by.rawValue])
             if session.format == .markdown { table.header = ["Rank", "Tied", "No.", "Id", "Process", column] }
             table.rows = ranked.map { r in
-                [String(r.rank), String(r.tied), r.process.numberText, r.process.id, r.process.shortName, String(r.value)]
+                [
+                    String(r.rank), String(r.tied), r.process.numberText, r.process.id, r.process.shortName,
+                    String(r.value),
+                ]
             }
             session.emit(table, rightAligned: [0, 1, 2, 5])
         }

@@ -32,9 +32,10 @@ struct SearchCommand: LookupCommand {
     @Option(name: .long, help: ArgumentHelp("At most this many hits.", valueName: "n"))
     var limit: Int = 20
 
-    @Option(name: .long,
-            help: ArgumentHelp("Only hits of this kind.", valueName: "kind"),
-            completion: .list(SearchKind.allNames))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only hits of this kind.", valueName: "kind"),
+        completion: .list(SearchKind.allNames))
     var kind: SearchKind?
 
     func validate() throws {
@@ -47,14 +48,17 @@ struct SearchCommand: LookupCommand {
         let session = try session()
         let text = query.joined(separator: " ")
         let result = session.catalog.searchResult(text, limit: kind == nil ? limit : nil)
-        if let problem = result.problem { throw ValidationError(DisplayText.safe(problem.prefix(1).uppercased() + problem.dropFirst()) + ".") }
+        if let problem = result.problem {
+            throw ValidationError(DisplayText.safe(problem.prefix(1).uppercased() + problem.dropFirst()) + ".")
+        }
         var hits = result.hits
         if let kind { hits = Array(hits.filter { $0.kind == kind }.prefix(limit)) }
         if let corrected = result.correctedQuery, hits.contains(where: { $0.quality == .corrected }) {
             Console.error("showing results for \"\(DisplayText.safe(corrected))\".")
         }
         guard !hits.isEmpty else {
-            Console.error("nothing matches \"\(echo(text))\"" + (kind.map { " among the \($0.name) records" } ?? "") + ".")
+            Console.error(
+                "nothing matches \"\(echo(text))\"" + (kind.map { " among the \($0.name) records" } ?? "") + ".")
             throw RCPXExit.notFound
         }
         let look = session.look
@@ -72,16 +76,21 @@ struct SearchCommand: LookupCommand {
             }
             session.emit(TextDocument(look).with(table))
         case .json:
-            session.emit(.array(hits.map { hit in
-                var members: [(String, JSONOut)] = [
-                    ("kind", .string(hit.kind.name)), ("id", .string(hit.ref.id)), ("title", .string(hit.title)),
-                    ("score", .int(hit.score)),
-                ]
-                members += hit.ref.extraJSON
-                members += [("detail", .string(hit.detail)), ("matched", .string(hit.matched)),
-                            ("quality", .string(hit.quality.name))]
-                return .object(members)
-            }))
+            session.emit(
+                .array(
+                    hits.map { hit in
+                        var members: [(String, JSONOut)] = [
+                            ("kind", .string(hit.kind.name)), ("id", .string(hit.ref.id)),
+                            ("title", .string(hit.title)),
+                            ("score", .int(hit.score)),
+                        ]
+                        members += hit.ref.extraJSON
+                        members += [
+                            ("detail", .string(hit.detail)), ("matched", .string(hit.matched)),
+                            ("quality", .string(hit.quality.name)),
+                        ]
+                        return .object(members)
+                    }))
         case .csv, .markdown:
             var table = DataTable(header: ["kind", "id", "title", "score", "detail"])
             if session.format == .markdown { table.header = ["Kind", "Id", "Title", "Score", "Where"] }
@@ -93,7 +102,6 @@ struct SearchCommand: LookupCommand {
     }
 }
 
-
 extension SearchKind: ExpressibleByArgument {
     /// The name on the command line and in JSON: "practice-item" for `practiceItem`, else the raw value.
     var name: String { self == .practiceItem ? "practice-item" : rawValue }
@@ -102,8 +110,12 @@ extension SearchKind: ExpressibleByArgument {
 
     public init?(argument: String) {
         let folded = Session.fold(argument).replacingSpaces()
-        guard let kind = SearchKind.allCases.first(where: { Session.fold($0.name).replacingSpaces() == folded
-            || Session.fold($0.name).replacingSpaces() + "s" == folded }) else { return nil }
+        guard
+            let kind = SearchKind.allCases.first(where: {
+                Session.fold($0.name).replacingSpaces() == folded
+                    || Session.fold($0.name).replacingSpaces() + "s" == folded
+            })
+        else { return nil }
         self = kind
     }
 
@@ -132,7 +144,7 @@ extension SearchRef {
     var id: String {
         switch self {
         case .process(let id), .party(let id), .practice(let id), .practiceItem(let id), .understanding(let id),
-             .mechanism(let id), .region(let id):
+            .mechanism(let id), .region(let id):
             return id
         case .topic(let processID, _): return processID
         case .event(_, let eventID): return eventID

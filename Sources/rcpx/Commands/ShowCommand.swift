@@ -22,8 +22,9 @@ struct ShowCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The process: id, number, name, acronym or alias.", valueName: "process"),
-              completion: .processNames)
+    @Argument(
+        help: ArgumentHelp("The process: id, number, name, acronym or alias.", valueName: "process"),
+        completion: .processNames)
     var process: String
 
     func validate() throws {
@@ -38,12 +39,15 @@ struct ShowCommand: LookupCommand {
         case (.process(let p), .json): session.emit(ShowCommand.json(p, session))
         case (.process(let p), .markdown): session.emit(ShowCommand.markdown(p, session))
         case (.process(let p), .csv):
-            session.emit(ShowCommand.participantTable("process", p.id, p.shortName, session.catalog.participants(of: p.id)))
+            session.emit(
+                ShowCommand.participantTable("process", p.id, p.shortName, session.catalog.participants(of: p.id)))
         case (.process(let p), .text): session.emit(ShowCommand.card(p, session))
         case (.mechanism(let m), .json): session.emit(ShowCommand.json(m, session))
         case (.mechanism(let m), .markdown): session.emit(ShowCommand.markdown(m, session))
         case (.mechanism(let m), .csv):
-            session.emit(ShowCommand.participantTable("mechanism", m.id, m.shortName, session.catalog.participants(ofMechanism: m.id)))
+            session.emit(
+                ShowCommand.participantTable(
+                    "mechanism", m.id, m.shortName, session.catalog.participants(ofMechanism: m.id)))
         case (.mechanism(let m), .text): session.emit(ShowCommand.card(m, session))
         }
     }
@@ -74,35 +78,42 @@ struct ShowCommand: LookupCommand {
             doc.paragraph(look.text(p.summary))
         }
 
-        participantSections(catalog.participants(of: p.id), other: p.otherParticipants, total: p.statedTotal,
-                            into: &doc, session, bases: p.bases)
+        participantSections(
+            catalog.participants(of: p.id), other: p.otherParticipants, total: p.statedTotal,
+            into: &doc, session, bases: p.bases)
 
         doc.heading("Secretariat")
         doc.paragraph(look.text(p.secretariat), indent: 2)
         let secretariatBases = p.bases.entries("secretariat")
         if secretariatBases.count > 1 || secretariatBases.contains(where: { $0.kind == .editorial }) {
             for basis in secretariatBases {
-                doc.item(look.symbols.bullet, basis.kind == .editorial ? Editorial.note(basis, look)
-                                                                         : "The paper: " + look.text(basis.reason))
+                doc.item(
+                    look.symbols.bullet,
+                    basis.kind == .editorial
+                        ? Editorial.note(basis, look)
+                        : "The paper: " + look.text(basis.reason))
             }
         }
 
         if !p.classification.isEmpty {
             doc.heading("The paper's classification")
             for c in p.classification {
-                doc.field(c.aspect.label.prefix(1).uppercased() + c.aspect.label.dropFirst(),
-                          c.value + " (" + look.text(c.section) + ", lines " + look.text(c.lines.description) + ")",
-                          indent: 2)
+                doc.field(
+                    c.aspect.label.prefix(1).uppercased() + c.aspect.label.dropFirst(),
+                    c.value + " (" + look.text(c.section) + ", lines " + look.text(c.lines.description) + ")",
+                    indent: 2)
             }
         }
 
         if !p.topics.isEmpty {
             let mapping = p.bases.editorial("topics.practices")
-            doc.heading("Main areas of discussion (with IAMM effective-practice headings"
-                        + (mapping.map { _ in " " + Editorial.mark(look) } ?? "") + ")")
+            doc.heading(
+                "Main areas of discussion (with IAMM effective-practice headings"
+                    + (mapping.map { _ in " " + Editorial.mark(look) } ?? "") + ")")
             if let mapping { doc.paragraph(Editorial.note(mapping, look), indent: 2) }
             for topic in p.topics {
-                let headings = topic.practices.isEmpty ? "" : " [" + topic.practices.map(String.init).joined(separator: ", ") + "]"
+                let headings =
+                    topic.practices.isEmpty ? "" : " [" + topic.practices.map(String.init).joined(separator: ", ") + "]"
                 doc.item(look.symbols.bullet, look.text(topic.label) + headings)
             }
         }
@@ -122,8 +133,10 @@ struct ShowCommand: LookupCommand {
         if !said.isEmpty {
             doc.heading("The paper says of this process (\(said.count))")
             for (topic, point) in said {
-                doc.item(look.symbols.bullet, look.text(point.text) + " (" + look.text(topic.title) + "; "
-                         + look.text(point.section) + ", lines " + point.lines.description + ")")
+                doc.item(
+                    look.symbols.bullet,
+                    look.text(point.text) + " (" + look.text(topic.title) + "; "
+                        + look.text(point.section) + ", lines " + point.lines.description + ")")
             }
         }
         let events = catalog.events(withProcess: p.id)
@@ -149,8 +162,9 @@ struct ShowCommand: LookupCommand {
             doc.blank()
             doc.paragraph(look.text(m.summary))
         }
-        participantSections(session.catalog.participants(ofMechanism: m.id), other: m.otherParticipants, total: nil,
-                            into: &doc, session)
+        participantSections(
+            session.catalog.participants(ofMechanism: m.id), other: m.otherParticipants, total: nil,
+            into: &doc, session)
         if !m.events.isEmpty {
             doc.heading("Events (\(m.events.count))")
             for event in m.events { doc.item(look.symbols.bullet, eventLine(event, nil, look)) }
@@ -162,7 +176,8 @@ struct ShowCommand: LookupCommand {
 
     /// "2005-04-14/15 · workshop: Title, Geneva (IDM)".
     static func eventLine(_ event: Event, _ mechanism: Mechanism?, _ look: Look) -> String {
-        var text = (event.date ?? String(event.year)) + " " + look.symbols.middleDot + " " + event.kind.label + ": "
+        var text =
+            (event.date ?? String(event.year)) + " " + look.symbols.middleDot + " " + event.kind.label + ": "
             + look.text(event.title)
         if let place = event.place { text += ", " + look.text(place) }
         if let mechanism { text += " (\(look.text(mechanism.shortName)))" }
@@ -178,9 +193,11 @@ struct ShowCommand: LookupCommand {
 
     /// Leadership, then one wrapped list per role group, each with its count (members and interested states
     /// against the printed total).
-    static func participantSections(_ participants: [(party: Party, participation: Participation)],
-                                    other: [String], total: StatedTotal?, into doc: inout TextDocument,
-                                    _ session: Session, bases: [Basis] = []) {
+    static func participantSections(
+        _ participants: [(party: Party, participation: Participation)],
+        other: [String], total: StatedTotal?, into doc: inout TextDocument,
+        _ session: Session, bases: [Basis] = []
+    ) {
         doc.heading("Participants")
         let fields = participantFields(participants, other: other, total: total, session.look, bases: bases)
         for field in fields { doc.field(field.label, field.value, indent: 2) }
@@ -189,9 +206,11 @@ struct ShowCommand: LookupCommand {
 
     /// The lines of the participants section as (label, value): the printed total, leadership, then one list
     /// per role group with its count. Empty when no participant is named. Editorial roles are marked.
-    static func participantFields(_ participants: [(party: Party, participation: Participation)],
-                                  other: [String], total: StatedTotal?, _ look: Look,
-                                  bases: [Basis] = []) -> [(label: String, value: String)] {
+    static func participantFields(
+        _ participants: [(party: Party, participation: Participation)],
+        other: [String], total: StatedTotal?, _ look: Look,
+        bases: [Basis] = []
+    ) -> [(label: String, value: String)] {
         var fields: [(label: String, value: String)] = []
         func group(_ p: Participation) -> Role? { groupOrder.first { p.roles.contains($0.role) }?.role }
         func entry(_ e: (party: Party, participation: Participation), extraRoles: Bool) -> String {
@@ -239,16 +258,19 @@ struct ShowCommand: LookupCommand {
 
     // MARK: JSON
 
-    static func participantsJSON(_ list: [(party: Party, participation: Participation)],
-                                 bases: [Basis] = []) -> JSONOut {
-        .array(list.map { entry in
-            .object([
-                ("party", .string(entry.party.id)), ("name", .string(entry.party.name)),
-                ("kind", .string(entry.party.kind.rawValue)), ("roles", Role.json(entry.participation.roles)),
-                ("note", .string(entry.participation.note)),
-                ("editorial", Editorial.valueJSON(bases.editorial("participants." + entry.party.id))),
-            ])
-        })
+    static func participantsJSON(
+        _ list: [(party: Party, participation: Participation)],
+        bases: [Basis] = []
+    ) -> JSONOut {
+        .array(
+            list.map { entry in
+                .object([
+                    ("party", .string(entry.party.id)), ("name", .string(entry.party.name)),
+                    ("kind", .string(entry.party.kind.rawValue)), ("roles", Role.json(entry.participation.roles)),
+                    ("note", .string(entry.participation.note)),
+                    ("editorial", Editorial.valueJSON(bases.editorial("participants." + entry.party.id))),
+                ])
+            })
     }
 
     static func eventJSON(_ event: Event, mechanism: Mechanism) -> JSONOut {
@@ -263,10 +285,13 @@ struct ShowCommand: LookupCommand {
 
     static func json(_ p: Process, _ session: Session) -> JSONOut {
         let catalog = session.catalog
-        let total: JSONOut = p.statedTotal.map { t in
-            .object([("text", .string(t.text)), ("members", .int(t.members)), ("interested", .int(t.interested)),
-                     ("plus", .strings(t.plus))])
-        } ?? .null
+        let total: JSONOut =
+            p.statedTotal.map { t in
+                .object([
+                    ("text", .string(t.text)), ("members", .int(t.members)), ("interested", .int(t.interested)),
+                    ("plus", .strings(t.plus)),
+                ])
+            } ?? .null
         return .object([
             ("kind", .string("process")),
             ("id", .string(p.id)), ("number", .int(p.number)), ("name", .string(p.name)),
@@ -276,15 +301,30 @@ struct ShowCommand: LookupCommand {
             ("participants", participantsJSON(catalog.participants(of: p.id), bases: p.bases)),
             ("otherParticipants", .strings(p.otherParticipants)), ("statedTotal", total),
             ("secretariat", .string(p.secretariat)),
-            ("topics", .array(p.topics.map { .object([("label", .string($0.label)),
-                                                      ("practices", .array($0.practices.map { .int($0) }))]) })),
+            (
+                "topics",
+                .array(
+                    p.topics.map {
+                        .object([
+                            ("label", .string($0.label)),
+                            ("practices", .array($0.practices.map { .int($0) })),
+                        ])
+                    })
+            ),
             ("topicPracticesEditorial", Editorial.valueJSON(p.bases.editorial("topics.practices"))),
             ("priorities", .strings(p.priorities)), ("status", .strings(p.status)), ("iomRole", .string(p.iomRole)),
             ("events", .array(catalog.events(withProcess: p.id).map { eventJSON($0.event, mechanism: $0.mechanism) })),
-            ("classification", .array(p.classification.map { c in
-                .object([("aspect", .string(c.aspect.rawValue)), ("value", .string(c.value)),
-                         ("section", .string(c.section)), ("lines", .array([.int(c.lines.start), .int(c.lines.end)]))])
-            })),
+            (
+                "classification",
+                .array(
+                    p.classification.map { c in
+                        .object([
+                            ("aspect", .string(c.aspect.rawValue)), ("value", .string(c.value)),
+                            ("section", .string(c.section)),
+                            ("lines", .array([.int(c.lines.start), .int(c.lines.end)])),
+                        ])
+                    })
+            ),
             ("bases", Editorial.json(p.bases)),
             ("guidePoints", Editorial.guideJSON(catalog.guidePoints(citingProcess: p.id))),
             ("source", .string(p.source)),

@@ -29,8 +29,9 @@ extension ShowCommand {
         if !p.summary.isEmpty { out += "\n" + paragraph(p.summary, look) }
 
         out += "\n## Participants\n\n"
-        let fields = participantFields(catalog.participants(of: p.id), other: p.otherParticipants,
-                                       total: p.statedTotal, look)
+        let fields = participantFields(
+            catalog.participants(of: p.id), other: p.otherParticipants,
+            total: p.statedTotal, look)
         out += fields.isEmpty ? "None named.\n" : list(fields.map { ($0.label, mdShown($0.value)) })
 
         out += "\n## Secretariat\n\n" + paragraph(p.secretariat, look)
@@ -38,7 +39,8 @@ extension ShowCommand {
             out += "\n## Main areas of discussion\n\n"
             out += "With the numbers of the IAMM effective-practice headings (`rcpx practices N`).\n\n"
             for topic in p.topics {
-                let headings = topic.practices.isEmpty ? "" : " (" + topic.practices.map(String.init).joined(separator: ", ") + ")"
+                let headings =
+                    topic.practices.isEmpty ? "" : " (" + topic.practices.map(String.init).joined(separator: ", ") + ")"
                 out += "- " + md(topic.label, look) + headings + "\n"
             }
         }
@@ -72,8 +74,9 @@ extension ShowCommand {
         out += list(facts)
         if !m.summary.isEmpty { out += "\n" + paragraph(m.summary, look) }
         out += "\n## Participants\n\n"
-        let fields = participantFields(session.catalog.participants(ofMechanism: m.id), other: m.otherParticipants,
-                                       total: nil, look)
+        let fields = participantFields(
+            session.catalog.participants(ofMechanism: m.id), other: m.otherParticipants,
+            total: nil, look)
         out += fields.isEmpty ? "None named.\n" : list(fields.map { ($0.label, mdShown($0.value)) })
         if !m.events.isEmpty {
             out += "\n## Events (\(m.events.count))\n\n"
@@ -98,12 +101,16 @@ extension ShowCommand {
     /// One row per participant: the process or mechanism (id, short name), the party's id, name, kind and ISO3 code, its roles
     /// (the core's words, ";"-separated, strongest first) and the note of the paper.
     /// `kind` names the first two columns: "process" or "mechanism".
-    static func participantTable(_ kind: String, _ id: String, _ shortName: String,
-                                 _ participants: [(party: Party, participation: Participation)]) -> DataTable {
+    static func participantTable(
+        _ kind: String, _ id: String, _ shortName: String,
+        _ participants: [(party: Party, participation: Participation)]
+    ) -> DataTable {
         var table = DataTable(header: [kind, "shortName", "party", "name", "kind", "iso3", "roles", "note"])
         for (party, participation) in participants {
-            table.rows.append([id, shortName, party.id, party.name, party.kind.rawValue, party.iso3 ?? "",
-                               Role.values(participation.roles), participation.note ?? ""])
+            table.rows.append([
+                id, shortName, party.id, party.name, party.kind.rawValue, party.iso3 ?? "",
+                Role.values(participation.roles), participation.note ?? "",
+            ])
         }
         return table
     }

@@ -20,8 +20,9 @@ struct StateCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The state, territory or organization.", valueName: "party"),
-              completion: .custom { _, _, _ in Catalog.bundled.parties.map(\.id) })
+    @Argument(
+        help: ArgumentHelp("The state, territory or organization.", valueName: "party"),
+        completion: .custom { _, _, _ in Catalog.bundled.parties.map(\.id) })
     var party: String
 
     func validate() throws {
@@ -58,7 +59,9 @@ struct StateCommand: LookupCommand {
                 doc.field("Note", look.text(note) + (basis.map { " (" + Editorial.note($0, look) + ")" } ?? ""))
             }
 
-            doc.heading(participations.isEmpty ? "Processes (0)" : "Processes — " + catalog.participationCount(of: party.id).sentence)
+            doc.heading(
+                participations.isEmpty
+                    ? "Processes (0)" : "Processes — " + catalog.participationCount(of: party.id).sentence)
             if participations.isEmpty {
                 doc.paragraph("none", indent: 2)
             } else {
@@ -74,16 +77,20 @@ struct StateCommand: LookupCommand {
                     if let basis = p.process.editorialBasis(participant: party.id) {
                         roles += " (" + Editorial.note(basis, look) + ")"
                     }
-                    table.add([p.process.number.map(String.init) ?? look.symbols.footnote, look.text(p.process.shortName),
-                               look.text(catalog.region(id: p.process.region)?.name ?? p.process.region),
-                               roles])
+                    table.add([
+                        p.process.number.map(String.init) ?? look.symbols.footnote, look.text(p.process.shortName),
+                        look.text(catalog.region(id: p.process.region)?.name ?? p.process.region),
+                        roles,
+                    ])
                 }
                 doc.table(table)
             }
             if !mechanisms.isEmpty {
                 doc.heading("Global mechanisms (\(mechanisms.count))")
-                var table = TextTable([TextColumn(title: "Mechanism", wraps: true, style: look.accent),
-                                       TextColumn(title: "Roles", wraps: true)])
+                var table = TextTable([
+                    TextColumn(title: "Mechanism", wraps: true, style: look.accent),
+                    TextColumn(title: "Roles", wraps: true),
+                ])
                 table.showsHeader = false
                 table.indent = 2
                 for (m, participation) in mechanisms {
@@ -99,36 +106,52 @@ struct StateCommand: LookupCommand {
             }
             session.emit(doc)
         case .json:
-            session.emit(.object([
-                ("party", .object([
-                    ("id", .string(party.id)), ("name", .string(party.name)), ("kind", .string(party.kind.rawValue)),
-                    ("iso3", .string(party.iso3)), ("aliases", .strings(party.aliases)),
-                    ("asciiName", .string(party.asciiName)), ("note", .string(party.note)),
-                    ("noteEditorial", Editorial.valueJSON(party.bases.editorial("note"))),
-                    ("source", .string(party.source)),
-                ])),
-                ("namedInPaper", .bool(true)),
-                ("processCount", .object([
-                    ("inMatrix", .int(catalog.participationCount(of: party.id).inMatrix)),
-                    ("all", .int(catalog.participationCount(of: party.id).all)),
-                ])),
-                ("participations", .array(participations.map { p in
-                    .object([
-                        ("process", .string(p.process.id)), ("processName", .string(p.process.name)),
-                        ("shortName", .string(p.process.shortName)), ("number", .int(p.process.number)),
-                        ("region", .string(p.process.region)), ("roles", Role.json(p.roles)),
-                        ("note", .string(p.note)),
-                        ("editorial", Editorial.valueJSON(p.process.editorialBasis(participant: party.id))),
-                    ])
-                })),
-                ("mechanisms", .array(mechanisms.map { m, participation in
-                    .object([
-                        ("mechanism", .string(m.id)), ("mechanismName", .string(m.name)),
-                        ("roles", Role.json(participation.roles)), ("note", .string(participation.note)),
-                    ])
-                })),
-                ("events", .array(events.map { ShowCommand.eventJSON($0.event, mechanism: $0.mechanism) })),
-            ]))
+            session.emit(
+                .object([
+                    (
+                        "party",
+                        .object([
+                            ("id", .string(party.id)), ("name", .string(party.name)),
+                            ("kind", .string(party.kind.rawValue)),
+                            ("iso3", .string(party.iso3)), ("aliases", .strings(party.aliases)),
+                            ("asciiName", .string(party.asciiName)), ("note", .string(party.note)),
+                            ("noteEditorial", Editorial.valueJSON(party.bases.editorial("note"))),
+                            ("source", .string(party.source)),
+                        ])
+                    ),
+                    ("namedInPaper", .bool(true)),
+                    (
+                        "processCount",
+                        .object([
+                            ("inMatrix", .int(catalog.participationCount(of: party.id).inMatrix)),
+                            ("all", .int(catalog.participationCount(of: party.id).all)),
+                        ])
+                    ),
+                    (
+                        "participations",
+                        .array(
+                            participations.map { p in
+                                .object([
+                                    ("process", .string(p.process.id)), ("processName", .string(p.process.name)),
+                                    ("shortName", .string(p.process.shortName)), ("number", .int(p.process.number)),
+                                    ("region", .string(p.process.region)), ("roles", Role.json(p.roles)),
+                                    ("note", .string(p.note)),
+                                    ("editorial", Editorial.valueJSON(p.process.editorialBasis(participant: party.id))),
+                                ])
+                            })
+                    ),
+                    (
+                        "mechanisms",
+                        .array(
+                            mechanisms.map { m, participation in
+                                .object([
+                                    ("mechanism", .string(m.id)), ("mechanismName", .string(m.name)),
+                                    ("roles", Role.json(participation.roles)), ("note", .string(participation.note)),
+                                ])
+                            })
+                    ),
+                    ("events", .array(events.map { ShowCommand.eventJSON($0.event, mechanism: $0.mechanism) })),
+                ]))
         case .csv, .markdown:
             var table = DataTable(header: ["party", "kind", "id", "number", "shortName", "name", "region", "roles"])
             if session.format == .markdown {
@@ -136,13 +159,17 @@ struct StateCommand: LookupCommand {
             }
             let roles = session.format == .csv ? Role.values : Role.words
             for p in participations {
-                table.rows.append([party.name, "process", p.process.id, p.process.numberText, p.process.shortName,
-                                   p.process.name, catalog.region(id: p.process.region)?.name ?? p.process.region,
-                                   roles(p.roles)])
+                table.rows.append([
+                    party.name, "process", p.process.id, p.process.numberText, p.process.shortName,
+                    p.process.name, catalog.region(id: p.process.region)?.name ?? p.process.region,
+                    roles(p.roles),
+                ])
             }
             for (m, participation) in mechanisms {
-                table.rows.append([party.name, "mechanism", m.id, "", m.shortName, m.name,
-                                   catalog.region(id: "global")?.name ?? "global", roles(participation.roles)])
+                table.rows.append([
+                    party.name, "mechanism", m.id, "", m.shortName, m.name,
+                    catalog.region(id: "global")?.name ?? "global", roles(participation.roles),
+                ])
             }
             session.emit(table, rightAligned: [3])
         }
@@ -157,24 +184,30 @@ struct StateCommand: LookupCommand {
         case .text:
             var doc = TextDocument(look)
             doc.paragraph(look.text(state.name), style: { look.bold(look.accent($0)) })
-            doc.paragraph(["state", "ISO3 " + state.iso3, state.subregion]
-                .joined(separator: " " + look.symbols.middleDot + " "))
+            doc.paragraph(
+                ["state", "ISO3 " + state.iso3, state.subregion]
+                    .joined(separator: " " + look.symbols.middleDot + " "))
             doc.blank()
             doc.paragraph(look.text(sentence))
             doc.paragraph("`rcpx gaps` lists the states in no process, by UN sub-region.", style: look.dim)
             session.emit(doc)
         case .json:
-            session.emit(.object([
-                ("party", .object([
-                    ("id", .string(state.id)), ("name", .string(state.name)), ("kind", .string(PartyKind.state.rawValue)),
-                    ("iso3", .string(state.iso3)), ("aliases", .strings([])), ("asciiName", .string(nil)),
-                    ("note", .string(nil)), ("noteEditorial", .null), ("source", .string(nil)),
-                ])),
-                ("namedInPaper", .bool(false)),
-                ("subregion", .string(state.subregion)),
-                ("processCount", .object([("inMatrix", .int(0)), ("all", .int(0))])),
-                ("participations", .array([])), ("mechanisms", .array([])), ("events", .array([])),
-            ]))
+            session.emit(
+                .object([
+                    (
+                        "party",
+                        .object([
+                            ("id", .string(state.id)), ("name", .string(state.name)),
+                            ("kind", .string(PartyKind.state.rawValue)),
+                            ("iso3", .string(state.iso3)), ("aliases", .strings([])), ("asciiName", .string(nil)),
+                            ("note", .string(nil)), ("noteEditorial", .null), ("source", .string(nil)),
+                        ])
+                    ),
+                    ("namedInPaper", .bool(false)),
+                    ("subregion", .string(state.subregion)),
+                    ("processCount", .object([("inMatrix", .int(0)), ("all", .int(0))])),
+                    ("participations", .array([])), ("mechanisms", .array([])), ("events", .array([])),
+                ]))
         case .csv, .markdown:
             // The table of a party's processes, with no rows; the sentence on stderr.
             var table = DataTable(header: ["party", "kind", "id", "number", "shortName", "name", "region", "roles"])

@@ -8,14 +8,16 @@ enum TimelineFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// The options of `rcpx timeline`: the global ones, with `svg` among the formats.
 struct TimelineOptions: ParsableArguments {
-    @Option(name: .long,
-            help: ArgumentHelp("Read another data file of the same format (see docs/DATA.md).", valueName: "file"),
-            completion: .file(extensions: ["json"]))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Read another data file of the same format (see docs/DATA.md).", valueName: "file"),
+        completion: .file(extensions: ["json"]))
     var data: String?
 
-    @Option(name: .long,
-            help: ArgumentHelp("Output format: text, json, csv, markdown or svg.", valueName: "format"),
-            completion: .list(TimelineFormat.allCases.map(\.rawValue)))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Output format: text, json, csv, markdown or svg.", valueName: "format"),
+        completion: .list(TimelineFormat.allCases.map(\.rawValue)))
     var format: TimelineFormat = .text
 
     @Flag(name: .long, help: "ASCII only: transliterated names and plain rules.")
@@ -55,9 +57,12 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var options: TimelineOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only this region's lane (id, name or a unique prefix; global for the mechanisms).",
-                                            valueName: "name"),
-            completion: .regionNames)
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only this region's lane (id, name or a unique prefix; global for the mechanisms).",
+            valueName: "name"),
+        completion: .regionNames)
     var region: String?
 
     @Option(name: .long, help: ArgumentHelp("From this year on.", valueName: "year"))
@@ -96,15 +101,19 @@ struct TimelineCommand: ParsableCommand {
         case .text: session.emit(textTimeline(timeline, look))
         case .json: session.emit(jsonTimeline(timeline))
         case .csv, .markdown:
-            var table = DataTable(header: ["year", "date", "lane", "kind", "id", "record", "label", "planned", "yearNote"])
+            var table = DataTable(header: [
+                "year", "date", "lane", "kind", "id", "record", "label", "planned", "yearNote",
+            ])
             if options.format == .markdown {
                 table.header = ["Year", "Date", "Region", "Kind", "Id", "Record", "What", "Planned", "Year note"]
             }
             let laneName = Dictionary(timeline.lanes.map { ($0.id, $0.laneName) }, uniquingKeysWith: { a, _ in a })
             for e in timeline.entries {
-                table.rows.append([String(e.year), e.date ?? "", options.format == .csv ? e.lane : laneName[e.lane] ?? e.lane,
-                                   e.kind.rawValue, e.id, e.recordID, e.label, e.planned ? "yes" : "",
-                                   e.yearNote ?? ""])
+                table.rows.append([
+                    String(e.year), e.date ?? "", options.format == .csv ? e.lane : laneName[e.lane] ?? e.lane,
+                    e.kind.rawValue, e.id, e.recordID, e.label, e.planned ? "yes" : "",
+                    e.yearNote ?? "",
+                ])
             }
             session.emit(table)
         case .svg:
@@ -113,16 +122,20 @@ struct TimelineCommand: ParsableCommand {
     }
 
     private func svgTitle(region: Region?) -> String {
-        var title = region.map { "\($0.name): dated records" } ?? "Regional consultative processes and global mechanisms"
+        var title =
+            region.map { "\($0.name): dated records" } ?? "Regional consultative processes and global mechanisms"
         if from != nil || to != nil { title += ", \(from.map(String.init) ?? "…")–\(to.map(String.init) ?? "…")" }
         return title
     }
 
     private func textTimeline(_ timeline: Timeline, _ look: Look) -> TextDocument {
         var doc = TextDocument(look)
-        let span = timeline.firstYear == timeline.lastYear ? "\(timeline.firstYear!)"
+        let span =
+            timeline.firstYear == timeline.lastYear
+            ? "\(timeline.firstYear!)"
             : "\(timeline.firstYear!)–\(timeline.lastYear!)"
-        doc.paragraph("Timeline \(span): " + DisplayText.count(timeline.entries.count, "dated record"), style: look.bold)
+        doc.paragraph(
+            "Timeline \(span): " + DisplayText.count(timeline.entries.count, "dated record"), style: look.bold)
         var table = TextTable([
             TextColumn(title: "Year", alignment: .right, style: look.bold),
             TextColumn(title: "Date"),
@@ -134,11 +147,15 @@ struct TimelineCommand: ParsableCommand {
         var marks: Set<String> = []
         for e in timeline.entries {
             var what = look.text(e.label)
-            if e.outsideMatrix && e.kind == .processStart { what = look.symbols.footnote + " " + what; marks.insert("footnote") }
+            if e.outsideMatrix && e.kind == .processStart {
+                what = look.symbols.footnote + " " + what; marks.insert("footnote")
+            }
             if let note = e.yearNote { what += " * (" + look.text(note) + ")"; marks.insert("editorial") }
             if e.planned { what = "planned: " + what }
-            table.add([e.year == lastYear ? "" : String(e.year), look.text(e.dayAndMonth),
-                       look.text(laneName[e.lane] ?? e.lane), what])
+            table.add([
+                e.year == lastYear ? "" : String(e.year), look.text(e.dayAndMonth),
+                look.text(laneName[e.lane] ?? e.lane), what,
+            ])
             lastYear = e.year
         }
         doc.table(table)
@@ -156,16 +173,21 @@ struct TimelineCommand: ParsableCommand {
         .object([
             ("firstYear", .int(timeline.firstYear)), ("lastYear", .int(timeline.lastYear)),
             ("lanes", .array(timeline.lanes.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
-            ("entries", .array(timeline.entries.map { e in
-                .object([
-                    ("id", .string(e.id)), ("kind", .string(e.kind.rawValue)), ("year", .int(e.year)),
-                    ("date", .string(e.date)), ("lane", .string(e.lane)), ("label", .string(e.label)),
-                    ("short", .string(e.short)), ("process", .string(e.process)),
-                    ("mechanism", .string(e.mechanism)), ("event", .string(e.event)),
-                    ("inMatrix", e.process == nil ? .null : .bool(!e.outsideMatrix)),
-                    ("yearNote", .string(e.yearNote)), ("planned", .bool(e.planned)), ("source", .string(e.source)),
-                ])
-            })),
+            (
+                "entries",
+                .array(
+                    timeline.entries.map { e in
+                        .object([
+                            ("id", .string(e.id)), ("kind", .string(e.kind.rawValue)), ("year", .int(e.year)),
+                            ("date", .string(e.date)), ("lane", .string(e.lane)), ("label", .string(e.label)),
+                            ("short", .string(e.short)), ("process", .string(e.process)),
+                            ("mechanism", .string(e.mechanism)), ("event", .string(e.event)),
+                            ("inMatrix", e.process == nil ? .null : .bool(!e.outsideMatrix)),
+                            ("yearNote", .string(e.yearNote)), ("planned", .bool(e.planned)),
+                            ("source", .string(e.source)),
+                        ])
+                    })
+            ),
         ])
     }
 }

@@ -7,7 +7,7 @@ import RCPText
 /// Placement is `TimelineLayout`'s on a grid of monospace cells, so labels never overlap here either.
 enum TimelineSVG {
     static let columns = 166
-    static let cell = 7.8           // px per column (a 13 px monospace character is about 7.8 px wide)
+    static let cell = 7.8  // px per column (a 13 px monospace character is about 7.8 px wide)
     static let rowHeight = 19.0
     static let laneHeading = 22.0
     static let left = 24.0
@@ -58,10 +58,12 @@ enum TimelineSVG {
 
             """
         out += "<rect x=\"0\" y=\"0\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" fill=\"#ffffff\"/>\n"
-        out += "<text x=\"\(fmt(left))\" y=\"34\" font-size=\"22\" font-weight=\"bold\" "
+        out +=
+            "<text x=\"\(fmt(left))\" y=\"34\" font-size=\"22\" font-weight=\"bold\" "
             + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\(text(title))</text>\n"
         let span = "\(timeline.firstYear ?? 0)–\(timeline.lastYear ?? 0)"
-        out += "<text x=\"\(fmt(left))\" y=\"58\" font-size=\"14\" fill=\"#555\" "
+        out +=
+            "<text x=\"\(fmt(left))\" y=\"58\" font-size=\"14\" fill=\"#555\" "
             + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">"
             + text("\(span) · \(timeline.entries.count) dated records · years without a record are left out (//)")
             + "</text>\n"
@@ -70,28 +72,33 @@ enum TimelineSVG {
         for (i, lane) in timeline.lanes.enumerated() where i < laneTop.count {
             let bandHeight = laneHeading + Double(layout.laneRows[i]) * rowHeight + 10
             let fill = i % 2 == 0 ? "#f3f5f8" : "#ffffff"
-            out += "<rect x=\"\(fmt(left - 8))\" y=\"\(fmt(laneTop[i]))\" width=\"\(fmt(plotWidth + 16))\" "
+            out +=
+                "<rect x=\"\(fmt(left - 8))\" y=\"\(fmt(laneTop[i]))\" width=\"\(fmt(plotWidth + 16))\" "
                 + "height=\"\(fmt(bandHeight))\" fill=\"\(fill)\"/>\n"
-            out += "<text class=\"lane-name\" x=\"\(fmt(left))\" y=\"\(fmt(laneTop[i] + 16))\">"
+            out +=
+                "<text class=\"lane-name\" x=\"\(fmt(left))\" y=\"\(fmt(laneTop[i] + 16))\">"
                 + "\(text(lane.name))</text>\n"
         }
         // Axis: grid lines and years at top and bottom, breaks where years are left out.
         for tick in layout.ticks {
             let tx = x(tick.x) + cell / 2
-            out += "<line x1=\"\(fmt(tx))\" y1=\"\(fmt(top + 20))\" x2=\"\(fmt(tx))\" y2=\"\(fmt(axisBottom))\" "
+            out +=
+                "<line x1=\"\(fmt(tx))\" y1=\"\(fmt(top + 20))\" x2=\"\(fmt(tx))\" y2=\"\(fmt(axisBottom))\" "
                 + "stroke=\"#d0d4da\" stroke-width=\"1\"/>\n"
             for ty in [top + 12, axisBottom + 18] {
                 out += "<text class=\"tick\" x=\"\(fmt(x(tick.x)))\" y=\"\(fmt(ty))\">\(text(tick.text))</text>\n"
             }
         }
         // The axis line, cut by a double slash where years are left out.
-        out += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(top + 20))\" x2=\"\(fmt(left + plotWidth))\" y2=\"\(fmt(top + 20))\" "
+        out +=
+            "<line x1=\"\(fmt(left))\" y1=\"\(fmt(top + 20))\" x2=\"\(fmt(left + plotWidth))\" y2=\"\(fmt(top + 20))\" "
             + "stroke=\"#888\" stroke-width=\"1\"/>\n"
         for b in layout.breaks {
             let bx = x(b) + cell / 2
             out += "<rect x=\"\(fmt(bx - 3))\" y=\"\(fmt(top + 16))\" width=\"6\" height=\"8\" fill=\"#ffffff\"/>"
             for dx in [-3.0, 1.0] {
-                out += "<line x1=\"\(fmt(bx + dx))\" y1=\"\(fmt(top + 25))\" x2=\"\(fmt(bx + dx + 3))\" y2=\"\(fmt(top + 15))\" "
+                out +=
+                    "<line x1=\"\(fmt(bx + dx))\" y1=\"\(fmt(top + 25))\" x2=\"\(fmt(bx + dx + 3))\" y2=\"\(fmt(top + 15))\" "
                     + "stroke=\"#888\" stroke-width=\"1\"/>"
             }
             out += "\n"
@@ -118,7 +125,8 @@ enum TimelineSVG {
             out += "<title>\(text(tooltip))</title>"
             out += "<circle cx=\"\(fmt(cx))\" cy=\"\(fmt(cy))\" r=\"4.5\"/>"
             if !label.isEmpty {
-                out += "<text class=\"label\" x=\"\(fmt(x(item.x + layout.markerColumns)))\" y=\"\(fmt(cy + 4.5))\">"
+                out +=
+                    "<text class=\"label\" x=\"\(fmt(x(item.x + layout.markerColumns)))\" y=\"\(fmt(cy + 4.5))\">"
                     + "\(text(label))</text>"
             }
             out += "</g>\n"
@@ -136,7 +144,8 @@ enum TimelineSVG {
             out += "<text x=\"\(fmt(lx + 14))\" y=\"\(fmt(ly))\" font-size=\"12\" fill=\"#444\">\(text(words))</text>\n"
             lx += 14 + Double(words.count) * 7.3 + 22
         }
-        out += "<text x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" font-size=\"12\" fill=\"#444\">* year qualified by the record</text>\n"
+        out +=
+            "<text x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" font-size=\"12\" fill=\"#444\">* year qualified by the record</text>\n"
         out += "</svg>\n"
         return out
     }

@@ -1,11 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-private func sysWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { Glibc.write(fd, buffer, count) }
-#elseif canImport(Darwin)
-import Darwin
-private func sysWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { Darwin.write(fd, buffer, count) }
-#endif
 import RCPCore
+
+#if canImport(Glibc)
+    import Glibc
+    private func sysWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        Glibc.write(fd, buffer, count)
+    }
+#elseif canImport(Darwin)
+    import Darwin
+    private func sysWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        Darwin.write(fd, buffer, count)
+    }
+#endif
 
 /// The process's standard streams, without Foundation: stdout carries only the answer, stderr every message.
 ///
@@ -34,7 +39,8 @@ enum Console {
         var i = 0
         while i < scalars.count {
             let s = scalars[i]
-            if !DisplayText.isControl(s) || isKept(s) || (s == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n") {
+            if !DisplayText.isControl(s) || isKept(s) || (s == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n")
+            {
                 out.append(s)
                 i += 1
                 continue
@@ -110,9 +116,9 @@ enum Console {
         guard stdoutIsTerminal else { return nil }
         var size = winsize()
         #if canImport(Glibc)
-        let request = UInt(TIOCGWINSZ)
+            let request = UInt(TIOCGWINSZ)
         #else
-        let request = TIOCGWINSZ
+            let request = TIOCGWINSZ
         #endif
         guard ioctl(1, request, &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)

@@ -10,8 +10,10 @@ enum Editorial {
 
     /// One basis entry as JSON: `{"field", "basis", "reason"}`.
     static func json(_ basis: Basis) -> JSONOut {
-        .object([("field", .string(basis.field)), ("basis", .string(basis.kind.rawValue)),
-                 ("reason", .string(basis.reason))])
+        .object([
+            ("field", .string(basis.field)), ("basis", .string(basis.kind.rawValue)),
+            ("reason", .string(basis.reason)),
+        ])
     }
 
     static func json(_ bases: [Basis]) -> JSONOut { .array(bases.map { json($0) }) }
@@ -24,11 +26,14 @@ enum Editorial {
 
     /// The guide points that cite a record, as JSON.
     static func guideJSON(_ points: [(topic: GuideTopic, point: GuidePoint)]) -> JSONOut {
-        .array(points.map { t, p in
-            .object([("id", .string(p.id)), ("topic", .string(t.id)), ("topicTitle", .string(t.title)),
-                     ("text", .string(p.text)), ("section", .string(p.section)),
-                     ("lines", .array([.int(p.lines.start), .int(p.lines.end)]))])
-        })
+        .array(
+            points.map { t, p in
+                .object([
+                    ("id", .string(p.id)), ("topic", .string(t.id)), ("topicTitle", .string(t.title)),
+                    ("text", .string(p.text)), ("section", .string(p.section)),
+                    ("lines", .array([.int(p.lines.start), .int(p.lines.end)])),
+                ])
+            })
     }
 }
 

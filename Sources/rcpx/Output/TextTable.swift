@@ -46,7 +46,8 @@ struct TextTable {
         guard total > width else { return natural }
         let wrapping = columns.indices.filter { columns[$0].wraps }
         guard !wrapping.isEmpty else { return natural }
-        let fixed = indent + gap * max(0, columns.count - 1)
+        let fixed =
+            indent + gap * max(0, columns.count - 1)
             + columns.indices.filter { !columns[$0].wraps }.map { natural[$0] }.reduce(0, +)
         var remaining = max(wrapping.count * 6, width - fixed)
         var result = natural
@@ -73,8 +74,10 @@ struct TextTable {
         if showsHeader {
             out += layout(columns.map(\.title), widths: widths, look: look, style: { look.bold($0) }).map { pad + $0 }
             let rule = look.ascii ? "-" : "─"
-            out.append(pad + widths.map { String(repeating: rule, count: $0) }
-                .joined(separator: String(repeating: " ", count: gap)))
+            out.append(
+                pad
+                    + widths.map { String(repeating: rule, count: $0) }
+                    .joined(separator: String(repeating: " ", count: gap)))
         }
         for row in rows {
             switch row {
@@ -97,8 +100,11 @@ struct TextTable {
             let cell = i < cells.count ? cells[i] : ""
             var lines: [String] = []
             for part in cellLines(cell) {
-                if TextWidth.of(part) <= width { lines.append(part) }
-                else { lines += TextWrap.lines(part, width: max(1, width)) }
+                if TextWidth.of(part) <= width {
+                    lines.append(part)
+                } else {
+                    lines += TextWrap.lines(part, width: max(1, width))
+                }
             }
             wrapped.append(lines)
         }
@@ -144,8 +150,10 @@ struct TextDocument {
 
     /// Wrapped text; following lines start at `hanging`. `style` emphasises each row after wrapping (text
     /// passed in must be plain: escapes would be measured as text).
-    mutating func paragraph(_ text: String, indent: Int = 0, hanging: Int? = nil,
-                            style: ((String) -> String)? = nil) {
+    mutating func paragraph(
+        _ text: String, indent: Int = 0, hanging: Int? = nil,
+        style: ((String) -> String)? = nil
+    ) {
         for row in TextWrap.lines(text, width: look.width, firstIndent: indent, hangingIndent: hanging ?? indent) {
             var plain = row
             while plain.last == " " || plain.last == "\u{00A0}" { plain.removeLast() }
@@ -163,7 +171,8 @@ struct TextDocument {
         for (n, row) in rows.enumerated() {
             var text = row
             if n == 0, look.color, text.hasPrefix(String(repeating: " ", count: indent) + label) {
-                text = String(repeating: " ", count: indent) + look.bold(label)
+                text =
+                    String(repeating: " ", count: indent) + look.bold(label)
                     + String(text.dropFirst(indent + label.count))
             }
             lines.append(text)

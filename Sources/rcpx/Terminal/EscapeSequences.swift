@@ -218,7 +218,7 @@ struct EscapeSequenceParser {
     /// The key of an SS3 sequence `ESC O x`.
     static func ss3Key(_ final: UInt32) -> TerminalInput {
         switch Character(Unicode.Scalar(UInt8(final))) {
-        case "A", "a": return .event(.key(.up))        // lower case: rxvt's Ctrl-arrows
+        case "A", "a": return .event(.key(.up))  // lower case: rxvt's Ctrl-arrows
         case "B", "b": return .event(.key(.down))
         case "C", "c": return .event(.key(.right))
         case "D", "d": return .event(.key(.left))

@@ -43,8 +43,8 @@ enum TerminalKeys {
             // Ctrl-A … Ctrl-Z (minus the ones above, which the terminal sends for named keys).
             let letter = Character(Unicode.Scalar(UInt8(code) + 0x60))
             return .event(.key(.ctrl(letter)))
-        case 0, 28...31: return .ignored               // Ctrl-@, Ctrl-\ … Ctrl-_
-        case 0x80...0x9F: return .ignored              // C1 controls
+        case 0, 28...31: return .ignored  // Ctrl-@, Ctrl-\ … Ctrl-_
+        case 0x80...0x9F: return .ignored  // C1 controls
         case 0x20..<0x7F:
             return .event(.key(.character(Character(Unicode.Scalar(UInt8(code))))))
         default:

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNcurses
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Chooses the locale the explorer draws in, before curses starts.
 ///
@@ -46,8 +47,8 @@ enum TerminalLocale {
 
     /// Whether to fall back to C.UTF-8 after the user's locale turned out not to be UTF-8.
     static func shouldTryCUTF8(requested: String?) -> Bool {
-        guard let requested else { return true }    // nothing asked for
-        return claimsUTF8(requested)                 // asked for UTF-8 but did not get it
+        guard let requested else { return true }  // nothing asked for
+        return claimsUTF8(requested)  // asked for UTF-8 but did not get it
     }
 
     static func claimsUTF8(_ name: String) -> Bool {

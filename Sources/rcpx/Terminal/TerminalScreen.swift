@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNcurses
 import RCPUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The curses screen: starts and ends curses, blits grids, maps theme attributes to colour pairs.
 ///
@@ -35,7 +36,9 @@ final class TerminalScreen {
     enum OpenError: Error, CustomStringConvertible {
         case newtermFailed(String)
         var description: String {
-            switch self { case .newtermFailed(let why): return why }
+            switch self {
+            case .newtermFailed(let why): return why
+            }
         }
     }
 
@@ -43,14 +46,15 @@ final class TerminalScreen {
     /// `term`: the terminal type to load (nil: TERM's).
     init(utf8: Bool, wantColor: Bool, term: String? = nil) throws(OpenError) {
         guard let scr = newterm(term, rcpx_stdout(), rcpx_stdin()) else {
-            throw .newtermFailed("the terminal could not be initialised (TERM=\(term ?? TerminalEnvironment.term ?? "unset"))")
+            throw .newtermFailed(
+                "the terminal could not be initialised (TERM=\(term ?? TerminalEnvironment.term ?? "unset"))")
         }
         screen = scr
         set_term(scr)
         window = rcpx_stdscr()!
         self.utf8 = utf8
 
-        raw()                       // Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys; see the main loop.
+        raw()  // Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys; see the main loop.
         noecho()
         nonl()
         intrflush(window, false)
@@ -180,8 +184,10 @@ final class TerminalScreen {
 
     /// Writes one cell; returns the columns it took.
     @discardableResult
-    private func put(_ cell: Cell, x: Int, y: Int, look: (attr_t, Int16), room: Int,
-                     nextIsContinuation: Bool) -> Int {
+    private func put(
+        _ cell: Cell, x: Int, y: Int, look: (attr_t, Int16), room: Int,
+        nextIsContinuation: Bool
+    ) -> Int {
         var chars = displayScalars(cell)
         var width = 1
         switch (Int(wcwidth(chars[0])), Int(cell.width)) {
@@ -253,7 +259,9 @@ final class TerminalScreen {
             return isForeground ? Int16(COLOR_WHITE) : Int16(COLOR_BLACK)
         }
         // A colour beyond the terminal's (never asked for by a theme of its palette): the default.
-        if index >= Int(colorCount) { return defaultColors ? -1 : (isForeground ? Int16(COLOR_WHITE) : Int16(COLOR_BLACK)) }
+        if index >= Int(colorCount) {
+            return defaultColors ? -1 : (isForeground ? Int16(COLOR_WHITE) : Int16(COLOR_BLACK))
+        }
         return Int16(index)
     }
 

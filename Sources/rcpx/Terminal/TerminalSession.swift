@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNcurses
 import RCPUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the terminal loop drives: the reducer and the view, behind closures so the loop knows nothing of
 /// the UI state's shape.
@@ -56,8 +57,9 @@ final class TerminalSession {
     func run(startEvents: [InputEvent] = []) -> Int32 {
         // The reducer learns the size first.
         let size = screen.size
-        var status: Int32? = handle([.input(.resize(width: size.width, height: size.height))]
-                                    + startEvents.map { .input($0) })
+        var status: Int32? = handle(
+            [.input(.resize(width: size.width, height: size.height))]
+                + startEvents.map { .input($0) })
         var dirty = true
         while status == nil {
             switch TerminalSignals.poll() {
@@ -161,8 +163,10 @@ final class TerminalSession {
                 case .event(let e): events.append(.input(e))
                 case .mouse:
                     if let m = screen.mouseReport() {
-                        events += TerminalKeys.mouseEvents(buttonState: m.state, x: m.x, y: m.y,
-                                                           buttonDown: &buttonDown).map { .input($0) }
+                        events += TerminalKeys.mouseEvents(
+                            buttonState: m.state, x: m.x, y: m.y,
+                            buttonDown: &buttonDown
+                        ).map { .input($0) }
                     }
                 case .resize:
                     settleResize()

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNcurses
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // Signal handling for the explorer.
 //
@@ -86,7 +87,7 @@ enum TerminalSignals {
         savedActions[0] = sigaction()
         savedMask[0] = false
         keepPreviousCrashAction = getenv("SWIFT_BACKTRACE") != nil
-        stderrRestoreAndReplay()    // (initializes the capture's globals too)
+        stderrRestoreAndReplay()  // (initializes the capture's globals too)
 
         // A parent may hand us a blocked signal mask (a tmux server started from a thread that blocks
         // signals passes it to every pane): unblock what we rely on, SIGWINCH included, or resizes and
@@ -177,14 +178,17 @@ enum TerminalSignals {
         sigaction(sig, nil, &old)
         // SIG_IGN is the function pointer value 1.
         if let h = old.__sigaction_handler.sa_handler,
-           unsafeBitCast(h, to: Int.self) == 1 {
+            unsafeBitCast(h, to: Int.self) == 1
+        {
             return .ignored
         }
         return .other
     }
 
-    private static func set(_ sig: Int32, _ handler: @escaping @convention(c) (Int32) -> Void,
-                            nodefer: Bool = false) {
+    private static func set(
+        _ sig: Int32, _ handler: @escaping @convention(c) (Int32) -> Void,
+        nodefer: Bool = false
+    ) {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = handler
         sigemptyset(&action.sa_mask)

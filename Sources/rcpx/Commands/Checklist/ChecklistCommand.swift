@@ -1,10 +1,11 @@
 import ArgumentParser
 import RCPCore
 import RCPText
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `rcpx checklist …`: practice checklists (workshop self-assessments against the IAMM effective practices)
@@ -35,23 +36,28 @@ struct ChecklistCommand: ParsableCommand {
             cannot be read (the file is left as it is), 73 the checklist cannot be saved (read-only folder, \
             disk full; nothing was changed).
             """,
-        subcommands: [List.self, New.self, Show.self, SetStatus.self, Meta.self, Export.self, Import.self,
-                      Merge.self, Compare.self, Report.self, Resolve.self, Rename.self, Delete.self]
+        subcommands: [
+            List.self, New.self, Show.self, SetStatus.self, Meta.self, Export.self, Import.self,
+            Merge.self, Compare.self, Report.self, Resolve.self, Rename.self, Delete.self,
+        ]
     )
 }
 
 /// The options every `rcpx checklist` command takes.
 struct ChecklistOptions: ParsableArguments {
-    @Option(name: .customLong("data-dir"),
-            help: ArgumentHelp("rcpx's data folder; checklists are kept in DIR/checklists (default: "
-                               + "$RCPX_DATA_HOME, else $XDG_DATA_HOME/rcpx, else ~/.local/share/rcpx).",
-                               valueName: "dir"),
-            completion: .directory)
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp(
+            "rcpx's data folder; checklists are kept in DIR/checklists (default: "
+                + "$RCPX_DATA_HOME, else $XDG_DATA_HOME/rcpx, else ~/.local/share/rcpx).",
+            valueName: "dir"),
+        completion: .directory)
     var dataDir: String?
 
-    @Option(name: .long,
-            help: ArgumentHelp("Read the headings from another data file of the same format.", valueName: "file"),
-            completion: .file(extensions: ["json"]))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Read the headings from another data file of the same format.", valueName: "file"),
+        completion: .file(extensions: ["json"]))
     var data: String?
 
     @Flag(name: .long, help: "ASCII status symbols (. x ~ + -) instead of ○ ✗ ◐ ✓ –.")
@@ -91,8 +97,9 @@ extension ChecklistCommand {
         guard let e = error as? ChecklistError else { return error }
         switch e {
         case .notFound(let name, _):
-            Console.error(e.description + ". `rcpx checklist list` lists them; `rcpx checklist new "
-                          + shellQuoted(name) + "` creates it.")
+            Console.error(
+                e.description + ". `rcpx checklist list` lists them; `rcpx checklist new "
+                    + shellQuoted(name) + "` creates it.")
             return RCPXExit.notFound
         case .alreadyExists, .ambiguous, .removedMeanwhile:
             Console.error(e.description)
@@ -149,7 +156,8 @@ extension ChecklistCommand {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                Console.error("cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
+                Console.error(
+                    "cannot write \(DisplayText.excerpt(path, limit: 200)): \(String(cString: strerror(errno)))")
                 throw RCPXExit.cannotWrite
             }
             bytes = bytes.dropFirst(n)

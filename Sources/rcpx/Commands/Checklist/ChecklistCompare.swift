@@ -29,7 +29,8 @@ extension ChecklistCommand {
 
         func validate() throws {
             guard (2...ChecklistComparison.maxColumns).contains(names.count) else {
-                throw ValidationError("compare takes 2 to \(ChecklistComparison.maxColumns) checklists, not \(names.count).")
+                throw ValidationError(
+                    "compare takes 2 to \(ChecklistComparison.maxColumns) checklists, not \(names.count).")
             }
         }
 
@@ -44,34 +45,48 @@ extension ChecklistCommand {
             switch format {
             case .json:
                 func progress(_ p: ChecklistProgress) -> JSONOut {
-                    .object([("total", .int(p.total)), ("assessed", .int(p.assessed)), ("inPlace", .int(p.inPlace)),
-                             ("applicable", .int(p.applicable)), ("inPlacePercent", .int(p.inPlacePercent))])
+                    .object([
+                        ("total", .int(p.total)), ("assessed", .int(p.assessed)), ("inPlace", .int(p.inPlace)),
+                        ("applicable", .int(p.applicable)), ("inPlacePercent", .int(p.inPlacePercent)),
+                    ])
                 }
-                Console.write(JSONOut.object([
-                    ("checklists", .array(cmp.names.enumerated().map { i, n in
-                        .object([("name", .string(n)), ("progress", progress(cmp.overall[i]))])
-                    })),
-                    ("differing", .int(cmp.differingRows.count)),
-                    ("rows", .array(rows.map { r in
-                        var fields: [(String, JSONOut)] = [
-                            ("id", .string(r.itemID)), ("number", .string(r.number)), ("title", .string(r.title)),
-                            ("heading", .bool(r.isHeading)), ("differs", .bool(r.differs)),
-                            ("statuses", .strings(r.statuses.map(\.rawValue))),
-                            ("notes", .array(r.notes.map { .string($0) })),
-                        ]
-                        if r.isHeading, let hp = cmp.headingProgress[r.itemID] {
-                            fields.append(("progress", .array(hp.map(progress))))
-                        }
-                        return .object(fields)
-                    })),
-                ]).rendered())
+                Console.write(
+                    JSONOut.object([
+                        (
+                            "checklists",
+                            .array(
+                                cmp.names.enumerated().map { i, n in
+                                    .object([("name", .string(n)), ("progress", progress(cmp.overall[i]))])
+                                })
+                        ),
+                        ("differing", .int(cmp.differingRows.count)),
+                        (
+                            "rows",
+                            .array(
+                                rows.map { r in
+                                    var fields: [(String, JSONOut)] = [
+                                        ("id", .string(r.itemID)), ("number", .string(r.number)),
+                                        ("title", .string(r.title)),
+                                        ("heading", .bool(r.isHeading)), ("differs", .bool(r.differs)),
+                                        ("statuses", .strings(r.statuses.map(\.rawValue))),
+                                        ("notes", .array(r.notes.map { .string($0) })),
+                                    ]
+                                    if r.isHeading, let hp = cmp.headingProgress[r.itemID] {
+                                        fields.append(("progress", .array(hp.map(progress))))
+                                    }
+                                    return .object(fields)
+                                })
+                        ),
+                    ]).rendered())
             case .csv:
-                var table = DataTable(header: ["id", "number", "title"]
-                                      + cmp.names.flatMap { ["\($0) status", "\($0) note"] } + ["differs"])
+                var table = DataTable(
+                    header: ["id", "number", "title"]
+                        + cmp.names.flatMap { ["\($0) status", "\($0) note"] } + ["differs"])
                 for r in rows {
-                    table.rows.append([r.itemID, r.number, r.title]
-                                      + zip(r.statuses, r.notes).flatMap { [$0.rawValue, $1 ?? ""] }
-                                      + [r.differs ? "yes" : "no"])
+                    table.rows.append(
+                        [r.itemID, r.number, r.title]
+                            + zip(r.statuses, r.notes).flatMap { [$0.rawValue, $1 ?? ""] }
+                            + [r.differs ? "yes" : "no"])
                 }
                 Console.write(table.csv())
             case .markdown:
@@ -81,41 +96,51 @@ extension ChecklistCommand {
                     var cells = [r.number, title]
                     for (i, s) in r.statuses.enumerated() {
                         var cell = "\(s.glyph) \(s.label)"
-                        if r.isHeading, let hp = cmp.headingProgress[r.itemID] { cell += " (\(progressCell(hp[i])) in place)" }
+                        if r.isHeading, let hp = cmp.headingProgress[r.itemID] {
+                            cell += " (\(progressCell(hp[i])) in place)"
+                        }
                         cells.append(cell)
                     }
                     table.rows.append(cells + [r.differs ? "≠" : ""])
                 }
-                var out = "Comparing \(cmp.names.count) checklists: \(cmp.differingRows.count) of "
+                var out =
+                    "Comparing \(cmp.names.count) checklists: \(cmp.differingRows.count) of "
                     + "\(cmp.rows.count) items differ.\n\n"
                 out += table.markdown()
                 Console.write(out)
             case .text:
-                var out = "Comparing \(cmp.names.count) checklists (\(cmp.differingRows.count) of \(cmp.rows.count) "
+                var out =
+                    "Comparing \(cmp.names.count) checklists (\(cmp.differingRows.count) of \(cmp.rows.count) "
                     + "items differ):\n"
                 for (i, n) in cmp.names.enumerated() {
-                    out += "  \(letters[i])  " + ChecklistCommand.cut(ChecklistCommand.safe(n), 40, ascii: options.ascii)
+                    out +=
+                        "  \(letters[i])  " + ChecklistCommand.cut(ChecklistCommand.safe(n), 40, ascii: options.ascii)
                         + "  \(cmp.overall[i].inPlace)/\(cmp.overall[i].applicable) in place, "
                         + "\(cmp.overall[i].assessed)/\(cmp.overall[i].total) assessed\n"
                 }
                 let cell = 6
                 let titleWidth = 80 - 6 - cell * cmp.names.count - 2
-                out += "\n" + ChecklistCommand.pad("#", 6) + ChecklistCommand.pad("Item", titleWidth)
+                out +=
+                    "\n" + ChecklistCommand.pad("#", 6) + ChecklistCommand.pad("Item", titleWidth)
                     + letters.map { ChecklistCommand.pad("  " + $0, cell) }.joined() + "\n"
                 let differs = options.ascii ? "*" : "≠"
                 for r in rows {
                     if r.isHeading && !differences { out += "\n" }
-                    var line = ChecklistCommand.pad(r.number, 6)
-                        + ChecklistCommand.pad(ChecklistCommand.cut(r.title, titleWidth - 1, ascii: options.ascii), titleWidth)
+                    var line =
+                        ChecklistCommand.pad(r.number, 6)
+                        + ChecklistCommand.pad(
+                            ChecklistCommand.cut(r.title, titleWidth - 1, ascii: options.ascii), titleWidth)
                     for s in r.statuses { line += ChecklistCommand.pad("  " + options.glyph(s), cell) }
                     out += line + (r.differs ? " " + differs : "") + "\n"
                     if r.isHeading, !differences, let hp = cmp.headingProgress[r.itemID] {
-                        out += ChecklistCommand.pad("", 6) + ChecklistCommand.pad("  in place (units)", titleWidth)
+                        out +=
+                            ChecklistCommand.pad("", 6) + ChecklistCommand.pad("  in place (units)", titleWidth)
                             + hp.map { ChecklistCommand.pad(progressCell($0), cell) }.joined() + "\n"
                     }
                 }
-                Console.write(out.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n"))
+                Console.write(
+                    out.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n"))
             }
         }
     }

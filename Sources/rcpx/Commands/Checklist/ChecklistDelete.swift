@@ -20,13 +20,15 @@ extension ChecklistCommand {
             let checklist = try target.load()
             if !yes {
                 guard Console.stdinIsTerminal else {
-                    Console.error("not deleting checklist \"\(checklist.name)\" without confirmation: standard "
-                                  + "input is not a terminal. Add --yes to delete it.")
+                    Console.error(
+                        "not deleting checklist \"\(checklist.name)\" without confirmation: standard "
+                            + "input is not a terminal. Add --yes to delete it.")
                     throw RCPXExit.usage
                 }
                 let count = checklist.entries.count
-                Console.writeError("Delete checklist \"\(checklist.name)\" (\(count) recorded "
-                                   + (count == 1 ? "item" : "items") + ")? This cannot be undone. [y/N] ")
+                Console.writeError(
+                    "Delete checklist \"\(checklist.name)\" (\(count) recorded "
+                        + (count == 1 ? "item" : "items") + ")? This cannot be undone. [y/N] ")
                 let answer = (readLine() ?? "").lowercased()
                 guard answer == "y" || answer == "yes" else {
                     Console.error("not deleted.")

@@ -18,8 +18,11 @@ extension ChecklistCommand {
         @Option(name: .long, help: ArgumentHelp("markdown, csv or json.", valueName: "format"))
         var format: String = "markdown"
 
-        @Option(name: .long, help: ArgumentHelp("The date printed on the report (default: today, UTC).",
-                                                valueName: "date"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "The date printed on the report (default: today, UTC).",
+                valueName: "date"))
         var date: String?
 
         func validate() throws {
@@ -33,8 +36,10 @@ extension ChecklistCommand {
             let practices = try options.practices()
             let checklist = try target.load()
             let f = ChecklistExport.Format(parsing: format)!
-            Console.write(ChecklistExport.render(f, checklist, practices: practices,
-                                                 date: date ?? ChecklistClock.today()))
+            Console.write(
+                ChecklistExport.render(
+                    f, checklist, practices: practices,
+                    date: date ?? ChecklistClock.today()))
         }
     }
 }

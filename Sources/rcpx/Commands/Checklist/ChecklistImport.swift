@@ -17,12 +17,16 @@ extension ChecklistCommand {
 
         @OptionGroup var options: ChecklistOptions
 
-        @Argument(help: ArgumentHelp("Checklist files or JSON exports.", valueName: "file"),
-                  completion: .file(extensions: ["json"]))
+        @Argument(
+            help: ArgumentHelp("Checklist files or JSON exports.", valueName: "file"),
+            completion: .file(extensions: ["json"]))
         var files: [String]
 
-        @Option(name: .customLong("as"), help: ArgumentHelp("Store the (one) checklist under this name.",
-                                                               valueName: "name"))
+        @Option(
+            name: .customLong("as"),
+            help: ArgumentHelp(
+                "Store the (one) checklist under this name.",
+                valueName: "name"))
         var newName: String?
 
         @Flag(name: .long, help: "Replace checklists of the same name.")
@@ -34,7 +38,9 @@ extension ChecklistCommand {
                 let done = try store.importChecklists(from: files, as: newName, replace: replace)
                 var out = ""
                 for d in done {
-                    out += (d.replaced ? "replaced" : "imported") + " checklist \"\(ChecklistCommand.safe(d.checklist.name))\" "
+                    out +=
+                        (d.replaced ? "replaced" : "imported")
+                        + " checklist \"\(ChecklistCommand.safe(d.checklist.name))\" "
                         + "from \(DisplayText.excerpt(d.file, limit: 200)): \(d.path)\n"
                 }
                 Console.write(out)

@@ -17,8 +17,11 @@ extension ChecklistCommand {
         @Option(name: .long, help: "Output format: text or json.")
         var format: Format = .text
 
-        @Option(name: .long, help: ArgumentHelp("Only the checklists about this state, territory or process.",
-                                                valueName: "subject"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Only the checklists about this state, territory or process.",
+                valueName: "subject"))
         var subject: String?
 
         func run() throws {
@@ -29,7 +32,8 @@ extension ChecklistCommand {
                 switch try options.catalog().resolveSubject(subject) {
                 case .record(let s): checklists = checklists.filter { $0.checklist.meta.subject?.id == s.id }
                 case .ambiguous(let names):
-                    Console.error("\"\(DisplayText.excerpt(subject))\" could mean: " + names.prefix(8).joined(separator: ", "))
+                    Console.error(
+                        "\"\(DisplayText.excerpt(subject))\" could mean: " + names.prefix(8).joined(separator: ", "))
                     throw RCPXExit.notFound
                 case .freeText(let s):
                     let key = s.name.lowercased()
@@ -43,24 +47,29 @@ extension ChecklistCommand {
             case .json:
                 let records = checklists.map { s -> String in
                     let p = s.checklist.progress(overall: practices)
-                    return "  " + JSONOut.object([
-                        ("name", .string(s.name)), ("file", .string(s.path)), ("revision", .int(s.checklist.revision)),
-                        ("subject", .string(s.checklist.meta.subject?.name)), ("created", .string(s.checklist.created)),
-                        ("updated", .string(s.checklist.updated)), ("total", .int(p.total)),
-                        ("assessed", .int(p.assessed)), ("inPlace", .int(p.inPlace)),
-                        ("inPlacePercent", .int(p.inPlacePercent)),
-                    ]).renderedOnOneLine()
+                    return "  "
+                        + JSONOut.object([
+                            ("name", .string(s.name)), ("file", .string(s.path)),
+                            ("revision", .int(s.checklist.revision)),
+                            ("subject", .string(s.checklist.meta.subject?.name)),
+                            ("created", .string(s.checklist.created)),
+                            ("updated", .string(s.checklist.updated)), ("total", .int(p.total)),
+                            ("assessed", .int(p.assessed)), ("inPlace", .int(p.inPlace)),
+                            ("inPlacePercent", .int(p.inPlacePercent)),
+                        ]).renderedOnOneLine()
                 }
                 // One checklist a line, so that a list of many stays readable.
                 Console.write(checklists.isEmpty ? "[]\n" : "[\n" + records.joined(separator: ",\n") + "\n]\n")
             case .text:
                 if checklists.isEmpty {
                     if let subject {
-                        Console.error("no checklist is about \"\(DisplayText.excerpt(subject))\"; "
-                                      + "`rcpx checklist meta NAME --subject ...` records what one is about.")
+                        Console.error(
+                            "no checklist is about \"\(DisplayText.excerpt(subject))\"; "
+                                + "`rcpx checklist meta NAME --subject ...` records what one is about.")
                     } else if problems.isEmpty {
-                        Console.error("no checklists in \(store.directory) yet; "
-                                      + "`rcpx checklist new NAME` creates one.")
+                        Console.error(
+                            "no checklists in \(store.directory) yet; "
+                                + "`rcpx checklist new NAME` creates one.")
                     }
                     return
                 }
@@ -68,7 +77,8 @@ extension ChecklistCommand {
                 var out = ""
                 for s in checklists {
                     let p = s.checklist.progress(overall: practices)
-                    out += ChecklistCommand.pad(s.name, width) + "  " + options.bar(p, width: 10) + "  "
+                    out +=
+                        ChecklistCommand.pad(s.name, width) + "  " + options.bar(p, width: 10) + "  "
                         + "\(p.assessed) of \(p.total) assessed, \(p.inPlace) in place  "
                         + "(changed \(s.checklist.updated))\n"
                 }

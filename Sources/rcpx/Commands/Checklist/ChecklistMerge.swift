@@ -44,8 +44,10 @@ extension ChecklistCommand {
                 case .same: return ("same", "the same in both")
                 case .onlyIn(let i): return (i == 0 ? "only-a" : "only-b", "only in \(names[i])")
                 case .bothChanged(let t):
-                    return (t == 0 ? "a-later" : "b-later",
-                            "both changed: \(names[t])'s later change kept, \(names[1 - t])'s kept beside it")
+                    return (
+                        t == 0 ? "a-later" : "b-later",
+                        "both changed: \(names[t])'s later change kept, \(names[1 - t])'s kept beside it"
+                    )
                 }
             }
             switch format {
@@ -53,38 +55,62 @@ extension ChecklistCommand {
                 let items: [JSONOut] = result.items.map { item in
                     let (code, _) = outcome(item.outcome)
                     let e = c.entries[item.itemID]
-                    return .object([("id", .string(item.itemID)), ("outcome", .string(code)),
-                                    ("status", .string((e?.status ?? .notAssessed).rawValue)), ("note", .string(e?.note)),
-                                    ("kept", .array((e?.alternatives ?? []).map { a in
-                                        .object([("status", .string(a.status.rawValue)), ("note", .string(a.note)),
-                                                 ("source", .string(a.source))])
-                                    }))])
+                    return .object([
+                        ("id", .string(item.itemID)), ("outcome", .string(code)),
+                        ("status", .string((e?.status ?? .notAssessed).rawValue)), ("note", .string(e?.note)),
+                        (
+                            "kept",
+                            .array(
+                                (e?.alternatives ?? []).map { a in
+                                    .object([
+                                        ("status", .string(a.status.rawValue)), ("note", .string(a.note)),
+                                        ("source", .string(a.source)),
+                                    ])
+                                })
+                        ),
+                    ])
                 }
-                Console.write(JSONOut.object([
-                    ("merged", .string(c.name)), ("from", .strings(names)),
-                    ("bothChanged", .int(result.bothChangedCount)), ("items", .array(items)),
-                    ("metaDifferences", .array(result.metaDifferences.map {
-                        .object([("field", .string($0.field)), ("kept", .string($0.kept)), ("other", .string($0.other))])
-                    })),
-                ]).rendered())
+                Console.write(
+                    JSONOut.object([
+                        ("merged", .string(c.name)), ("from", .strings(names)),
+                        ("bothChanged", .int(result.bothChangedCount)), ("items", .array(items)),
+                        (
+                            "metaDifferences",
+                            .array(
+                                result.metaDifferences.map {
+                                    .object([
+                                        ("field", .string($0.field)), ("kept", .string($0.kept)),
+                                        ("other", .string($0.other)),
+                                    ])
+                                })
+                        ),
+                    ]).rendered())
             case .text:
-                var out = "merged \"\(ChecklistCommand.safe(names[0]))\" and \"\(ChecklistCommand.safe(names[1]))\" "
+                var out =
+                    "merged \"\(ChecklistCommand.safe(names[0]))\" and \"\(ChecklistCommand.safe(names[1]))\" "
                     + "into \"\(ChecklistCommand.safe(c.name))\": \(DisplayText.count(result.items.count, "item")), "
                     + "\(result.bothChangedCount) changed in both\n"
                 for item in result.items {
                     let st = c.status(of: item.itemID)
-                    out += "  \(options.glyph(st)) " + ChecklistCommand.pad(ChecklistItemID.displayNumber(item.itemID) ?? item.itemID, 6)
+                    out +=
+                        "  \(options.glyph(st)) "
+                        + ChecklistCommand.pad(ChecklistItemID.displayNumber(item.itemID) ?? item.itemID, 6)
                         + ChecklistCommand.safe(outcome(item.outcome).1) + "\n"
                     if case .bothChanged = item.outcome, let e = c.entries[item.itemID] {
-                        out += "          now: \(st.label)" + (e.note.map { " — " + ChecklistCommand.oneLine($0) } ?? "") + "\n"
+                        out +=
+                            "          now: \(st.label)" + (e.note.map { " — " + ChecklistCommand.oneLine($0) } ?? "")
+                            + "\n"
                         for a in e.alternatives {
-                            out += "          kept: \(a.status.label)" + (a.note.map { " — " + ChecklistCommand.oneLine($0) } ?? "")
+                            out +=
+                                "          kept: \(a.status.label)"
+                                + (a.note.map { " — " + ChecklistCommand.oneLine($0) } ?? "")
                                 + " (\(ChecklistCommand.safe(a.source)))\n"
                         }
                     }
                 }
                 for d in result.metaDifferences {
-                    out += "  \(d.field): kept \"\(ChecklistCommand.safe(d.kept))\" (the later copy's); the other "
+                    out +=
+                        "  \(d.field): kept \"\(ChecklistCommand.safe(d.kept))\" (the later copy's); the other "
                         + "copy had \"\(ChecklistCommand.safe(d.other))\"\n"
                 }
                 _ = practices

@@ -17,8 +17,11 @@ extension ChecklistCommand {
 
         @OptionGroup var target: NamedChecklist
 
-        @Option(name: .long, help: ArgumentHelp("A state, territory or process of the data, or free text.",
-                                                valueName: "subject"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "A state, territory or process of the data, or free text.",
+                valueName: "subject"))
         var subject: String?
 
         @Flag(name: .long, help: "Keep --subject as free text, without looking it up in the data.")
@@ -51,13 +54,15 @@ extension ChecklistCommand {
                         switch try options.catalog().resolveSubject(text) {
                         case .record(let s): newSubject = .some(s)
                         case .ambiguous(let names):
-                            Console.error("\"\(DisplayText.excerpt(text))\" could mean: "
-                                          + names.prefix(8).joined(separator: ", ")
-                                          + ". Give the full name, or --free-text to keep it as text.")
+                            Console.error(
+                                "\"\(DisplayText.excerpt(text))\" could mean: "
+                                    + names.prefix(8).joined(separator: ", ")
+                                    + ". Give the full name, or --free-text to keep it as text.")
                             throw RCPXExit.notFound
                         case .freeText(let s):
-                            Console.error("note: \"\(DisplayText.excerpt(text))\" is not a state, territory or "
-                                          + "process of the data; kept as free text.")
+                            Console.error(
+                                "note: \"\(DisplayText.excerpt(text))\" is not a state, territory or "
+                                    + "process of the data; kept as free text.")
                             newSubject = .some(s)
                         }
                     }

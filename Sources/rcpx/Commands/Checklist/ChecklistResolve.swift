@@ -33,19 +33,23 @@ extension ChecklistCommand {
             }
             let entry = checklist.entries[id]
             guard let entry, !entry.alternatives.isEmpty else {
-                Console.error("\(ChecklistCommand.describe(id, in: practices)) has no other version kept in "
-                              + "\"\(ChecklistCommand.safe(checklist.name))\"; nothing to choose.")
+                Console.error(
+                    "\(ChecklistCommand.describe(id, in: practices)) has no other version kept in "
+                        + "\"\(ChecklistCommand.safe(checklist.name))\"; nothing to choose.")
                 throw RCPXExit.notFound
             }
             guard let take else {
-                var out = "\(ChecklistCommand.describe(id, in: practices)) in \"\(ChecklistCommand.safe(checklist.name))\":\n"
+                var out =
+                    "\(ChecklistCommand.describe(id, in: practices)) in \"\(ChecklistCommand.safe(checklist.name))\":\n"
                 out += "  current: \(options.glyph(entry.status)) \(entry.status.label)\n"
                 if let n = entry.note { out += ChecklistCommand.noteLines(ChecklistCommand.safe(n), indent: "    ") }
                 for (i, a) in entry.alternatives.enumerated() {
-                    out += "  \(i + 1): \(options.glyph(a.status)) \(a.status.label) (\(ChecklistCommand.safe(a.source)))\n"
+                    out +=
+                        "  \(i + 1): \(options.glyph(a.status)) \(a.status.label) (\(ChecklistCommand.safe(a.source)))\n"
                     if let n = a.note { out += ChecklistCommand.noteLines(ChecklistCommand.safe(n), indent: "    ") }
                 }
-                out += "choose with --take current or --take 1"
+                out +=
+                    "choose with --take current or --take 1"
                     + (entry.alternatives.count > 1 ? "…\(entry.alternatives.count)" : "") + "\n"
                 Console.write(out)
                 return
@@ -53,7 +57,9 @@ extension ChecklistCommand {
             var choice: Int? = nil
             if take.lowercased() != "current" {
                 guard let n = Int(take), (1...entry.alternatives.count).contains(n) else {
-                    Console.error("--take must be current or 1…\(entry.alternatives.count), not \"\(DisplayText.excerpt(take))\".")
+                    Console.error(
+                        "--take must be current or 1…\(entry.alternatives.count), not \"\(DisplayText.excerpt(take))\"."
+                    )
                     throw RCPXExit.usage
                 }
                 choice = n - 1
@@ -62,8 +68,9 @@ extension ChecklistCommand {
                 try store.update(name, basedOn: checklist.revision) { $0.resolve(id, takingAlternative: choice) }
             }
             let st = result.checklist.status(of: id)
-            Console.write("\(ChecklistCommand.safe(result.checklist.name)): \(options.glyph(st)) "
-                          + "\(ChecklistCommand.describe(id, in: practices)) — \(st.label); other versions cleared\n")
+            Console.write(
+                "\(ChecklistCommand.safe(result.checklist.name)): \(options.glyph(st)) "
+                    + "\(ChecklistCommand.describe(id, in: practices)) — \(st.label); other versions cleared\n")
         }
     }
 }

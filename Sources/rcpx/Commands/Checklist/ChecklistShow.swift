@@ -26,20 +26,24 @@ extension ChecklistCommand {
             out += "  revision \(checklist.revision), last change \(checklist.updated)\n"
             let conflicted = checklist.conflictedItems
             if !conflicted.isEmpty {
-                out += "  other versions kept for " + conflicted.map { ChecklistItemID.displayNumber($0) ?? $0 }
+                out +=
+                    "  other versions kept for "
+                    + conflicted.map { ChecklistItemID.displayNumber($0) ?? $0 }
                     .joined(separator: ", ") + ": `rcpx checklist resolve NAME ITEM` chooses\n"
             }
             out += "\n"
             func kept(_ id: String, indent: String) -> String {
                 (checklist.entries[id]?.alternatives ?? []).map { a in
-                    indent + "also kept: \(options.glyph(a.status)) \(a.status.label) (\(ChecklistCommand.safe(a.source)))"
+                    indent
+                        + "also kept: \(options.glyph(a.status)) \(a.status.label) (\(ChecklistCommand.safe(a.source)))"
                         + (a.note.map { " — " + ChecklistCommand.oneLine($0) } ?? "") + "\n"
                 }.joined()
             }
             for p in practices {
                 let s = checklist.status(of: p.id)
                 let pr = checklist.progress(for: p)
-                out += "\(options.glyph(s)) \(p.number). \(p.title) — \(s.label)"
+                out +=
+                    "\(options.glyph(s)) \(p.number). \(p.title) — \(s.label)"
                     + (p.items.isEmpty ? "" : "  [\(pr.assessed)/\(pr.total) assessed, \(pr.inPlace) in place]")
                     + "\n"
                 if let note = checklist.note(of: p.id) { out += ChecklistCommand.noteLines(note, indent: "    ") }
