@@ -369,7 +369,7 @@ slide_shot() {
   capture "$1"
   stop
 }
-if wanted slide-1-landscape-132x43; then slide_shot slide-1-landscape-132x43 1 "Inter-Governmental"; fi
+if wanted slide-1-landscape-132x43; then slide_shot slide-1-landscape-132x43 1 "Budapest Process"; fi
 if wanted slide-2-region-132x43; then slide_shot slide-2-region-132x43 2 "Region: Asia and Oceania"; fi
 if wanted slide-3-process-132x43; then slide_shot slide-3-process-132x43 3 "Members"; fi
 if wanted slide-4-map-132x43; then slide_shot slide-4-map-132x43 4 "Map: Bali"; fi

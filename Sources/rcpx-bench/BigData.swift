@@ -12,6 +12,11 @@ enum BigData {
 
         func suffixID(_ id: String, _ k: Int) -> String { k == 0 ? id : "\(id)-x\(k)" }
         // "Ghana" → "Ghana Xk": a word that folds to a key no real name has.
+        /// Every string of an alias list with the copy's suffix.
+        func suffixedNames(_ list: [JSONValue], _ k: Int) -> JSONValue {
+            .array(list.map { v in if case .string(let s) = v { return .string(suffixName(s, k)) } else { return v } })
+        }
+
         func suffixName(_ name: String, _ k: Int) -> String { k == 0 ? name : "\(name) X\(k)" }
         let numberStride = 100
 
@@ -29,12 +34,7 @@ enum BigData {
                                 case ("id", .string(let s)): return .string(suffixID(s, k))
                                 case ("name", .string(let s)), ("asciiName", .string(let s)):
                                     return .string(suffixName(s, k))
-                                case ("aliases", .array(let a)):
-                                    return .array(
-                                        a.map { v in
-                                            if case .string(let s) = v { return .string(suffixName(s, k)) }
-                                            return v
-                                        })
+                                case ("aliases", .array(let a)): return suffixedNames(a, k)
                                 case ("iso3", _): return k == 0 ? value : .null
                                 default: return value
                                 }
@@ -56,12 +56,7 @@ enum BigData {
                                 case ("id", .string(let s)): return .string(suffixID(s, k))
                                 case ("name", .string(let s)), ("shortName", .string(let s)):
                                     return .string(suffixName(s, k))
-                                case ("aliases", .array(let a)):
-                                    return .array(
-                                        a.map { v in
-                                            if case .string(let s) = v { return .string(suffixName(s, k)) }
-                                            return v
-                                        })
+                                case ("aliases", .array(let a)): return suffixedNames(a, k)
                                 case ("number", .number(let n)): return .number(n + Double(k * numberStride))
                                 case ("participants", .array(let list)):
                                     return .array(

@@ -240,7 +240,7 @@ import Testing
         "timeline-132x43": ["Time line", "2002"],
         "compare-132x43": ["Compare: Bali · APC · Colombo", "In all 3"],
         "slide-1-landscape-132x43": [
-            "Inter-Governmental Consultations", "Annex A row", "next: Region: Asia and Oceania",
+            "Budapest Process", "Annex A row", "next: Region: Asia and Oceania",
         ],
         "slide-2-region-132x43": ["Region: Asia and Oceania", "next: Process: Bali Process"],
         "slide-3-process-132x43": ["Members", "Afghanistan", "member", "next: Map: Bali Process"],

@@ -110,14 +110,10 @@ struct StateCommand: LookupCommand {
                 .object([
                     (
                         "party",
-                        .object([
-                            ("id", .string(party.id)), ("name", .string(party.name)),
-                            ("kind", .string(party.kind.rawValue)),
-                            ("iso3", .string(party.iso3)), ("aliases", .strings(party.aliases)),
-                            ("asciiName", .string(party.asciiName)), ("note", .string(party.note)),
-                            ("noteEditorial", Editorial.valueJSON(party.bases.editorial("note"))),
-                            ("source", .string(party.source)),
-                        ])
+                        Self.partyJSON(
+                            id: party.id, name: party.name, kind: party.kind, iso3: party.iso3, aliases: party.aliases,
+                            asciiName: party.asciiName, note: party.note,
+                            noteEditorial: Editorial.valueJSON(party.bases.editorial("note")), source: party.source)
                     ),
                     ("namedInPaper", .bool(true)),
                     (
@@ -196,12 +192,9 @@ struct StateCommand: LookupCommand {
                 .object([
                     (
                         "party",
-                        .object([
-                            ("id", .string(state.id)), ("name", .string(state.name)),
-                            ("kind", .string(PartyKind.state.rawValue)),
-                            ("iso3", .string(state.iso3)), ("aliases", .strings([])), ("asciiName", .string(nil)),
-                            ("note", .string(nil)), ("noteEditorial", .null), ("source", .string(nil)),
-                        ])
+                        Self.partyJSON(
+                            id: state.id, name: state.name, kind: .state, iso3: state.iso3, aliases: [], asciiName: nil,
+                            note: nil, noteEditorial: .null, source: nil)
                     ),
                     ("namedInPaper", .bool(false)),
                     ("subregion", .string(state.subregion)),
@@ -217,5 +210,18 @@ struct StateCommand: LookupCommand {
             Console.error(sentence)
             session.emit(table)
         }
+    }
+
+    /// The `party` object of `rcpx state --format json`, in one key order for a party of the data and for a
+    /// state in no process.
+    static func partyJSON(
+        id: String, name: String, kind: PartyKind, iso3: String?, aliases: [String], asciiName: String?,
+        note: String?, noteEditorial: JSONOut, source: String?
+    ) -> JSONOut {
+        .object([
+            ("id", .string(id)), ("name", .string(name)), ("kind", .string(kind.rawValue)), ("iso3", .string(iso3)),
+            ("aliases", .strings(aliases)), ("asciiName", .string(asciiName)), ("note", .string(note)),
+            ("noteEditorial", noteEditorial), ("source", .string(source)),
+        ])
     }
 }

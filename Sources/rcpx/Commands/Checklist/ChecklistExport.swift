@@ -21,7 +21,7 @@ extension ChecklistCommand {
         @Option(
             name: .long,
             help: ArgumentHelp(
-                "The date printed on the report (default: today, UTC).",
+                "The date printed on the export (default: today, UTC).",
                 valueName: "date"))
         var date: String?
 
