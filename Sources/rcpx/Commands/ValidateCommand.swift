@@ -14,9 +14,7 @@ struct ValidateCommand: LookupCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(
-        help: ArgumentHelp("The data file to check.", valueName: "file"),
-        completion: .file(extensions: ["json"]))
+    @Argument(help: ArgumentHelp("The data file to check.", valueName: "file"), completion: .file(extensions: ["json"]))
     var file: String
 
     func validate() throws { try validateFormat() }
