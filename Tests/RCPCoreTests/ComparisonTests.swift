@@ -142,9 +142,7 @@ struct ComparisonTests {
         for (a, b) in zip(rows, rows.dropFirst()) {
             #expect(a.count >= b.count)
             if a.count == b.count {
-                let pa = catalog.parties.firstIndex { $0.id == a.party.id }!
-                let pb = catalog.parties.firstIndex { $0.id == b.party.id }!
-                #expect(pa < pb, "\(a.party.name) before \(b.party.name)")
+                expectCatalogOrder(a.party, b.party)
             }
         }
     }
@@ -228,9 +226,7 @@ struct ComparisonTests {
             #expect(a.matrixCount >= b.matrixCount)
             if a.matrixCount == b.matrixCount {
                 // Alphabetical: the catalog keeps parties by folded name.
-                let pa = catalog.parties.firstIndex { $0.id == a.party.id }!
-                let pb = catalog.parties.firstIndex { $0.id == b.party.id }!
-                #expect(pa < pb, "\(a.party.name) before \(b.party.name)")
+                expectCatalogOrder(a.party, b.party)
                 #expect(a.rank == b.rank)
             }
         }
@@ -266,4 +262,11 @@ struct ComparisonTests {
         for (a, b) in zip(ranked, ranked.dropFirst()) { #expect(a.value >= b.value) }
         #expect(catalog.rankProcesses(by: key, includeGroups: true).count == catalog.processes.count)
     }
+}
+
+/// `a` comes before `b` in the catalog's order of parties (by folded name): how ties are broken.
+func expectCatalogOrder(_ a: Party, _ b: Party, sourceLocation: SourceLocation = #_sourceLocation) {
+    let parties = Catalog.bundled.parties
+    let pa = parties.firstIndex { $0.id == a.id }, pb = parties.firstIndex { $0.id == b.id }
+    #expect(pa != nil && pb != nil && pa! < pb!, "\(a.name) before \(b.name)", sourceLocation: sourceLocation)
 }

@@ -8,6 +8,17 @@ import Testing
     static func grid(_ s: AppState) -> Grid { App.render(s, width: s.width, height: s.height) }
 
     /// The text of row `y` left of column `x` (one cell per column; the rows checked here are ASCII).
+    /// Typing `keys` opens a text field with its caret after `text`; Esc closes it and hides the cursor again.
+    static func expectCaretUntilEscape(
+        _ s: inout AppState, typing keys: String, after text: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        s.type(keys)
+        expectCaret(s, after: text, sourceLocation: sourceLocation)
+        s.press(.escape)
+        #expect(!grid(s).cursorIsCaret, "a hidden cursor after Esc", sourceLocation: sourceLocation)
+    }
+
     /// The cursor is a visible caret right after `text` (a text field's insertion point).
     static func expectCaret(_ s: AppState, after text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let g = grid(s)
@@ -64,18 +75,12 @@ import Testing
         s.press(.enter)
         #expect(!Self.grid(s).cursorIsCaret, "filter kept: back to the panes")
         s.press(.escape)
-        s.type("'bu")
-        Self.expectCaret(s, after: "Jump: bu")
-        s.press(.escape)
-        #expect(!Self.grid(s).cursorIsCaret)
+        Self.expectCaretUntilEscape(&s, typing: "'bu", after: "Jump: bu")
     }
 
     @Test func helpNarrowingAndPromptsShowTheCaret() {
         var s = makeState(100, 30)
-        s.type("?zoom")
-        Self.expectCaret(s, after: "Narrow: zoom")
-        s.press(.escape)
-        #expect(!Self.grid(s).cursorIsCaret)
+        Self.expectCaretUntilEscape(&s, typing: "?zoom", after: "Narrow: zoom")
         s.overlay = .prompt(Prompt(purpose: .newChecklist, title: "New checklist", editor: LineEditor(limit: 120)))
         s.type("Ghana")
         Self.expectCaret(s, after: "> Ghana")

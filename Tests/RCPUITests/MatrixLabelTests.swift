@@ -98,11 +98,9 @@ import Testing
         #expect(s.matrix.cursorColumn == "soderkoping")
         let grid = App.render(s, width: 132, height: 43)
         let area = s.layout.frame(of: .matrix)!.content
-        guard let y = (area.y..<area.maxY).first(where: { grid.rowText($0).contains("Söderköping") }) else {
+        guard let (x, y) = labelPosition("Söderköping", grid, area) else {
             Issue.record("no Söderköping label\n\(grid.plainText())"); return
         }
-        let row = text(grid, y: y, from: 0, to: grid.width)
-        let x = row.indices.first { Array(row[$0..<min(row.count, $0 + 11)]).joined() == "Söderköping" }!
         #expect((x..<(x + 11)).allSatisfy { grid[$0, y].style.role == .crosshair })
         // Another column's label is not marked.
         let budapest = (area.y..<area.maxY).first { grid.rowText($0).contains("Budapest") }!
@@ -119,12 +117,10 @@ import Testing
         let grid = App.render(s, width: 80, height: 24)
         let area = s.layout.frame(of: .matrix)!.content
         // Söderköping runs over its neighbours' columns: click its last letter, which is not over its own column.
-        guard let y = (area.y..<area.maxY).first(where: { grid.rowText($0).contains("Söderköping") }) else {
+        guard let (start, y) = labelPosition("Söderköping", grid, area) else {
             Issue.record("no Söderköping label\n\(grid.plainText())"); return
         }
-        let row = text(grid, y: y, from: 0, to: grid.width)
-        let x = row.indices.first { Array(row[$0..<min(row.count, $0 + 11)]).joined() == "Söderköping" }! + 10
-        _ = App.update(&s, .mouse(.press, x: x, y: y))
+        _ = App.update(&s, .mouse(.press, x: start + 10, y: y))
         #expect(s.matrix.cursorColumn == "soderkoping")
         #expect(s.matrix.cursorParty == nil)
         #expect(s.card.subject == .process("soderkoping"))
@@ -169,5 +165,12 @@ import Testing
         }
         let cut = small.screen.split(separator: "\n").first { $0.contains("▶International") }.map(String.init) ?? ""
         #expect(cut.contains("▶International Org") && cut.contains("…") && !cut.contains(name), "\(cut)")
+    }
+
+    /// Where `label` starts in the matrix header (the first row of `area` that holds it whole).
+    func labelPosition(_ label: String, _ grid: Grid, _ area: Rect) -> (x: Int, y: Int)? {
+        guard let y = (area.y..<area.maxY).first(where: { grid.rowText($0).contains(label) }) else { return nil }
+        let row = text(grid, y: y, from: 0, to: grid.width), n = label.count
+        return row.indices.first { Array(row[$0..<min(row.count, $0 + n)]).joined() == label }.map { ($0, y) }
     }
 }

@@ -57,12 +57,12 @@ import Testing
     }
 
     @Test func aStartOfTwoStatesNamesListsBoth() throws {
-        let r = try runRcpx(["state", "domin"])
-        #expect(r.status == 1)
-        #expect(r.stdout.isEmpty)
-        #expect(r.stderr.contains("could be any of 2 parties"), "\(r.stderr)")
-        #expect(r.stderr.contains("DMA                 Dominica (state, in no process)"), "\(r.stderr)")
-        #expect(r.stderr.contains("dominican-republic  Dominican Republic (state)"), "\(r.stderr)")
+        try expectCandidates(
+            ["state", "domin"],
+            [
+                "could be any of 2 parties", "DMA                 Dominica (state, in no process)",
+                "dominican-republic  Dominican Republic (state)",
+            ])
     }
 
     @Test func showPointsAStateInNoProcessToState() throws {
@@ -90,4 +90,12 @@ import Testing
         #expect(first.hasPrefix("party,EGY,Egypt,"), "\(r.stdout)")
         #expect(first.contains("in no process"))
     }
+}
+
+/// `args` names several records: exit 1, nothing on stdout, and each of `lines` on stderr.
+func expectCandidates(_ args: [String], _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let r = try runRcpx(args)
+    #expect(r.status == 1, "\(r.stdout)", sourceLocation: sourceLocation)
+    #expect(r.stdout.isEmpty, sourceLocation: sourceLocation)
+    for line in lines { #expect(r.stderr.contains(line), "\(r.stderr)", sourceLocation: sourceLocation) }
 }

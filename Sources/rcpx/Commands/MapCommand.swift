@@ -50,10 +50,7 @@ struct MapCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set; never when piped).")
     var noColor = false
 
-    @Argument(
-        help: ArgumentHelp(
-            "A process, a state or territory, or a region (ids, names, ISO codes).",
-            valueName: "subject"))
+    @Argument(help: ArgumentHelp("A process, state, territory or region (id, name or ISO code).", valueName: "subject"))
     var subject: String?
 
     @Flag(name: .long, help: "Shade every state by its number of Annex A processes; mark those in none.")

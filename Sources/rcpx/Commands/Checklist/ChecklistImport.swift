@@ -22,11 +22,7 @@ extension ChecklistCommand {
             completion: .file(extensions: ["json"]))
         var files: [String]
 
-        @Option(
-            name: .customLong("as"),
-            help: ArgumentHelp(
-                "Store the (one) checklist under this name.",
-                valueName: "name"))
+        @Option(name: .customLong("as"), help: ArgumentHelp("Store the checklist under this name.", valueName: "name"))
         var newName: String?
 
         @Flag(name: .long, help: "Replace checklists of the same name.")

@@ -17,11 +17,7 @@ extension ChecklistCommand {
 
         @OptionGroup var target: NamedChecklist
 
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "A state, territory or process of the data, or free text.",
-                valueName: "subject"))
+        @Option(name: .long, help: ArgumentHelp("A state, territory or process, or free text.", valueName: "subject"))
         var subject: String?
 
         @Flag(name: .long, help: "Keep --subject as free text, without looking it up in the data.")

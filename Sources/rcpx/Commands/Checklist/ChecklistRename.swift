@@ -3,10 +3,7 @@ import RCPCore
 
 extension ChecklistCommand {
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "rename",
-            abstract: "Give a checklist another name."
-        )
+        static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a checklist.")
 
         @OptionGroup var target: NamedChecklist
 
