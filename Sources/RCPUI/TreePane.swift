@@ -175,13 +175,15 @@ public struct TreePane: Pane, ListPane, Hashable {
 
     func index(in rows: [TreeRow]) -> Int? { selected.flatMap { s in rows.firstIndex { $0.node == s } } }
 
-    /// The narrowest column the tree flows into: the longest region name fits whole.
-    static let columnWidth = 38
+    /// The narrowest column the tree flows into: the longest region name fits whole; in presentation mode
+    /// narrower, so that the landscape fits one screen at 100×30 (names then take their short forms).
+    static func columnWidth(_ env: DisplayEnvironment) -> Int { env.presentation ? 30 : 38 }
 
     /// The columns the rows flow into (one, unless the pane is wide and the rows do not fit its height).
     func columns(_ count: Int, _ context: PaneContext) -> ListColumns {
         ListColumns.fit(
-            items: count, area: Self.listArea(context), rowHeight: context.env.rowHeight, minWidth: Self.columnWidth)
+            items: count, area: Self.listArea(context), rowHeight: context.env.rowHeight,
+            minWidth: Self.columnWidth(context.env))
     }
 
     /// The rows' part of the area: all of it, less two rows for the legend in presentation mode.
@@ -353,13 +355,15 @@ public struct TreePane: Pane, ListPane, Hashable {
             right = members > 0 ? String(members) : ""
             if env.presentation {
                 // A room reads full names, the count beside them ("Bali Process · 40 members").
-                let count = members > 0 ? "  " + DisplayText.count(members, "member") : ""
-                let room =
-                    width - TextWidth.of(lead) - numberWidth - 1 - TextWidth.of(count)
-                    - TextWidth.of(env.markPrefix(p.id))
+                let words = members > 0 ? "  " + DisplayText.count(members, "member") : ""
+                let figure = members > 0 ? "  \(members)" : ""
+                let room = width - TextWidth.of(lead) - numberWidth - 1 - TextWidth.of(env.markPrefix(p.id))
                 // The full name where it fits, else the short name the tree and the matrix use (never an alias a
-                // room would not connect with them).
-                label = env.markPrefix(p.id) + (TextWidth.of(p.name) <= room ? p.name : p.shortName) + count
+                // room would not connect with them); the count in words where there is room, else the figure.
+                let choices = [(p.name, words), (p.shortName, words), (p.shortName, figure)]
+                let (name, count) =
+                    choices.first { TextWidth.of($0.0) + TextWidth.of($0.1) <= room } ?? (p.shortName, figure)
+                label = env.markPrefix(p.id) + name + count
                 right = ""
             } else {
                 label = env.markPrefix(p.id) + p.shortName

@@ -37,6 +37,14 @@ struct PresentationTests {
             let screen = s.screen
             for word in expected[i] { #expect(screen.contains(word), "\(size) \(slide): no “\(word)”\n\(screen)") }
             #expect(!screen.contains("…"), "\(size) \(slide): something is cut\n\(screen)")
+            if slide == .landscape {
+                // The whole landscape on one slide: every Annex A process, by its full or its short name.
+                for p in catalog.processes where p.inMatrix {
+                    #expect(
+                        screen.contains(p.name) || screen.contains(p.shortName),
+                        "\(size): \(p.shortName) not on the slide")
+                }
+            }
             #expect(s.checkInvariants() == [], "\(size) \(slide)")
             let footer = screen.split(separator: "\n").last.map(String.init) ?? ""
             if i + 1 < slides.count {
