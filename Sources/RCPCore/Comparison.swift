@@ -328,3 +328,6 @@ extension Catalog {
         return out
     }
 }
+
+/// How a rank is written, in the explorer and on the command line alike: "3", or "3=" when others share it.
+public func rankLabel(_ rank: Int, tied: Int) -> String { "\(rank)" + (tied > 1 ? "=" : "") }

@@ -259,7 +259,7 @@ public struct RankingState: Sendable, Hashable {
     func lines(_ c: Catalog, env: DisplayEnvironment) -> [Line] {
         if let key = processesBy {
             return c.rankProcesses(by: key).map { r in
-                let rank = TextWidth.padLeft(r.tied > 1 ? "=\(r.rank)" : "\(r.rank)", width: 4)
+                let rank = TextWidth.padLeft(rankLabel(r.rank, tied: r.tied), width: 4)
                 return [
                     Span(rank + "  ", Style(.dim, bold: true)),
                     Span(TextWidth.padLeft(String(r.value), width: 3) + "  ", .normal),
@@ -269,7 +269,7 @@ public struct RankingState: Sendable, Hashable {
             }
         }
         return c.rankParties().map { r in
-            let rank = TextWidth.padLeft(r.tied > 1 ? "=\(r.rank)" : "\(r.rank)", width: 4)
+            let rank = TextWidth.padLeft(rankLabel(r.rank, tied: r.tied), width: 4)
             let extra = r.allCount != r.matrixCount ? "  (\(r.allCount) with the footnote groups)" : ""
             return [
                 Span(rank + "  ", Style(.dim, bold: true)),

@@ -488,6 +488,19 @@ import Testing
 }
 
 @Suite struct RankingsTests {
+    /// A shared rank is written "2=" in the explorer, as `rcpx rank` writes it (a trial found "=2" here).
+    @Test func aSharedRankIsWrittenAsTheCommandLineWritesIt() throws {
+        var s = makeState(132, 43)
+        s.press(.character("#"))
+        let tied = try #require(catalog.rankParties().first { $0.tied > 1 }, "the data has ties")
+        let line = try #require(
+            s.screen.split(separator: "\n").first {
+                $0.contains(" \(tied.party.name) ") || $0.hasSuffix(tied.party.name)
+            },
+            "\(tied.party.name) on the first screen of the ranking")
+        #expect(line.contains("\(tied.rank)=") && !line.contains("=\(tied.rank)"), "\(line)")
+    }
+
     @Test func statesInTheMostProcessesComeFirstAndSCyclesTheOrder() throws {
         var s = makeState(132, 43)
         s.press(.character("#"))

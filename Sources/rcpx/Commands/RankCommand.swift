@@ -74,7 +74,7 @@ struct RankStatesCommand: LookupCommand {
             ])
             for r in shown {
                 let first = withGroups ? r.allCount : r.matrixCount, second = withGroups ? r.matrixCount : r.allCount
-                table.add([String(r.rank) + (r.tied > 1 ? "=" : ""), look.name(r.party), String(first), String(second)])
+                table.add([rankLabel(r.rank, tied: r.tied), look.name(r.party), String(first), String(second)])
             }
             doc.blank()
             doc.table(table)
@@ -158,7 +158,7 @@ struct RankProcessesCommand: LookupCommand {
             ])
             for r in ranked {
                 table.add([
-                    String(r.rank) + (r.tied > 1 ? "=" : ""),
+                    rankLabel(r.rank, tied: r.tied),
                     r.process.number.map(String.init) ?? look.symbols.footnote,
                     look.text(r.process.shortName), look.text(r.process.displayName), String(r.value),
                 ])
