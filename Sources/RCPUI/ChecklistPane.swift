@@ -37,8 +37,6 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
     public var compareList = ListState<String>()
     public var compareColumn = 0
     var compareColumnOffset = 0
-    /// The ids of the open headings.
-    public var expanded: Set<String> { Set(list.expanded.compactMap(\.practiceID)) }
 
     public var id: PaneID { .checklist }
     public var tabTitle: String { "Checklist" }
@@ -76,8 +74,6 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         return rows
     }
 
-    func index(in rows: [ChecklistRow]) -> Int? { selected.flatMap { s in rows.firstIndex(of: s) } }
-
     /// The heading a row belongs to.
     static func heading(of row: ChecklistRow, _ catalog: Catalog) -> String? {
         switch row {
@@ -113,7 +109,7 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         let env = context.env
         let rows = rows(env, checklist: context.checklist)
         guard !rows.isEmpty else { return .none }
-        let i = index(in: rows) ?? 0
+        let i = list.index(in: rows) ?? 0
         let row = rows[i]
         if let r = list.moved(action, in: rows, visible: context.visibleItems) { return select(r) }
         switch action {
@@ -323,7 +319,7 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         let rows = rows(env, checklist: checklist)
         guard !rows.isEmpty, !area.isEmpty else { return PaneDrawing() }
         let visible = Scroll.visibleItems(height: area.height, rowHeight: env.rowHeight)
-        let sel = index(in: rows)
+        let sel = list.index(in: rows)
         let off = list.shownOffset(in: rows, visible: visible)
         // Only the rows that fit are laid out (a heading of a large data set opens on thousands of processes).
         let shown = off..<min(rows.count, off + visible)

@@ -208,7 +208,7 @@ extension Renderer {
             }
             return [Span(name == state.checklist?.name ? "(open) " : "       ", Style(.dim)), Span(env.shown(name))]
         }
-        let off = Scroll.offset(0, selected: p.selected, count: rows.count, visible: body.height)
+        let off = p.list.shownOffset(in: p.names, visible: body.height)
         if let y = Widgets.list(&grid, body, rows: rows, selected: p.selected, offset: off, focused: true, symbols: s) {
             place((body.x, y))
         }
