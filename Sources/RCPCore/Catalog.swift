@@ -55,9 +55,9 @@ public final class Catalog: Sendable {
     }
     private let searchIndexCache = Mutex<SearchIndex?>(nil)
 
-    /// The last membership matrix built, with its arguments: the explorer asks for the same matrix several times
-    /// a frame (settling, checking, drawing, the pane title), and it is a pure function of its arguments.
-    let lastMatrix = Mutex<(key: MatrixKey, matrix: MembershipMatrix)?>(nil)
+    /// The last few membership matrices built, with their arguments: the explorer asks for the same matrix
+    /// many times (every frame, every key), and it is a pure function of its arguments.
+    let recentMatrices = Mutex<[(key: MatrixKey, index: MatrixIndex)]>([])
 
     /// For each practice number, the positions of the processes with a topic under it, in process order.
     let practiceProcesses: [Int: [Int]]

@@ -57,7 +57,7 @@ public struct AppState: Sendable {
         self.keys = keys
         self.panes = PaneSet(layouts.views.map { $0.make(catalog) })
         self.searchCache = SearchCache(catalog: catalog)
-        matrix.cursorParty = catalog.matrix(includeOutsideMatrix: false).rows.first?.party.id
+        matrix.cursorParty = catalog.matrixIndex(includeOutsideMatrix: false).parties.first?.id
         settle()
     }
 

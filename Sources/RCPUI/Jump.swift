@@ -23,11 +23,8 @@ extension AppState {
                 (TreeModel.names(row.node, catalog), { s in _ = s.tree.reveal(row.node, env) })
             }
         case .matrix:
-            return matrix.view(context(.matrix, env: env)).rows.map { row in
-                (
-                    [env.name(row.party), row.party.name] + row.party.aliases,
-                    { s in s.matrix.cursorParty = row.party.id }
-                )
+            return matrix.view(context(.matrix, env: env)).index.parties.map { party in
+                ([env.name(party), party.name] + party.aliases, { s in s.matrix.cursorParty = party.id })
             }
         default:
             return []

@@ -43,16 +43,16 @@ extension MatrixPane {
             let members = p.memberCount
             return "\(column) — \(p.name == p.shortName ? "" : p.name + ", ")\(members) members"
         }
-        let row = view.rows[ri]
-        let roles = row.cells[ci]
-        let name = env.name(row.party)
+        let party = view.party(ri)
+        let roles = view.index.roles(row: ri, column: ci)
+        let name = env.name(party)
         let x = env.ascii ? "x" : "×"
         var cell = roles.isEmpty ? "not taking part" : roles.sorted().map(\.label).joined(separator: ", ")
-        if !roles.isEmpty, p.bases.editorial("participants." + row.party.id) != nil {
+        if !roles.isEmpty, p.bases.editorial("participants." + party.id) != nil {
             cell += " (\(env.editorialMark) editorial: the paper does not state this role)"
         }
         let text = "\(name) \(x) \(column): \(cell)"
-        let count = " — in " + env.catalog.participationCount(of: row.party.id).short
+        let count = " — in " + env.catalog.participationCount(of: party.id).short
         return TextWidth.of(text + count) <= width ? text + count : text
     }
 
@@ -61,7 +61,7 @@ extension MatrixPane {
         guard !area.isEmpty else { return PaneDrawing() }
         let view = view(context)
         let s = env.symbols
-        if view.columns.isEmpty || view.rows.isEmpty {
+        if view.columns.isEmpty || view.rowCount == 0 {
             let why =
                 env.filter.map { "Nothing in the matrix matches “\(env.shown($0))”." }
                 ?? "No \(rowKind.label) take part in these processes."
@@ -73,7 +73,7 @@ extension MatrixPane {
         copy.settle(view, g)
         let ri = copy.rowIndex(view), ci = copy.columnIndex(view)
         let cols = copy.columnOffset..<min(view.columns.count, copy.columnOffset + g.visibleColumns)
-        let rows = copy.rowOffset..<min(view.rows.count, copy.rowOffset + g.visibleRows)
+        let rows = copy.rowOffset..<min(view.rowCount, copy.rowOffset + g.visibleRows)
         let cross = Style(.crosshair, underline: true)
         let cursorStyle = Style(.selection, bold: true, reverse: focused)
         func columnX(_ c: Int) -> Int { g.columnX(c, offset: copy.columnOffset) }
@@ -129,23 +129,24 @@ extension MatrixPane {
         }
         // Body.
         for r in rows {
-            let row = view.rows[r]
+            let party = view.party(r)
             let y = g.bodyTop + (r - copy.rowOffset)
             let isCursorRow = r == ri
             let labelArea = Rect(x: area.x, y: y, width: g.labelWidth - 1, height: 1)
             let pointer = isCursorRow ? s.pointer : " "
             let nameStyle = isCursorRow ? cross.bolded : Style.normal
             let name = TextWidth.truncate(
-                env.markPrefix(row.party.id) + env.name(row.party), width: g.labelWidth - 2, ellipsis: s.ellipsis)
+                env.markPrefix(party.id) + env.name(party), width: g.labelWidth - 2, ellipsis: s.ellipsis)
             grid.write(pointer, x: area.x, y: y, style: Style(.borderFocused, bold: true), clip: labelArea)
             grid.write(env.highlighted([Span(name, nameStyle)]), x: area.x + 1, y: y, clip: labelArea)
             if g.countWidth > 0 {
                 grid.write(
-                    TextWidth.padLeft(String(row.count), width: g.countWidth - 1), x: area.x + g.labelWidth, y: y,
+                    TextWidth.padLeft(String(view.index.count(row: r)), width: g.countWidth - 1),
+                    x: area.x + g.labelWidth, y: y,
                     style: Style(.dim), clip: area)
             }
             for c in cols {
-                var (text, style) = cellText(row.cells[c], env: env)
+                var (text, style) = cellText(view.index.roles(row: r, column: c), env: env)
                 if r == ri && c == ci {
                     style = cursorStyle
                 } else if r == ri || c == ci {
@@ -176,7 +177,7 @@ extension MatrixPane {
             }
         }
         // The hardware cursor: on the cursor cell, or on the header of the cursor column.
-        let scroll = ScrollPosition(total: view.rows.count, offset: copy.rowOffset, visible: g.visibleRows)
+        let scroll = ScrollPosition(total: view.rowCount, offset: copy.rowOffset, visible: g.visibleRows)
         guard let c = ci, cols.contains(c) else { return PaneDrawing(scroll: scroll) }
         let x = g.columnCenter(c, offset: copy.columnOffset)
         if let r = ri {

@@ -24,13 +24,49 @@ public enum MatrixRowKind: String, CaseIterable, Sendable, Hashable {
     var next: MatrixRowKind { MatrixRowKind.allCases[(MatrixRowKind.allCases.firstIndex(of: self)! + 1) % 3] }
 }
 
-/// The matrix as shown: columns and rows after the region limit and the filter.
-public struct MatrixView: Sendable {
-    public var columns: [Process]
-    public var rows: [MatrixRow]
+/// The matrix as shown: columns and rows after the region limit and the filter, with what laying it out needs
+/// measured once (the column labels as drawn, the widest label, the longest row name). Made once for its inputs
+/// and shared between frames (`MatrixPane.view`): a frame reads only the rows and columns it draws.
+public final class MatrixView: Sendable {
+    public let index: MatrixIndex
     /// Set when the columns are limited to a region.
-    public var regionName: String?
+    public let regionName: String?
+    /// The column labels as drawn, one per column.
+    let labelTexts: [String]
+    let widestLabel: Int
+    /// The display width of the longest row name.
+    let longestName: Int
+    /// The label rows of the header for the geometries it was laid out in (-1: the labels do not fit whole);
+    /// finding them tries every scroll position.
+    let headerRows = Mutex<[(key: HeaderKey, rows: Int)]>([])
+
+    init(index: MatrixIndex, regionName: String?, env: DisplayEnvironment) {
+        self.index = index
+        self.regionName = regionName
+        labelTexts = index.columns.map { env.shown($0.shortName) }
+        widestLabel = labelTexts.map { TextWidth.of($0) }.max() ?? 3
+        longestName = index.parties.map { TextWidth.of(env.name($0)) }.max() ?? 8
+    }
+
+    public var columns: [Process] { index.columns }
+    public var rowCount: Int { index.rowCount }
+    public func party(_ row: Int) -> Party { index.parties[row] }
+    /// Every row with a cell for every column: costs the whole matrix, so for checks and exports, not frames.
+    public var rows: [MatrixRow] { index.dense.rows }
 }
+
+/// What a `MatrixView` is made from.
+private struct MatrixViewKey: Hashable {
+    var region: String?
+    var rowKind: MatrixRowKind
+    var sort: MatrixSort
+    var includeFootnoteGroups: Bool
+    var filter: String?
+    var ascii: Bool
+}
+
+/// The last few matrix views made, with the catalog they were made from.
+private let recentMatrixViews = Mutex<[(key: MatrixViewKey, catalog: Catalog, view: MatrixView)]>([])
 
 /// Where things are inside the matrix pane.
 ///
@@ -64,7 +100,7 @@ struct MatrixGeometry {
 
     init(area: Rect, view: MatrixView, env: DisplayEnvironment) {
         self.area = area
-        let longest = view.rows.map { TextWidth.of(env.name($0.party)) }.max() ?? 8
+        let longest = view.longestName
         let wanted = min(longest + 2, Self.maxLabelWidth)
         countWidth = area.width >= 50 ? 3 : 0
         let n = max(1, view.columns.count)
@@ -74,9 +110,8 @@ struct MatrixGeometry {
         let comfortable = area.width - countWidth - n * 4, tight = area.width - countWidth - n * 3
         labelWidth = max(6, min(wanted, tight >= 12 ? max(comfortable, min(tight, least)) : least))
         let room = max(0, area.width - labelWidth - countWidth)
-        labelTexts = view.columns.map { env.shown($0.shortName) }
-        let widest = labelTexts.map { TextWidth.of($0) }.max() ?? 3
-        columnWidth = max(3, min(room / n, widest + 1))
+        labelTexts = view.labelTexts
+        columnWidth = max(3, min(room / n, view.widestLabel + 1))
         visibleColumns = max(0, room / columnWidth)
         let legend = MatrixPane.legend(width: area.width, symbols: env.symbols).count
         footerRows = area.height >= 10 + legend ? 1 + legend : (area.height >= 8 ? 1 : 0)
@@ -88,16 +123,16 @@ struct MatrixGeometry {
         let budget = max(0, min(area.height / 3, area.height - footerRows - 1 - 3))
         if budget > 0 {
             let key = HeaderKey(
-                texts: labelTexts, width: area.width, cellsX: cellsX - area.x, columnWidth: columnWidth,
+                width: area.width, cellsX: cellsX - area.x, columnWidth: columnWidth,
                 visibleColumns: visibleColumns, budget: budget)
-            let known = recentHeaderRows.withLock { $0.first { $0.key == key }?.rows }
+            let known = view.headerRows.withLock { $0.first { $0.key == key }?.rows }
             var rows = known ?? 0
             if known == nil {
                 for offset in 0...max(0, view.columns.count - visibleColumns) {
                     guard let layout = header(offset: offset, rows: budget) else { rows = -1; break }
                     rows = max(rows, layout.rows)
                 }
-                recentHeaderRows.withLock { recent in
+                view.headerRows.withLock { recent in
                     recent.insert((key, rows), at: 0)
                     if recent.count > 16 { recent.removeLast() }
                 }
@@ -123,15 +158,10 @@ struct MatrixGeometry {
     }
 }
 
-/// What the number of label rows depends on (positions relative to the pane).
-private struct HeaderKey: Hashable {
-    var texts: [String]
+/// What the number of label rows of a view depends on (positions relative to the pane).
+struct HeaderKey: Hashable {
     var width, cellsX, columnWidth, visibleColumns, budget: Int
 }
-
-/// The label rows of the last few headers laid out (-1: the labels do not fit whole): the geometry is made for
-/// every key and every frame, and the layout tries every scroll position.
-private let recentHeaderRows = Mutex<[(key: HeaderKey, rows: Int)]>([])
 
 /// The membership matrix pane: parties × processes with role glyphs, a crosshair cursor, frozen headers.
 public struct MatrixPane: Pane, Hashable {
@@ -158,7 +188,7 @@ public struct MatrixPane: Pane, Hashable {
     public func title(_ context: PaneContext) -> (title: String, note: String) {
         let view = view(context), dot = context.env.symbols.middleDot
         var note =
-            "\(rowKind.label) \(sort == .name ? "by name" : "by count") \(dot) \(view.rows.count)×\(view.columns.count)"
+            "\(rowKind.label) \(sort == .name ? "by name" : "by count") \(dot) \(view.rowCount)×\(view.columns.count)"
         if let r = view.regionName { note = r + " \(dot) " + note }
         return (tabTitle, note)
     }
@@ -174,11 +204,11 @@ public struct MatrixPane: Pane, Hashable {
         case .party(let id):
             guard let party = catalog.party(id: id) else { return }
             if !rowKind.kinds.contains(party.kind) { rowKind = party.kind == .organization ? .organizations : .states }
-            if view(context).rows.contains(where: { $0.party.id == id }) {
+            if view(context).index.row(ofParty: id) != nil {
                 cursorParty = id
             } else if limitToRegion {
                 limitToRegion = false
-                if view(context).rows.contains(where: { $0.party.id == id }) { cursorParty = id }
+                if view(context).index.row(ofParty: id) != nil { cursorParty = id }
             }
             // Put the crosshair on a process the party takes part in, not on an empty cell.
             let columns = catalog.participations(of: id).map(\.process).filter(\.inMatrix).map(\.id)
@@ -208,41 +238,38 @@ public struct MatrixPane: Pane, Hashable {
 
     /// The matrix after the region limit and the filter. The filter keeps the columns of the processes it
     /// matches (by name, topic, priority or status; all columns when none matches) and the rows of every party
-    /// taking part in those processes or matching by name itself.
+    /// taking part in those processes or matching by name itself. Made once for its inputs, then shared.
     public func view(_ env: DisplayEnvironment, region: String?) -> MatrixView {
         let c = env.catalog
         var limit: String? = limitToRegion ? region : nil
         if let r = limit, !c.processes(inRegion: r).contains(where: \.inMatrix) { limit = nil }
-        let m = c.matrix(region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: includeFootnoteGroups)
-        var view = MatrixView(
-            columns: m.columns, rows: m.rows,
-            regionName: limit.map { c.region(id: $0)?.name ?? $0 })
-        guard let match = env.filterMatch else { return view }
-        let columnMatches = m.columns.indices.filter { match.processes.contains(m.columns[$0].id) }
-        guard !columnMatches.isEmpty else {
-            view.rows = m.rows.filter { match.parties.contains($0.party.id) }
-            if view.rows.isEmpty { view.columns = [] }
-            return view
+        let key = MatrixViewKey(
+            region: limit, rowKind: rowKind, sort: sort, includeFootnoteGroups: includeFootnoteGroups,
+            filter: env.filter, ascii: env.ascii)
+        if let hit = recentMatrixViews.withLock({ $0.first { $0.key == key && $0.catalog === c }?.view }) { return hit }
+        var index = c.matrixIndex(
+            region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: includeFootnoteGroups)
+        if let match = env.filterMatch {
+            let columnMatches = index.columns.indices.filter { match.processes.contains(index.columns[$0].id) }
+            if columnMatches.isEmpty {
+                // No process matches: every column, and the parties matching by name (nothing when none does).
+                index = index.narrowed(keepingRow: { match.parties.contains($0.id) }, orTakingPart: false)
+                if index.rowCount == 0 { index = index.narrowed(columns: [], keepingRow: { _ in false }) }
+            } else {
+                index = index.narrowed(columns: columnMatches, keepingRow: { match.parties.contains($0.id) })
+            }
         }
-        view.columns = columnMatches.map { m.columns[$0] }
-        view.rows = m.rows.compactMap { row in
-            var r = row
-            r.cells = columnMatches.map { row.cells[$0] }
-            r.count = r.cells.filter { !$0.isEmpty }.count
-            return r.count > 0 || match.parties.contains(row.party.id) ? r : nil
+        let view = MatrixView(index: index, regionName: limit.map { c.region(id: $0)?.name ?? $0 }, env: env)
+        recentMatrixViews.withLock { recent in
+            recent.insert((key, c, view), at: 0)
+            if recent.count > 4 { recent.removeLast() }
         }
         return view
     }
 
-    func rowIndex(_ view: MatrixView) -> Int? {
-        guard let p = cursorParty else { return nil }
-        return view.rows.firstIndex { $0.party.id == p }
-    }
+    func rowIndex(_ view: MatrixView) -> Int? { cursorParty.flatMap(view.index.row(ofParty:)) }
 
-    func columnIndex(_ view: MatrixView) -> Int? {
-        guard let c = cursorColumn else { return nil }
-        return view.columns.firstIndex { $0.id == c }
-    }
+    func columnIndex(_ view: MatrixView) -> Int? { cursorColumn.flatMap(view.index.column(ofProcess:)) }
 
     /// What the card shows for the cursor: the row's party, or the column's process on the header row.
     public func subject(_ view: MatrixView) -> Subject? {
@@ -283,14 +310,14 @@ public struct MatrixPane: Pane, Hashable {
         guard !view.columns.isEmpty else { return .none }
         var r = rowIndex(view) ?? -1
         var col = columnIndex(view) ?? 0
-        let last = view.rows.count - 1
+        let last = view.rowCount - 1
         let page = max(1, g.visibleRows - 1)
         switch action {
         case .up: r = max(-1, r - 1)
         case .down: r = min(last, r + 1)
         case .pageUp: r = max(-1, r - page)
         case .pageDown: r = min(last, r + page)
-        case .top: r = view.rows.isEmpty ? -1 : 0
+        case .top: r = view.rowCount == 0 ? -1 : 0
         case .bottom: r = last
         case .left: col = max(0, col - 1)
         case .right: col = min(view.columns.count - 1, col + 1)
@@ -298,7 +325,7 @@ public struct MatrixPane: Pane, Hashable {
             return PaneOutcome(open: subject(view), focus: .card)
         default: return .none
         }
-        cursorParty = r >= 0 ? view.rows[r].party.id : nil
+        cursorParty = r >= 0 ? view.party(r).id : nil
         cursorColumn = view.columns[col].id
         settle(view, g)
         return PaneOutcome(show: subject(view))
@@ -317,8 +344,8 @@ public struct MatrixPane: Pane, Hashable {
         } else if columnIndex(view) == nil {
             cursorColumn = view.columns[0].id
         }
-        if cursorParty != nil && rowIndex(view) == nil { cursorParty = view.rows.first?.party.id }
-        rowOffset = Scroll.offset(rowOffset, selected: rowIndex(view), count: view.rows.count, visible: g.visibleRows)
+        if cursorParty != nil && rowIndex(view) == nil { cursorParty = (view.rowCount > 0 ? view.party(0).id : nil) }
+        rowOffset = Scroll.offset(rowOffset, selected: rowIndex(view), count: view.rowCount, visible: g.visibleRows)
         columnOffset = Scroll.offset(
             columnOffset, selected: columnIndex(view), count: view.columns.count,
             visible: g.visibleColumns)
@@ -331,7 +358,7 @@ public struct MatrixPane: Pane, Hashable {
         if let c = cursorColumn, columnIndex(view) == nil { out.append("matrix: column \(c) not shown") }
         if cursorColumn == nil && !view.columns.isEmpty { out.append("matrix: no cursor column") }
         if let p = cursorParty, rowIndex(view) == nil { out.append("matrix: row \(p) not shown") }
-        if rowOffset < 0 || (rowOffset > 0 && rowOffset > view.rows.count - 1) {
+        if rowOffset < 0 || (rowOffset > 0 && rowOffset > view.rowCount - 1) {
             out.append("matrix: row offset \(rowOffset)")
         }
         if columnOffset < 0 || (columnOffset > 0 && columnOffset > view.columns.count - 1) {
@@ -364,7 +391,7 @@ public struct MatrixPane: Pane, Hashable {
             cursorParty = nil
         } else {
             let r = rowOffset + (y - g.bodyTop)
-            if r < view.rows.count && y < g.bodyTop + g.visibleRows { cursorParty = view.rows[r].party.id }
+            if r < view.rowCount && y < g.bodyTop + g.visibleRows { cursorParty = view.party(r).id }
         }
         settle(view, g)
         return PaneOutcome(show: subject(view))

@@ -116,7 +116,7 @@ struct Renderer {
                 right: filter.text.isEmpty
                     ? ""
                     : (env.filterMatch.map { $0.summary + " · " } ?? "")
-                        + "\(rows) in tree, \(view.rows.count)×\(view.columns.count) matrix",
+                        + "\(rows) in tree, \(view.rowCount)×\(view.columns.count) matrix",
                 hints: KeyBindings.hints(for: [.filter], ascii: ascii))
             return
         }
