@@ -59,8 +59,12 @@ public final class Catalog: Sendable {
     /// many times (every frame, every key), and it is a pure function of its arguments.
     let recentMatrices = Mutex<[(key: MatrixKey, index: MatrixIndex)]>([])
 
-    /// For each practice number, the positions of the processes with a topic under it, in process order.
-    let practiceProcesses: [Int: [Int]]
+    /// For each practice number, the processes with a topic under it, in process order, with those topics.
+    let practiceProcesses: [Int: [(process: Process, topics: [Topic])]]
+    /// For each region id, its processes in data order.
+    let regionProcesses: [String: [Process]]
+    /// The number of processes in the paper's matrix (Annex A).
+    public let matrixProcessCount: Int
     private let makeSearchIndex: @Sendable ([CoverageGap]) -> SearchIndex
 
     /// The world whose UN member states of 2005 the paper may leave out (see `statesInNoProcess`); nil for
@@ -133,11 +137,15 @@ public final class Catalog: Sendable {
         }
         self.partyProcesses = partyProcesses
 
-        var practiceProcesses: [Int: [Int]] = [:]
-        for (p, process) in processes.enumerated() {
-            for n in Set(process.topics.flatMap(\.practices)) { practiceProcesses[n, default: []].append(p) }
+        var practiceProcesses: [Int: [(process: Process, topics: [Topic])]] = [:]
+        for process in processes {
+            for n in Set(process.topics.flatMap(\.practices)) {
+                practiceProcesses[n, default: []].append((process, process.topics.filter { $0.practices.contains(n) }))
+            }
         }
         self.practiceProcesses = practiceProcesses
+        regionProcesses = Dictionary(grouping: processes, by: \.region)
+        matrixProcessCount = processes.filter(\.inMatrix).count
 
         var eventIndex: [String: ItemPosition] = [:]
         var partyMechanisms = Array(repeating: [ItemPosition](), count: parties.count)

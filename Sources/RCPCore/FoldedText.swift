@@ -82,3 +82,50 @@ public func matchRanges(of query: String, in text: String) -> [Range<Int>] {
     }
     return ranges
 }
+
+/// A query folded once for matching many texts (see `FoldedTexts`).
+public struct FoldedQuery: Sendable, Hashable {
+    let codes: [UInt32]
+    let mask: UInt64
+
+    public init(_ text: String) {
+        codes = searchKey(text)
+        mask = characterMask(codes)
+    }
+
+    public var isEmpty: Bool { codes.isEmpty }
+    /// The folded length.
+    public var count: Int { codes.count }
+
+    /// Whether every text this query matches is matched by `other` too: `other` is a beginning of this one
+    /// (typing one more character narrows the matches).
+    public func narrows(_ other: FoldedQuery) -> Bool {
+        other.codes.count <= codes.count && codes.starts(with: other.codes)
+    }
+}
+
+/// A record's texts folded once, for matching many queries as `matchRanges` does (the query anywhere in one
+/// of the texts, folded as the search folds), without folding the texts again for each.
+public struct FoldedTexts: Sendable {
+    let texts: [[UInt32]]
+    let mask: UInt64
+
+    public init(_ texts: [String]) {
+        self.texts = texts.map { FoldedText($0).codes }
+        mask = self.texts.reduce(0) { $0 | characterMask($1) }
+    }
+
+    /// Whether the query occurs in one of the texts (false for an empty query, as `matchRanges` finds nothing).
+    public func contains(_ query: FoldedQuery) -> Bool {
+        let q = query.codes
+        guard let first = q.first, query.mask & mask == query.mask else { return false }
+        for t in texts where t.count >= q.count {
+            var i = 0
+            while i + q.count <= t.count {
+                if t[i] == first && t[i..<(i + q.count)].elementsEqual(q) { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+}

@@ -100,9 +100,8 @@ extension Catalog {
     /// counts of the membership matrix without the footnote groups.
     public func annexACounts() -> [String: Int] {
         var counts: [String: Int] = [:]
-        for row in matrix(kinds: [.state, .territory], includeOutsideMatrix: false).rows {
-            counts[row.party.id] = row.count
-        }
+        let matrix = matrixIndex(kinds: [.state, .territory], includeOutsideMatrix: false)
+        for (row, party) in matrix.parties.enumerated() { counts[party.id] = matrix.count(row: row) }
         return counts
     }
 

@@ -32,6 +32,6 @@ extension Catalog {
         let list = participations(of: partyID)
         return ParticipationCount(
             inMatrix: list.filter(\.process.inMatrix).count, all: list.count,
-            matrixProcesses: processes.filter(\.inMatrix).count)
+            matrixProcesses: matrixProcessCount)
     }
 }

@@ -20,7 +20,7 @@ func participantGroup(_ roles: [Role]) -> Int {
 extension Catalog {
     /// The processes of a region: the matrix processes by number, then the footnote groups by name.
     public func processes(inRegion regionID: String) -> [Process] {
-        processes.filter { $0.region == regionID }
+        regionProcesses[regionID] ?? []
     }
 
     /// Every named participant of a process: leaders (chair, co-chair, vice-chair, presidency pro tempore, in
@@ -85,9 +85,7 @@ extension Catalog {
 
     /// The processes with a topic under effective-practice heading `number`, with those topics, in process order.
     public func processes(forPractice number: Int) -> [(process: Process, topics: [Topic])] {
-        (practiceProcesses[number] ?? []).map { i in
-            (processes[i], processes[i].topics.filter { $0.practices.contains(number) })
-        }
+        practiceProcesses[number] ?? []
     }
 
     /// The practice headings a process's topics fall under, by number, each with the topics that map to it.

@@ -227,7 +227,7 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
             add(" ")
             status(id)
             add(TextWidth.padLeft(String(p.number), width: 2) + " ", Style(.heading, bold: true))
-            let processes = c.processes(forPractice: p.number).map(\.process)
+            let processes = c.processes(forPractice: p.number)
             var right: Line = []
             if let checklist {
                 let progress = checklist.progress(for: p)
@@ -251,9 +251,9 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
                 var shown: [String] = []
                 for (i, p) in processes.enumerated() {
                     let more = i + 1 < processes.count ? ", +\(processes.count - i - 1)" : ""
-                    let next = (shown + [env.shown(p.shortName)]).joined(separator: ", ")
+                    let next = (shown + [env.shown(p.process.shortName)]).joined(separator: ", ")
                     if TextWidth.of(next + more) > room { break }
-                    shown.append(env.shown(p.shortName))
+                    shown.append(env.shown(p.process.shortName))
                 }
                 let rest = processes.count - shown.count
                 let names = shown.joined(separator: ", ") + (rest > 0 ? (shown.isEmpty ? "" : ", ") + "+\(rest)" : "")

@@ -124,7 +124,14 @@ extension Grid {
             put(Cell(String(c), width: UInt8(w), style: style), x: cx, y: y)
             if w == 2 { put(Cell("", width: 0, style: style), x: cx + 1, y: y) }
         }
-        if asciiOnly {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII (most text): one cell per byte, no grapheme breaking.
+            for b in text.utf8 {
+                defer { cx += 1 }
+                guard cx >= area.x, cx < area.maxX else { continue }
+                put(Cell(String(UnicodeScalar(b)), style: style), x: cx, y: y)
+            }
+        } else if asciiOnly {
             for c in ASCIIFold.fold(text) { emit(c) }
         } else {
             for c in text { emit(c) }

@@ -15,28 +15,43 @@ public struct FilterMatch: Sendable, Hashable {
     public let events: Set<String>
     public let regions: Set<String>
 
+    /// The folded text, and the positions (in the catalog) of the parties and processes matched: a longer text
+    /// that begins with this one need only look at these.
+    let query: FoldedQuery
+    let partyPositions: [Int]
+    let processPositions: [Int]
+
     public init(_ text: String, catalog c: Catalog) {
+        self.init(text, catalog: c, corpus: FilterCorpus.of(c), narrowing: nil)
+    }
+
+    /// The match of `text`, looking only at what `previous` matched when `text` narrows it.
+    init(_ text: String, catalog c: Catalog, corpus: FilterCorpus, narrowing previous: FilterMatch?) {
         self.text = text
-        func passes(_ texts: [String]) -> Bool { texts.contains { !matchRanges(of: text, in: $0).isEmpty } }
-        parties = Set(
-            c.parties.filter { p in
-                passes([p.name] + p.aliases + [p.asciiName, p.iso3].compactMap { $0 })
-            }.map(\.id))
-        var reasons: [String: [String]] = [:]
-        for p in c.processes {
-            var why: [String] = []
-            if passes([p.name, p.shortName] + p.aliases) { why.append("name") }
-            if passes(p.topics.map(\.label)) { why.append("topic") }
-            if passes(p.priorities) { why.append("priority") }
-            if passes(p.status) { why.append("status") }
-            if !why.isEmpty { reasons[p.id] = why }
+        let q = FoldedQuery(text)
+        query = q
+        let narrowing = previous.flatMap { !$0.query.isEmpty && q.narrows($0.query) ? $0 : nil }
+        partyPositions = (narrowing?.partyPositions ?? Array(c.parties.indices)).filter {
+            corpus.parties[$0].contains(q)
         }
+        parties = Set(partyPositions.map { c.parties[$0].id })
+        var reasons: [String: [String]] = [:]
+        var matched: [Int] = []
+        for i in narrowing?.processPositions ?? Array(c.processes.indices) {
+            let texts = corpus.processes[i]
+            let why = FilterCorpus.processReasons.indices.filter { texts[$0].contains(q) }
+            if !why.isEmpty {
+                reasons[c.processes[i].id] = why.map { FilterCorpus.processReasons[$0] }
+                matched.append(i)
+            }
+        }
+        processPositions = matched
         processReasons = reasons
         processes = Set(reasons.keys)
-        mechanisms = Set(c.mechanisms.filter { passes([$0.name, $0.shortName] + $0.aliases) }.map(\.id))
-        events = Set(c.mechanisms.flatMap(\.events).filter { passes([$0.title]) }.map(\.id))
-        var regions = Set(c.regions.filter { passes([$0.name]) }.map(\.id))
-        if c.region(id: TreeModel.globalID) == nil && passes([TreeModel.globalName]) {
+        mechanisms = Set(c.mechanisms.indices.filter { corpus.mechanisms[$0].contains(q) }.map { c.mechanisms[$0].id })
+        events = Set(corpus.events.filter { $0.texts.contains(q) }.map(\.id))
+        var regions = Set(c.regions.indices.filter { corpus.regions[$0].contains(q) }.map { c.regions[$0].id })
+        if c.region(id: TreeModel.globalID) == nil && FoldedTexts([TreeModel.globalName]).contains(q) {
             regions.insert(TreeModel.globalID)
         }
         self.regions = regions
@@ -65,17 +80,65 @@ public struct FilterMatch: Sendable, Hashable {
     }
 }
 
-/// Remembers the last `FilterMatch`, so that each frame and event does not match every name again. The match
-/// is a function of the text alone, so sharing it between copies of the state changes nothing but speed.
+/// The texts of every record the filter looks at, folded once per catalog: parties by name, alias, ASCII name
+/// or ISO code; processes by their names, topics, priorities and status notes (one `FoldedTexts` each, in the
+/// order of `processReasons`); mechanisms, events and regions by name.
+final class FilterCorpus: Sendable {
+    static let processReasons = ["name", "topic", "priority", "status"]
+    let parties: [FoldedTexts]
+    let processes: [[FoldedTexts]]
+    let mechanisms: [FoldedTexts]
+    let events: [(id: String, texts: FoldedTexts)]
+    let regions: [FoldedTexts]
+
+    init(_ c: Catalog) {
+        parties = c.parties.map { p in FoldedTexts([p.name] + p.aliases + [p.asciiName, p.iso3].compactMap { $0 }) }
+        processes = c.processes.map { p in
+            [
+                FoldedTexts([p.name, p.shortName] + p.aliases), FoldedTexts(p.topics.map(\.label)),
+                FoldedTexts(p.priorities), FoldedTexts(p.status),
+            ]
+        }
+        mechanisms = c.mechanisms.map { FoldedTexts([$0.name, $0.shortName] + $0.aliases) }
+        events = c.mechanisms.flatMap(\.events).map { ($0.id, FoldedTexts([$0.title])) }
+        regions = c.regions.map { FoldedTexts([$0.name]) }
+    }
+
+    private static let recent = Mutex<[(catalog: Catalog, corpus: FilterCorpus)]>([])
+
+    /// The corpus of a catalog, made on first use and remembered (for the last two catalogs).
+    static func of(_ c: Catalog) -> FilterCorpus {
+        if let hit = recent.withLock({ $0.first { $0.catalog === c }?.corpus }) { return hit }
+        let made = FilterCorpus(c)
+        recent.withLock { recent in
+            recent.insert((c, made), at: 0)
+            if recent.count > 2 { recent.removeLast() }
+        }
+        return made
+    }
+}
+
+/// Remembers the last few `FilterMatch`es, so that each frame and event does not match every name again, and
+/// typing one more character narrows the match before it rather than matching everything again (erasing one
+/// finds the earlier text remembered). A match is a function of the text alone, so sharing them between copies
+/// of the state changes nothing but speed.
 final class FilterCache: @unchecked Sendable {
     private let lock = Mutex(())
-    private var last: FilterMatch?
+    private var recent: [FilterMatch] = []
 
     func match(_ text: String, catalog: Catalog) -> FilterMatch {
         lock.withLock { _ in
-            if let last, last.text == text { return last }
-            let m = FilterMatch(text, catalog: catalog)
-            last = m
+            if let hit = recent.firstIndex(where: { $0.text == text }) {
+                let m = recent.remove(at: hit)
+                recent.insert(m, at: 0)
+                return m
+            }
+            let q = FoldedQuery(text)
+            let narrowest = recent.filter { !$0.query.isEmpty && q.narrows($0.query) }
+                .max { $0.query.count < $1.query.count }
+            let m = FilterMatch(text, catalog: catalog, corpus: FilterCorpus.of(catalog), narrowing: narrowest)
+            recent.insert(m, at: 0)
+            if recent.count > 32 { recent.removeLast() }
             return m
         }
     }

@@ -1,10 +1,15 @@
 import RCPCore
+import Synchronization
 
 /// The world map pane: where the selected process, state or region reaches, or coverage (how many Annex A
 /// processes each state takes part in, and the UN members of 2005 in none). Braille cells, a dot pattern per
 /// category (colour only adds emphasis), a legend, and a country cursor. States marked for comparison (`x`) are
 /// drawn in a pattern of their own (two bars a cell, underlined) with a "marked" legend entry.
 public struct MapPane: Pane, Hashable {
+    private static let recentLayers = Mutex<
+        [(catalog: Catalog, subject: MapSubject, marked: Set<String>, layer: MapLayer)]
+    >([])
+
     /// Coverage instead of the selection.
     public var coverage = false
     /// The feature (country or point) under the cursor, an index into `WorldMap.features`.
@@ -75,12 +80,26 @@ public struct MapPane: Pane, Hashable {
         var mapArea: Rect
     }
 
+    /// The layer of a subject, made once and remembered with the last few (it reads every party of the subject).
+    static func layer(_ subject: MapSubject, catalog: Catalog, marked: Set<String>) -> MapLayer {
+        let hit = recentLayers.withLock { recent in
+            recent.first { $0.catalog === catalog && $0.subject == subject && $0.marked == marked }?.layer
+        }
+        if let hit { return hit }
+        let layer = catalog.mapLayer(subject, world: world, marked: marked)
+        recentLayers.withLock { recent in
+            recent.insert((catalog, subject, marked, layer), at: 0)
+            if recent.count > 8 { recent.removeLast() }
+        }
+        return layer
+    }
+
     /// The layer, the view and the picture for an area.
     func drawn(_ context: PaneContext) -> Drawn? {
         let area = context.area
         guard area.width >= 10, area.height >= 4 else { return nil }
         let c = context.env.catalog
-        let layer = c.mapLayer(subject(context), world: Self.world, marked: context.env.marked)
+        let layer = Self.layer(subject(context), catalog: c, marked: context.env.marked)
         let footer = Self.footerRows(layer, area: area)
         let mapArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - footer)
         guard mapArea.height >= 2 else { return nil }

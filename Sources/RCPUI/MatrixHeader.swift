@@ -37,7 +37,9 @@ struct MatrixHeaderLayout: Equatable {
     ) -> MatrixHeaderLayout? {
         guard !items.isEmpty else { return MatrixHeaderLayout(rows: 0, labels: []) }
         guard maxRows > 0 else { return nil }
-        for rows in 1...maxRows {
+        // A row holds labels with a space between them: fewer rows than the widths need cannot work.
+        let needed = items.reduce(0) { $0 + TextWidth.of($1.text) + 1 }
+        for rows in 1...maxRows where needed <= rows * (maxX - minX + 1) {
             if let labels = place(items, minX: minX, maxX: maxX, rows: rows) {
                 return MatrixHeaderLayout(rows: rows, labels: labels.sorted { $0.column < $1.column })
             }

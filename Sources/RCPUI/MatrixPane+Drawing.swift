@@ -13,9 +13,10 @@ extension MatrixPane {
             return Array(short.split(separator: " ").first.map(String.init) ?? short)
         }
         var out = words.map { TextWidth.prefix(String($0), width: width) }
-        for (i, a) in out.enumerated() {
-            let group = out.indices.filter { out[$0] == a }
-            guard group.count > 1, group.first == i else { continue }
+        var groups: [String: [Int]] = [:]
+        for (i, a) in out.enumerated() { groups[a, default: []].append(i) }
+        for group in groups.values.sorted(by: { $0[0] < $1[0] }) where group.count > 1 {
+            let i = group[0]
             let common =
                 (0..<(words[i].count)).first { k in
                     group.contains { k >= words[$0].count || words[$0][k] != words[i][k] }
@@ -68,7 +69,7 @@ extension MatrixPane {
             Widgets.centeredMessage(&grid, area, why, style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }
-        let g = MatrixGeometry(area: area, view: view, env: env)
+        let g = MatrixGeometry(area: area, view: view, env: env, offset: columnOffset)
         var copy = self
         copy.settle(view, g)
         let ri = copy.rowIndex(view), ci = copy.columnIndex(view)
@@ -107,7 +108,7 @@ extension MatrixPane {
         // Label rows: each column's short name, whole, stacked with ticks down to the number row when the names
         // do not fit on one row.
         if g.abbreviated {
-            let abbreviations = Self.abbreviations(view.columns, width: g.columnWidth - 1, env: env)
+            let abbreviations = view.abbreviations(width: g.columnWidth - 1, env: env)
             for c in cols {
                 let x = columnX(c)
                 let abbr = env.highlighted([Span(abbreviations[c], headerStyle(c, Style(.heading)))])

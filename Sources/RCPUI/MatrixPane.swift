@@ -36,9 +36,13 @@ public final class MatrixView: Sendable {
     let widestLabel: Int
     /// The display width of the longest row name.
     let longestName: Int
-    /// The label rows of the header for the geometries it was laid out in (-1: the labels do not fit whole);
-    /// finding them tries every scroll position.
-    let headerRows = Mutex<[(key: HeaderKey, rows: Int)]>([])
+    /// The label rows of the header for the geometries it was laid out in (-1: the labels do not fit whole), and
+    /// the scroll positions tried to find them (every one, unless the view has very many columns).
+    let headerRows = Mutex<[(key: HeaderKey, rows: Int, offsets: ClosedRange<Int>)]>([])
+    /// The last few header layouts drawn.
+    let headerLayouts = Mutex<[(key: HeaderLayoutKey, layout: MatrixHeaderLayout?)]>([])
+    /// The abbreviated labels (`MatrixPane.abbreviations`) for the widths they were made for.
+    private let abbreviated = Mutex<[Int: [String]]>([:])
 
     init(index: MatrixIndex, regionName: String?, env: DisplayEnvironment) {
         self.index = index
@@ -51,6 +55,14 @@ public final class MatrixView: Sendable {
     public var columns: [Process] { index.columns }
     public var rowCount: Int { index.rowCount }
     public func party(_ row: Int) -> Party { index.parties[row] }
+
+    /// The column labels abbreviated to `width` (see `MatrixPane.abbreviations`), made once per width.
+    func abbreviations(width: Int, env: DisplayEnvironment) -> [String] {
+        if let hit = abbreviated.withLock({ $0[width] }) { return hit }
+        let made = MatrixPane.abbreviations(columns, width: width, env: env)
+        abbreviated.withLock { $0[width] = made }
+        return made
+    }
     /// Every row with a cell for every column: costs the whole matrix, so for checks and exports, not frames.
     public var rows: [MatrixRow] { index.dense.rows }
 }
@@ -98,8 +110,18 @@ struct MatrixGeometry {
     /// The row of the column numbers, the count heading and the scroll arrows.
     var numberRowY: Int { area.y + headerRows - 1 }
 
-    init(area: Rect, view: MatrixView, env: DisplayEnvironment) {
+    /// The view laid out (which remembers header layouts for the geometry).
+    private let view: MatrixView
+    private let headerKey: HeaderKey
+
+    /// Views with more columns than this find their label rows from the scroll positions near the one shown
+    /// (growing as the columns scroll), not from every one.
+    static let columnsForEveryOffset = 240
+
+    /// The geometry of `view` in `area`, with the columns scrolled to `offset`.
+    init(area: Rect, view: MatrixView, env: DisplayEnvironment, offset: Int) {
         self.area = area
+        self.view = view
         let longest = view.longestName
         let wanted = min(longest + 2, Self.maxLabelWidth)
         countWidth = area.width >= 50 ? 3 : 0
@@ -121,19 +143,27 @@ struct MatrixGeometry {
         visibleRows = 0
         // Label rows: at most a third of the pane, leaving three body rows.
         let budget = max(0, min(area.height / 3, area.height - footerRows - 1 - 3))
+        headerKey = HeaderKey(
+            width: area.width, x: area.x, cellsX: labelWidth + countWidth, columnWidth: columnWidth,
+            visibleColumns: visibleColumns, budget: budget)
         if budget > 0 {
-            let key = HeaderKey(
-                width: area.width, cellsX: cellsX - area.x, columnWidth: columnWidth,
-                visibleColumns: visibleColumns, budget: budget)
-            let known = view.headerRows.withLock { $0.first { $0.key == key }?.rows }
-            var rows = known ?? 0
-            if known == nil {
-                for offset in 0...max(0, view.columns.count - visibleColumns) {
-                    guard let layout = header(offset: offset, rows: budget) else { rows = -1; break }
+            let key = headerKey
+            let known = view.headerRows.withLock { $0.first { $0.key == key } }
+            let lastOffset = max(0, view.columns.count - visibleColumns)
+            var offsets = 0...lastOffset
+            if view.columns.count > Self.columnsForEveryOffset {
+                offsets = max(0, offset - visibleColumns)...min(lastOffset, max(0, offset) + visibleColumns)
+            }
+            var rows = known?.rows ?? 0
+            if known == nil || !(known!.offsets.contains(offsets.lowerBound) && known!.offsets.contains(offsets.upperBound)) {
+                for o in offsets where rows >= 0 && !(known?.offsets.contains(o) ?? false) {
+                    guard let layout = header(offset: o, rows: budget) else { rows = -1; break }
                     rows = max(rows, layout.rows)
                 }
+                let covered = known.map { min($0.offsets.lowerBound, offsets.lowerBound)...max($0.offsets.upperBound, offsets.upperBound) } ?? offsets
                 view.headerRows.withLock { recent in
-                    recent.insert((key, rows), at: 0)
+                    recent.removeAll { $0.key == key }
+                    recent.insert((key, rows, covered), at: 0)
                     if recent.count > 16 { recent.removeLast() }
                 }
             }
@@ -152,15 +182,39 @@ struct MatrixGeometry {
 
     /// The labels of the columns visible from `offset`, in at most `rows` rows (all of `labelRows` when nil).
     func header(offset: Int, rows: Int? = nil) -> MatrixHeaderLayout? {
+        // The layout in the fewest rows, remembered per scroll position: in at most `rows` rows it is that one,
+        // or none when it needs more.
+        let rows = rows ?? labelRows
+        let key = HeaderLayoutKey(geometry: headerKey, offset: offset)
+        let made: MatrixHeaderLayout?
+        if let hit = view.headerLayouts.withLock({ $0.first { $0.key == key } }) {
+            made = hit.layout
+        } else {
+            made = makeHeader(offset: offset, rows: max(rows, headerKey.budget))
+            view.headerLayouts.withLock { recent in
+                recent.insert((key, made), at: 0)
+                if recent.count > 8 { recent.removeLast() }
+            }
+        }
+        return made.flatMap { $0.rows <= rows ? $0 : nil }
+    }
+
+    private func makeHeader(offset: Int, rows: Int) -> MatrixHeaderLayout? {
         let visible = offset..<min(labelTexts.count, offset + visibleColumns)
         let items = visible.map { (column: $0, text: labelTexts[$0], center: columnCenter($0, offset: offset)) }
-        return MatrixHeaderLayout.make(items, minX: area.x + 1, maxX: area.maxX, maxRows: rows ?? labelRows)
+        return MatrixHeaderLayout.make(items, minX: area.x + 1, maxX: area.maxX, maxRows: rows)
     }
 }
 
 /// What the number of label rows of a view depends on (positions relative to the pane).
 struct HeaderKey: Hashable {
-    var width, cellsX, columnWidth, visibleColumns, budget: Int
+    var width, x, cellsX, columnWidth, visibleColumns, budget: Int
+}
+
+/// One header layout of a view: its geometry and scroll position.
+struct HeaderLayoutKey: Hashable {
+    var geometry: HeaderKey
+    var offset: Int
 }
 
 /// The membership matrix pane: parties × processes with role glyphs, a crosshair cursor, frozen headers.
@@ -306,7 +360,7 @@ public struct MatrixPane: Pane, Hashable {
             break
         }
         let view = view(context)
-        let g = MatrixGeometry(area: context.area, view: view, env: context.env)
+        let g = MatrixGeometry(area: context.area, view: view, env: context.env, offset: columnOffset)
         guard !view.columns.isEmpty else { return .none }
         var r = rowIndex(view) ?? -1
         var col = columnIndex(view) ?? 0
@@ -335,7 +389,7 @@ public struct MatrixPane: Pane, Hashable {
     /// cursor visible.
     public mutating func settle(_ context: PaneContext) {
         let view = view(context)
-        settle(view, MatrixGeometry(area: context.area, view: view, env: context.env))
+        settle(view, MatrixGeometry(area: context.area, view: view, env: context.env, offset: columnOffset))
     }
 
     mutating func settle(_ view: MatrixView, _ g: MatrixGeometry) {
@@ -353,7 +407,7 @@ public struct MatrixPane: Pane, Hashable {
 
     public func invariants(_ context: PaneContext) -> [String] {
         let view = view(context)
-        let g = MatrixGeometry(area: context.area, view: view, env: context.env)
+        let g = MatrixGeometry(area: context.area, view: view, env: context.env, offset: columnOffset)
         var out: [String] = []
         if let c = cursorColumn, columnIndex(view) == nil { out.append("matrix: column \(c) not shown") }
         if cursorColumn == nil && !view.columns.isEmpty { out.append("matrix: no cursor column") }
@@ -376,7 +430,7 @@ public struct MatrixPane: Pane, Hashable {
     /// Moves the cursor to the row/column under a click.
     public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
         let view = view(context)
-        let g = MatrixGeometry(area: context.area, view: view, env: context.env)
+        let g = MatrixGeometry(area: context.area, view: view, env: context.env, offset: columnOffset)
         settle(view, g)
         if !g.abbreviated, y >= g.area.y, y < g.numberRowY, let header = g.header(offset: columnOffset),
             let c = header.column(atX: x, row: y - g.area.y - (g.labelRows - header.rows))

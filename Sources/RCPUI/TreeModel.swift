@@ -1,4 +1,5 @@
 import RCPCore
+import Synchronization
 
 /// Builds the rows of the tree from the catalog: regions → processes (matrix processes, then the footnote
 /// groups), and the global group → mechanisms → events.
@@ -15,7 +16,27 @@ public enum TreeModel {
     /// The label of the guide branch.
     public static let guideName = "Guide: what the paper says"
 
+    /// The branches of the last two catalogs asked about.
+    private static let recentBranches = Mutex<[(catalog: Catalog, branches: [Branch])]>([])
+    /// The rows last made, with what they were made from.
+    private static let recentRows = Mutex<[(key: RowsKey, catalog: Catalog, rows: [TreeRow])]>([])
+
+    private struct RowsKey: Hashable {
+        var expanded: Set<TreeNode>
+        var filter: String?
+    }
+
     static func branches(_ catalog: Catalog) -> [Branch] {
+        if let hit = recentBranches.withLock({ $0.first { $0.catalog === catalog }?.branches }) { return hit }
+        let made = makeBranches(catalog)
+        recentBranches.withLock { recent in
+            recent.insert((catalog, made), at: 0)
+            if recent.count > 2 { recent.removeLast() }
+        }
+        return made
+    }
+
+    private static func makeBranches(_ catalog: Catalog) -> [Branch] {
         var out: [Branch] = []
         let topics = catalog.guideTopics
         if !topics.isEmpty {
@@ -72,7 +93,20 @@ public enum TreeModel {
 
     /// The visible rows. With a filter, only matching nodes (and their ancestors) show, all expanded: a node
     /// matches by its own names; when no node does, nodes with a matching participant (a state's processes).
+    /// Made once for their inputs (the catalog, the open branches, the filter) and remembered with the last few.
     public static func rows(_ env: DisplayEnvironment, expanded: Set<TreeNode>) -> [TreeRow] {
+        let key = RowsKey(expanded: env.filterMatch == nil ? expanded : [], filter: env.filter)
+        let c = env.catalog
+        if let hit = recentRows.withLock({ $0.first { $0.catalog === c && $0.key == key }?.rows }) { return hit }
+        let made = makeRows(env, expanded: expanded)
+        recentRows.withLock { recent in
+            recent.insert((key, c, made), at: 0)
+            if recent.count > 4 { recent.removeLast() }
+        }
+        return made
+    }
+
+    private static func makeRows(_ env: DisplayEnvironment, expanded: Set<TreeNode>) -> [TreeRow] {
         let all = branches(env.catalog)
         guard let match = env.filterMatch else {
             return flatten(all, depth: 0, parent: nil, expanded: expanded, keep: nil)
