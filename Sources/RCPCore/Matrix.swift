@@ -62,67 +62,119 @@ public struct MatrixCell: Sendable, Hashable {
     public var roles: RoleSet
 }
 
-/// The membership matrix kept sparse, so that a view costs what it shows: the columns, the rows' parties in
-/// order, and for each row only the cells where its party takes part. Built once per region, kinds, sort and
-/// filter (`Catalog.matrixIndex`, `narrowed`), then read by row and column: finding a party's row or a
-/// process's column is a dictionary lookup, and a cell is a short scan of its row.
+/// The membership matrix kept sparse, so that a view costs what it shows: the columns and the rows' parties
+/// as positions in the catalog, and for each row only the cells where its party takes part. Built once per
+/// region, kinds, sort and filter (`Catalog.matrixIndex`, `narrowed`), then read by row and column: finding a
+/// party's row or a process's column is a lookup, and a cell is a short scan of its row.
 public final class MatrixIndex: Sendable {
-    public let columns: [Process]
-    /// The parties of the rows, in order.
-    public let parties: [Party]
+    /// The catalog's processes and parties, shared (not copied) by every index of the catalog.
+    private let allProcesses: [Process]
+    private let allParties: [Party]
+    private let processIndex: [String: Int]
+    private let partyIndex: [String: Int]
+    /// The catalog positions of the columns' processes and of the rows' parties, in order.
+    let columnPositions: [Int]
+    let rowPositions: [Int]
     /// For each row, its cells in column order.
     let rowCells: [[MatrixCell]]
-    private let rowOfParty: [String: Int]
-    private let columnOfProcess: [String: Int]
+    /// For each catalog position, its column or row (-1 when not in the matrix).
+    private let columnOfPosition: [Int32]
+    private let rowOfPosition: [Int32]
 
-    init(columns: [Process], parties: [Party], rowCells: [[MatrixCell]]) {
-        self.columns = columns
-        self.parties = parties
-        self.rowCells = rowCells
-        rowOfParty = Dictionary(parties.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        columnOfProcess = Dictionary(columns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    convenience init(catalog c: Catalog, columns: [Int], rows: [Int], rowCells: [[MatrixCell]]) {
+        self.init(
+            processes: c.processes, parties: c.parties, processIndex: c.processIndex, partyIndex: c.partyIndex,
+            columns: columns, rows: rows, rowCells: rowCells)
     }
 
-    public var rowCount: Int { parties.count }
+    private init(
+        processes: [Process], parties: [Party], processIndex: [String: Int], partyIndex: [String: Int],
+        columns: [Int], rows: [Int], rowCells: [[MatrixCell]]
+    ) {
+        allProcesses = processes
+        allParties = parties
+        self.processIndex = processIndex
+        self.partyIndex = partyIndex
+        columnPositions = columns
+        rowPositions = rows
+        self.rowCells = rowCells
+        var columnOf = [Int32](repeating: -1, count: processes.count)
+        for (c, position) in columns.enumerated() { columnOf[position] = Int32(c) }
+        columnOfPosition = columnOf
+        var rowOf = [Int32](repeating: -1, count: parties.count)
+        for (r, position) in rows.enumerated() { rowOf[position] = Int32(r) }
+        rowOfPosition = rowOf
+    }
+
+    /// The processes of the columns, in order.
+    public var columns: MatrixColumns { MatrixColumns(processes: allProcesses, positions: columnPositions) }
+    public var columnCount: Int { columnPositions.count }
+    public var rowCount: Int { rowPositions.count }
+    /// The party of a row.
+    public func party(row: Int) -> Party { allParties[rowPositions[row]] }
+    /// The parties of the rows, in order.
+    public var parties: [Party] { rowPositions.map { allParties[$0] } }
     /// The number of columns in which the row's party takes part.
     public func count(row: Int) -> Int { rowCells[row].count }
     /// The roles (sorted) of a cell; empty when the party does not take part there.
     public func roles(row: Int, column: Int) -> [Role] {
         rowCells[row].first { $0.column == column }?.roles.roles ?? []
     }
-    public func row(ofParty id: String) -> Int? { rowOfParty[id] }
-    public func column(ofProcess id: String) -> Int? { columnOfProcess[id] }
+    public func row(ofParty id: String) -> Int? {
+        guard let p = partyIndex[id], rowOfPosition[p] >= 0 else { return nil }
+        return Int(rowOfPosition[p])
+    }
+    public func column(ofProcess id: String) -> Int? {
+        guard let p = processIndex[id], columnOfPosition[p] >= 0 else { return nil }
+        return Int(columnOfPosition[p])
+    }
+    /// The positions in the catalog's `parties` of the rows' parties (to measure each name once per catalog).
+    public var rowPartyPositions: [Int] { rowPositions }
 
     /// The matrix limited to `keep` columns (positions, ascending; all when nil), with the rows that `keepRow`
     /// keeps and, when `orTakingPart`, those taking part in one of the kept columns.
     public func narrowed(
         columns keep: [Int]? = nil, keepingRow keepRow: (Party) -> Bool, orTakingPart: Bool = true
     ) -> MatrixIndex {
-        var newColumn = Array(repeating: -1, count: columns.count)
-        for (n, c) in (keep ?? Array(columns.indices)).enumerated() { newColumn[c] = n }
-        var parties: [Party] = [], cells: [[MatrixCell]] = []
+        var newColumn = Array(repeating: -1, count: columnPositions.count)
+        for (n, c) in (keep ?? Array(columnPositions.indices)).enumerated() { newColumn[c] = n }
+        var rows: [Int] = [], cells: [[MatrixCell]] = []
         for (r, row) in rowCells.enumerated() {
-            let kept = row.compactMap { cell in
-                newColumn[cell.column] < 0 ? nil : MatrixCell(column: newColumn[cell.column], roles: cell.roles)
-            }
-            if (orTakingPart && !kept.isEmpty) || keepRow(self.parties[r]) {
-                parties.append(self.parties[r])
+            let kept =
+                keep == nil
+                ? row
+                : row.compactMap { cell in
+                    newColumn[cell.column] < 0 ? nil : MatrixCell(column: newColumn[cell.column], roles: cell.roles)
+                }
+            if (orTakingPart && !kept.isEmpty) || keepRow(allParties[rowPositions[r]]) {
+                rows.append(rowPositions[r])
                 cells.append(kept)
             }
         }
-        return MatrixIndex(columns: keep.map { $0.map { columns[$0] } } ?? columns, parties: parties, rowCells: cells)
+        return MatrixIndex(
+            processes: allProcesses, parties: allParties, processIndex: processIndex, partyIndex: partyIndex,
+            columns: keep.map { $0.map { columnPositions[$0] } } ?? columnPositions, rows: rows, rowCells: cells)
     }
 
     /// The dense matrix, one entry per row and column.
     public var dense: MembershipMatrix {
         MembershipMatrix(
-            columns: columns,
-            rows: parties.indices.map { r in
-                var cells = Array(repeating: [Role](), count: columns.count)
+            columns: Array(columns),
+            rows: rowPositions.indices.map { r in
+                var cells = Array(repeating: [Role](), count: columnCount)
                 for cell in rowCells[r] { cells[cell.column] = cell.roles.roles }
-                return MatrixRow(party: parties[r], cells: cells, count: rowCells[r].count)
+                return MatrixRow(party: party(row: r), cells: cells, count: rowCells[r].count)
             })
     }
+}
+
+/// The processes of a matrix's columns, read from the catalog's list by position (nothing copied).
+public struct MatrixColumns: RandomAccessCollection, Sendable {
+    let processes: [Process]
+    let positions: [Int]
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { positions.count }
+    public subscript(i: Int) -> Process { processes[positions[i]] }
 }
 
 extension Catalog {
@@ -158,7 +210,7 @@ extension Catalog {
         }
         var columnOf = Array(repeating: -1, count: processes.count)
         for (column, position) in columnPositions.enumerated() { columnOf[position] = column }
-        var rows: [(party: Party, cells: [MatrixCell])] = []
+        var rows: [(position: Int, cells: [MatrixCell])] = []
         for (position, party) in parties.enumerated() where key.kinds.contains(party.kind) {
             var cells: [MatrixCell] = []
             for at in partyProcesses[position] where columnOf[at.outer] >= 0 {
@@ -166,7 +218,7 @@ extension Catalog {
                     MatrixCell(
                         column: columnOf[at.outer], roles: RoleSet(processes[at.outer].participants[at.inner].roles)))
             }
-            if !cells.isEmpty { rows.append((party, cells.sorted { $0.column < $1.column })) }
+            if !cells.isEmpty { rows.append((position, cells.sorted { $0.column < $1.column })) }
         }
         // Rows are already by name; a stable sort on the count keeps that order within equal counts.
         if key.sort == .count {
@@ -175,7 +227,7 @@ extension Catalog {
             }.map(\.element)
         }
         return MatrixIndex(
-            columns: columnPositions.map { processes[$0] }, parties: rows.map(\.party), rowCells: rows.map(\.cells))
+            catalog: self, columns: columnPositions, rows: rows.map(\.position), rowCells: rows.map(\.cells))
     }
 
     /// The participants (any role) two processes share and those only one has; nil for an unknown id.

@@ -2,13 +2,12 @@ import RCPCore
 
 // Drawing the matrix: column labels, cells, the readout under the cursor and the legend.
 extension MatrixPane {
-    /// Column header labels of at most `width` columns, for a pane too small for whole labels
+    /// Column header labels (the short names as drawn) of at most `width` columns, for a pane too small for whole labels
     /// (`MatrixGeometry.abbreviated`): the first word of each short name, cut ("Bali", "Pue"); where two would read alike, the letter that tells them apart replaces the last one
     /// ("MIS", "MIW" for MIDSA and MIDWA).
-    static func abbreviations(_ columns: [Process], width: Int, env: DisplayEnvironment) -> [String] {
-        guard width > 0 else { return columns.map { _ in "" } }
-        let words = columns.map { p -> [Character] in
-            let short = env.shown(p.shortName)
+    static func abbreviations(_ labels: [String], width: Int) -> [String] {
+        guard width > 0 else { return labels.map { _ in "" } }
+        let words = labels.map { short -> [Character] in
             if TextWidth.of(short) <= width { return Array(short) }
             return Array(short.split(separator: " ").first.map(String.init) ?? short)
         }

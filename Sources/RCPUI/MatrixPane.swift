@@ -49,22 +49,39 @@ public final class MatrixView: Sendable {
         self.regionName = regionName
         labelTexts = index.columns.map { env.shown($0.shortName) }
         widestLabel = labelTexts.map { TextWidth.of($0) }.max() ?? 3
-        longestName = index.parties.map { TextWidth.of(env.name($0)) }.max() ?? 8
+        let widths = partyNameWidths(env)
+        longestName = index.rowCount == 0 ? 8 : index.rowPartyPositions.reduce(0) { max($0, widths[$1]) }
     }
 
-    public var columns: [Process] { index.columns }
+    public var columns: MatrixColumns { index.columns }
     public var rowCount: Int { index.rowCount }
-    public func party(_ row: Int) -> Party { index.parties[row] }
+    public func party(_ row: Int) -> Party { index.party(row: row) }
 
     /// The column labels abbreviated to `width` (see `MatrixPane.abbreviations`), made once per width.
     func abbreviations(width: Int, env: DisplayEnvironment) -> [String] {
         if let hit = abbreviated.withLock({ $0[width] }) { return hit }
-        let made = MatrixPane.abbreviations(columns, width: width, env: env)
+        let made = MatrixPane.abbreviations(labelTexts, width: width)
         abbreviated.withLock { $0[width] = made }
         return made
     }
     /// Every row with a cell for every column: costs the whole matrix, so for checks and exports, not frames.
     public var rows: [MatrixRow] { index.dense.rows }
+}
+
+/// The display width of every party's name as drawn, by position in the catalog, per catalog and ASCII mode.
+private let recentNameWidths = Mutex<[(catalog: Catalog, ascii: Bool, widths: [Int])]>([])
+
+private func partyNameWidths(_ env: DisplayEnvironment) -> [Int] {
+    let c = env.catalog
+    if let hit = recentNameWidths.withLock({ $0.first { $0.catalog === c && $0.ascii == env.ascii }?.widths }) {
+        return hit
+    }
+    let widths = c.parties.map { TextWidth.of(env.name($0)) }
+    recentNameWidths.withLock { recent in
+        recent.insert((c, env.ascii, widths), at: 0)
+        if recent.count > 4 { recent.removeLast() }
+    }
+    return widths
 }
 
 /// What a `MatrixView` is made from.
@@ -116,7 +133,7 @@ struct MatrixGeometry {
 
     /// Views with more columns than this find their label rows from the scroll positions near the one shown
     /// (growing as the columns scroll), not from every one.
-    static let columnsForEveryOffset = 240
+    static let columnsForEveryOffset = 60
 
     /// The geometry of `view` in `area`, with the columns scrolled to `offset`.
     init(area: Rect, view: MatrixView, env: DisplayEnvironment, offset: Int) {
@@ -152,15 +169,21 @@ struct MatrixGeometry {
             let lastOffset = max(0, view.columns.count - visibleColumns)
             var offsets = 0...lastOffset
             if view.columns.count > Self.columnsForEveryOffset {
-                offsets = max(0, offset - visibleColumns)...min(lastOffset, max(0, offset) + visibleColumns)
+                let at = min(lastOffset, max(0, offset))
+                offsets = max(0, at - 1)...min(lastOffset, at + 1)
             }
             var rows = known?.rows ?? 0
-            if known == nil || !(known!.offsets.contains(offsets.lowerBound) && known!.offsets.contains(offsets.upperBound)) {
+            if known == nil
+                || !(known!.offsets.contains(offsets.lowerBound) && known!.offsets.contains(offsets.upperBound))
+            {
                 for o in offsets where rows >= 0 && !(known?.offsets.contains(o) ?? false) {
                     guard let layout = header(offset: o, rows: budget) else { rows = -1; break }
                     rows = max(rows, layout.rows)
                 }
-                let covered = known.map { min($0.offsets.lowerBound, offsets.lowerBound)...max($0.offsets.upperBound, offsets.upperBound) } ?? offsets
+                let covered =
+                    known.map {
+                        min($0.offsets.lowerBound, offsets.lowerBound)...max($0.offsets.upperBound, offsets.upperBound)
+                    } ?? offsets
                 view.headerRows.withLock { recent in
                     recent.removeAll { $0.key == key }
                     recent.insert((key, rows, covered), at: 0)

@@ -81,8 +81,17 @@ enum ScriptedSession {
         return segments
     }
 
-    static func events(count: Int, words: [String]) -> [InputEvent] {
-        let segments = segments(words: words)
+    /// The session: the segments cycled to `count` events (only those whose names contain `only`, for
+    /// profiling one mode).
+    static func events(count: Int, words: [String], only: String? = nil) -> [InputEvent] {
+        var segments = segments(words: words)
+        if let only {
+            segments = segments.filter { segment in
+                guard case .key(.character(let c))? = segment.first else { return false }
+                return only.contains(c)
+            }
+            if segments.isEmpty { fatal("no segment starts with one of \(only)") }
+        }
         var out: [InputEvent] = [.resize(width: 120, height: 40)]
         var i = 0
         while out.count < count {

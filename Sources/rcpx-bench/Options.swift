@@ -20,6 +20,8 @@ let usage = """
       --data-file PATH  the data file for jq and --data (default: Resources/rcp-data.json of the package)
       --quiet-ms N      output quiet this long ends a frame (default 25)
       --scale N         the large data set for key to frame: N× the processes (default 100; 0 skips it)
+      --segments KEYS   only the session's segments that start with one of these keys (for profiling one
+                        mode: 1 tree, 2 card, 3 matrix, 4 checklist, / search, f filter, ? help, z zoom)
     """
 
 struct Options {
@@ -35,6 +37,7 @@ struct Options {
     var seed: UInt64?
     var writeBig: String?
     var scale = 100
+    var segments: String?
 
     init(_ args: [String]) {
         var i = 0
@@ -63,6 +66,7 @@ struct Options {
             case "--seed": seed = UInt64(value()) ?? { fatal("not a seed") }()
             case "--write-big": writeBig = value()
             case "--scale": scale = number(value())
+            case "--segments": segments = value()
             case "-h", "--help": print(usage); exit(0)
             default: fatal("unknown option \(args[i])\n\(usage)")
             }

@@ -138,7 +138,7 @@ if options.only.contains("lookups") {
 // Key to frame.
 if options.only.contains("keys") {
     let words = ["turkey", "trafficking", "ghana", "bali", "labour"]
-    let events = ScriptedSession.events(count: options.events, words: words)
+    let events = ScriptedSession.events(count: options.events, words: words, only: options.segments)
     note("key to frame: \(events.count) events on the bundled data …")
     var measured: [(label: String, title: String, result: KeyToFrame.Result, target: Double?)] = []
     measured.append(("bundled", "bundled data", KeyToFrame.measure(catalog: .bundled, events: events), 1.0))
