@@ -109,6 +109,9 @@ public final class MatrixIndex: Sendable {
     /// The processes of the columns, in order.
     public var columns: MatrixColumns { MatrixColumns(processes: allProcesses, positions: columnPositions) }
     public var columnCount: Int { columnPositions.count }
+    /// The id and the short name of a column's process (without copying the process).
+    public func processID(column: Int) -> String { allProcesses[columnPositions[column]].id }
+    public func shortName(column: Int) -> String { allProcesses[columnPositions[column]].shortName }
     public var rowCount: Int { rowPositions.count }
     /// The party of a row.
     public func party(row: Int) -> Party { allParties[rowPositions[row]] }
@@ -198,7 +201,7 @@ extension Catalog {
         let built = buildMatrix(key)
         recentMatrices.withLock { recent in
             recent.insert((key, built), at: 0)
-            if recent.count > 4 { recent.removeLast() }
+            if recent.count > 8 { recent.removeLast() }
         }
         return built
     }

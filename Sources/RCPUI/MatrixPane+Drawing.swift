@@ -68,7 +68,7 @@ extension MatrixPane {
             Widgets.centeredMessage(&grid, area, why, style: Style(.dim), ellipsis: env.symbols.ellipsis)
             return PaneDrawing()
         }
-        let g = MatrixGeometry(area: area, view: view, env: env, offset: columnOffset)
+        let g = MatrixGeometry(area: area, view: view, env: env)
         var copy = self
         copy.settle(view, g)
         let ri = copy.rowIndex(view), ci = copy.columnIndex(view)
@@ -107,10 +107,11 @@ extension MatrixPane {
         // Label rows: each column's short name, whole, stacked with ticks down to the number row when the names
         // do not fit on one row.
         if g.abbreviated {
-            let abbreviations = view.abbreviations(width: g.columnWidth - 1, env: env)
+            let abbreviations = view.abbreviations(width: g.columnWidth - 1, window: cols)
+            let first = view.labelTexts.count <= MatrixGeometry.columnsForEveryOffset ? 0 : cols.lowerBound
             for c in cols {
                 let x = columnX(c)
-                let abbr = env.highlighted([Span(abbreviations[c], headerStyle(c, Style(.heading)))])
+                let abbr = env.highlighted([Span(abbreviations[c - first], headerStyle(c, Style(.heading)))])
                 grid.write(
                     abbr, x: x + max(0, (g.columnWidth - abbr.displayWidth) / 2), y: area.y,
                     clip: Rect(x: x, y: area.y, width: g.columnWidth, height: 1))

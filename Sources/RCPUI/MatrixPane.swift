@@ -36,18 +36,18 @@ public final class MatrixView: Sendable {
     let widestLabel: Int
     /// The display width of the longest row name.
     let longestName: Int
-    /// The label rows of the header for the geometries it was laid out in (-1: the labels do not fit whole), and
-    /// the scroll positions tried to find them (every one, unless the view has very many columns).
-    let headerRows = Mutex<[(key: HeaderKey, rows: Int, offsets: ClosedRange<Int>)]>([])
+    /// The label rows of the header for the geometries it was laid out in (-1: the labels do not fit whole);
+    /// finding them tries every scroll position.
+    let headerRows = Mutex<[(key: HeaderKey, rows: Int)]>([])
     /// The last few header layouts drawn.
     let headerLayouts = Mutex<[(key: HeaderLayoutKey, layout: MatrixHeaderLayout?)]>([])
     /// The abbreviated labels (`MatrixPane.abbreviations`) for the widths they were made for.
-    private let abbreviated = Mutex<[Int: [String]]>([:])
+    private let abbreviated = Mutex<[AbbreviationKey: [String]]>([:])
 
     init(index: MatrixIndex, regionName: String?, env: DisplayEnvironment) {
         self.index = index
         self.regionName = regionName
-        labelTexts = index.columns.map { env.shown($0.shortName) }
+        labelTexts = (0..<index.columnCount).map { env.shown(index.shortName(column: $0)) }
         widestLabel = labelTexts.map { TextWidth.of($0) }.max() ?? 3
         let widths = partyNameWidths(env)
         longestName = index.rowCount == 0 ? 8 : index.rowPartyPositions.reduce(0) { max($0, widths[$1]) }
@@ -57,11 +57,17 @@ public final class MatrixView: Sendable {
     public var rowCount: Int { index.rowCount }
     public func party(_ row: Int) -> Party { index.party(row: row) }
 
-    /// The column labels abbreviated to `width` (see `MatrixPane.abbreviations`), made once per width.
-    func abbreviations(width: Int, env: DisplayEnvironment) -> [String] {
-        if let hit = abbreviated.withLock({ $0[width] }) { return hit }
-        let made = MatrixPane.abbreviations(labelTexts, width: width)
-        abbreviated.withLock { $0[width] = made }
+    /// The labels of the columns in `window` abbreviated to `width` (see `MatrixPane.abbreviations`), told apart
+    /// from each other: from all the columns when they are few, else from those in the window.
+    func abbreviations(width: Int, window: Range<Int>) -> [String] {
+        let all = labelTexts.count <= MatrixGeometry.columnsForEveryOffset
+        let key = AbbreviationKey(width: width, window: all ? nil : window)
+        if let hit = abbreviated.withLock({ $0[key] }) { return hit }
+        let made = MatrixPane.abbreviations(Array(labelTexts[all ? 0..<labelTexts.count : window]), width: width)
+        abbreviated.withLock { cache in
+            if cache.count > 16 { cache.removeAll() }
+            cache[key] = made
+        }
         return made
     }
     /// Every row with a cell for every column: costs the whole matrix, so for checks and exports, not frames.
@@ -82,6 +88,12 @@ private func partyNameWidths(_ env: DisplayEnvironment) -> [Int] {
         if recent.count > 4 { recent.removeLast() }
     }
     return widths
+}
+
+/// The width of abbreviated labels, and the columns they are made for (nil: all).
+struct AbbreviationKey: Hashable {
+    var width: Int
+    var window: Range<Int>?
 }
 
 /// What a `MatrixView` is made from.
@@ -131,12 +143,11 @@ struct MatrixGeometry {
     private let view: MatrixView
     private let headerKey: HeaderKey
 
-    /// Views with more columns than this find their label rows from the scroll positions near the one shown
-    /// (growing as the columns scroll), not from every one.
+    /// Views with more columns than this get one row of abbreviations as their header, told apart among the
+    /// columns shown: whole labels would need a layout for every scroll position.
     static let columnsForEveryOffset = 60
 
-    /// The geometry of `view` in `area`, with the columns scrolled to `offset`.
-    init(area: Rect, view: MatrixView, env: DisplayEnvironment, offset: Int) {
+    init(area: Rect, view: MatrixView, env: DisplayEnvironment) {
         self.area = area
         self.view = view
         let longest = view.longestName
@@ -166,27 +177,18 @@ struct MatrixGeometry {
         if budget > 0 {
             let key = headerKey
             let known = view.headerRows.withLock { $0.first { $0.key == key } }
-            let lastOffset = max(0, view.columns.count - visibleColumns)
-            var offsets = 0...lastOffset
-            if view.columns.count > Self.columnsForEveryOffset {
-                let at = min(lastOffset, max(0, offset))
-                offsets = max(0, at - 1)...min(lastOffset, at + 1)
-            }
             var rows = known?.rows ?? 0
-            if known == nil
-                || !(known!.offsets.contains(offsets.lowerBound) && known!.offsets.contains(offsets.upperBound))
-            {
-                for o in offsets where rows >= 0 && !(known?.offsets.contains(o) ?? false) {
+            if view.columns.count > Self.columnsForEveryOffset {
+                // Very many columns: one row of abbreviations (whole labels would need every scroll position
+                // laid out to keep the body from jumping).
+                rows = -1
+            } else if known == nil {
+                for o in 0...max(0, view.columns.count - visibleColumns) {
                     guard let layout = header(offset: o, rows: budget) else { rows = -1; break }
                     rows = max(rows, layout.rows)
                 }
-                let covered =
-                    known.map {
-                        min($0.offsets.lowerBound, offsets.lowerBound)...max($0.offsets.upperBound, offsets.upperBound)
-                    } ?? offsets
                 view.headerRows.withLock { recent in
-                    recent.removeAll { $0.key == key }
-                    recent.insert((key, rows, covered), at: 0)
+                    recent.insert((key, rows), at: 0)
                     if recent.count > 16 { recent.removeLast() }
                 }
             }
@@ -327,7 +329,7 @@ public struct MatrixPane: Pane, Hashable {
         var index = c.matrixIndex(
             region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: includeFootnoteGroups)
         if let match = env.filterMatch {
-            let columnMatches = index.columns.indices.filter { match.processes.contains(index.columns[$0].id) }
+            let columnMatches = (0..<index.columnCount).filter { match.processes.contains(index.processID(column: $0)) }
             if columnMatches.isEmpty {
                 // No process matches: every column, and the parties matching by name (nothing when none does).
                 index = index.narrowed(keepingRow: { match.parties.contains($0.id) }, orTakingPart: false)
@@ -339,7 +341,7 @@ public struct MatrixPane: Pane, Hashable {
         let view = MatrixView(index: index, regionName: limit.map { c.region(id: $0)?.name ?? $0 }, env: env)
         recentMatrixViews.withLock { recent in
             recent.insert((key, c, view), at: 0)
-            if recent.count > 4 { recent.removeLast() }
+            if recent.count > 8 { recent.removeLast() }
         }
         return view
     }
@@ -383,7 +385,7 @@ public struct MatrixPane: Pane, Hashable {
             break
         }
         let view = view(context)
-        let g = MatrixGeometry(area: context.area, view: view, env: context.env, offset: columnOffset)
+        let g = MatrixGeometry(area: context.area, view: view, env: context.env)
         guard !view.columns.isEmpty else { return .none }
         var r = rowIndex(view) ?? -1
         var col = columnIndex(view) ?? 0
@@ -412,7 +414,7 @@ public struct MatrixPane: Pane, Hashable {
     /// cursor visible.
     public mutating func settle(_ context: PaneContext) {
         let view = view(context)
-        settle(view, MatrixGeometry(area: context.area, view: view, env: context.env, offset: columnOffset))
+        settle(view, MatrixGeometry(area: context.area, view: view, env: context.env))
     }
 
     mutating func settle(_ view: MatrixView, _ g: MatrixGeometry) {
@@ -430,7 +432,7 @@ public struct MatrixPane: Pane, Hashable {
 
     public func invariants(_ context: PaneContext) -> [String] {
         let view = view(context)
-        let g = MatrixGeometry(area: context.area, view: view, env: context.env, offset: columnOffset)
+        let g = MatrixGeometry(area: context.area, view: view, env: context.env)
         var out: [String] = []
         if let c = cursorColumn, columnIndex(view) == nil { out.append("matrix: column \(c) not shown") }
         if cursorColumn == nil && !view.columns.isEmpty { out.append("matrix: no cursor column") }
@@ -453,7 +455,7 @@ public struct MatrixPane: Pane, Hashable {
     /// Moves the cursor to the row/column under a click.
     public mutating func click(x: Int, y: Int, _ context: PaneContext) -> PaneOutcome {
         let view = view(context)
-        let g = MatrixGeometry(area: context.area, view: view, env: context.env, offset: columnOffset)
+        let g = MatrixGeometry(area: context.area, view: view, env: context.env)
         settle(view, g)
         if !g.abbreviated, y >= g.area.y, y < g.numberRowY, let header = g.header(offset: columnOffset),
             let c = header.column(atX: x, row: y - g.area.y - (g.labelRows - header.rows))

@@ -6,6 +6,12 @@ public enum Wrap {
     /// row is cut between grapheme clusters. Line breaks in the text start new rows. Never returns an empty
     /// array (an empty line gives one empty row).
     public static func lines(_ line: Line, width: Int, firstIndent: Int = 0, hangingIndent: Int = 0) -> [Line] {
+        if let row = oneRow(line, width: width, firstIndent: firstIndent) { return [row] }
+        return wrapped(line, width: width, firstIndent: firstIndent, hangingIndent: hangingIndent)
+    }
+
+    /// `lines` glyph by glyph, for any text.
+    static func wrapped(_ line: Line, width: Int, firstIndent: Int, hangingIndent: Int) -> [Line] {
         let characters = line.lazy.flatMap { span in span.text.lazy.map { ($0, span.style) } }
         return TextWrap.rows(characters, width: width, firstIndent: firstIndent, hangingIndent: hangingIndent)
             .map { row in
@@ -20,6 +26,41 @@ public enum Wrap {
                 }
                 return line
             }
+    }
+
+    /// What `lines` gives for a line of printable ASCII that fits on its first row (most lines of a card),
+    /// without wrapping it glyph by glyph: the indent, the spans with neighbours of one style joined, trailing
+    /// spaces dropped. Nil when the line needs the general way.
+    static func oneRow(_ line: Line, width: Int, firstIndent: Int) -> Line? {
+        guard width > 0 else { return nil }
+        var total = 0
+        for span in line {
+            guard span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            total += span.text.utf8.count
+        }
+        let indent = min(max(0, firstIndent), width - 1)
+        guard indent + total <= width else { return nil }
+        // Trailing spaces go, as on every wrapped row.
+        var keep = total
+        outer: for span in line.reversed() {
+            for b in span.text.utf8.reversed() {
+                if b != UInt8(ascii: " ") { break outer }
+                keep -= 1
+            }
+        }
+        var out: Line = indent > 0 ? [Span(String(repeating: " ", count: indent))] : []
+        let first = out.count
+        var used = 0
+        for span in line where used < keep && !span.text.isEmpty {
+            let text = span.text.utf8.count <= keep - used ? span.text : String(span.text.prefix(keep - used))
+            used += text.utf8.count
+            if out.count > first, out[out.count - 1].style == span.style {
+                out[out.count - 1].text += text
+            } else {
+                out.append(Span(text, span.style))
+            }
+        }
+        return out
     }
 
     /// Plain text wrapped to `width`.

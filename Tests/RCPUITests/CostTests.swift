@@ -1,0 +1,54 @@
+import RCPCore
+import Testing
+
+@testable import RCPUI
+
+/// The work of a frame follows the screen: shortcuts give what the general way gives, and what is made once
+/// is not made again.
+@Suite struct CostTests {
+    /// A line of printable ASCII that fits on one row skips glyph-by-glyph wrapping; the result is the same.
+    @Test func theOneRowShortcutWrapsAsTheGeneralWay() {
+        var rng = SystemRandomNumberGenerator()
+        let words = ["a", "Bali", "process", " ", "  ", "", "x-y", "(12)", "end "]
+        let styles = [Style.normal, Style(.dim), Style(.heading, bold: true)]
+        var shortcuts = 0
+        for _ in 0..<3000 {
+            let line: Line = (0..<Int.random(in: 0...5, using: &rng)).map { _ in
+                Span(
+                    (0..<Int.random(in: 0...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(),
+                    styles.randomElement(using: &rng)!)
+            }
+            let width = Int.random(in: 1...40, using: &rng), indent = Int.random(in: 0...6, using: &rng)
+            let general = Wrap.wrapped(line, width: width, firstIndent: indent, hangingIndent: 2)
+            if let row = Wrap.oneRow(line, width: width, firstIndent: indent) {
+                shortcuts += 1
+                #expect([row] == general, "\(line) at width \(width), indent \(indent)")
+            }
+        }
+        #expect(shortcuts > 500)
+    }
+
+    /// Moving the matrix cursor does not build the matrix again: the view is made once for its inputs.
+    @Test func theMatrixViewIsMadeOncePerInputs() {
+        var s = makeState(132, 43)
+        s.press(.character("3"))
+        let before = s.matrix.view(s.context(.matrix))
+        for key in [Key.down, .down, .right, .pageDown, .up] { s.press(key) }
+        _ = App.render(s, width: 132, height: 43)
+        #expect(s.matrix.view(s.context(.matrix)) === before)
+        s.press(.character("s"))
+        #expect(s.matrix.view(s.context(.matrix)) !== before, "sorting makes a new view")
+    }
+
+    /// A cell is read from the party's own participations: the sparse matrix has one entry per participation,
+    /// not one per party and process.
+    @Test func theMatrixStoresOnlyParticipations() {
+        let c = Catalog.bundled
+        let index = c.matrixIndex(kinds: Set(PartyKind.allCases))
+        let cells = (0..<index.rowCount).reduce(0) { $0 + index.count(row: $1) }
+        let participations = c.processes.reduce(0) { $0 + $1.participants.count }
+        #expect(cells == participations)
+        #expect(cells < index.rowCount * index.columnCount / 2)
+        #expect(index.dense.rows.map(\.count) == (0..<index.rowCount).map { index.count(row: $0) })
+    }
+}
