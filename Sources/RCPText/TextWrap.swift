@@ -10,12 +10,18 @@ public enum TextWrap {
         public var char: Character
         public var tag: Tag
         public var width: Int
+
+        @inlinable init(char: Character, tag: Tag, width: Int) {
+            self.char = char; self.tag = tag; self.width = width
+        }
     }
 
     /// One wrapped row: its indentation in columns and the glyphs after it.
     public struct Row<Tag> {
         public var indent: Int
         public var glyphs: [Glyph<Tag>]
+
+        @inlinable init(indent: Int, glyphs: [Glyph<Tag>]) { self.indent = indent; self.glyphs = glyphs }
     }
 
     /// `text` wrapped to `width` columns, one line a row, each indented with spaces. Never empty (an empty
@@ -27,6 +33,7 @@ public enum TextWrap {
     }
 
     /// The rows of `text`, a sequence of grapheme clusters each with a tag. Never empty.
+    @inlinable
     public static func rows<Tag>(
         _ text: some Sequence<(Character, Tag)>, width: Int, firstIndent: Int = 0,
         hangingIndent: Int = 0
@@ -48,7 +55,8 @@ public enum TextWrap {
         return rows
     }
 
-    private static func wrapParagraph<Tag>(
+    @inlinable
+    static func wrapParagraph<Tag>(
         _ glyphs: [Glyph<Tag>], width: Int, firstIndent: Int,
         hangingIndent: Int
     ) -> [Row<Tag>] {

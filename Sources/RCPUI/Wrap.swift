@@ -12,7 +12,8 @@ public enum Wrap {
 
     /// `lines` glyph by glyph, for any text.
     static func wrapped(_ line: Line, width: Int, firstIndent: Int, hangingIndent: Int) -> [Line] {
-        let characters = line.lazy.flatMap { span in span.text.lazy.map { ($0, span.style) } }
+        var characters: [(Character, Style)] = []
+        for span in line { for c in span.text { characters.append((c, span.style)) } }
         return TextWrap.rows(characters, width: width, firstIndent: firstIndent, hangingIndent: hangingIndent)
             .map { row in
                 var line: Line = []
