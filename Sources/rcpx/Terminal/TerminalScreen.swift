@@ -272,7 +272,6 @@ final class TerminalScreen {
     }
 
     private func pair(fg: Int16, bg: Int16) -> Int16 {
-        if fg == -1 && bg == -1 { return 0 }
         let key = PairKey(fg: fg, bg: bg)
         if let p = pairs[key] { return p }
         guard nextPair < min(rcpx_color_pairs(), Int32(Int16.max)) else { return 0 }
