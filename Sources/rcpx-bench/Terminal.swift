@@ -182,9 +182,27 @@ struct TerminalBench {
         var keysBefore: Int
     }
 
-    /// The zoomed matrix (`3`, `z`: the list of states full screen), the selection moved down to the last row
-    /// that shows, then one `Down` more: the list scrolls by one line. Its bytes, and the floor of its cells.
-    func oneLineScroll() -> ScrollResult {
+    /// Where a one-line scroll is measured: a pane zoomed to the full width (so a scroll is a scroll of whole
+    /// screen lines), the keys that set it up, and the key that moves the selection down.
+    struct ScrollScene {
+        var what: String
+        var setup: [(name: String, bytes: String)]
+        var step: (name: String, bytes: String)
+
+        /// The checklist zoomed (`4`, `z`), the first heading expanded (`l`): `j` down its practices and notes
+        /// until the list scrolls.
+        static let checklist = ScrollScene(
+            what: "zoomed checklist, j past the last row", setup: [("4", "4"), ("z", "z"), ("l", "l")],
+            step: ("j", "j"))
+        /// The matrix zoomed (`3`, `z`): Down the 148 states until the list scrolls.
+        static let matrix = ScrollScene(
+            what: "zoomed matrix, Down past the last row", setup: [("3", "3"), ("z", "z")],
+            step: ("Down", "\u{1B}OB"))
+    }
+
+    /// The selection moved down to the last row that shows, then one key more: the list scrolls by one line.
+    /// Its bytes, and the floor of its changed cells (which knows nothing of scrolling).
+    func oneLineScroll(_ scene: ScrollScene) -> ScrollResult {
         let child = start()
         let first = child.readBurst(
             quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000, done: Self.isFirstFrame)
@@ -196,23 +214,20 @@ struct TerminalBench {
             let step = model.press(ModelSession.key(named: name))
             return (burst.bytes.count, step.floor.total, step.rowsChanged)
         }
-        _ = press("3", "3")
-        _ = press("z", "z")
+        for (name, bytes) in scene.setup { _ = press(name, bytes) }
         var keys = 0
         while keys < 200 {
-            let step = press("Down", "\u{1B}OB")
+            let step = press(scene.step.name, scene.step.bytes)
             keys += 1
-            // A move within the page changes the two rows of the selection and the line about it; a scroll
-            // moves every row of the list.
+            // A move within the page changes the rows of the old and the new selection and the lines about it;
+            // a scroll moves every row of the list.
             if step.rows > 6 {
                 child.send("q")
                 child.finish()
-                return ScrollResult(
-                    what: "zoomed matrix, Down past the last row", bytes: step.bytes, floor: step.floor,
-                    keysBefore: keys - 1)
+                return ScrollResult(what: scene.what, bytes: step.bytes, floor: step.floor, keysBefore: keys - 1)
             }
         }
-        fatal("the zoomed matrix did not scroll within 200 keys")
+        fatal("\(scene.what): no scroll within 200 keys")
     }
 
     /// Peak RSS of the explorer over a big data file (`--data`), after a few keys.
