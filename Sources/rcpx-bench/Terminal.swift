@@ -1,4 +1,5 @@
 import RCPTestSupport
+import RCPUI
 
 #if canImport(Glibc)
     import Glibc
@@ -76,6 +77,14 @@ struct TerminalBench {
         var silentKeys: Int
         var silentNames: [String]
         var perKind: [(name: String, mean: Double)]
+        /// The byte floor of each key counted in `bytesPerKey` (same order), from the same session in process.
+        var floors: [Double]
+        var firstFrameFloor: Int
+        /// Keys where the pty and the in-process session disagree on whether the screen changed.
+        var modelDisagreements: [String]
+        /// Bytes of one resize, 120×40 to 132×43 (the whole screen once, at the new size).
+        var resizeBytes: Int
+        var resizeFloor: Int
     }
 
     /// The navigation keys of the session, as xterm sends them with the keypad in application mode.
@@ -110,6 +119,10 @@ struct TerminalBench {
         let first = child.readBurst(
             quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000, done: Self.isFirstFrame)
         guard Self.isFirstFrame(first.bytes) else { fatal("no first frame for the wire measurement") }
+        var model = ModelSession(columns: columns, rows: rows)
+        let firstFloor = model.firstFrameFloor.total
+        var floors: [Double] = []
+        var disagreements: [String] = []
 
         var perKey: [Double] = []
         var latency: [Double] = []
@@ -121,6 +134,8 @@ struct TerminalBench {
             let sent = nowNanoseconds()
             child.send(bytes)
             let burst = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 300)
+            let floor = model.press(ModelSession.key(named: name)).floor.total
+            if burst.bytes.isEmpty != (floor == 0) { disagreements.append("\(name) (\(floors.count + silent))") }
             // A key that changes nothing sends nothing; it is left out of the figures (counting its zero would
             // flatter the mean) and reported.
             if burst.bytes.isEmpty {
@@ -128,6 +143,7 @@ struct TerminalBench {
                 silentNames.append(name)
             } else {
                 perKey.append(Double(burst.bytes.count))
+                floors.append(Double(floor))
                 latency.append(milliseconds(burst.lastByte - sent))
                 if byKind[name] == nil { order.append(name) }
                 byKind[name, default: (0, 0)].bytes += burst.bytes.count
@@ -140,6 +156,10 @@ struct TerminalBench {
         _ = child.readBurst(quietMilliseconds: max(quietMilliseconds, 60), timeoutMilliseconds: 2000)
         child.resize(columns: columns, rows: rows)
         let repaint = child.readBurst(quietMilliseconds: max(quietMilliseconds, 60), timeoutMilliseconds: 2000)
+        // One resize to a bigger screen: everything once, in the new layout.
+        child.resize(columns: 132, rows: 43)
+        let resized = child.readBurst(quietMilliseconds: max(quietMilliseconds, 60), timeoutMilliseconds: 2000)
+        let resizeFloor = model.resize(columns: 132, rows: 43)
 
         let rss = child.peakRSSKilobytes() ?? 0
         child.send("q")
@@ -148,7 +168,66 @@ struct TerminalBench {
             keys: perKey.count, bytesPerKey: Summary(perKey), latency: Summary(latency),
             firstFrameBytes: first.bytes.count, repaintBytes: repaint.bytes.count,
             maxRSSKilobytes: rss, silentKeys: silent, silentNames: silentNames,
-            perKind: order.map { ($0, Double(byKind[$0]!.bytes) / Double(byKind[$0]!.keys)) })
+            perKind: order.map { ($0, Double(byKind[$0]!.bytes) / Double(byKind[$0]!.keys)) },
+            floors: floors, firstFrameFloor: firstFloor, modelDisagreements: disagreements,
+            resizeBytes: resized.bytes.count, resizeFloor: resizeFloor.total)
+    }
+
+    // MARK: A one-line scroll
+
+    struct ScrollResult {
+        var what: String
+        var bytes: Int
+        var floor: Int
+        var keysBefore: Int
+    }
+
+    /// Where a one-line scroll is measured: a pane zoomed to the full width (so a scroll is a scroll of whole
+    /// screen lines), the keys that set it up, and the key that moves the selection down.
+    struct ScrollScene {
+        var what: String
+        var setup: [(name: String, bytes: String)]
+        var step: (name: String, bytes: String)
+
+        /// The checklist zoomed (`4`, `z`), the first heading expanded (`l`): `j` down its practices and notes
+        /// until the list scrolls.
+        static let checklist = ScrollScene(
+            what: "zoomed checklist, j past the last row", setup: [("4", "4"), ("z", "z"), ("l", "l")],
+            step: ("j", "j"))
+        /// The matrix zoomed (`3`, `z`): Down the 148 states until the list scrolls.
+        static let matrix = ScrollScene(
+            what: "zoomed matrix, Down past the last row", setup: [("3", "3"), ("z", "z")],
+            step: ("Down", "\u{1B}OB"))
+    }
+
+    /// The selection moved down to the last row that shows, then one key more: the list scrolls by one line.
+    /// Its bytes, and the floor of its changed cells (which knows nothing of scrolling).
+    func oneLineScroll(_ scene: ScrollScene) -> ScrollResult {
+        let child = start()
+        let first = child.readBurst(
+            quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000, done: Self.isFirstFrame)
+        guard Self.isFirstFrame(first.bytes) else { fatal("no first frame for the scroll measurement") }
+        var model = ModelSession(columns: columns, rows: rows)
+        func press(_ name: String, _ bytes: String) -> (bytes: Int, floor: Int, rows: Int) {
+            child.send(bytes)
+            let burst = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 300)
+            let step = model.press(ModelSession.key(named: name))
+            return (burst.bytes.count, step.floor.total, step.rowsChanged)
+        }
+        for (name, bytes) in scene.setup { _ = press(name, bytes) }
+        var keys = 0
+        while keys < 200 {
+            let step = press(scene.step.name, scene.step.bytes)
+            keys += 1
+            // A move within the page changes the rows of the old and the new selection and the lines about it;
+            // a scroll moves every row of the list.
+            if step.rows > 6 {
+                child.send("q")
+                child.finish()
+                return ScrollResult(what: scene.what, bytes: step.bytes, floor: step.floor, keysBefore: keys - 1)
+            }
+        }
+        fatal("\(scene.what): no scroll within 200 keys")
     }
 
     /// Peak RSS of the explorer over a big data file (`--data`), after a few keys.

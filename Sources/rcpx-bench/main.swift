@@ -231,6 +231,41 @@ if options.only.contains("wire") {
             p99: fixed(w.bytesPerKey.p99, 0),
             extra: "mean \(fixed(w.bytesPerKey.mean, 1)) of a \(repaint)-byte repaint = \(fixed(ratio * 100, 2)) %",
             target: "mean ≤ 5 % of a repaint", met: ratio <= 0.05))
+    // Bytes sent against the least the changed cells need (the same session in process; `ByteFloor`).
+    let floorMean = w.floors.reduce(0, +) / Double(max(1, w.floors.count))
+    let vsFloor = w.bytesPerKey.mean / max(1, floorMean)
+    figures.set("bytes_per_key_floor_mean", floorMean, digits: 1)
+    figures.set("bytes_per_key_vs_floor", vsFloor, digits: 3)
+    figures.set("bytes_first_frame_floor", w.firstFrameFloor)
+    figures.set("wire_model_disagreements", w.modelDisagreements.count)
+    if !w.modelDisagreements.isEmpty {
+        note(
+            "  warning: keys where the pty and the in-process session disagree on a change: "
+                + w.modelDisagreements.joined(separator: " "))
+    }
+    table.append(
+        TableRow(
+            measure: "bytes per key / byte floor", median: fixed(vsFloor, 2), p99: "",
+            extra:
+                "mean \(fixed(w.bytesPerKey.mean, 1)) sent, floor mean \(fixed(floorMean, 1)) (\(w.floors.count) keys)",
+            target: "≤ 1.3 × floor (mean)", met: vsFloor <= 1.3))
+    figures.set("bytes_per_resize", w.resizeBytes)
+    figures.set("bytes_per_resize_floor", w.resizeFloor)
+    table.append(
+        TableRow(
+            measure: "bytes per resize, 120×40 → 132×43", median: "\(w.resizeBytes)", p99: "",
+            extra: "floor \(w.resizeFloor) (clear and every cell that is not blank)", target: "", met: nil))
+    note("bytes on the wire: a one-line scroll of the zoomed checklist and of the zoomed matrix …")
+    for (scene, suffix) in [(TerminalBench.ScrollScene.checklist, ""), (.matrix, "_matrix")] {
+        let scroll = terminal.oneLineScroll(scene)
+        figures.set("bytes_one_line_scroll\(suffix)", scroll.bytes)
+        figures.set("bytes_one_line_scroll\(suffix)_floor", scroll.floor)
+        table.append(
+            TableRow(
+                measure: "bytes of a one-line scroll", median: "\(scroll.bytes)", p99: "",
+                extra: "\(scroll.what) (after \(scroll.keysBefore)); cell floor \(scroll.floor)",
+                target: suffix.isEmpty ? "< 200 bytes" : "", met: suffix.isEmpty ? scroll.bytes < 200 : nil))
+    }
     table.append(
         TableRow(
             measure: "key to last byte on the pty (ms)", median: fixed(w.latency.median, 2),

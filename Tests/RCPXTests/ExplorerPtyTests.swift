@@ -89,6 +89,22 @@ import Testing
         #expect(rcpx.exitStatus() == 0)
     }
 
+    /// A resize repaints the screen once, in the new layout: before, reading the next key refreshed the
+    /// resized window (the old layout) and then the erased one, each with a clear screen, before the frame.
+    @Test func aResizeRepaintsOnce() throws {
+        let rcpx = try PtyExplorer()
+        try #require(rcpx.waitFor("Budapest").contains("Budapest"), "no first frame")
+        _ = rcpx.drain()
+        rcpx.child.resize(columns: 132, rows: 43)
+        let repaint = String(decoding: rcpx.drain(firstByte: 10), as: UTF8.self)
+        let clears = repaint.components(separatedBy: "\u{1B}[2J").count - 1
+        #expect(clears == 1, "\(clears) clear screens in \(repaint.utf8.count) bytes after one resize")
+        // The status line is drawn on the new last row.
+        #expect(repaint.contains("\u{1B}[43;1H"), "nothing drawn on row 43")
+        rcpx.send("q")
+        #expect(rcpx.exitStatus() == 0)
+    }
+
     @Test func mouseClickSelectsTheRowUnderIt() throws {
         let target = try #require(Self.firstFramePosition(of: "Budapest"), "Budapest not in the first frame")
         let rcpx = try PtyExplorer()

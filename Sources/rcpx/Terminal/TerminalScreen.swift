@@ -100,7 +100,13 @@ final class TerminalScreen {
     func setTimeout(_ ms: Int32) { wtimeout(window, ms) }
 
     /// Reads one key: `(status, code)` as `wget_wch` gives them (status `ERR` on timeout).
+    ///
+    /// Reading never draws: `wget_wch` refreshes a window that was touched since its last refresh, and after a
+    /// resize it is (ncurses resized it, `invalidate` erased it). That sent a whole frame in the old layout,
+    /// or a cleared screen, before the frame in the new one. Only `draw` sends; after `invalidate` it writes
+    /// every cell, and ncurses repaints from scratch once.
     func read() -> (status: Int32, code: UInt32) {
+        untouchwin(window)
         var ch: wint_t = 0
         let status = wget_wch(window, &ch)
         return (status, UInt32(ch))
@@ -266,7 +272,6 @@ final class TerminalScreen {
     }
 
     private func pair(fg: Int16, bg: Int16) -> Int16 {
-        if fg == -1 && bg == -1 { return 0 }
         let key = PairKey(fg: fg, bg: bg)
         if let p = pairs[key] { return p }
         guard nextPair < min(rcpx_color_pairs(), Int32(Int16.max)) else { return 0 }
