@@ -5,6 +5,9 @@ import RCPUI
 /// The scripted session of the key-to-frame measurement: what a person does in a long sitting, in segments
 /// that together visit every pane and mode. Deterministic, so two runs time the same work.
 enum ScriptedSession {
+    /// The search terms of the session: words that exist in the data.
+    static let words = ["turkey", "trafficking", "ghana", "bali", "labour"]
+
     static func chars(_ s: String) -> [InputEvent] { s.map { .key(.character($0)) } }
     static func repeated(_ e: InputEvent, _ n: Int) -> [InputEvent] { Array(repeating: e, count: n) }
     static func key(_ k: Key) -> InputEvent { .key(k) }
@@ -138,20 +141,26 @@ struct KeyToFrame {
         }
     }
 
+    /// Update and render for each event at the sizes the session sets (120×40 until a resize); a checksum of
+    /// the frames, so that the work cannot be left out.
+    static func play(_ state: inout AppState, _ events: ArraySlice<InputEvent>) -> Int {
+        var width = 120, height = 40, checksum = 0
+        for e in events {
+            if case .resize(let w, let h) = e { width = w; height = h }
+            checksum &+= App.update(&state, e).count
+            checksum &+= App.render(state, width: width, height: height).cells.count
+        }
+        return checksum
+    }
+
     static func measure(catalog: Catalog, events: [InputEvent]) -> Result {
         var state = AppState(catalog: catalog, options: UIOptions())
         var width = 120, height = 40
         var total: [Double] = [], updates: [Double] = [], renders: [Double] = []
         total.reserveCapacity(events.count)
-        var checksum = 0
         // A short warm-up, not timed (first-use caches, page faults of the code).
-        for e in events.prefix(200) {
-            if case .resize(let w, let h) = e { width = w; height = h }
-            _ = App.update(&state, e)
-            checksum &+= App.render(state, width: width, height: height).cells.count
-        }
+        var checksum = play(&state, events.prefix(200))
         state = AppState(catalog: catalog, options: UIOptions())
-        width = 120; height = 40
         var slowest: [(InputEvent, Double)] = []
         var slow: [String: [Double]] = [:]
         for e in events {

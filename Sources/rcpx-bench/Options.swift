@@ -13,8 +13,10 @@ let usage = """
 
     options:
       --runs N          runs of each start-up and lookup measurement (default 30)
-      --events N        events of the scripted key-to-frame session (default 12000)
-      --only LIST       some of: startup,lookups,keys,wire,memory,map (default all)
+      --events N        events of the scripted key-to-frame session (default 6000)
+      --only LIST       some of: startup,lookups,keys,instructions,wire,memory,map (default all)
+      --full            the long run: 30,000 events of the session, 2,000 of them under callgrind
+      --instruction-events N   events of the session counted under callgrind (default 400)
       --rcpx PATH       the rcpx binary (default: beside rcpx-bench, i.e. the release build)
       --jq PATH         jq (default: found on PATH; install with apt-get install -y jq)
       --data-file PATH  the data file for jq and --data (default: Resources/rcp-data.json of the package)
@@ -26,8 +28,10 @@ let usage = """
 
 struct Options {
     var runs = 30
-    var events = 12_000
-    var only: Set<String> = ["startup", "lookups", "keys", "wire", "memory", "map"]
+    var events = 6_000
+    var only: Set<String> = ["startup", "lookups", "keys", "instructions", "wire", "memory", "map"]
+    /// Events of the session counted under callgrind.
+    var instructionEvents = 400
     var rcpx: String?
     var jq: String?
     var dataFile: String?
@@ -38,6 +42,8 @@ struct Options {
     var writeBig: String?
     var scale = 100
     var segments: String?
+    /// Child mode of the instruction count: replay this many events of the session and exit.
+    var replaySession: Int?
 
     init(_ args: [String]) {
         var i = 0
@@ -67,6 +73,9 @@ struct Options {
             case "--write-big": writeBig = value()
             case "--scale": scale = number(value())
             case "--segments": segments = value()
+            case "--replay-session": replaySession = number(value())
+            case "--instruction-events": instructionEvents = max(1, number(value()))
+            case "--full": events = 30_000; instructionEvents = 2_000
             case "-h", "--help": print(usage); exit(0)
             default: fatal("unknown option \(args[i])\n\(usage)")
             }

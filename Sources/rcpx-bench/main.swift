@@ -29,6 +29,8 @@ if let path = options.writeBig {
     exit(0)
 }
 
+if let count = options.replaySession { InstructionCount.replay(count: count, dataFile: options.dataFile) }
+
 if options.fuzz != nil || options.fuzzRun != nil {
     let small = bigData(from: dataBytes, processCopies: 10, partyCopies: 10).catalog
     let fuzzer = Fuzzer(catalogs: Fuzzer.catalogs(bigger: small))
@@ -137,8 +139,7 @@ if options.only.contains("lookups") {
 
 // Key to frame.
 if options.only.contains("keys") {
-    let words = ["turkey", "trafficking", "ghana", "bali", "labour"]
-    let events = ScriptedSession.events(count: options.events, words: words, only: options.segments)
+    let events = ScriptedSession.events(count: options.events, words: ScriptedSession.words, only: options.segments)
     note("key to frame: \(events.count) events on the bundled data …")
     var measured: [(label: String, title: String, result: KeyToFrame.Result, target: Double?)] = []
     measured.append(("bundled", "bundled data", KeyToFrame.measure(catalog: .bundled, events: events), 1.0))
@@ -198,6 +199,33 @@ if options.only.contains("keys") {
         } else {
             note("warning: the explorer did not show a first frame on the \(options.scale)× data set within 20 s")
         }
+    }
+}
+
+// Instructions per key.
+if options.only.contains("instructions") {
+    let bench = executableDirectory() + "/rcpx-bench"
+    let n = options.instructionEvents
+    note("instructions: \(n) events of the session under callgrind, bundled data …")
+    var sets: [(label: String, title: String, file: String?)] = [("bundled", "bundled data", nil)]
+    if options.scale > 0 {
+        let path = scratch + "/big-instructions.json"
+        if !fileExists(path) {
+            let b = bigData(from: dataBytes, processCopies: options.scale, partyCopies: max(1, options.scale * 7 / 10))
+            writeBytes(b.bytes, to: path)
+        }
+        sets.append(("\(options.scale)x", "\(options.scale)× data", path))
+    }
+    for set in sets {
+        if set.file != nil { note("instructions: the same under callgrind, \(set.title) …") }
+        guard let perKey = InstructionCount.perKey(bench: bench, events: n, dataFile: set.file, scratch: scratch) else {
+            break
+        }
+        figures.set("instructions_per_key_\(set.label)", perKey, digits: 0)
+        table.append(
+            TableRow(
+                measure: "instructions per key, \(set.title)", median: String(Int(perKey.rounded())), p99: "",
+                extra: "callgrind, \(n) events of the session (same for any machine load)", target: "", met: nil))
     }
 }
 
