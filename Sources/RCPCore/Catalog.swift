@@ -55,6 +55,9 @@ public final class Catalog: Sendable {
     }
     private let searchIndexCache = Mutex<SearchIndex?>(nil)
 
+    /// Builds the search index now if it is not built yet (to call off the key path; see `App.prepare`).
+    public func prepareSearchIndex() { _ = searchIndex }
+
     /// The last few membership matrices built, with their arguments: the explorer asks for the same matrix
     /// many times (every frame, every key), and it is a pure function of its arguments.
     let recentMatrices = Mutex<[(key: MatrixKey, index: MatrixIndex)]>([])

@@ -31,3 +31,13 @@ public enum App {
         return renderer.draw()
     }
 }
+
+extension App {
+    /// Builds what a first search or filter would otherwise build on the key path (the search index, the
+    /// filter's folded texts): the explorer calls it off the main thread after start-up, so that the first
+    /// keystroke of a search answers as fast as the next ones.
+    public static func prepare(_ catalog: Catalog) {
+        catalog.prepareSearchIndex()
+        _ = FilterCorpus.of(catalog)
+    }
+}

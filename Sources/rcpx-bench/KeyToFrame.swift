@@ -154,6 +154,8 @@ struct KeyToFrame {
     }
 
     static func measure(catalog: Catalog, events: [InputEvent]) -> Result {
+        // As the explorer does in the background after its first frame (before a person can type).
+        App.prepare(catalog)
         var state = AppState(catalog: catalog, options: UIOptions())
         var width = 120, height = 40
         var total: [Double] = [], updates: [Double] = [], renders: [Double] = []

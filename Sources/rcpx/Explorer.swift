@@ -117,6 +117,8 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     ui.mouse = options.mouse
     var state = AppState(catalog: catalog, options: ui)
     if options.mouse { screen.setMouse(true) }
+    // The search index and the filter's texts, built beside the first frames rather than on the first key.
+    Task.detached(priority: .utility) { App.prepare(catalog) }
 
     let checklists = ExplorerChecklists(directory: options.checklistDirectory)
     let program = TerminalProgram(
