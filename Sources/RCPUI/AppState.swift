@@ -45,11 +45,15 @@ public struct AppState: Sendable {
     let searchCache: SearchCache
     let filterCache = FilterCache()
 
-    /// The explorer over `catalog` with the standard views and keys, or with a view added (`layouts`, `keys`).
+    /// The explorer over `catalog` with the standard views and keys, or with a view added (`layouts`, `keys`),
+    /// laid out for a screen of `width`×`height` (the explorer passes the terminal's, so that the first frame
+    /// does not lay out the panes twice).
     public init(
         catalog: Catalog, options: UIOptions, layouts: LayoutTable = .standard,
-        keys: KeyTable = KeyBindings.standard
+        keys: KeyTable = KeyBindings.standard, width: Int = 80, height: Int = 24
     ) {
+        self.width = width
+        self.height = height
         self.catalog = catalog
         self.options = options
         self.mouseCapture = options.mouse

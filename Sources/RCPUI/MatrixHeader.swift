@@ -1,4 +1,5 @@
 import RCPCore
+import Synchronization
 
 /// Where the matrix header puts each visible column's label: its process's short name, whole, on one of
 /// `rows` label rows above the number row.
@@ -37,6 +38,44 @@ struct MatrixHeaderLayout: Equatable {
     ) -> MatrixHeaderLayout? {
         guard !items.isEmpty else { return MatrixHeaderLayout(rows: 0, labels: []) }
         guard maxRows > 0 else { return nil }
+        // The same labels at the same places (another state, the filter given back, a pane moved) are laid out
+        // once: the search below can take thousands of tries.
+        let key = LayoutKey(
+            texts: items.map(\.text), centers: items.map { $0.center - minX }, span: maxX - minX, maxRows: maxRows)
+        if let hit = recentLayouts.withLock({ $0.first { $0.key == key } }) {
+            return hit.layout.map { $0.shifted(by: minX - hit.minX, columns: items.map(\.column)) }
+        }
+        let made = layOut(items, minX: minX, maxX: maxX, maxRows: maxRows)
+        recentLayouts.withLock { recent in
+            recent.insert((key, minX, made), at: 0)
+            if recent.count > 32 { recent.removeLast() }
+        }
+        return made
+    }
+
+    private struct LayoutKey: Hashable {
+        var texts: [String]
+        var centers: [Int]
+        var span, maxRows: Int
+    }
+
+    private static let recentLayouts = Mutex<[(key: LayoutKey, minX: Int, layout: MatrixHeaderLayout?)]>([])
+
+    /// The layout with every x moved by `dx`, for items of these columns (a label per item, in their order).
+    func shifted(by dx: Int, columns: [Int]) -> MatrixHeaderLayout {
+        MatrixHeaderLayout(
+            rows: rows,
+            labels: zip(labels, columns).map { l, column in
+                var l = l
+                l.x += dx; l.tickX += dx; l.column = column
+                return l
+            })
+    }
+
+    private static func layOut(
+        _ items: [(column: Int, text: String, center: Int)], minX: Int, maxX: Int,
+        maxRows: Int
+    ) -> MatrixHeaderLayout? {
         // A row holds labels with a space between them: fewer rows than the widths need cannot work.
         let needed = items.reduce(0) { $0 + TextWidth.of($1.text) + 1 }
         for rows in 1...maxRows where needed <= rows * (maxX - minX + 1) {
@@ -81,15 +120,19 @@ struct MatrixHeaderLayout: Equatable {
         }
         // Only the labels near the next one constrain the rest: a dead end is remembered by them.
         let widest = items.map { TextWidth.of($0.text) }.max() ?? 0
-        var deadEnds: Set<[Int]> = []
+        // A state is hashed as it is built (no array per call): the search visits thousands of them.
+        var deadEnds: Set<Int> = []
+        let widths = items.map { TextWidth.of($0.text) }
         func search(_ i: Int) -> Bool {
             if i == items.count { return true }
-            let item = items[i], w = TextWidth.of(item.text)
+            let item = items[i], w = widths[i]
             let reach = item.center - widest - 2
-            let state =
-                [i]
-                + placed.filter { $0.x + $0.width >= reach || $0.tickX >= reach }
-                .flatMap { [$0.row, $0.x, $0.width, $0.tickX] }
+            var hasher = Hasher()
+            hasher.combine(i)
+            for p in placed where p.x + p.width >= reach || p.tickX >= reach {
+                hasher.combine(p.row); hasher.combine(p.x); hasher.combine(p.width); hasher.combine(p.tickX)
+            }
+            let state = hasher.finalize()
             if deadEnds.contains(state) { return false }
             defer { if placed.count == i { deadEnds.insert(state) } }
             for row in stride(from: rows - 1, through: 0, by: -1) {

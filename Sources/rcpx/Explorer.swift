@@ -115,7 +115,7 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     ui.theme = screen.colorEnabled ? options.theme : .monochrome
     ui.ascii = options.ascii || !locale.utf8 || consoleLacksGlyphs(term)
     ui.mouse = options.mouse
-    var state = AppState(catalog: catalog, options: ui)
+    var state = AppState(catalog: catalog, options: ui, width: screen.size.width, height: screen.size.height)
     if options.mouse { screen.setMouse(true) }
     // The search index and the filter's texts, built beside the first frames rather than on the first key.
     Task.detached(priority: .utility) { App.prepare(catalog) }

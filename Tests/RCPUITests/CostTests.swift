@@ -51,4 +51,18 @@ import Testing
         #expect(cells < index.rowCount * index.columnCount / 2)
         #expect(index.dense.rows.map(\.count) == (0..<index.rowCount).map { index.count(row: $0) })
     }
+
+    /// The same labels at the same places are laid out once; a layout given again for a pane further right,
+    /// or for other column numbers (a filtered matrix), is the first one moved and renumbered.
+    @Test func aHeaderLayoutIsReusedWhereverItIsDrawn() {
+        let texts = ["IGC", "Budapest", "Söderköping", "CIS Conf.", "Puebla/RCM", "Lima", "5+5", "MIDSA"]
+        let items = texts.enumerated().map { (column: $0.offset, text: $0.element, center: 2 + $0.offset * 4) }
+        let first = MatrixHeaderLayout.make(items, minX: 0, maxX: 40, maxRows: 6)
+        #expect(first != nil && first!.rows > 1)
+        let moved = items.map { (column: $0.column + 3, text: $0.text, center: $0.center + 9) }
+        let again = MatrixHeaderLayout.make(moved, minX: 9, maxX: 49, maxRows: 6)
+        #expect(again == first?.shifted(by: 9, columns: moved.map(\.column)))
+        #expect(again?.labels.map(\.column) == moved.map(\.column))
+        #expect(again?.labels.first?.tickX == 11)
+    }
 }
