@@ -117,8 +117,9 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
     ui.mouse = options.mouse
     var state = AppState(catalog: catalog, options: ui, width: screen.size.width, height: screen.size.height)
     if options.mouse { screen.setMouse(true) }
-    // The search index and the filter's texts, built beside the first frames rather than on the first key.
-    Task.detached(priority: .utility) { App.prepare(catalog) }
+    // The search index and the filter's texts: built in the background once the first frame is out and the
+    // terminal is quiet, rather than on the first key of a search.
+    var prepared = false
 
     let checklists = ExplorerChecklists(directory: options.checklistDirectory)
     let program = TerminalProgram(
@@ -126,7 +127,13 @@ func runExplorer(catalog: Catalog, options: ExplorerOptions) -> Int32 {
         render: { App.render(state, width: $0, height: $1) },
         theme: { state.effectiveTheme },
         carryOut: { checklists.answers($0) },
-        idle: { checklists.poll() }
+        idle: {
+            if !prepared {
+                prepared = true
+                Task.detached(priority: .utility) { App.prepare(catalog) }
+            }
+            return checklists.poll()
+        }
     )
     let status = TerminalSession(screen: screen, program: program)
         // The fallback notice comes last, so it is not hidden by what the start-up events had to say.
