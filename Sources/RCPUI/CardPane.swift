@@ -16,12 +16,11 @@ public struct CardLayout: Sendable {
         for (i, l) in lines.enumerated() {
             let start = rows.count
             if let items = l.flow {
-                for row in Self.columns(items.map(env.highlighted), width: width, indent: l.indent) {
+                for row in Self.columns(items, width: width, indent: l.indent) {
                     rows.append((row, i))
                 }
             } else {
-                let styled = env.highlighted(l.spans)
-                for row in Wrap.lines(styled, width: width, firstIndent: l.indent, hangingIndent: l.hanging) {
+                for row in Wrap.lines(l.spans, width: width, firstIndent: l.indent, hangingIndent: l.hanging) {
                     rows.append((row, i))
                 }
             }
@@ -78,7 +77,6 @@ private struct CardLayoutKey: Equatable {
     var subject: Subject
     var width: Int
     var ascii: Bool
-    var highlight: String?
     var presentation: Bool
     var checklist: Checklist?
     var about: [String]
@@ -143,7 +141,7 @@ public struct CardPane: Pane, Hashable {
         let about = checklistsAbout(context)
         let key = CardLayoutKey(
             catalog: ObjectIdentifier(env.catalog), subject: subject, width: width, ascii: env.ascii,
-            highlight: env.highlight, presentation: env.presentation, checklist: context.checklist,
+            presentation: env.presentation, checklist: context.checklist,
             about: about)
         let hit = recentCardLayouts.withLock { recent -> CardLayout? in
             guard let i = recent.firstIndex(where: { $0.key == key }) else { return nil }
@@ -334,7 +332,8 @@ public struct CardPane: Pane, Hashable {
             let rowArea = area.row(r)
             let isCursor = index == copy.cursor && layout.selectable(copy.cursor)
             let x = area.x + 1
-            grid.write(line, x: x, y: y, clip: rowArea)
+            // Search matches are marked on the rows drawn only: the layout does not depend on the query.
+            grid.write(env.highlighted(line), x: x, y: y, clip: rowArea)
             if isCursor {
                 let style = focused ? Style(.selection, bold: true, reverse: true) : Style(.selectionUnfocused)
                 // Mark only the text of the line, so the selection reads as "this line".
