@@ -29,32 +29,41 @@ public enum Wrap {
             }
     }
 
-    /// What `lines` gives for a line of printable ASCII that fits on its first row (most lines of a card),
-    /// without wrapping it glyph by glyph: the indent, the spans with neighbours of one style joined, trailing
-    /// spaces dropped. Nil when the line needs the general way.
+    /// What `lines` gives for a line that fits on its first row (most lines of a card), without wrapping it
+    /// glyph by glyph: the indent, the spans with neighbours of one style joined, trailing spaces dropped. Nil
+    /// when the line needs the general way (it is too long, or has a line break, a tab or a character of no
+    /// width).
     static func oneRow(_ line: Line, width: Int, firstIndent: Int) -> Line? {
         guard width > 0 else { return nil }
-        var total = 0
-        for span in line {
-            guard span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-            total += span.text.utf8.count
-        }
         let indent = min(max(0, firstIndent), width - 1)
-        guard indent + total <= width else { return nil }
+        var total = indent
+        for span in line {
+            if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                total += span.text.utf8.count
+            } else {
+                for c in span.text {
+                    let w = TextWidth.of(c)
+                    if w == 0 || c == "\t" { return nil }
+                    total += w
+                }
+            }
+            if total > width { return nil }
+        }
         // Trailing spaces go, as on every wrapped row.
-        var keep = total
+        var drop = 0
         outer: for span in line.reversed() {
-            for b in span.text.utf8.reversed() {
-                if b != UInt8(ascii: " ") { break outer }
-                keep -= 1
+            for c in span.text.reversed() {
+                if c != " " { break outer }
+                drop += 1
             }
         }
+        var keep = line.reduce(0) { $0 + $1.text.count } - drop
         var out: Line = indent > 0 ? [Span(String(repeating: " ", count: indent))] : []
         let first = out.count
-        var used = 0
-        for span in line where used < keep && !span.text.isEmpty {
-            let text = span.text.utf8.count <= keep - used ? span.text : String(span.text.prefix(keep - used))
-            used += text.utf8.count
+        for span in line where keep > 0 && !span.text.isEmpty {
+            let n = span.text.count
+            let text = n <= keep ? span.text : String(span.text.prefix(keep))
+            keep -= min(n, keep)
             if out.count > first, out[out.count - 1].style == span.style {
                 out[out.count - 1].text += text
             } else {

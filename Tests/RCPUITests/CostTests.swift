@@ -6,10 +6,14 @@ import Testing
 /// The work of a frame follows the screen: shortcuts give what the general way gives, and what is made once
 /// is not made again.
 @Suite struct CostTests {
-    /// A line of printable ASCII that fits on one row skips glyph-by-glyph wrapping; the result is the same.
+    /// A line that fits on one row skips glyph-by-glyph wrapping; the result is the same (wide and combining
+    /// characters, tabs, line breaks and zero-width characters among the words).
     @Test func theOneRowShortcutWrapsAsTheGeneralWay() {
         var rng = SystemRandomNumberGenerator()
-        let words = ["a", "Bali", "process", " ", "  ", "", "x-y", "(12)", "end "]
+        let words = [
+            "a", "Bali", "process", " ", "  ", "", "x-y", "(12)", "end ", "Söderköping", "—", "東京", "e\u{301}", "\t",
+            "\n", "\u{200B}",
+        ]
         let styles = [Style.normal, Style(.dim), Style(.heading, bold: true)]
         var shortcuts = 0
         for _ in 0..<3000 {
