@@ -1,33 +1,40 @@
 import RCPCore
 import Synchronization
 
-/// A card laid out for a width: its logical lines wrapped into display rows.
+/// A card laid out for a width: its logical lines wrapped into display rows. How many rows each line takes is
+/// known at once; the rows themselves are made when they are first read (drawing reads the visible ones), so a
+/// card of thousands of lines costs what the screen shows of it.
 public struct CardLayout: Sendable {
     public var lines: [CardLine]
     /// Display rows, each with the index of its logical line (nil for a gap row).
-    public var rows: [(line: Line, index: Int?)]
+    public var rows: CardRows
     /// For each logical line, its first and last display row.
     public var spans: [ClosedRange<Int>]
 
     init(_ lines: [CardLine], width: Int, env: DisplayEnvironment) {
         self.lines = lines
-        rows = []
-        spans = []
+        var spans: [ClosedRange<Int>] = []
+        var made: [Int: [Line]] = [:]
+        var count = 0
         for (i, l) in lines.enumerated() {
-            let start = rows.count
+            let n: Int
             if let items = l.flow {
-                for row in Self.columns(items, width: width, indent: l.indent) {
-                    rows.append((row, i))
-                }
+                let rows = Self.columns(items, width: width, indent: l.indent)
+                made[i] = rows
+                n = rows.count
+            } else if let row = Wrap.oneRow(l.spans, width: width, firstIndent: l.indent) {
+                made[i] = [row]
+                n = 1
             } else {
-                for row in Wrap.lines(l.spans, width: width, firstIndent: l.indent, hangingIndent: l.hanging) {
-                    rows.append((row, i))
-                }
+                n = Wrap.rowCount(l.spans, width: width, firstIndent: l.indent, hangingIndent: l.hanging)
             }
-            spans.append(start...(rows.count - 1))
+            spans.append(count...(count + max(1, n) - 1))
+            count += max(1, n)
             // Presentation: a gap after every line that has text.
-            if env.presentation && !l.isBlank && i + 1 < lines.count && !lines[i + 1].isBlank { rows.append(([], nil)) }
+            if env.presentation && !l.isBlank && i + 1 < lines.count && !lines[i + 1].isBlank { count += 1 }
         }
+        self.spans = spans
+        rows = CardRows(lines: lines, spans: spans, count: count, width: width, made: made)
     }
 
     /// Items in as many columns as fit in `width` after `indent`, running down each column; an item too wide
@@ -69,6 +76,53 @@ public struct CardLayout: Sendable {
 
     /// Whether the cursor may rest on a line.
     func selectable(_ i: Int) -> Bool { i >= 0 && i < lines.count && !lines[i].isBlank }
+}
+
+/// The display rows of a `CardLayout`, made on first reading and kept.
+public struct CardRows: RandomAccessCollection, Sendable {
+    private let store: Store
+    public let count: Int
+
+    final class Store: Sendable {
+        let lines: [CardLine]
+        let spans: [ClosedRange<Int>]
+        let width: Int
+        let made: Mutex<[Int: [Line]]>
+        init(lines: [CardLine], spans: [ClosedRange<Int>], width: Int, made: [Int: [Line]]) {
+            self.lines = lines; self.spans = spans; self.width = width; self.made = Mutex(made)
+        }
+    }
+
+    init(lines: [CardLine], spans: [ClosedRange<Int>], count: Int, width: Int, made: [Int: [Line]]) {
+        store = Store(lines: lines, spans: spans, width: width, made: made)
+        self.count = count
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    /// How many logical lines have their rows made (for tests: drawing makes only what shows).
+    var linesMade: Int { store.made.withLock { $0.count } }
+
+    public subscript(r: Int) -> (line: Line, index: Int?) {
+        let spans = store.spans
+        // The last line starting at or before r.
+        var lo = 0, hi = spans.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if spans[mid].lowerBound <= r { lo = mid } else { hi = mid - 1 }
+        }
+        guard !spans.isEmpty, spans[lo].contains(r) else { return ([], nil) }  // a gap row
+        let rows =
+            store.made.withLock { $0[lo] }
+            ?? {
+                let l = store.lines[lo]
+                let rows = Wrap.lines(l.spans, width: store.width, firstIndent: l.indent, hangingIndent: l.hanging)
+                store.made.withLock { $0[lo] = rows }
+                return rows
+            }()
+        let k = r - spans[lo].lowerBound
+        return (k < rows.count ? rows[k] : [], lo)
+    }
 }
 
 /// Everything a card layout depends on.

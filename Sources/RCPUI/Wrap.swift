@@ -41,10 +41,13 @@ public enum Wrap {
             if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
                 total += span.text.utf8.count
             } else {
+                // A character takes at most four bytes and at least one column: a span that long cannot fit.
+                if total + span.text.utf8.count / 4 > width { return nil }
                 for c in span.text {
                     let w = TextWidth.of(c)
                     if w == 0 || c == "\t" { return nil }
                     total += w
+                    if total > width { return nil }
                 }
             }
             if total > width { return nil }
@@ -71,6 +74,13 @@ public enum Wrap {
             }
         }
         return out
+    }
+
+    /// How many rows `lines` gives, without making them.
+    static func rowCount(_ line: Line, width: Int, firstIndent: Int, hangingIndent: Int) -> Int {
+        var characters: [(Character, Void)] = []
+        for span in line { for c in span.text { characters.append((c, ())) } }
+        return TextWrap.rows(characters, width: width, firstIndent: firstIndent, hangingIndent: hangingIndent).count
     }
 
     /// Plain text wrapped to `width`.

@@ -69,4 +69,25 @@ import Testing
         #expect(again?.labels.map(\.column) == moved.map(\.column))
         #expect(again?.labels.first?.tickX == 11)
     }
+
+    /// A card's rows are made when read: a card of 400 long lines, of which 20 rows are read, makes the rows of
+    /// a handful of lines, and every row read is the row eager wrapping gives.
+    @Test func aLongCardMakesOnlyTheRowsItShows() {
+        let words = "the Bali Process — on people smuggling, trafficking in persons and related transnational crime"
+        let lines = (0..<400).map { i in
+            CardLine(
+                [Span("\(i). ", Style(.dim)), Span(words + (i % 3 == 0 ? " and more" : ""))], indent: 2, hanging: 4)
+        }
+        let layout = CardLayout(lines, width: 40, env: makeState(80, 24).env)
+        #expect(layout.rows.count > 800)
+        #expect(layout.rows.linesMade == 0)
+        let shown = (100..<120).map { layout.rows[$0] }
+        #expect(layout.rows.linesMade <= 10)
+        for (k, row) in shown.enumerated() {
+            let i = row.index!
+            let eager = Wrap.lines(lines[i].spans, width: 40, firstIndent: 2, hangingIndent: 4)
+            #expect(row.line == eager[100 + k - layout.spans[i].lowerBound])
+        }
+        #expect(layout.spans.last!.upperBound == layout.rows.count - 1)
+    }
 }
