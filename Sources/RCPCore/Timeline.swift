@@ -33,11 +33,18 @@ public struct Timeline: Sendable, Hashable {
     /// The entries that concern a record: a process (its start, its status changes and the events it took
     /// part in), a mechanism (its start and events), or an event. Used to mark the selection on the time line.
     public func entries(concerning recordID: String, in catalog: Catalog) -> [TimelineEntry] {
-        entries.filter { e in
-            if e.recordID == recordID || e.process == recordID || e.mechanism == recordID { return true }
-            if let id = e.event, let (_, event) = catalog.event(id: id) { return event.processes.contains(recordID) }
-            return false
-        }
+        entries.filter { concerns($0, recordID, catalog) }
+    }
+
+    /// The first of `entries(concerning:in:)`, found without copying the others.
+    public func firstEntry(concerning recordID: String, in catalog: Catalog) -> TimelineEntry? {
+        entries.firstIndex { concerns($0, recordID, catalog) }.map { entries[$0] }
+    }
+
+    private func concerns(_ e: TimelineEntry, _ recordID: String, _ catalog: Catalog) -> Bool {
+        if e.recordID == recordID || e.process == recordID || e.mechanism == recordID { return true }
+        if let id = e.event, let (_, event) = catalog.event(id: id) { return event.processes.contains(recordID) }
+        return false
     }
 }
 

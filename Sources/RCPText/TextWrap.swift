@@ -106,4 +106,75 @@ public enum TextWrap {
         rows.append(row)
         return rows.enumerated().map { n, glyphs in Row(indent: n == 0 ? firstIndent : hangingIndent, glyphs: glyphs) }
     }
+
+    /// The number of rows `rows` gives for the text of `pieces` (one after another), counted without making
+    /// them: the same rules, on widths only.
+    public static func rowCount(
+        _ pieces: some Sequence<String>, width: Int, firstIndent: Int = 0, hangingIndent: Int = 0
+    ) -> Int {
+        guard width > 0 else { return 1 }
+        let first = min(max(0, firstIndent), width - 1), hang = min(max(0, hangingIndent), width - 1)
+        // Each paragraph's glyph widths, a space as -1; counted as soon as a line break ends it.
+        var widths: [Int] = []
+        var total = 0, paragraphs = 0
+        func endParagraph() {
+            total += countParagraph(widths, width: width, firstIndent: paragraphs == 0 ? first : hang, hang: hang)
+            paragraphs += 1
+            widths.removeAll(keepingCapacity: true)
+        }
+        for piece in pieces {
+            if piece.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                for b in piece.utf8 { widths.append(b == UInt8(ascii: " ") ? -1 : 1) }
+                continue
+            }
+            for c in piece {
+                if c == "\n" || c == "\r\n" || c == "\r" { endParagraph(); continue }
+                if c == "\t" || c == " " { widths.append(-1); continue }
+                let w = TextWidth.of(c)
+                if w > 0 { widths.append(w) }
+            }
+        }
+        endParagraph()
+        return total
+    }
+
+    /// `wrapParagraph`'s rows, counted.
+    private static func countParagraph(_ glyphs: [Int], width: Int, firstIndent: Int, hang: Int) -> Int {
+        var rows = 0, rowEmpty = true, used = firstIndent, indent = firstIndent
+        func newRow() {
+            rows += 1
+            rowEmpty = true
+            indent = hang
+            used = hang
+        }
+        var i = 0
+        while i < glyphs.count {
+            if glyphs[i] < 0 {
+                if !(rowEmpty && rows > 0) && used + 1 <= width {
+                    rowEmpty = false; used += 1
+                } else if !rowEmpty {
+                    newRow()
+                }
+                i += 1
+                continue
+            }
+            var j = i, wordWidth = 0
+            while j < glyphs.count && glyphs[j] >= 0 { wordWidth += glyphs[j]; j += 1 }
+            if used + wordWidth <= width {
+                rowEmpty = false; used += wordWidth; i = j
+            } else if wordWidth <= width - hang && !rowEmpty {
+                newRow()
+            } else {
+                while i < j {
+                    if used + glyphs[i] > width {
+                        if rowEmpty && used == indent { i += 1; continue }
+                        newRow()
+                        continue
+                    }
+                    rowEmpty = false; used += glyphs[i]; i += 1
+                }
+            }
+        }
+        return rows + 1
+    }
 }

@@ -2,7 +2,7 @@ import RCPCore
 import Synchronization
 
 /// A card laid out for a width: its logical lines wrapped into display rows. How many rows each line takes is
-/// known at once; the rows themselves are made when they are first read (drawing reads the visible ones), so a
+/// counted at once (on widths only); the rows themselves are made when they are first read (drawing reads the visible ones), so a
 /// card of thousands of lines costs what the screen shows of it.
 public struct CardLayout: Sendable {
     public var lines: [CardLine]
@@ -22,9 +22,6 @@ public struct CardLayout: Sendable {
                 let rows = Self.columns(items, width: width, indent: l.indent)
                 made[i] = rows
                 n = rows.count
-            } else if let row = Wrap.oneRow(l.spans, width: width, firstIndent: l.indent) {
-                made[i] = [row]
-                n = 1
             } else {
                 n = Wrap.rowCount(l.spans, width: width, firstIndent: l.indent, hangingIndent: l.hanging)
             }

@@ -107,7 +107,7 @@ public struct TimelinePane: Pane, Hashable {
         case .process(let i), .event(let i), .mechanism(let i): id = i
         default: return
         }
-        if let e = Self.timeline(catalog).entries(concerning: id, in: catalog).first { selected = e.id }
+        if let e = Self.timeline(catalog).firstEntry(concerning: id, in: catalog) { selected = e.id }
     }
 
     public mutating func handle(_ action: Action, _ context: PaneContext) -> PaneOutcome {

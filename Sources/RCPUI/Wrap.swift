@@ -78,9 +78,7 @@ public enum Wrap {
 
     /// How many rows `lines` gives, without making them.
     static func rowCount(_ line: Line, width: Int, firstIndent: Int, hangingIndent: Int) -> Int {
-        var characters: [(Character, Void)] = []
-        for span in line { for c in span.text { characters.append((c, ())) } }
-        return TextWrap.rows(characters, width: width, firstIndent: firstIndent, hangingIndent: hangingIndent).count
+        TextWrap.rowCount(line.lazy.map(\.text), width: width, firstIndent: firstIndent, hangingIndent: hangingIndent)
     }
 
     /// Plain text wrapped to `width`.

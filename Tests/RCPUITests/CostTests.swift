@@ -6,8 +6,9 @@ import Testing
 /// The work of a frame follows the screen: shortcuts give what the general way gives, and what is made once
 /// is not made again.
 @Suite struct CostTests {
-    /// A line that fits on one row skips glyph-by-glyph wrapping; the result is the same (wide and combining
-    /// characters, tabs, line breaks and zero-width characters among the words).
+    /// A line that fits on one row skips glyph-by-glyph wrapping, and rows are counted without being made; the
+    /// results are the same (wide and combining characters, tabs, line breaks and zero-width characters among
+    /// the words).
     @Test func theOneRowShortcutWrapsAsTheGeneralWay() {
         var rng = SystemRandomNumberGenerator()
         let words = [
@@ -24,6 +25,7 @@ import Testing
             }
             let width = Int.random(in: 1...40, using: &rng), indent = Int.random(in: 0...6, using: &rng)
             let general = Wrap.wrapped(line, width: width, firstIndent: indent, hangingIndent: 2)
+            #expect(Wrap.rowCount(line, width: width, firstIndent: indent, hangingIndent: 2) == general.count)
             if let row = Wrap.oneRow(line, width: width, firstIndent: indent) {
                 shortcuts += 1
                 #expect([row] == general, "\(line) at width \(width), indent \(indent)")
