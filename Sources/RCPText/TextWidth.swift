@@ -9,6 +9,10 @@ public enum TextWidth {
             guard let v = c.asciiValue else { return 0 }
             return v < 0x20 || v == 0x7F ? 0 : 1
         }
+        // One scalar of a common range (accented letters, dashes and bullets, arrows, box drawing, shapes): the
+        // answer without the Unicode property tables.
+        var scalars = c.unicodeScalars.makeIterator()
+        if let only = scalars.next(), scalars.next() == nil, let w = commonWidth(only.value) { return w }
         var width = 0
         for scalar in c.unicodeScalars {
             let w = scalarWidth(scalar)
@@ -25,6 +29,16 @@ public enum TextWidth {
         var total = 0
         for c in s { total += of(c) }
         return total
+    }
+
+    /// The width of a scalar in a range where every scalar but a few listed takes one column; nil elsewhere.
+    /// (`scalarWidth` gives the same for each; a test checks every one of them.)
+    static func commonWidth(_ v: UInt32) -> Int? {
+        switch v {
+        case 0xA0..<0x300 where v != 0xAD, 0x2010..<0x2028, 0x2190..<0x231A, 0x2500..<0x25FD, 0x2600..<0x2614:
+            return 1
+        default: return nil
+        }
     }
 
     /// -1 for a control, 0 for a combining or format scalar, 2 for wide, else 1.

@@ -1,6 +1,7 @@
 import RCPCore
 import Testing
 
+@testable import RCPText
 @testable import RCPUI
 
 /// The work of a frame follows the screen: shortcuts give what the general way gives, and what is made once
@@ -91,5 +92,17 @@ import Testing
             #expect(row.line == eager[100 + k - layout.spans[i].lowerBound])
         }
         #expect(layout.spans.last!.upperBound == layout.rows.count - 1)
+    }
+
+    /// The width of a character of a common range is found without the Unicode tables, and it is the width the
+    /// tables give, for every scalar of those ranges.
+    @Test func commonCharactersHaveTheirTableWidths() {
+        var checked = 0
+        for v in UInt32(0xA0)..<0x2700 {
+            guard let fast = TextWidth.commonWidth(v), let scalar = Unicode.Scalar(v) else { continue }
+            #expect(fast == max(0, TextWidth.scalarWidth(scalar)), "U+\(String(v, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 800)
     }
 }
