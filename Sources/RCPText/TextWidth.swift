@@ -26,9 +26,34 @@ public enum TextWidth {
     /// The columns a string takes: the sum over its grapheme clusters.
     public static func of(_ s: String) -> Int {
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        if let w = simpleWidth(s) { return w }
         var total = 0
         for c in s { total += of(c) }
         return total
+    }
+
+    /// The width of a text made only of printable ASCII and scalars of the common ranges (`commonWidth`), where
+    /// every scalar is a grapheme cluster of its own and takes one column: its number of scalars. Nil for any
+    /// other text (controls, combining marks, wide characters, emoji), which is measured cluster by cluster.
+    static func simpleWidth(_ s: String) -> Int? {
+        var n = 0
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            guard (v >= 0x20 && v < 0x7F) || commonWidth(v) != nil else { return nil }
+            n += 1
+        }
+        return n
+    }
+
+    /// Whether every scalar of `s` is a one-column grapheme cluster of its own (see `simpleWidth`).
+    public static func isSimple(_ s: String) -> Bool { simpleWidth(s) != nil }
+
+    /// Appends the width of each scalar of a simple text (see `simpleWidth`) to `widths`, a space as -1; false,
+    /// appending nothing, for any other text.
+    public static func appendSimpleWidths(_ s: String, to widths: inout [Int]) -> Bool {
+        guard simpleWidth(s) != nil else { return false }
+        for scalar in s.unicodeScalars { widths.append(scalar == " " ? -1 : 1) }
+        return true
     }
 
     /// The width of a scalar in a range where every scalar but a few listed takes one column; nil elsewhere.

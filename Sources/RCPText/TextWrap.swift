@@ -127,6 +127,7 @@ public enum TextWrap {
                 for b in piece.utf8 { widths.append(b == UInt8(ascii: " ") ? -1 : 1) }
                 continue
             }
+            if TextWidth.appendSimpleWidths(piece, to: &widths) { continue }
             for c in piece {
                 if c == "\n" || c == "\r\n" || c == "\r" { endParagraph(); continue }
                 if c == "\t" || c == " " { widths.append(-1); continue }

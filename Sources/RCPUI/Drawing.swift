@@ -131,6 +131,13 @@ extension Grid {
                 guard cx >= area.x, cx < area.maxX else { continue }
                 put(Cell(String(UnicodeScalar(b)), style: style), x: cx, y: y)
             }
+        } else if !asciiOnly && TextWidth.isSimple(text) {
+            // One-column scalars, each a cluster of its own (names with accents, dashes, box drawing).
+            for scalar in text.unicodeScalars {
+                defer { cx += 1 }
+                guard cx >= area.x, cx < area.maxX else { continue }
+                put(Cell(String(scalar), style: style), x: cx, y: y)
+            }
         } else if asciiOnly {
             for c in ASCIIFold.fold(text) { emit(c) }
         } else {

@@ -104,5 +104,9 @@ import Testing
             checked += 1
         }
         #expect(checked > 800)
+        // A text of such characters measures as its clusters do.
+        for text in ["Söderköping — IGC • Bali ▸ ★", "é", "a\u{301}", "Tōkyō 東京", "☀️", "x\ty", "\u{AD}", "→ ↑ ┃ ■"] {
+            #expect(TextWidth.of(text) == text.reduce(0) { $0 + TextWidth.of($1) }, "\(text)")
+        }
     }
 }
