@@ -52,8 +52,7 @@ public struct AppState: Sendable {
         catalog: Catalog, options: UIOptions, layouts: LayoutTable = .standard,
         keys: KeyTable = KeyBindings.standard, width: Int = 80, height: Int = 24
     ) {
-        self.width = width
-        self.height = height
+        (self.width, self.height) = (width, height)
         self.catalog = catalog
         self.options = options
         self.mouseCapture = options.mouse

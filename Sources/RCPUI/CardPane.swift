@@ -127,8 +127,7 @@ private struct CardLayoutKey: Equatable {
     var catalog: ObjectIdentifier
     var subject: Subject
     var width: Int
-    var ascii: Bool
-    var presentation: Bool
+    var ascii, presentation: Bool
     var checklist: Checklist?
     var about: [String]
 }
