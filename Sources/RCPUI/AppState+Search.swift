@@ -66,6 +66,11 @@ extension AppState {
         case .commit:
             f.typing = false
             filter = f.text.isEmpty ? nil : f
+            // The filter may have hidden the row the card showed: the card follows the cursor it moved to.
+            settle()
+            if focus != .card, let subject = panes[focus].cursorSubject(context(focus)), subject != card.subject {
+                card.show(subject)
+            }
         default:
             _ = Self.edit(&f.editor, action, key)
             filter = f

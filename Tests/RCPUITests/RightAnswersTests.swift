@@ -538,4 +538,20 @@ import Testing
         s.press(.character("'")); s.type("bali"); s.press(.enter, .character("x"))
         #expect(s.screen.contains("2 ▪ Process: Bali"))
     }
+
+    /// A filter that hides the matrix row the card showed moves the cursor to a row it keeps; the card shows
+    /// that row's party, not the hidden one (the trial saw Algeria on the card beside Turkey's crosshair).
+    @Test func theCardFollowsTheMatrixCursorAFilterMoved() {
+        var s = makeState(132, 43)
+        s.press(.character("3"))
+        s.matrix.cursorParty = "algeria"
+        s.press(.down)
+        s.press(.up)
+        #expect(s.card.subject == .party("algeria"))
+        s.press(.character("f"))
+        for c in "turk" { s.press(.character(c)) }
+        s.press(.enter)
+        #expect(s.matrix.cursorParty == "turkey")
+        #expect(s.card.subject == .party("turkey"))
+    }
 }
