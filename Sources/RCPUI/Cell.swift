@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What a cell means; a `Theme` turns it into colours and attributes. Meaning never rests on colour alone:
 /// every role that matters also has a shape (glyph, bracket, reverse video, bold or underline).
 public enum StyleRole: String, CaseIterable, Sendable, Hashable {
@@ -40,17 +42,58 @@ public struct Style: Sendable, Hashable {
 
 /// One terminal cell. A wide grapheme occupies its cell (`width == 2`) and the next one,
 /// which holds an empty `text` and `width == 0` as a continuation.
+///
+/// The text is kept as a number, not a `String`: a frame writes thousands of cells, and a number is copied
+/// and compared without reference counting. One scalar is its own value; a cluster of several (a letter with
+/// a combining mark, an emoji sequence) is numbered in a table shared by every grid.
 public struct Cell: Sendable, Hashable {
-    public var text: String
+    var code: UInt32
     public var width: UInt8
     public var style: Style
 
     public init(_ text: String = " ", width: UInt8 = 1, style: Style = .normal) {
-        self.text = text; self.width = width; self.style = style
+        self.code = Cell.code(of: text); self.width = width; self.style = style
+    }
+
+    /// A cell of one scalar.
+    init(scalar: Unicode.Scalar, width: UInt8 = 1, style: Style = .normal) {
+        self.code = scalar.value; self.width = width; self.style = style
+    }
+
+    /// The grapheme cluster drawn in the cell ("" for the continuation of a wide one).
+    public var text: String {
+        get { Cell.text(of: code) }
+        set { code = Cell.code(of: newValue) }
     }
 
     public static let blank = Cell()
     public var isContinuation: Bool { width == 0 }
+
+    /// The code of "", and the first code of the cluster table (above every scalar value).
+    static let emptyCode: UInt32 = 0x11_0000
+    static let firstClusterCode: UInt32 = 0x11_0001
+
+    /// The clusters of more than one scalar met so far, numbered from `firstClusterCode`.
+    private static let clusters = Mutex<(codes: [String: UInt32], texts: [String])>(([:], []))
+
+    static func code(of text: String) -> UInt32 {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return emptyCode }
+        if scalars.next() == nil { return first.value }
+        return clusters.withLock { table in
+            if let code = table.codes[text] { return code }
+            let code = firstClusterCode + UInt32(table.texts.count)
+            table.codes[text] = code
+            table.texts.append(text)
+            return code
+        }
+    }
+
+    static func text(of code: UInt32) -> String {
+        if code < emptyCode { return Unicode.Scalar(code).map { String(Character($0)) } ?? "" }
+        if code == emptyCode { return "" }
+        return clusters.withLock { $0.texts[Int(code - firstClusterCode)] }
+    }
 }
 
 /// A rectangle of cells: what a frame renders into, what the backend blits and what snapshots compare.

@@ -129,14 +129,14 @@ extension Grid {
             for b in text.utf8 {
                 defer { cx += 1 }
                 guard cx >= area.x, cx < area.maxX else { continue }
-                put(Cell(String(UnicodeScalar(b)), style: style), x: cx, y: y)
+                put(Cell(scalar: Unicode.Scalar(b), style: style), x: cx, y: y)
             }
         } else if !asciiOnly && TextWidth.isSimple(text) {
             // One-column scalars, each a cluster of its own (names with accents, dashes, box drawing).
             for scalar in text.unicodeScalars {
                 defer { cx += 1 }
                 guard cx >= area.x, cx < area.maxX else { continue }
-                put(Cell(String(scalar), style: style), x: cx, y: y)
+                put(Cell(scalar: scalar, style: style), x: cx, y: y)
             }
         } else if asciiOnly {
             for c in ASCIIFold.fold(text) { emit(c) }
