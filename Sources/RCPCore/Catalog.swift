@@ -75,6 +75,8 @@ public final class Catalog: Sendable {
     let world: (@Sendable () -> WorldMap)?
     /// The states in no process and the keys of their names, built on first use (see `Catalog+Unnamed.swift`).
     let unnamedCache = Mutex<UnnamedStates?>(nil)
+    /// What the views derive from this catalog, remembered with it.
+    public let derived = DerivedValues()
 
     struct ItemPosition: Sendable, Hashable {
         var outer: Int

@@ -123,20 +123,13 @@ public struct CardRows: RandomAccessCollection, Sendable {
 }
 
 /// Everything a card layout depends on.
-private struct CardLayoutKey: Equatable {
-    var catalog: ObjectIdentifier
+private struct CardLayoutKey: Hashable, Sendable {
     var subject: Subject
     var width: Int
     var ascii, presentation: Bool
     var checklist: Checklist?
     var about: [String]
 }
-
-/// The last cards laid out, most recent first, with their catalogs (kept alive so that their identities stay
-/// unique). Settling, checking and drawing one frame ask for the same layout several times, and wrapping the
-/// card is the costliest part of a frame; a layout is a function of its key, so sharing it changes nothing but
-/// speed. A few entries, so that several states (tests run in parallel) do not push each other out.
-private let recentCardLayouts = Mutex<[(key: CardLayoutKey, catalog: Catalog, layout: CardLayout)]>([])
 
 /// The detail card pane: the subject, a cursor on one of its lines, the scroll offset in display rows,
 /// and the back/forward stacks of navigation.
@@ -190,23 +183,14 @@ public struct CardPane: Pane, Hashable {
         let env = context.env, width = max(1, context.area.width - 1)
         let about = checklistsAbout(context)
         let key = CardLayoutKey(
-            catalog: ObjectIdentifier(env.catalog), subject: subject, width: width, ascii: env.ascii,
+            subject: subject, width: width, ascii: env.ascii,
             presentation: env.presentation, checklist: context.checklist,
             about: about)
-        let hit = recentCardLayouts.withLock { recent -> CardLayout? in
-            guard let i = recent.firstIndex(where: { $0.key == key }) else { return nil }
-            recent.insert(recent.remove(at: i), at: 0)
-            return recent[0].layout
+        return env.catalog.derived.value(key, keep: 16) {
+            CardLayout(
+                CardContent.lines(subject, env, checklist: context.checklist, checklistsAbout: about),
+                width: width, env: env)
         }
-        if let hit { return hit }
-        let layout = CardLayout(
-            CardContent.lines(subject, env, checklist: context.checklist, checklistsAbout: about),
-            width: width, env: env)
-        recentCardLayouts.withLock { recent in
-            recent.insert((key, env.catalog, layout), at: 0)
-            if recent.count > 16 { recent.removeLast() }
-        }
-        return layout
     }
 
     /// Shows `subject` without a step in the history (the selection of another pane moved).

@@ -104,18 +104,10 @@ final class FilterCorpus: Sendable {
         regions = c.regions.map { FoldedTexts([$0.name]) }
     }
 
-    private static let recent = Mutex<[(catalog: Catalog, corpus: FilterCorpus)]>([])
+    private struct Key: Hashable, Sendable {}
 
-    /// The corpus of a catalog, made on first use and remembered (for the last two catalogs).
-    static func of(_ c: Catalog) -> FilterCorpus {
-        if let hit = recent.withLock({ $0.first { $0.catalog === c }?.corpus }) { return hit }
-        let made = FilterCorpus(c)
-        recent.withLock { recent in
-            recent.insert((c, made), at: 0)
-            if recent.count > 2 { recent.removeLast() }
-        }
-        return made
-    }
+    /// The corpus of a catalog, made on first use and remembered with it.
+    static func of(_ c: Catalog) -> FilterCorpus { c.derived.value(Key(), keep: 1) { FilterCorpus(c) } }
 }
 
 /// Remembers the last few `FilterMatch`es, so that each frame and event does not match every name again, and

@@ -1,14 +1,10 @@
 import RCPCore
-import Synchronization
 
 /// The world map pane: where the selected process, state or region reaches, or coverage (how many Annex A
 /// processes each state takes part in, and the UN members of 2005 in none). Braille cells, a dot pattern per
 /// category (colour only adds emphasis), a legend, and a country cursor. States marked for comparison (`x`) are
 /// drawn in a pattern of their own (two bars a cell, underlined) with a "marked" legend entry.
 public struct MapPane: Pane, Hashable {
-    private static let recentLayers = Mutex<
-        [(catalog: Catalog, subject: MapSubject, marked: Set<String>, layer: MapLayer)]
-    >([])
 
     /// Coverage instead of the selection.
     public var coverage = false
@@ -82,16 +78,14 @@ public struct MapPane: Pane, Hashable {
 
     /// The layer of a subject, made once and remembered with the last few (it reads every party of the subject).
     static func layer(_ subject: MapSubject, catalog: Catalog, marked: Set<String>) -> MapLayer {
-        let hit = recentLayers.withLock { recent in
-            recent.first { $0.catalog === catalog && $0.subject == subject && $0.marked == marked }?.layer
+        catalog.derived.value(LayerKey(subject: subject, marked: marked)) {
+            catalog.mapLayer(subject, world: world, marked: marked)
         }
-        if let hit { return hit }
-        let layer = catalog.mapLayer(subject, world: world, marked: marked)
-        recentLayers.withLock { recent in
-            recent.insert((catalog, subject, marked, layer), at: 0)
-            if recent.count > 8 { recent.removeLast() }
-        }
-        return layer
+    }
+
+    private struct LayerKey: Hashable, Sendable {
+        var subject: MapSubject
+        var marked: Set<String>
     }
 
     /// The layer, the view and the picture for an area.

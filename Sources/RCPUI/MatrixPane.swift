@@ -74,21 +74,14 @@ public final class MatrixView: Sendable {
     public var rows: [MatrixRow] { index.dense.rows }
 }
 
-/// The display width of every party's name as drawn, by position in the catalog, per catalog and ASCII mode.
-private let recentNameWidths = Mutex<[(catalog: Catalog, ascii: Bool, widths: [Int])]>([])
-
+/// The display width of every party's name as drawn, by position in the catalog, per ASCII mode.
 private func partyNameWidths(_ env: DisplayEnvironment) -> [Int] {
-    let c = env.catalog
-    if let hit = recentNameWidths.withLock({ $0.first { $0.catalog === c && $0.ascii == env.ascii }?.widths }) {
-        return hit
+    env.catalog.derived.value(NameWidthsKey(ascii: env.ascii), keep: 2) {
+        env.catalog.parties.map { TextWidth.of(env.name($0)) }
     }
-    let widths = c.parties.map { TextWidth.of(env.name($0)) }
-    recentNameWidths.withLock { recent in
-        recent.insert((c, env.ascii, widths), at: 0)
-        if recent.count > 4 { recent.removeLast() }
-    }
-    return widths
 }
+
+private struct NameWidthsKey: Hashable, Sendable { var ascii: Bool }
 
 /// The width of abbreviated labels, and the columns they are made for (nil: all).
 struct AbbreviationKey: Hashable {
@@ -97,7 +90,7 @@ struct AbbreviationKey: Hashable {
 }
 
 /// What a `MatrixView` is made from.
-private struct MatrixViewKey: Hashable {
+private struct MatrixViewKey: Hashable, Sendable {
     var region: String?
     var rowKind: MatrixRowKind
     var sort: MatrixSort
@@ -105,9 +98,6 @@ private struct MatrixViewKey: Hashable {
     var filter: String?
     var ascii: Bool
 }
-
-/// The last few matrix views made, with the catalog they were made from.
-private let recentMatrixViews = Mutex<[(key: MatrixViewKey, catalog: Catalog, view: MatrixView)]>([])
 
 /// Where things are inside the matrix pane.
 ///
@@ -325,25 +315,23 @@ public struct MatrixPane: Pane, Hashable {
         let key = MatrixViewKey(
             region: limit, rowKind: rowKind, sort: sort, includeFootnoteGroups: includeFootnoteGroups,
             filter: env.filter, ascii: env.ascii)
-        if let hit = recentMatrixViews.withLock({ $0.first { $0.key == key && $0.catalog === c }?.view }) { return hit }
-        var index = c.matrixIndex(
-            region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: includeFootnoteGroups)
-        if let match = env.filterMatch {
-            let columnMatches = (0..<index.columnCount).filter { match.processes.contains(index.processID(column: $0)) }
-            if columnMatches.isEmpty {
-                // No process matches: every column, and the parties matching by name (nothing when none does).
-                index = index.narrowed(keepingRow: { match.parties.contains($0.id) }, orTakingPart: false)
-                if index.rowCount == 0 { index = index.narrowed(columns: [], keepingRow: { _ in false }) }
-            } else {
-                index = index.narrowed(columns: columnMatches, keepingRow: { match.parties.contains($0.id) })
+        return c.derived.value(key) {
+            var index = c.matrixIndex(
+                region: limit, kinds: rowKind.kinds, sort: sort, includeOutsideMatrix: includeFootnoteGroups)
+            if let match = env.filterMatch {
+                let columnMatches = (0..<index.columnCount).filter {
+                    match.processes.contains(index.processID(column: $0))
+                }
+                if columnMatches.isEmpty {
+                    // No process matches: every column, and the parties matching by name (nothing when none does).
+                    index = index.narrowed(keepingRow: { match.parties.contains($0.id) }, orTakingPart: false)
+                    if index.rowCount == 0 { index = index.narrowed(columns: [], keepingRow: { _ in false }) }
+                } else {
+                    index = index.narrowed(columns: columnMatches, keepingRow: { match.parties.contains($0.id) })
+                }
             }
+            return MatrixView(index: index, regionName: limit.map { c.region(id: $0)?.name ?? $0 }, env: env)
         }
-        let view = MatrixView(index: index, regionName: limit.map { c.region(id: $0)?.name ?? $0 }, env: env)
-        recentMatrixViews.withLock { recent in
-            recent.insert((key, c, view), at: 0)
-            if recent.count > 8 { recent.removeLast() }
-        }
-        return view
     }
 
     func rowIndex(_ view: MatrixView) -> Int? { cursorParty.flatMap(view.index.row(ofParty:)) }

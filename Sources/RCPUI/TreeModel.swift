@@ -1,5 +1,4 @@
 import RCPCore
-import Synchronization
 
 /// Builds the rows of the tree from the catalog: regions → processes (matrix processes, then the footnote
 /// groups), and the global group → mechanisms → events.
@@ -16,24 +15,16 @@ public enum TreeModel {
     /// The label of the guide branch.
     public static let guideName = "Guide: what the paper says"
 
-    /// The branches of the last two catalogs asked about.
-    private static let recentBranches = Mutex<[(catalog: Catalog, branches: [Branch])]>([])
-    /// The rows last made, with what they were made from.
-    private static let recentRows = Mutex<[(key: RowsKey, catalog: Catalog, rows: [TreeRow])]>([])
+    /// What the branches and the rows are made from (with the catalog: see `Catalog.derived`).
+    private struct BranchesKey: Hashable, Sendable {}
 
-    private struct RowsKey: Hashable {
+    private struct RowsKey: Hashable, Sendable {
         var expanded: Set<TreeNode>
         var filter: String?
     }
 
     static func branches(_ catalog: Catalog) -> [Branch] {
-        if let hit = recentBranches.withLock({ $0.first { $0.catalog === catalog }?.branches }) { return hit }
-        let made = makeBranches(catalog)
-        recentBranches.withLock { recent in
-            recent.insert((catalog, made), at: 0)
-            if recent.count > 2 { recent.removeLast() }
-        }
-        return made
+        catalog.derived.value(BranchesKey(), keep: 1) { makeBranches(catalog) }
     }
 
     private static func makeBranches(_ catalog: Catalog) -> [Branch] {
@@ -96,14 +87,7 @@ public enum TreeModel {
     /// Made once for their inputs (the catalog, the open branches, the filter) and remembered with the last few.
     public static func rows(_ env: DisplayEnvironment, expanded: Set<TreeNode>) -> [TreeRow] {
         let key = RowsKey(expanded: env.filterMatch == nil ? expanded : [], filter: env.filter)
-        let c = env.catalog
-        if let hit = recentRows.withLock({ $0.first { $0.catalog === c && $0.key == key }?.rows }) { return hit }
-        let made = makeRows(env, expanded: expanded)
-        recentRows.withLock { recent in
-            recent.insert((key, c, made), at: 0)
-            if recent.count > 4 { recent.removeLast() }
-        }
-        return made
+        return env.catalog.derived.value(key, keep: 4) { makeRows(env, expanded: expanded) }
     }
 
     private static func makeRows(_ env: DisplayEnvironment, expanded: Set<TreeNode>) -> [TreeRow] {

@@ -35,9 +35,10 @@ import Testing
         #expect(shortcuts > 500)
     }
 
-    /// Moving the matrix cursor does not build the matrix again: the view is made once for its inputs.
+    /// Moving the matrix cursor does not build the matrix again: the view is made once for its inputs. (A
+    /// catalog of its own, so that no other test's views share its cache.)
     @Test func theMatrixViewIsMadeOncePerInputs() {
-        var s = makeState(132, 43)
+        var s = AppState(catalog: Catalog(DataLoader.bundled()), options: UIOptions(), width: 132, height: 43)
         s.press(.character("3"))
         let before = s.matrix.view(s.context(.matrix))
         for key in [Key.down, .down, .right, .pageDown, .up] { s.press(key) }
