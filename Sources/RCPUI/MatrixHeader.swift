@@ -106,27 +106,32 @@ struct MatrixHeaderLayout: Equatable {
                     .sorted { abs($0 - centred) != abs($1 - centred) ? abs($0 - centred) < abs($1 - centred) : $0 < $1 }
             )
         }
-        var placed: [Label] = []
+        // The search works on places only (no strings, so no reference counting per try); the labels are made
+        // from them at the end.
+        struct Place {
+            var row, x, width, tickX: Int
+        }
+        var placed: [Place] = []
         var budget = 20_000
-        func fits(_ l: Label) -> Bool {
-            let padded = (l.x - 1)..<(l.x + l.width + 1)
+        func fits(_ l: Place) -> Bool {
+            let lo = l.x - 1, hi = l.x + l.width + 1
             for p in placed {
-                if p.row == l.row && p.range.overlaps(padded) { return false }
+                if p.row == l.row && p.x < hi && lo < p.x + p.width { return false }
                 // A tick passing a label keeps a space from it, so it does not read as the label's own.
-                if p.row < l.row && padded.contains(p.tickX) { return false }
-                if p.row > l.row && ((p.x - 1)..<(p.x + p.width + 1)).contains(l.tickX) { return false }
+                if p.row < l.row && p.tickX >= lo && p.tickX < hi { return false }
+                if p.row > l.row && l.tickX >= p.x - 1 && l.tickX < p.x + p.width + 1 { return false }
             }
             return true
         }
         // Only the labels near the next one constrain the rest: a dead end is remembered by them.
-        let widest = items.map { TextWidth.of($0.text) }.max() ?? 0
+        let widths = items.map { TextWidth.of($0.text) }
+        let widest = widths.max() ?? 0
         // A state is hashed as it is built (no array per call): the search visits thousands of them.
         var deadEnds: Set<Int> = []
-        let widths = items.map { TextWidth.of($0.text) }
         func search(_ i: Int) -> Bool {
             if i == items.count { return true }
-            let item = items[i], w = widths[i]
-            let reach = item.center - widest - 2
+            let center = items[i].center, w = widths[i]
+            let reach = center - widest - 2
             var hasher = Hasher()
             hasher.combine(i)
             for p in placed where p.x + p.width >= reach || p.tickX >= reach {
@@ -139,16 +144,18 @@ struct MatrixHeaderLayout: Equatable {
                 for x in choices[i] {
                     budget -= 1
                     if budget < 0 { return false }
-                    let label = Label(
-                        column: item.column, text: item.text, row: row, x: x, width: w, tickX: item.center)
-                    guard fits(label) else { continue }
-                    placed.append(label)
+                    let place = Place(row: row, x: x, width: w, tickX: center)
+                    guard fits(place) else { continue }
+                    placed.append(place)
                     if search(i + 1) { return true }
                     placed.removeLast()
                 }
             }
             return false
         }
-        return search(0) ? placed : nil
+        guard search(0) else { return nil }
+        return zip(items, placed).map { item, p in
+            Label(column: item.column, text: item.text, row: p.row, x: p.x, width: p.width, tickX: p.tickX)
+        }
     }
 }
