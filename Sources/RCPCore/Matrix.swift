@@ -43,7 +43,7 @@ public struct Overlap: Sendable {
 }
 
 /// The roles of one matrix cell as a set of bits, in `Role` order (so reading them back gives them sorted).
-public struct RoleSet: Sendable, Hashable {
+struct RoleSet: Sendable, Hashable {
     var bits: UInt16
     static let ordered = Role.allCases.sorted()
 
@@ -53,13 +53,13 @@ public struct RoleSet: Sendable, Hashable {
     }
 
     /// The roles, sorted.
-    public var roles: [Role] { Self.ordered.indices.filter { bits & (1 << UInt16($0)) != 0 }.map { Self.ordered[$0] } }
+    var roles: [Role] { Self.ordered.indices.filter { bits & (1 << UInt16($0)) != 0 }.map { Self.ordered[$0] } }
 }
 
 /// One taken-part cell of a `MatrixIndex` row: the column and the roles there.
-public struct MatrixCell: Sendable, Hashable {
-    public var column: Int
-    public var roles: RoleSet
+struct MatrixCell: Sendable, Hashable {
+    var column: Int
+    var roles: RoleSet
 }
 
 /// The membership matrix kept sparse, so that a view costs what it shows: the columns and the rows' parties
