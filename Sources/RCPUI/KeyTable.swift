@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A key table as a value: the reducer, the help overlay and the bottom line read the one the state holds
 /// (`KeyBindings.standard` unless a view was added to it), so a view's keys reach all three at once.
 public struct KeyTable: Sendable {
@@ -45,6 +47,18 @@ public struct KeyTable: Sendable {
     /// The bottom-line hints for the scopes, most specific first: (first key, short label). A key already
     /// bound in a more specific scope is not offered again for a less specific one.
     public func hints(for scopes: [KeyScope], ascii: Bool = false) -> [(key: String, label: String)] {
+        // Asked for by every frame's bottom line: remembered per table, scopes and ASCII mode.
+        let key = HintsKey(table: signature, scopes: scopes, ascii: ascii)
+        if let hit = recentHints.withLock({ $0.first { $0.key == key }?.hints }) { return hit }
+        let made = makeHints(for: scopes, ascii: ascii)
+        recentHints.withLock { recent in
+            recent.insert((key, made), at: 0)
+            if recent.count > 16 { recent.removeLast() }
+        }
+        return made
+    }
+
+    private func makeHints(for scopes: [KeyScope], ascii: Bool) -> [(key: String, label: String)] {
         var out: [(key: String, label: String)] = []
         var seen = Set<Action>()
         var claimed = Set<Key>()
@@ -62,3 +76,13 @@ public struct KeyTable: Sendable {
         return out
     }
 }
+
+/// What a table's hints depend on.
+private struct HintsKey: Hashable {
+    var table: Int
+    var scopes: [KeyScope]
+    var ascii: Bool
+}
+
+/// The hints last worked out.
+private let recentHints = Mutex<[(key: HintsKey, hints: [(key: String, label: String)])]>([])
