@@ -60,7 +60,8 @@ public struct AppState: Sendable {
         self.keys = keys
         self.panes = PaneSet(layouts.views.map { $0.make(catalog) })
         self.searchCache = SearchCache(catalog: catalog)
-        matrix.cursorParty = catalog.matrixIndex(includeOutsideMatrix: false).parties.first?.id
+        let first = catalog.matrixIndex(includeOutsideMatrix: false)
+        matrix.cursorParty = first.rowCount > 0 ? first.party(row: 0).id : nil
         settle()
     }
 

@@ -39,8 +39,6 @@ public final class MatrixView: Sendable {
     /// The label rows of the header for the geometries it was laid out in (-1: the labels do not fit whole);
     /// finding them tries every scroll position.
     let headerRows = Mutex<[(key: HeaderKey, rows: Int)]>([])
-    /// The last few header layouts drawn.
-    let headerLayouts = Mutex<[(key: HeaderLayoutKey, layout: MatrixHeaderLayout?)]>([])
     /// The abbreviated labels (`MatrixPane.abbreviations`) for the widths they were made for.
     private let abbreviated = Mutex<[AbbreviationKey: [String]]>([:])
 
@@ -129,9 +127,10 @@ struct MatrixGeometry {
     /// The row of the column numbers, the count heading and the scroll arrows.
     var numberRowY: Int { area.y + headerRows - 1 }
 
-    /// The view laid out (which remembers header layouts for the geometry).
+    /// The view laid out (which remembers its label rows for the geometry).
     private let view: MatrixView
-    private let headerKey: HeaderKey
+    /// The most label rows the pane allows.
+    private let labelBudget: Int
 
     /// Views with more columns than this get one row of abbreviations as their header, told apart among the
     /// columns shown: whole labels would need a layout for every scroll position.
@@ -161,11 +160,11 @@ struct MatrixGeometry {
         visibleRows = 0
         // Label rows: at most a third of the pane, leaving three body rows.
         let budget = max(0, min(area.height / 3, area.height - footerRows - 1 - 3))
-        headerKey = HeaderKey(
-            width: area.width, x: area.x, cellsX: labelWidth + countWidth, columnWidth: columnWidth,
-            visibleColumns: visibleColumns, budget: budget)
+        labelBudget = budget
         if budget > 0 {
-            let key = headerKey
+            let key = HeaderKey(
+                width: area.width, cellsX: labelWidth + countWidth, columnWidth: columnWidth,
+                visibleColumns: visibleColumns, budget: budget)
             let known = view.headerRows.withLock { $0.first { $0.key == key } }
             var rows = known?.rows ?? 0
             if view.columns.count > Self.columnsForEveryOffset {
@@ -197,21 +196,10 @@ struct MatrixGeometry {
 
     /// The labels of the columns visible from `offset`, in at most `rows` rows (all of `labelRows` when nil).
     func header(offset: Int, rows: Int? = nil) -> MatrixHeaderLayout? {
-        // The layout in the fewest rows, remembered per scroll position: in at most `rows` rows it is that one,
-        // or none when it needs more.
+        // Laid out in the fewest rows up to the budget (one layout per labels and places, which
+        // `MatrixHeaderLayout.make` remembers): in at most `rows` rows it is that one, or none when it needs more.
         let rows = rows ?? labelRows
-        let key = HeaderLayoutKey(geometry: headerKey, offset: offset)
-        let made: MatrixHeaderLayout?
-        if let hit = view.headerLayouts.withLock({ $0.first { $0.key == key } }) {
-            made = hit.layout
-        } else {
-            made = makeHeader(offset: offset, rows: max(rows, headerKey.budget))
-            view.headerLayouts.withLock { recent in
-                recent.insert((key, made), at: 0)
-                if recent.count > 8 { recent.removeLast() }
-            }
-        }
-        return made.flatMap { $0.rows <= rows ? $0 : nil }
+        return makeHeader(offset: offset, rows: max(rows, labelBudget)).flatMap { $0.rows <= rows ? $0 : nil }
     }
 
     private func makeHeader(offset: Int, rows: Int) -> MatrixHeaderLayout? {
@@ -223,13 +211,7 @@ struct MatrixGeometry {
 
 /// What the number of label rows of a view depends on (positions relative to the pane).
 struct HeaderKey: Hashable {
-    var width, x, cellsX, columnWidth, visibleColumns, budget: Int
-}
-
-/// One header layout of a view: its geometry and scroll position.
-struct HeaderLayoutKey: Hashable {
-    var geometry: HeaderKey
-    var offset: Int
+    var width, cellsX, columnWidth, visibleColumns, budget: Int
 }
 
 /// The membership matrix pane: parties × processes with role glyphs, a crosshair cursor, frozen headers.
