@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A text folded for matching (see `normalizeForSearch`), trimmed, with runs of spaces collapsed, and the way
 /// back to `Character` offsets of the original — so "Côte d’ Ivoire" is matched as "cote d ivoire" and a hit
 /// still highlights the right characters of the original.
@@ -32,6 +34,20 @@ struct FoldedText: Sendable {
         self.codes = codes
         self.offsets = offsets
     }
+
+    /// `text` folded, from the texts folded last when it is one of them: highlighting folds every line a pane
+    /// shows, every frame, and the lines change much less often than the query.
+    static func remembered(_ text: String) -> FoldedText {
+        if let hit = recent.withLock({ $0[text] }) { return hit }
+        let folded = FoldedText(text)
+        recent.withLock { table in
+            if table.count >= 1024 { table.removeAll(keepingCapacity: true) }
+            table[text] = folded
+        }
+        return folded
+    }
+
+    private static let recent = Mutex<[String: FoldedText]>([:])
 
     /// The original range of the folded range `r` (which must not be empty).
     func originalRange(_ r: Range<Int>) -> Range<Int> {
@@ -68,7 +84,7 @@ func characterMask<C: Collection>(_ codes: C) -> UInt64 where C.Element == UInt3
 public func matchRanges(of query: String, in text: String) -> [Range<Int>] {
     let q = searchKey(query)
     guard !q.isEmpty else { return [] }
-    let folded = FoldedText(text)
+    let folded = FoldedText.remembered(text)
     let t = folded.codes
     var ranges: [Range<Int>] = []
     var i = 0

@@ -79,6 +79,18 @@ extension WorldMap {
     /// central meridian is put opposite the widest stretch of longitude none of them covers, so a set that spans
     /// the Pacific (the Bali Process, PIDC) is shown in one piece.
     public func fit(_ indices: [Int], columns: Int, rows: Int) -> MapView {
+        // Remembered: the view of a selection met again (up and down a list) needs no projection.
+        let key = FitKey(indices: indices, columns: columns, rows: rows)
+        if let hit = fits.withLock({ $0[key] }) { return hit }
+        let view = makeFit(indices, columns: columns, rows: rows)
+        fits.withLock { table in
+            if table.count >= 64 { table.removeAll(keepingCapacity: true) }
+            table[key] = view
+        }
+        return view
+    }
+
+    private func makeFit(_ indices: [Int], columns: Int, rows: Int) -> MapView {
         let chosen = indices.filter { features.indices.contains($0) }
         guard !chosen.isEmpty else { return .world }
         let meridian = bestMeridian(chosen)

@@ -1,6 +1,6 @@
 extension Process {
     /// How many participants are members (the figure beside a process in the tree, the matrix and the CLI).
-    public var memberCount: Int { participants.filter { $0.roles.contains(.member) }.count }
+    public var memberCount: Int { participants.count { $0.roles.contains(.member) } }
 
     /// A name for sentences and titles: the full name when it is short, else the first alias of two words
     /// or more that is ("Bali Process"), else the short name.

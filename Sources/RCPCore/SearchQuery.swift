@@ -179,7 +179,7 @@ public func searchHighlightRanges(of query: String, in text: String) -> [Range<I
             return parsed
         }
     guard !parsed.terms.isEmpty else { return [] }
-    let folded = FoldedText(text)
+    let folded = FoldedText.remembered(text)
     let t = folded.codes
     var found: [Range<Int>] = []
     for wordStartsOnly in [true, false] {

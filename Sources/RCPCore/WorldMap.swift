@@ -57,6 +57,11 @@ public final class WorldMap: Sendable {
     let featureByISO: [String: Int]
     /// Projected geometry per central meridian (a few are kept: the world view and the fitted views).
     let projections = Mutex<[(meridian: Int, world: ProjectedWorld)]>([])
+    /// Per feature, per ring: `EqualEarth.factors` of each vertex (k, y alternating), made with the first
+    /// projection; later projections only shift longitudes.
+    let latitudeFactors = Mutex<[[[Double]]]?>(nil)
+    /// The views that fit sets of features, per set and size (see `fit`).
+    let fits = Mutex<[FitKey: MapView]>([:])
     /// Rasterised pictures per size, view and style (see `MapPainter`).
     let pictures = Mutex<[(key: PictureKey, picture: MapPicture)]>([])
     let fills = Mutex<[(key: FillKey, fill: MapFill)]>([])
@@ -196,20 +201,45 @@ public enum EqualEarth {
     /// Projects a longitude relative to the central meridian and a latitude, both in degrees.
     @inline(__always)
     public static func project(lon: Double, lat: Double) -> (x: Double, y: Double) {
-        let lambda = lon * .pi / 180, phi = lat * .pi / 180
+        let f = factors(lat: lat)
+        return (lon * .pi / 180 * f.k, f.y)
+    }
+
+    /// What the projection of a point owes to its latitude alone: x is the longitude (radians) times `k`, and
+    /// y. So a world projected about another central meridian needs no trigonometry, only its longitudes.
+    @inline(__always)
+    public static func factors(lat: Double) -> (k: Double, y: Double) {
+        let phi = lat * .pi / 180
         let theta = asin(m * sin(phi))
         let t2 = theta * theta, t6 = t2 * t2 * t2
-        let x = lambda * cos(theta) / (m * (a1 + 3 * a2 * t2 + t6 * (7 * a3 + 9 * a4 * t2)))
+        let k = cos(theta) / (m * (a1 + 3 * a2 * t2 + t6 * (7 * a3 + 9 * a4 * t2)))
         let y = theta * (a1 + a2 * t2 + t6 * (a3 + a4 * t2))
-        return (x, y)
+        return (k, y)
     }
+}
+
+/// What a fitted view depends on: the features and the size of the map.
+struct FitKey: Hashable, Sendable {
+    var indices: [Int]
+    var columns: Int
+    var rows: Int
 }
 
 /// A longitude relative to `meridian`, in [-180, 180).
 @inline(__always)
 func wrapLongitude(_ lon: Double) -> Double {
-    var d = (lon + 180).truncatingRemainder(dividingBy: 360)
-    if d < 0 { d += 360 }
+    var d = lon + 180
+    // Within one turn of the range (nearly always) a subtraction or addition gives what the remainder gives,
+    // exactly (360 ≤ d < 720: Sterbenz), without its cost.
+    if d >= 0 && d < 360 {
+    } else if d >= 360 && d < 720 {
+        d -= 360
+    } else if d < 0 && d > -360 {
+        d += 360
+    } else {
+        d = d.truncatingRemainder(dividingBy: 360)
+        if d < 0 { d += 360 }
+    }
     return d - 180
 }
 
@@ -252,16 +282,38 @@ extension WorldMap {
     }
 
     private func project(meridian: Double) -> ProjectedWorld {
+        let factors = latitudeFactors.withLock { made in
+            if let made { return made }
+            let new = features.map { feature in
+                feature.rings.map { ring in
+                    var out = [Double]()
+                    out.reserveCapacity(ring.count)
+                    for i in stride(from: 1, to: ring.count, by: 2) {
+                        let f = EqualEarth.factors(lat: ring[i])
+                        out.append(f.k); out.append(f.y)
+                    }
+                    return out
+                }
+            }
+            made = new
+            return new
+        }
         var all = ProjectedWorld.Box()
         var rings: [[[Double]]] = []
         var anchors: [(x: Double, y: Double)] = []
         var boxes: [ProjectedWorld.Box] = []
         rings.reserveCapacity(features.count)
-        for feature in features {
+        for (f, feature) in features.enumerated() {
             var box = ProjectedWorld.Box()
             var out: [[Double]] = []
-            for ring in feature.rings {
-                for piece in Self.cutAtSeam(ring, meridian: meridian) {
+            for (r, ring) in feature.rings.enumerated() {
+                // Most rings stay within ±180 about the meridian and keep their vertices: their latitude
+                // factors apply as they are. The others are cut at the seam and projected piece by piece.
+                if let projected = Self.projectedWhole(ring, meridian: meridian, factors: factors[f][r], box: &box) {
+                    out.append(projected)
+                    continue
+                }
+                for piece in Self.pieces(Self.unwrapped(ring, meridian: meridian)) {
                     var projected = [Double]()
                     projected.reserveCapacity(piece.count)
                     for i in stride(from: 0, to: piece.count, by: 2) {
@@ -282,22 +334,45 @@ extension WorldMap {
         return ProjectedWorld(rings: rings, anchors: anchors, boxes: boxes, box: all)
     }
 
-    /// A ring's longitudes made relative to `meridian` and continuous; a ring that then reaches past ±180 is
-    /// clipped into the part inside and the part beyond, which is moved by 360° to the other edge.
-    static func cutAtSeam(_ ring: [Double], meridian: Double) -> [[Double]] {
-        var unwrapped = [Double]()
-        unwrapped.reserveCapacity(ring.count)
+    /// A ring projected about `meridian` with its vertices' latitude factors (k, y alternating), its points added
+    /// to `box`; nil (and `box` untouched) when the ring reaches past ±180 and must be cut.
+    static func projectedWhole(
+        _ ring: [Double], meridian: Double, factors: [Double], box: inout ProjectedWorld.Box
+    ) -> [Double]? {
+        var projected = [Double]()
+        projected.reserveCapacity(ring.count)
         var previous = 0.0
-        var minLon = Double.infinity, maxLon = -Double.infinity
+        var ringBox = ProjectedWorld.Box()
         for i in stride(from: 0, to: ring.count, by: 2) {
             var lon = wrapLongitude(ring[i] - meridian)
             if i > 0 { lon = previous + wrapLongitude(lon - previous) }
             previous = lon
-            minLon = min(minLon, lon); maxLon = max(maxLon, lon)
+            // Rings drawn right up to the antimeridian (Russia's east, Fiji) may end at exactly ±180.
+            guard lon >= -180.0001 && lon <= 180.0001 else { return nil }
+            let x = lon * .pi / 180 * factors[i], y = factors[i + 1]
+            projected.append(x); projected.append(y)
+            ringBox.add(x, y)
+        }
+        box.add(ringBox)
+        return projected
+    }
+
+    /// A ring's longitudes made relative to `meridian` and continuous (latitudes as they were).
+    static func unwrapped(_ ring: [Double], meridian: Double) -> [Double] {
+        var unwrapped = [Double]()
+        unwrapped.reserveCapacity(ring.count)
+        var previous = 0.0
+        for i in stride(from: 0, to: ring.count, by: 2) {
+            var lon = wrapLongitude(ring[i] - meridian)
+            if i > 0 { lon = previous + wrapLongitude(lon - previous) }
+            previous = lon
             unwrapped.append(lon); unwrapped.append(ring[i + 1])
         }
-        // Rings drawn right up to the antimeridian (Russia's east, Fiji) may end at exactly ±180.
-        if minLon >= -180.0001 && maxLon <= 180.0001 { return [unwrapped] }
+        return unwrapped
+    }
+
+    /// An unwrapped ring that reaches past ±180 clipped into the part inside and the parts beyond, moved by 360°.
+    static func pieces(_ unwrapped: [Double]) -> [[Double]] {
         var pieces: [[Double]] = []
         for shift in [-360.0, 0, 360] {
             var moved = unwrapped

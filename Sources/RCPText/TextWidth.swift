@@ -9,7 +9,7 @@ public enum TextWidth {
             guard let v = c.asciiValue else { return 0 }
             return v < 0x20 || v == 0x7F ? 0 : 1
         }
-        // One scalar of a common range (accented letters, dashes and bullets, arrows, box drawing, shapes): the
+        // One scalar of a common range (accented letters, dashes and bullets, arrows, box drawing, shapes, braille): the
         // answer without the Unicode property tables.
         var scalars = c.unicodeScalars.makeIterator()
         if let only = scalars.next(), scalars.next() == nil, let w = commonWidth(only.value) { return w }
@@ -60,7 +60,8 @@ public enum TextWidth {
     /// (`scalarWidth` gives the same for each; a test checks every one of them.)
     static func commonWidth(_ v: UInt32) -> Int? {
         switch v {
-        case 0xA0..<0x300 where v != 0xAD, 0x2010..<0x2028, 0x2190..<0x231A, 0x2500..<0x25FD, 0x2600..<0x2614:
+        case 0xA0..<0x300 where v != 0xAD, 0x2010..<0x2028, 0x2190..<0x231A, 0x2500..<0x25FD, 0x2600..<0x2614,
+            0x2800..<0x2900:  // the last: braille patterns, the map's dots
             return 1
         default: return nil
         }

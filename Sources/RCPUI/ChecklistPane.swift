@@ -186,6 +186,28 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
 
     // MARK: Drawing
 
+    /// What the lines of the rows shown depend on (the selection is drawn over them).
+    private struct LinesKey: Hashable, Sendable {
+        var rows: [ChecklistRow]
+        var expanded: Set<ChecklistRow>
+        var width: Int
+        var ascii: Bool
+        var presentation: Bool
+        var highlight: String?
+        var checklist: Checklist?
+    }
+
+    /// The lines of `rows`, made once per rows, width, checklist and what the environment changes in them: a
+    /// move of the selection within the page draws the same lines again.
+    func lines(_ rows: [ChecklistRow], width: Int, env: DisplayEnvironment, checklist: Checklist?) -> [Line] {
+        let key = LinesKey(
+            rows: rows, expanded: list.expanded, width: width, ascii: env.ascii, presentation: env.presentation,
+            highlight: env.highlight, checklist: checklist)
+        return env.catalog.derived.value(key, keep: 4) {
+            rows.map { line($0, width: width, env: env, checklist: checklist) }
+        }
+    }
+
     func line(_ row: ChecklistRow, width: Int, env: DisplayEnvironment, checklist: Checklist?) -> Line {
         let s = env.symbols
         let c = env.catalog
@@ -323,9 +345,8 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         let off = list.shownOffset(in: rows, visible: visible)
         // Only the rows that fit are laid out (a heading of a large data set opens on thousands of processes).
         let shown = off..<min(rows.count, off + visible)
-        let lines = rows.indices.map {
-            shown.contains($0) ? line(rows[$0], width: area.width - 1, env: env, checklist: checklist) : []
-        }
+        let made = lines(Array(rows[shown]), width: area.width - 1, env: env, checklist: checklist)
+        let lines = rows.indices.map { shown.contains($0) ? made[$0 - off] : [] }
         let y = Widgets.list(
             &grid, area, rows: lines, selected: sel, offset: off, focused: focused,
             symbols: env.symbols, rowHeight: env.rowHeight)

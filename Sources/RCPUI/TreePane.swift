@@ -215,7 +215,7 @@ public struct TreePane: Pane, ListPane, Hashable {
     // MARK: Drawing
 
     /// The text of a row, fitted to `width` columns.
-    func line(_ row: TreeRow, width: Int, env: DisplayEnvironment) -> Line {
+    static func line(_ row: TreeRow, width: Int, env: DisplayEnvironment) -> Line {
         let s = env.symbols
         let c = env.catalog
         var lead = String(repeating: "  ", count: row.depth)
@@ -294,6 +294,25 @@ public struct TreePane: Pane, ListPane, Hashable {
         return line
     }
 
+    /// What the lines of a column of the tree depend on (the selection is drawn over them).
+    private struct LinesKey: Hashable, Sendable {
+        var rows: [TreeRow]
+        var width: Int
+        var ascii: Bool
+        var presentation: Bool
+        var highlight: String?
+        var marked: Set<String>
+    }
+
+    /// The lines of `rows`, made once per rows, width and what the environment changes in them: a move of the
+    /// selection within the page draws the same lines again.
+    static func lines(_ rows: [TreeRow], width: Int, env: DisplayEnvironment) -> [Line] {
+        let key = LinesKey(
+            rows: rows, width: width, ascii: env.ascii, presentation: env.presentation, highlight: env.highlight,
+            marked: env.marked)
+        return env.catalog.derived.value(key, keep: 4) { rows.map { line($0, width: width, env: env) } }
+    }
+
     /// Draws the rows; returns the hardware cursor position on the selection.
     public func render(into grid: inout Grid, context: PaneContext, focused: Bool) -> PaneDrawing {
         let env = context.env, area = Self.listArea(context)
@@ -321,7 +340,7 @@ public struct TreePane: Pane, ListPane, Hashable {
             let column = flow.rect(c, in: area)
             // A gap between columns: the next column's pointer column.
             let shown = first..<min(rows.count, first + flow.perColumn)
-            let lines = shown.map { line(rows[$0], width: column.width - (c < flow.count - 1 ? 2 : 1), env: env) }
+            let lines = Self.lines(Array(rows[shown]), width: column.width - (c < flow.count - 1 ? 2 : 1), env: env)
             let selected = sel.flatMap { shown.contains($0) ? $0 - first : nil }
             if let y = Widgets.list(
                 &grid, column, rows: lines, selected: selected, offset: 0, focused: focused,

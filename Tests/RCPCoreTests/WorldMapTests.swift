@@ -198,6 +198,45 @@ struct WorldMapTests {
         #expect(picture.cells.count == 80 * 24)
     }
 
+    /// A world projected about any central meridian with the vertices' latitude factors (no trigonometry after
+    /// the first) is the world each point's own projection gives: every vertex, and every ring cut at the seam.
+    @Test(arguments: [0, -170, -45, 100, 150, 179])
+    func everyMeridiansProjectionIsEachPointsOwn(_ meridian: Int) {
+        let projected = world.projected(meridian: meridian)
+        var vertices = 0, cut = 0
+        for (f, feature) in world.features.enumerated() {
+            var expected: [[Double]] = []
+            for ring in feature.rings {
+                let unwrapped = WorldMap.unwrapped(ring, meridian: Double(meridian))
+                let lons = stride(from: 0, to: unwrapped.count, by: 2).map { unwrapped[$0] }
+                let pieces =
+                    lons.allSatisfy({ $0 >= -180.0001 && $0 <= 180.0001 }) ? [unwrapped] : WorldMap.pieces(unwrapped)
+                if pieces != [unwrapped] { cut += 1 }
+                for piece in pieces {
+                    expected.append(
+                        stride(from: 0, to: piece.count, by: 2).flatMap { i in
+                            let p = EqualEarth.project(lon: piece[i], lat: piece[i + 1])
+                            return [p.x, p.y]
+                        })
+                }
+            }
+            #expect(projected.rings[f] == expected, "\(feature.iso3) at meridian \(meridian)")
+            vertices += expected.reduce(0) { $0 + $1.count / 2 }
+        }
+        #expect(vertices > 5000)
+        #expect(cut > 0, "some ring crosses the seam (Antarctica at least)")
+    }
+
+    /// The view fitted to a set is remembered, and what is remembered is what fitting gives.
+    @Test func aFittedViewIsTheSameWhenRemembered() throws {
+        let bali = try [index("IDN"), index("AUS"), index("NZL"), index("CHN")]
+        let first = world.fit(bali, columns: 77, rows: 23)
+        world.fits.withLock { $0.removeAll() }
+        #expect(world.fit(bali, columns: 77, rows: 23) == first)
+        #expect(world.fit(bali, columns: 77, rows: 23) == first)
+        #expect(world.fit(bali, columns: 120, rows: 40) != first)
+    }
+
     @Test func picturesAreRememberedPerSizeViewAndStyle() {
         let style = catalog.mapLayer(.coverage, world: world).style
         let a = world.picture(.world, columns: 90, rows: 30, style: style)

@@ -99,15 +99,66 @@ import Testing
     /// tables give, for every scalar of those ranges.
     @Test func commonCharactersHaveTheirTableWidths() {
         var checked = 0
-        for v in UInt32(0xA0)..<0x2700 {
+        for v in UInt32(0xA0)..<0x2A00 {
             guard let fast = TextWidth.commonWidth(v), let scalar = Unicode.Scalar(v) else { continue }
             #expect(fast == max(0, TextWidth.scalarWidth(scalar)), "U+\(String(v, radix: 16))")
             checked += 1
         }
         #expect(checked > 800)
         // A text of such characters measures as its clusters do.
-        for text in ["Söderköping — IGC • Bali ▸ ★", "é", "a\u{301}", "Tōkyō 東京", "☀️", "x\ty", "\u{AD}", "→ ↑ ┃ ■"] {
+        for text in [
+            "Söderköping — IGC • Bali ▸ ★", "é", "a\u{301}", "Tōkyō 東京", "☀️", "x\ty", "\u{AD}", "→ ↑ ┃ ■", "⣿⠁ ⡀",
+        ] {
             #expect(TextWidth.of(text) == text.reduce(0) { $0 + TextWidth.of($1) }, "\(text)")
         }
+    }
+}
+
+/// Lines remembered between frames (the tree's, the checklist's) are the lines the rows make, and anything that
+/// changes a line (a mark, the search query, a status or a note) changes what is drawn at once.
+@Suite struct RememberedLinesTests {
+    func env(highlight: String? = nil, marked: Set<String> = []) -> DisplayEnvironment {
+        DisplayEnvironment(
+            catalog: catalog, ascii: false, highlight: highlight, filter: nil, presentation: false, marked: marked)
+    }
+
+    @Test func treeLinesFollowMarksAndTheQuery() throws {
+        let rows = makeState(120, 40).tree.rows(env())
+        // A process the rows show, to mark and to search for.
+        let process = try #require(
+            rows.lazy.compactMap { row -> RCPCore.Process? in
+                if case .process(let id) = row.node { return catalog.process(id: id) }
+                return nil
+            }.first)
+        let name = process.shortName, partOfName = String(process.shortName.prefix(3))
+        for e in [env(), env(marked: [process.id]), env(highlight: name), env(highlight: partOfName), env()] {
+            let remembered = TreePane.lines(rows, width: 40, env: e)
+            #expect(remembered == rows.map { TreePane.line($0, width: 40, env: e) })
+        }
+        #expect(
+            TreePane.lines(rows, width: 40, env: env(marked: [process.id])).contains { $0.plain.contains("▪ \(name)") })
+        let highlighted = TreePane.lines(rows, width: 40, env: env(highlight: name))
+        #expect(highlighted.contains { line in line.contains { $0.style.role == .match } })
+        #expect(
+            !TreePane.lines(rows, width: 40, env: env()).contains { line in line.contains { $0.style.role == .match } })
+    }
+
+    @Test func checklistLinesFollowStatusesAndNotes() {
+        var state = makeState(120, 40)
+        state.press(.character("4"))
+        let pane = state.checklistPane
+        let rows = pane.rows(env(), checklist: nil)
+        var checklist = Checklist(name: "Lines")
+        let id = catalog.practices[0].id
+        var seen: [[Line]] = []
+        for step in 0..<3 {
+            if step == 1 { checklist.set(id, status: .inPlace) }
+            if step == 2 { checklist.setNote(id, "agreed in the morning session") }
+            let remembered = pane.lines(rows, width: 100, env: env(), checklist: checklist)
+            #expect(remembered == rows.map { pane.line($0, width: 100, env: env(), checklist: checklist) })
+            seen.append(remembered)
+        }
+        #expect(seen[0] != seen[1] && seen[1] != seen[2])
+        #expect(seen[2][0].plain.contains("agreed in the morning session"))
     }
 }
