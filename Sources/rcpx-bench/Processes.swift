@@ -49,6 +49,16 @@ func peakRSSWithTime(_ path: String, _ arguments: [String], environment env: [St
     return value
 }
 
+/// How `binary` has the Swift runtime: "static" (linked in, `--static-swift-stdlib`: the binary the README has
+/// people copy to laptops and servers), "shared" (from the toolchain's libraries: `swift run`), or "unknown"
+/// without `ldd`. Start-up and memory differ by a few milliseconds and megabytes between the two.
+func swiftRuntimeLinkage(_ binary: String) -> String {
+    guard let ldd = which("ldd") else { return "unknown" }
+    let r = mustRun(ldd, [binary], environment: childEnvironment(set: [:]), capture: true)
+    guard r.exitedNormally else { return "unknown" }
+    return r.stdout.contains("libswiftCore.so") ? "shared" : "static"
+}
+
 func fatal(_ message: String) -> Never {
     note("rcpx-bench: " + message)
     exit(2)
