@@ -129,6 +129,12 @@ public struct Grid: Sendable, Hashable {
 
     public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
+    /// Sets the cells at `indices` (into `cells`, row by row) to `cell`, without the care `put` takes of wide
+    /// characters: for runs whose ends were put.
+    mutating func setCells(_ indices: Range<Int>, to cell: Cell) {
+        cells.withUnsafeMutableBufferPointer { b in for i in indices { b[i] = cell } }
+    }
+
     /// The grid as plain text, one line per row, trailing blanks kept; continuation cells add nothing.
     public func plainText() -> String {
         var out = ""

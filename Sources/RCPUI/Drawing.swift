@@ -187,7 +187,15 @@ extension Grid {
         guard !r.isEmpty else { return }
         let t = asciiOnly ? ASCIIFold.fold(text) : text
         let cell = Cell(TextWidth.of(t) == 1 ? t : " ", style: style)
-        for y in r.y..<r.maxY { for x in r.x..<r.maxX { put(cell, x: x, y: y) } }
+        for y in r.y..<r.maxY {
+            // The edges keep wide characters that cross them whole (`put`); between them every cell is replaced,
+            // so a wide character there needs no care.
+            put(cell, x: r.x, y: y)
+            guard r.width > 1 else { continue }
+            put(cell, x: r.maxX - 1, y: y)
+            let start = y * width + r.x + 1, end = y * width + r.maxX - 1
+            if start < end { setCells(start..<end, to: cell) }
+        }
     }
 
     /// Changes the style of every cell of a rectangle (clipped to the grid).

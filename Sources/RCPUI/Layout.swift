@@ -1,4 +1,5 @@
 import RCPCore
+import Synchronization
 
 /// A place of the wide layout: the tree's column down the left side (so every region and process shows at
 /// once), the card at the top right, the matrix below it, and a corner beside the matrix on screens wide
@@ -123,8 +124,32 @@ public struct Layout: Sendable, Hashable {
         }
     }
 
-    /// The layout for a screen.
+    /// The layout for a screen. Remembered for the last sizes and choices: every pane's area is asked for several
+    /// times a frame (the hidden panes' through a layout that would show them).
     public static func compute(width: Int, height: Int, table: LayoutTable = .standard, _ choice: Choice) -> Layout {
+        let key = Key(
+            width: width, height: height, views: table.views.map { [$0.id.rawValue, $0.place.rawValue] },
+            compactLeft: table.compactLeft, choice: choice)
+        if let hit = remembered.withLock({ $0[key] }) { return hit }
+        let layout = make(width: width, height: height, table: table, choice)
+        remembered.withLock { table in
+            if table.count >= 64 { table.removeAll(keepingCapacity: true) }
+            table[key] = layout
+        }
+        return layout
+    }
+
+    /// What a layout depends on.
+    private struct Key: Hashable, Sendable {
+        var width: Int, height: Int
+        var views: [[String]]
+        var compactLeft: PaneID
+        var choice: Choice
+    }
+
+    private static let remembered = Mutex<[Key: Layout]>([:])
+
+    private static func make(width: Int, height: Int, table: LayoutTable, _ choice: Choice) -> Layout {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         if width < minimumWidth || height < minimumHeight {
             return Layout(kind: .tooSmall, screen: screen, top: .zero, status: .zero, panes: [])

@@ -268,12 +268,22 @@ public struct MapPane: Pane, Hashable {
             for column in 0..<d.picture.columns {
                 let cell = d.picture.cell(column: column, row: row)
                 guard cell.dots != 0 || cell.category != nil else { continue }
-                let ch = ascii ? cell.ascii : cell.braille
                 var style = Self.style(cell.category)
                 if let f = cursor, cell.feature == Int32(f) {
                     style = Style(.selection, bold: true, underline: cell.category == .marked, reverse: !focused)
                 }
-                grid.write(String(ch), x: d.mapArea.x + column, y: d.mapArea.y + row, style: style, clip: d.mapArea)
+                let x = d.mapArea.x + column, y = d.mapArea.y + row
+                guard d.mapArea.contains(x: x, y: y) else { continue }
+                if ascii {
+                    grid.write(String(cell.ascii), x: x, y: y, style: style, clip: d.mapArea)
+                } else if cell.dots == 0 {
+                    grid.put(Cell(scalar: " ", style: style), x: x, y: y)
+                } else if grid.asciiOnly {
+                    grid.write(String(cell.braille), x: x, y: y, style: style, clip: d.mapArea)
+                } else {
+                    // A braille pattern: one scalar of one column, put as it is (no measuring, no String).
+                    grid.put(Cell(scalar: Unicode.Scalar(0x2800 + UInt32(cell.dots))!, style: style), x: x, y: y)
+                }
             }
         }
         // Footer: the country under the cursor, then the legend.

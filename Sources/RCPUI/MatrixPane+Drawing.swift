@@ -1,4 +1,5 @@
 import RCPCore
+import Synchronization
 
 // Drawing the matrix: column labels, cells, the readout under the cursor and the legend.
 extension MatrixPane {
@@ -189,6 +190,20 @@ extension MatrixPane {
 
     /// The legend, "● member  ○ interested  …", in as many lines as `width` needs (items are never cut).
     static func legend(width: Int, symbols s: Symbols) -> [Line] {
+        // The same few lines every frame: made once per width and symbols.
+        let key = LegendKey(width: width, symbols: s)
+        if let hit = legends.withLock({ $0[key] }) { return hit }
+        let made = makeLegend(width: width, symbols: s)
+        legends.withLock { table in
+            if table.count >= 32 { table.removeAll(keepingCapacity: true) }
+            table[key] = made
+        }
+        return made
+    }
+
+    private static let legends = Mutex<[LegendKey: [Line]]>([:])
+
+    private static func makeLegend(width: Int, symbols s: Symbols) -> [Line] {
         func lines(gap: Int) -> [Line] {
             var lines: [Line] = [[]]
             var used = 0
@@ -208,4 +223,10 @@ extension MatrixPane {
         let roomy = lines(gap: 2), tight = lines(gap: 1)
         return tight.count < roomy.count ? tight : roomy
     }
+}
+
+/// What the matrix legend's lines depend on.
+private struct LegendKey: Hashable, Sendable {
+    var width: Int
+    var symbols: Symbols
 }

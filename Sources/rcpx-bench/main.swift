@@ -265,7 +265,9 @@ if options.only.contains("wire") {
             measure: "bytes per navigation key", median: fixed(w.bytesPerKey.median, 0),
             p99: fixed(w.bytesPerKey.p99, 0),
             extra: "mean \(fixed(w.bytesPerKey.mean, 1)) of a \(repaint)-byte repaint = \(fixed(ratio * 100, 2)) %",
-            target: "mean ≤ 5 % of a repaint", met: ratio <= 0.05))
+            // The first bench's 5 % of a repaint counted the new card a move must draw as waste; since #18 the
+            // target is the byte floor of the changed cells (next row).
+            target: "", met: nil))
     // Bytes sent against the least the changed cells need (the same session in process; `ByteFloor`).
     let floorMean = w.floors.reduce(0, +) / Double(max(1, w.floors.count))
     let vsFloor = w.bytesPerKey.mean / max(1, floorMean)
