@@ -162,3 +162,28 @@ import Testing
         #expect(seen[2][0].plain.contains("agreed in the morning session"))
     }
 }
+
+/// `fill` sets the cells between a rectangle's edges directly; the result is what putting each cell gives,
+/// with wide characters crossing the edges (or lying inside) on random grids.
+@Suite struct FillTests {
+    @Test func fillingIsPuttingEveryCell() {
+        var rng = SystemRandomNumberGenerator()
+        let texts = ["東京", "ab", "☀️", "é", "Bali — 東", "  ", "x東y"]
+        for _ in 0..<2000 {
+            var grid = Grid(width: 12, height: 4)
+            for _ in 0..<6 {
+                grid.write(
+                    texts.randomElement(using: &rng)!, x: Int.random(in: -1...11, using: &rng),
+                    y: Int.random(in: 0...3, using: &rng), style: Style(.dim))
+            }
+            let rect = Rect(
+                x: Int.random(in: -1...11, using: &rng), y: Int.random(in: -1...3, using: &rng),
+                width: Int.random(in: 0...13, using: &rng), height: Int.random(in: 0...4, using: &rng))
+            var expected = grid
+            let cell = Cell(" ", style: Style(.heading))
+            for y in rect.y..<rect.maxY { for x in rect.x..<rect.maxX { expected.put(cell, x: x, y: y) } }
+            grid.fill(rect, style: Style(.heading))
+            #expect(grid == expected, "\(rect)")
+        }
+    }
+}
