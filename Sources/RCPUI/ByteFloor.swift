@@ -23,8 +23,8 @@
 ///   differs from a blank screen.
 ///
 /// Things the model leaves out, so the floor stays a floor for this program: insert and delete of lines or
-/// characters and scroll regions (a scrolled list could cost less than its changed cells), and blanks whose
-/// foreground does not show.
+/// characters and scroll regions (a scrolled list could cost less than its changed cells:
+/// `byteFloorScrolling` adds a scroll by a line), and blanks whose foreground does not show.
 public struct ByteFloor: Sendable, Hashable, CustomStringConvertible {
     /// The bytes of the characters written (repeats included).
     public var text = 0
@@ -102,6 +102,60 @@ extension Grid {
     }
 }
 
+extension Grid {
+    /// The floor when the terminal may first scroll one band of whole rows by a line (a scroll region: set it,
+    /// scroll, reset it; the cursor is then home), which `byteFloor(since:)` leaves out: the cheaper of that
+    /// floor and, for each band about a run of rows that moved by a line, the scroll plus the floor from the
+    /// scrolled screen. For a list that scrolled, this is what the scroll could cost at the least.
+    public func byteFloorScrolling(since previous: Grid, theme: Theme) -> ByteFloor {
+        var best = byteFloor(since: previous, theme: theme)
+        guard previous.width == width, previous.height == height, height > 2 else { return best }
+        // Up: the rows show what the row below showed (a list moved on); down: what the row above showed.
+        for shift in [1, -1] {
+            let moved = (0..<height).map { y in
+                let from = y + shift
+                return from >= 0 && from < height && rowEquals(y, previous, from)
+            }
+            var y = 0
+            while y < height {
+                guard moved[y] else { y += 1; continue }
+                var end = y
+                while end < height && moved[end] { end += 1 }
+                // Bands a little wider than the run: the rows about it changed (a selection bar moved).
+                if end - y >= 2 {
+                    for top in max(0, y - 2)...y {
+                        for bottom in max(top + 1, end - 1)...min(height - 1, end + 1) {
+                            var floor = byteFloor(
+                                since: previous.scrolled(top: top, bottom: bottom, by: shift), theme: theme)
+                            floor.control += TerminalCost.scrollRegion(top: top, bottom: bottom)
+                            if floor.total < best.total { best = floor }
+                        }
+                    }
+                }
+                y = end
+            }
+        }
+        return best
+    }
+
+    /// Whether row `y` holds the same cells as row `otherY` of `other` (of the same width).
+    func rowEquals(_ y: Int, _ other: Grid, _ otherY: Int) -> Bool {
+        cells[(y * width)..<((y + 1) * width)] == other.cells[(otherY * width)..<((otherY + 1) * width)]
+    }
+
+    /// The screen after rows `top...bottom` scroll by a line (`shift` 1: up, -1: down), the row freed blank,
+    /// the cursor home (as setting a scroll region leaves it).
+    func scrolled(top: Int, bottom: Int, by shift: Int) -> Grid {
+        var grid = self
+        for y in top...bottom {
+            let from = y + shift
+            for x in 0..<width { grid[x, y] = from >= top && from <= bottom ? self[x, from] : .blank }
+        }
+        grid.cursor = (0, 0)
+        return grid
+    }
+}
+
 /// The byte costs of the terminal's controls, in the model of `ByteFloor`.
 enum TerminalCost {
     /// `ESC[H ESC[2J`.
@@ -110,6 +164,10 @@ enum TerminalCost {
     static let showOrHideCursor = 6
     /// `ESC[K`.
     static let eraseToEndOfLine = 3
+
+    /// A scroll by a line of rows `top...bottom` (0-based): `ESC[t;br` (DECSTBM), `ESC[S` or `ESC[T` (SU, SD),
+    /// `ESC[r`.
+    static func scrollRegion(top: Int, bottom: Int) -> Int { 2 + digits(top + 1) + 1 + digits(bottom + 1) + 1 + 3 + 3 }
 
     static func digits(_ n: Int) -> Int {
         var n = max(0, n), d = 1

@@ -25,14 +25,17 @@ struct ModelSession {
     /// The first frame's floor: a clear screen and every cell that is not blank.
     var firstFrameFloor: ByteFloor { grid.byteFloor(since: nil, theme: theme) }
 
-    /// Presses `key`; returns the floor of the frame it brings, and the number of rows it changed.
-    mutating func press(_ key: Key) -> (floor: ByteFloor, rowsChanged: Int) {
+    /// Presses `key`; returns the floor of the frame it brings, the floor when a scroll region may move a band
+    /// of rows first, and the number of rows it changed.
+    mutating func press(_ key: Key) -> (floor: ByteFloor, scrolling: ByteFloor, rowsChanged: Int) {
         _ = App.update(&state, .key(key))
         let next = App.render(state, width: columns, height: rows)
-        let floor = next.byteFloor(since: grid, theme: Theme.named(state.effectiveTheme, palette: .xterm256))
+        let theme = Theme.named(state.effectiveTheme, palette: .xterm256)
+        let floor = next.byteFloor(since: grid, theme: theme)
+        let scrolling = next.byteFloorScrolling(since: grid, theme: theme)
         let rowsChanged = Set(next.changes(since: grid).map(\.y)).count
         grid = next
-        return (floor, rowsChanged)
+        return (floor, scrolling, rowsChanged)
     }
 
     /// A resize: the frame at the new size, whose floor is a clear screen and every cell that is not blank.

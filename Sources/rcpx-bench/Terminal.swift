@@ -178,7 +178,10 @@ struct TerminalBench {
     struct ScrollResult {
         var what: String
         var bytes: Int
+        /// The floor of the changed cells (no scrolling).
         var floor: Int
+        /// The floor when a scroll region may move the list first (`Grid.byteFloorScrolling`).
+        var scrollingFloor: Int
         var keysBefore: Int
     }
 
@@ -208,11 +211,11 @@ struct TerminalBench {
             quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000, done: Self.isFirstFrame)
         guard Self.isFirstFrame(first.bytes) else { fatal("no first frame for the scroll measurement") }
         var model = ModelSession(columns: columns, rows: rows)
-        func press(_ name: String, _ bytes: String) -> (bytes: Int, floor: Int, rows: Int) {
+        func press(_ name: String, _ bytes: String) -> (bytes: Int, floor: Int, scrolling: Int, rows: Int) {
             child.send(bytes)
             let burst = child.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 300)
             let step = model.press(ModelSession.key(named: name))
-            return (burst.bytes.count, step.floor.total, step.rowsChanged)
+            return (burst.bytes.count, step.floor.total, step.scrolling.total, step.rowsChanged)
         }
         for (name, bytes) in scene.setup { _ = press(name, bytes) }
         var keys = 0
@@ -224,7 +227,9 @@ struct TerminalBench {
             if step.rows > 6 {
                 child.send("q")
                 child.finish()
-                return ScrollResult(what: scene.what, bytes: step.bytes, floor: step.floor, keysBefore: keys - 1)
+                return ScrollResult(
+                    what: scene.what, bytes: step.bytes, floor: step.floor, scrollingFloor: step.scrolling,
+                    keysBefore: keys - 1)
             }
         }
         fatal("\(scene.what): no scroll within 200 keys")

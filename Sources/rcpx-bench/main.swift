@@ -297,10 +297,12 @@ if options.only.contains("wire") {
         let scroll = terminal.oneLineScroll(scene)
         figures.set("bytes_one_line_scroll\(suffix)", scroll.bytes)
         figures.set("bytes_one_line_scroll\(suffix)_floor", scroll.floor)
+        figures.set("bytes_one_line_scroll\(suffix)_floor_scrolling", scroll.scrollingFloor)
         table.append(
             TableRow(
                 measure: "bytes of a one-line scroll", median: "\(scroll.bytes)", p99: "",
-                extra: "\(scroll.what) (after \(scroll.keysBefore)); cell floor \(scroll.floor)",
+                extra:
+                    "\(scroll.what) (after \(scroll.keysBefore)); floor \(scroll.scrollingFloor) with a scroll region, \(scroll.floor) without",
                 target: suffix.isEmpty ? "< 200 bytes" : "", met: suffix.isEmpty ? scroll.bytes < 200 : nil))
     }
     table.append(

@@ -17,6 +17,21 @@ struct ByteFloorTests {
         return g
     }
 
+    /// A list that moved on by a line: with a scroll region the terminal writes only the new last row.
+    /// Scroll: ESC[1;4r ESC[S ESC[r (12 bytes, the cursor home); down three lines (3 LF); "eeee" (4) = 19,
+    /// against 25 for writing the four rows again (ESC[H, then each row and CR LF between them).
+    @Test func aListScrolledByALineCostsItsNewRow() {
+        let a = grid(["aaaa", "bbbb", "cccc", "dddd"])
+        let b = grid(["bbbb", "cccc", "dddd", "eeee"])
+        #expect(b.byteFloor(since: a, theme: mono).total == 25)
+        #expect(b.byteFloorScrolling(since: a, theme: mono).total == 19)
+        // Scrolled back: ESC[1;4r ESC[T ESC[r, then "aaaa" where the cursor is.
+        #expect(a.byteFloorScrolling(since: b, theme: mono).total == 12 + 4)
+        // Nothing moved: scrolling buys nothing.
+        let c = grid(["aaaa", "bbbb", "cccx", "dddd"])
+        #expect(c.byteFloorScrolling(since: a, theme: mono) == c.byteFloor(since: a, theme: mono))
+    }
+
     @Test func nothingChangedCostsNothing() {
         let a = grid(["hello", "world"], cursor: (1, 1))
         #expect(a.byteFloor(since: a, theme: mono).total == 0)
