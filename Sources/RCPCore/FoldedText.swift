@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A text folded for matching (see `normalizeForSearch`), trimmed, with runs of spaces collapsed, and the way
 /// back to `Character` offsets of the original — so "Côte d’ Ivoire" is matched as "cote d ivoire" and a hit
 /// still highlights the right characters of the original.
@@ -37,17 +35,9 @@ struct FoldedText: Sendable {
 
     /// `text` folded, from the texts folded last when it is one of them: highlighting folds every line a pane
     /// shows, every frame, and the lines change much less often than the query.
-    static func remembered(_ text: String) -> FoldedText {
-        if let hit = recent.withLock({ $0[text] }) { return hit }
-        let folded = FoldedText(text)
-        recent.withLock { table in
-            if table.count >= 1024 { table.removeAll(keepingCapacity: true) }
-            table[text] = folded
-        }
-        return folded
-    }
+    static func remembered(_ text: String) -> FoldedText { recent.value(text) { FoldedText(text) } }
 
-    private static let recent = Mutex<[String: FoldedText]>([:])
+    private static let recent = RecentValues<String, FoldedText>(capacity: 1024)
 
     /// The original range of the folded range `r` (which must not be empty).
     func originalRange(_ r: Range<Int>) -> Range<Int> {

@@ -80,14 +80,9 @@ extension WorldMap {
     /// the Pacific (the Bali Process, PIDC) is shown in one piece.
     public func fit(_ indices: [Int], columns: Int, rows: Int) -> MapView {
         // Remembered: the view of a selection met again (up and down a list) needs no projection.
-        let key = FitKey(indices: indices, columns: columns, rows: rows)
-        if let hit = fits.withLock({ $0[key] }) { return hit }
-        let view = makeFit(indices, columns: columns, rows: rows)
-        fits.withLock { table in
-            if table.count >= 64 { table.removeAll(keepingCapacity: true) }
-            table[key] = view
+        fits.value(FitKey(indices: indices, columns: columns, rows: rows)) {
+            makeFit(indices, columns: columns, rows: rows)
         }
-        return view
     }
 
     private func makeFit(_ indices: [Int], columns: Int, rows: Int) -> MapView {

@@ -61,7 +61,7 @@ public final class WorldMap: Sendable {
     /// projection; later projections only shift longitudes.
     let latitudeFactors = Mutex<[[[Double]]]?>(nil)
     /// The views that fit sets of features, per set and size (see `fit`).
-    let fits = Mutex<[FitKey: MapView]>([:])
+    let fits = RecentValues<FitKey, MapView>(capacity: 64)
     /// Rasterised pictures per size, view and style (see `MapPainter`).
     let pictures = Mutex<[(key: PictureKey, picture: MapPicture)]>([])
     let fills = Mutex<[(key: FillKey, fill: MapFill)]>([])

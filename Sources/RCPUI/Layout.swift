@@ -1,5 +1,4 @@
 import RCPCore
-import Synchronization
 
 /// A place of the wide layout: the tree's column down the left side (so every region and process shows at
 /// once), the card at the top right, the matrix below it, and a corner beside the matrix on screens wide
@@ -130,13 +129,7 @@ public struct Layout: Sendable, Hashable {
         let key = Key(
             width: width, height: height, views: table.views.map { [$0.id.rawValue, $0.place.rawValue] },
             compactLeft: table.compactLeft, choice: choice)
-        if let hit = remembered.withLock({ $0[key] }) { return hit }
-        let layout = make(width: width, height: height, table: table, choice)
-        remembered.withLock { table in
-            if table.count >= 64 { table.removeAll(keepingCapacity: true) }
-            table[key] = layout
-        }
-        return layout
+        return remembered.value(key) { make(width: width, height: height, table: table, choice) }
     }
 
     /// What a layout depends on.
@@ -147,7 +140,7 @@ public struct Layout: Sendable, Hashable {
         var choice: Choice
     }
 
-    private static let remembered = Mutex<[Key: Layout]>([:])
+    private static let remembered = RecentValues<Key, Layout>(capacity: 64)
 
     private static func make(width: Int, height: Int, table: LayoutTable, _ choice: Choice) -> Layout {
         let screen = Rect(x: 0, y: 0, width: width, height: height)

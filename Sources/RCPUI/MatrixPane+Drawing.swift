@@ -1,5 +1,4 @@
 import RCPCore
-import Synchronization
 
 // Drawing the matrix: column labels, cells, the readout under the cursor and the legend.
 extension MatrixPane {
@@ -191,17 +190,10 @@ extension MatrixPane {
     /// The legend, "● member  ○ interested  …", in as many lines as `width` needs (items are never cut).
     static func legend(width: Int, symbols s: Symbols) -> [Line] {
         // The same few lines every frame: made once per width and symbols.
-        let key = LegendKey(width: width, symbols: s)
-        if let hit = legends.withLock({ $0[key] }) { return hit }
-        let made = makeLegend(width: width, symbols: s)
-        legends.withLock { table in
-            if table.count >= 32 { table.removeAll(keepingCapacity: true) }
-            table[key] = made
-        }
-        return made
+        legends.value(LegendKey(width: width, symbols: s)) { makeLegend(width: width, symbols: s) }
     }
 
-    private static let legends = Mutex<[LegendKey: [Line]]>([:])
+    private static let legends = RecentValues<LegendKey, [Line]>(capacity: 32)
 
     private static func makeLegend(width: Int, symbols s: Symbols) -> [Line] {
         func lines(gap: Int) -> [Line] {
