@@ -23,6 +23,11 @@ public final class SearchSession {
 
     /// Each step's query refines the one before it.
     private var steps: [Step] = []
+    /// Steps made before, by query text: a query typed again (the same first letters of the next search) is
+    /// answered without a scan. Bounded by the candidates they hold.
+    private var remembered: [String: Step] = [:]
+    private var rememberedCandidates = 0
+    private static let rememberedCandidateLimit = 500_000
     /// How many entries the last `update` looked at (for tests and measurements).
     private(set) var lastScanCount = 0
 
@@ -46,11 +51,24 @@ public final class SearchSession {
             result = last.result
             return hits
         }
+        // A step remembered for this text refines what is left of the stack, as the query does.
+        if let step = remembered[text], Self.same(query, step.query) {
+            result = step.result
+            steps.append(step)
+            return hits
+        }
         let subset = steps.last?.candidates
         let run = SearchEngine(index: index, query: query).run(over: subset, limit: limit)
         lastScanCount = subset?.count ?? index.entryCount
         result = run.result
-        steps.append(Step(query: query, candidates: run.candidates, result: run.result))
+        let step = Step(query: query, candidates: run.candidates, result: run.result)
+        steps.append(step)
+        if rememberedCandidates + step.candidates.count > Self.rememberedCandidateLimit {
+            remembered.removeAll(keepingCapacity: true)
+            rememberedCandidates = 0
+        }
+        remembered[text] = step
+        rememberedCandidates += step.candidates.count
         return hits
     }
 

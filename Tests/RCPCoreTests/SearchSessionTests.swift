@@ -47,6 +47,24 @@ struct SearchSessionTests {
         #expect(session.hits.isEmpty)
     }
 
+    /// A query typed again after another search (the same first letters) is answered without a scan, and then
+    /// refines as if it had been typed the first time.
+    @Test func aQueryTypedAgainIsRemembered() {
+        let catalog = Fixture.catalog
+        let session = SearchSession(catalog: catalog)
+        let s = session.update("s")
+        session.update("so")
+        session.update("bali")
+        #expect(session.update("") == [])
+        #expect(session.update("s") == s)
+        #expect(session.lastScanCount == 0)
+        let fresh = SearchSession(catalog: catalog)
+        fresh.update("s")
+        #expect(session.update("so") == fresh.update("so"))
+        #expect(session.update("sod") == fresh.update("sod"))
+        #expect(session.lastScanCount == fresh.lastScanCount)
+    }
+
     @Test func anotherWordRefinesAndASynonymStartsOver() throws {
         let catalog = Catalog.bundled
         let session = SearchSession(catalog: catalog)
