@@ -211,6 +211,11 @@ public final class Catalog: Sendable {
 
     public func region(id: String) -> Region? { regionIndex[id].map { regions[$0] } }
     public func process(id: String) -> Process? { processIndex[id].map { processes[$0] } }
+    /// A process's participants, without copying the rest of the process (for loops over many processes).
+    public func participants(ofProcess id: String) -> [Participation] {
+        guard let i = processIndex[id] else { return [] }
+        return processes[i].participants
+    }
     public func party(id: String) -> Party? { partyIndex[id].map { parties[$0] } }
     public func mechanism(id: String) -> Mechanism? { mechanismIndex[id].map { mechanisms[$0] } }
     public func practice(id: String) -> Practice? { practiceIndex[id].map { practices[$0] } }

@@ -55,17 +55,20 @@ public struct FilterMatch: Sendable, Hashable {
             regions.insert(TreeModel.globalID)
         }
         self.regions = regions
+        summary = Self.summary(reasons: reasons, processes: processes.count, parties: parties.count)
     }
 
     /// What the filter matched on, in words for the filter line: "processes: 12 (topic 11, name 2) · parties: 1".
-    public var summary: String {
+    public let summary: String
+
+    private static func summary(reasons: [String: [String]], processes: Int, parties: Int) -> String {
         var kinds: [String: Int] = [:]
-        for why in processReasons.values { for w in why { kinds[w, default: 0] += 1 } }
+        for why in reasons.values { for w in why { kinds[w, default: 0] += 1 } }
         let order = ["name", "topic", "priority", "status"]
         let parts = order.compactMap { k in kinds[k].map { "\(k) \($0)" } }
-        var out = "processes \(processes.count)"
+        var out = "processes \(processes)"
         if !parts.isEmpty { out += " (" + parts.joined(separator: ", ") + ")" }
-        return out + ", parties \(parties.count)"
+        return out + ", parties \(parties)"
     }
 
     /// Whether a tree node matches (a process by any of its texts, the others by their names).

@@ -74,7 +74,7 @@ public enum TreeModel {
     static func hasMatchingParticipant(_ node: TreeNode, _ env: DisplayEnvironment) -> Bool {
         let list: [Participation]
         switch node {
-        case .process(let id): list = env.catalog.process(id: id)?.participants ?? []
+        case .process(let id): list = env.catalog.participants(ofProcess: id)
         case .mechanism(let id): list = env.catalog.mechanism(id: id)?.participants ?? []
         case .event(let id): return (env.catalog.event(id: id)?.1.partners ?? []).contains { env.partyPasses($0) }
         case .region, .guideRoot, .guideTopic: return false
