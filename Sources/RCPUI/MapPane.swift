@@ -143,7 +143,9 @@ public struct MapPane: Pane, Hashable {
         case .left: direction = .left
         case .right: direction = .right
         case .activate:
-            guard let party = cursorParty(context) else { return PaneOutcome(message: "No country under the cursor.") }
+            guard let party = cursorParty(context), let f = cursor, d.picture.position(of: f) != nil else {
+                return PaneOutcome(message: "No country under the cursor.")
+            }
             return PaneOutcome(open: .party(party.id), focus: .card)
         default: direction = nil
         }
@@ -181,9 +183,11 @@ public struct MapPane: Pane, Hashable {
         return context.env.catalog.party(iso3: Self.world.features[f].iso3)
     }
 
-    /// "Turkey: 3 processes — Budapest, CIS Conf., Bali".
-    func readout(_ context: PaneContext) -> String {
-        guard let f = cursor, f < Self.world.features.count else {
+    /// "Turkey: 3 processes — Budapest, CIS Conf., Bali". With `picture`, a cursor on a country that picture
+    /// does not show (the map was fitted to another selection since) reads as no cursor: the line never names
+    /// a country that is not on the screen.
+    func readout(_ context: PaneContext, on picture: MapPicture? = nil) -> String {
+        guard let f = cursor, f < Self.world.features.count, picture.map({ $0.position(of: f) != nil }) ?? true else {
             return
                 "Arrows move a cursor over the countries; \(KeyBindings.firstKey(.activate, in: .map)) opens its card."
         }
@@ -291,7 +295,8 @@ public struct MapPane: Pane, Hashable {
         let footer = area.height - d.mapArea.height
         if footer > 0 {
             grid.write(
-                context.env.shown(readout(context)), x: area.x, y: d.mapArea.maxY, style: Style(.normal, bold: true),
+                context.env.shown(readout(context, on: d.picture)), x: area.x, y: d.mapArea.maxY,
+                style: Style(.normal, bold: true),
                 fitting: area.width, ellipsis: context.env.symbols.ellipsis)
             for (i, line) in Self.legendLines(d.layer, width: area.width, ascii: ascii).prefix(footer - 1).enumerated()
             {
@@ -303,7 +308,8 @@ public struct MapPane: Pane, Hashable {
 
     /// What `y` copies: the country under the cursor, or what the map shows.
     public func copyText(_ context: PaneContext) -> String {
-        if let p = cursorParty(context) { return p.name }
-        return readout(context)
+        let picture = drawn(context)?.picture
+        if let p = cursorParty(context), let f = cursor, picture?.position(of: f) != nil { return p.name }
+        return readout(context, on: picture)
     }
 }

@@ -555,3 +555,23 @@ import Testing
         #expect(s.card.subject == .party("turkey"))
     }
 }
+
+/// The map's line under the picture names the country under the cursor only while that country is on the map:
+/// after the tree moves to a process whose map shows another part of the world, it does not name it.
+@Suite struct MapReadoutTests {
+    @Test func theReadoutNeverNamesACountryTheMapDoesNotShow() throws {
+        var s = makeState(132, 43)
+        s.press(.character("5"), .character("1"))
+        s.press(.character("'")); s.type("puebla"); s.press(.enter)
+        s.press(.character("5"), .right)
+        let f = try #require(s.map.cursor)
+        let name = MapPane.world.features[f].name
+        #expect(s.screen.contains("\(name): "), "the readout names the country under the cursor")
+        s.press(.character("1"))
+        s.press(.character("'")); s.type("5+5"); s.press(.enter)
+        let screen = s.screen
+        #expect(screen.contains("Map: 5+5"))
+        #expect(!screen.contains("\(name): "), "\(name) is not on the 5+5 map")
+        #expect(screen.contains("Arrows move a cursor over the countries"))
+    }
+}
