@@ -58,7 +58,7 @@ extension AppState {
                 : "Marked: \(names)"
                     + (marks.count >= 2
                         ? " — \(KeyBindings.firstKey(.compare)) compares them."
-                        : " — mark one to four more to compare."))
+                        : " — mark one to three more to compare."))
     }
 
     mutating func openComparison() {

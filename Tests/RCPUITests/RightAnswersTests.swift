@@ -458,6 +458,8 @@ import Testing
         var s = makeState(132, 43)
         s.press(.character("'")); s.type("manila"); s.press(.enter)
         s.press(.character("x"))
+        // Four at the most: one marked, one to three more.
+        #expect(s.message?.text.contains("mark one to three more to compare") == true, "\(s.message?.text ?? "")")
         s.press(.character("'")); s.type("apc"); s.press(.enter)
         s.press(.character("x"))
         #expect(s.marks == [.process("manila"), .process("apc")])
