@@ -205,6 +205,21 @@ import Testing
         #expect(json.first?["members"] as? Int == 15)
     }
 
+    /// A list cut by `--limit` says on stderr how many hits there are in all (stdout stays the hits alone).
+    @Test func aCutSearchSaysHowManyHitsThereAre() throws {
+        let all = try #require(
+            try parseJSON(try runRcpx(["search", "trafficking", "--limit", "1000", "--format", "json"]).stdout)
+                as? [[String: Any]])
+        #expect(all.count > 20)
+        let cut = try runRcpx(["search", "trafficking"])
+        #expect(cut.status == 0)
+        #expect(cut.stderr.contains("showing the best 20 of \(all.count) hits; --limit \(all.count) shows them all."))
+        let json = try runRcpx(["search", "trafficking", "--limit", "5", "--format", "json"])
+        #expect((try parseJSON(json.stdout) as? [[String: Any]])?.count == 5)
+        #expect(json.stderr.contains("showing the best 5 of \(all.count) hits"))
+        #expect(try runRcpx(["search", "trafficking", "--limit", "\(all.count)"]).stderr.isEmpty)
+    }
+
     @Test func searchRanksAndLabelsKinds() throws {
         let r = try runRcpx(["search", "bali", "--format", "json"])
         #expect(r.status == 0)

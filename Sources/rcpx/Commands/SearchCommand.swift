@@ -29,7 +29,9 @@ struct SearchCommand: LookupCommand {
     @Argument(help: ArgumentHelp("What to look for.", valueName: "query"))
     var query: [String]
 
-    @Option(name: .long, help: ArgumentHelp("At most this many hits.", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("At most this many hits (how many more there are is said on stderr).", valueName: "n"))
     var limit: Int = 20
 
     @Option(
@@ -47,14 +49,20 @@ struct SearchCommand: LookupCommand {
     func run() throws {
         let session = try session()
         let text = query.joined(separator: " ")
-        let result = session.catalog.searchResult(text, limit: kind == nil ? limit : nil)
+        // Every hit, so that a cut list can say how many it leaves out.
+        let result = session.catalog.searchResult(text, limit: nil)
         if let problem = result.problem {
             throw ValidationError(DisplayText.safe(problem.prefix(1).uppercased() + problem.dropFirst()) + ".")
         }
         var hits = result.hits
-        if let kind { hits = Array(hits.filter { $0.kind == kind }.prefix(limit)) }
+        if let kind { hits = hits.filter { $0.kind == kind } }
+        let total = hits.count
+        hits = Array(hits.prefix(limit))
         if let corrected = result.correctedQuery, hits.contains(where: { $0.quality == .corrected }) {
             Console.error("showing results for \"\(DisplayText.safe(corrected))\".")
+        }
+        if total > hits.count {
+            Console.error("showing the best \(hits.count) of \(total) hits; --limit \(total) shows them all.")
         }
         guard !hits.isEmpty else {
             Console.error(
