@@ -194,8 +194,16 @@ public enum Widgets {
     /// A progress bar of `width` cells for `done` (full) and `half` (half-filled) out of `total`.
     public static func bar(done: Int, half: Int, total: Int, width: Int, symbols: Symbols) -> Line {
         guard width > 0 else { return [] }
-        let full = total == 0 ? 0 : done * width / total
-        let mid = total == 0 ? 0 : min(width - full, half * width / total)
+        // Cells for a count: rounded down, but a count above zero shows (one cell at least), and the bar is
+        // full only when everything is done.
+        func cells(_ n: Int) -> Int {
+            guard total > 0, n > 0 else { return 0 }
+            return max(1, n * width / total)
+        }
+        let unfinished = done + half < total ? 1 : 0
+        let full = done >= total && total > 0 ? width : min(cells(done), width - 1)
+        // With nothing left to do the half-filled part takes the rest (no empty cell left over by rounding).
+        let mid = unfinished == 0 && half > 0 ? width - full : max(0, min(cells(half), width - full - unfinished))
         let rest = width - full - mid
         return [
             Span(String(repeating: symbols.barFull, count: full), Style(.progressDone, bold: true)),

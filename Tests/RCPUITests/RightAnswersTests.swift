@@ -577,3 +577,24 @@ import Testing
         #expect(screen.contains("Arrows move a cursor over the countries"))
     }
 }
+
+/// A progress bar shows any progress (one cell at least) and is full only when everything is done.
+@Suite struct ProgressBarTests {
+    func cells(_ done: Int, _ half: Int, of total: Int, width: Int = 18) -> (full: Int, half: Int, empty: Int) {
+        let s = Symbols(ascii: false)
+        let line = Widgets.bar(done: done, half: half, total: total, width: width, symbols: s)
+        func count(_ glyph: String) -> Int { line.filter { $0.text.hasPrefix(glyph) }.map(\.text.count).reduce(0, +) }
+        return (count(s.barFull), count(s.barHalf), count(s.barEmpty))
+    }
+
+    @Test func smallProgressShowsAndOnlyAllDoneIsFull() {
+        #expect(cells(1, 0, of: 51) == (1, 0, 17))
+        #expect(cells(1, 1, of: 51) == (1, 1, 16))
+        #expect(cells(0, 0, of: 51) == (0, 0, 18))
+        #expect(cells(50, 0, of: 51) == (17, 0, 1))
+        #expect(cells(51, 0, of: 51) == (18, 0, 0))
+        #expect(cells(25, 26, of: 51) == (8, 10, 0))
+        #expect(cells(3, 0, of: 3, width: 6) == (6, 0, 0))
+        #expect(cells(0, 0, of: 0) == (0, 0, 18))
+    }
+}
