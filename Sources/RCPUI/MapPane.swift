@@ -242,14 +242,22 @@ public struct MapPane: Pane, Hashable {
     static func legendLines(_ layer: MapLayer, width: Int, ascii: Bool) -> [Line] {
         var lines: [Line] = [[]]
         var used = 0
-        for entry in layer.legend {
-            let sample = ascii ? String(entry.category.shade.ascii) : String(entry.category.shade.sample)
+        // Each category's pattern, then (braille only) the mark of a country smaller than a cell, as `rcpx map`
+        // shows them; a last piece says what the second sign is.
+        var pieces: [Line] = layer.legend.map { entry in
+            let shade = entry.category.shade
+            let sample = ascii ? String(shade.ascii) : "\(shade.sample)\(shade.pointSample)"
             var words = " " + entry.category.label
             if entry.category != .context { words += " (\(entry.count))" }
-            let piece: Line = [
+            return [
                 Span(sample, Style(styleRole(entry.category), bold: true, underline: entry.category == .marked)),
                 Span(words, Style(.dim)),
             ]
+        }
+        if !ascii && !pieces.isEmpty {
+            pieces.append([Span("second sign: a country smaller than a cell", Style(.dim))])
+        }
+        for piece in pieces {
             let w = piece.displayWidth
             if used > 0 && used + 2 + w > width { lines.append([]); used = 0 }
             if used > 0 { lines[lines.count - 1].append(Span("  ")); used += 2 }

@@ -140,8 +140,8 @@ import Testing
         let indonesia = try cells(of: "IDN", s).filter { dots($0) != 0 }
         #expect(indonesia.allSatisfy { !$0.style.underline })
         #expect(indonesia.contains { dots($0) & ~MapShade.striped.mask == 0 && dots($0).nonzeroBitCount > 1 })
-        // The legend names the pattern.
-        #expect(s.screen.contains(String(MapShade.marked.sample) + " marked (1)"))
+        // The legend names the pattern (and the mark of a country smaller than a cell).
+        #expect(s.screen.contains("\(MapShade.marked.sample)\(MapShade.marked.pointSample) marked (1)"))
         // Esc (twice: the status message, then the marks) clears it from the map.
         s.press(.escape); if !s.marks.isEmpty { s.press(.escape) }
         #expect(s.marks.isEmpty)
