@@ -75,7 +75,11 @@ extension ChecklistStore {
     }
 
     private func removeStaleTemporaryFiles(_ names: [String]) {
-        let now = Int(time(nil))
+        // The fine clock, as file times may be (`time()` reads a coarse one, which can lag a file written just
+        // before by a second).
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        let now = Int(clock.tv_sec)
         for n in names where Self.isTemporaryFileName(n) {
             let path = filePath(n)
             if let info = ChecklistFS.info(path), info.mode & S_IFMT == S_IFREG,
