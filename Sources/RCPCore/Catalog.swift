@@ -58,10 +58,6 @@ public final class Catalog: Sendable {
     /// Builds the search index now if it is not built yet (to call off the key path; see `App.prepare`).
     public func prepareSearchIndex() { _ = searchIndex }
 
-    /// The last few membership matrices built, with their arguments: the explorer asks for the same matrix
-    /// many times (every frame, every key), and it is a pure function of its arguments.
-    let recentMatrices = Mutex<[(key: MatrixKey, index: MatrixIndex)]>([])
-
     /// For each practice number, the processes with a topic under it, in process order, with those topics.
     let practiceProcesses: [Int: [(process: Process, topics: [Topic])]]
     /// For each region id, its processes in data order.

@@ -191,19 +191,13 @@ extension Catalog {
         matrixIndex(region: region, kinds: kinds, sort: sort, includeOutsideMatrix: includeOutsideMatrix).dense
     }
 
-    /// The membership matrix kept sparse (see `matrix`); the last few built are remembered.
+    /// The membership matrix kept sparse (see `matrix`); the last few built are remembered with the catalog.
     public func matrixIndex(
         region: String? = nil, kinds: Set<PartyKind> = [.state, .territory], sort: MatrixSort = .name,
         includeOutsideMatrix: Bool = true
     ) -> MatrixIndex {
         let key = MatrixKey(region: region, kinds: kinds, sort: sort, includeOutsideMatrix: includeOutsideMatrix)
-        if let hit = recentMatrices.withLock({ $0.first { $0.key == key }?.index }) { return hit }
-        let built = buildMatrix(key)
-        recentMatrices.withLock { recent in
-            recent.insert((key, built), at: 0)
-            if recent.count > 8 { recent.removeLast() }
-        }
-        return built
+        return derived.value(key, keep: 8) { buildMatrix(key) }
     }
 
     private func buildMatrix(_ key: MatrixKey) -> MatrixIndex {

@@ -11,13 +11,21 @@ public final class RecentValues<Key: Hashable & Sendable, Value: Sendable>: Send
 
     /// The value remembered for `key`, or the one `make` gives (then remembered).
     public func value(_ key: Key, make: () -> Value) -> Value {
-        if let hit = table.withLock({ $0[key] }) { return hit }
+        if let hit = remembered(key) { return hit }
         let made = make()
+        remember(made, for: key)
+        return made
+    }
+
+    /// The value remembered for `key`, if any (for a caller that cannot make it in a closure).
+    public func remembered(_ key: Key) -> Value? { table.withLock { $0[key] } }
+
+    /// Remembers `value` for `key`.
+    public func remember(_ value: Value, for key: Key) {
         table.withLock { table in
             if table.count >= capacity { table.removeAll(keepingCapacity: true) }
-            table[key] = made
+            table[key] = value
         }
-        return made
     }
 
     /// Forgets every value (for tests that check a value is made again the same).

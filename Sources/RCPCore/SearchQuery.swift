@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A search query taken apart (docs/CLI.md, "Query syntax"): words separated by spaces, each of which must match
 /// somewhere in a record or its context, in any order; `'word` only the whole word; `^word` only the start of a
 /// name; `!word` leaves out records with a word starting so; `kind:K` and `region:R` keep some records only.
@@ -163,21 +161,15 @@ func codesString(_ codes: [UInt32]) -> String {
     String(String.UnicodeScalarView(codes.compactMap(Unicode.Scalar.init)))
 }
 
-/// The query last highlighted, parsed.
-private let lastHighlightQuery = Mutex<(text: String, parsed: SearchQuery)?>(nil)
+/// The queries last highlighted, parsed.
+private let highlightQueries = RecentValues<String, SearchQuery>(capacity: 16)
 
 /// The words of a search query in `text`, folded as the search folds, as `Character` offsets — for highlighting
 /// a record's lines after a search: every occurrence of each word of the query at the start of a word (or,
 /// when there is none, inside words). Operators and filters are left out; `!words` are not highlighted.
 public func searchHighlightRanges(of query: String, in text: String) -> [Range<Int>] {
     // Parsed once per query, not once per line highlighted.
-    let parsed =
-        lastHighlightQuery.withLock { last -> SearchQuery in
-            if let last, last.text == query { return last.parsed }
-            let parsed = SearchQuery(query, regions: [])
-            last = (query, parsed)
-            return parsed
-        }
+    let parsed = highlightQueries.value(query) { SearchQuery(query, regions: []) }
     guard !parsed.terms.isEmpty else { return [] }
     let folded = FoldedText.remembered(text)
     let t = folded.codes

@@ -25,7 +25,7 @@ public enum TextWidth {
 
     /// The columns a string takes: the sum over its grapheme clusters.
     public static func of(_ s: String) -> Int {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        if isPrintableASCII(s) { return s.utf8.count }
         if let w = simpleWidth(s) { return w }
         var total = 0
         for c in s { total += of(c) }
@@ -44,6 +44,10 @@ public enum TextWidth {
         }
         return n
     }
+
+    /// Whether `s` is printable ASCII only (most text): one column and one cell per byte.
+    @inlinable
+    public static func isPrintableASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
 
     /// Whether every scalar of `s` is a one-column grapheme cluster of its own (see `simpleWidth`).
     public static func isSimple(_ s: String) -> Bool { simpleWidth(s) != nil }

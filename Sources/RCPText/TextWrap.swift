@@ -123,7 +123,7 @@ public enum TextWrap {
             widths.removeAll(keepingCapacity: true)
         }
         for piece in pieces {
-            if piece.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            if TextWidth.isPrintableASCII(piece) {
                 for b in piece.utf8 { widths.append(b == UInt8(ascii: " ") ? -1 : 1) }
                 continue
             }

@@ -1,4 +1,4 @@
-import Synchronization
+import RCPCore
 
 /// A key table as a value: the reducer, the help overlay and the bottom line read the one the state holds
 /// (`KeyBindings.standard` unless a view was added to it), so a view's keys reach all three at once.
@@ -48,14 +48,9 @@ public struct KeyTable: Sendable {
     /// bound in a more specific scope is not offered again for a less specific one.
     public func hints(for scopes: [KeyScope], ascii: Bool = false) -> [(key: String, label: String)] {
         // Asked for by every frame's bottom line: remembered per table, scopes and ASCII mode.
-        let key = HintsKey(table: signature, scopes: scopes, ascii: ascii)
-        if let hit = recentHints.withLock({ $0.first { $0.key == key }?.hints }) { return hit }
-        let made = makeHints(for: scopes, ascii: ascii)
-        recentHints.withLock { recent in
-            recent.insert((key, made), at: 0)
-            if recent.count > 16 { recent.removeLast() }
+        recentHints.value(HintsKey(table: signature, scopes: scopes, ascii: ascii)) {
+            makeHints(for: scopes, ascii: ascii)
         }
-        return made
     }
 
     private func makeHints(for scopes: [KeyScope], ascii: Bool) -> [(key: String, label: String)] {
@@ -78,11 +73,11 @@ public struct KeyTable: Sendable {
 }
 
 /// What a table's hints depend on.
-private struct HintsKey: Hashable {
+private struct HintsKey: Hashable, Sendable {
     var table: Int
     var scopes: [KeyScope]
     var ascii: Bool
 }
 
 /// The hints last worked out.
-private let recentHints = Mutex<[(key: HintsKey, hints: [(key: String, label: String)])]>([])
+private let recentHints = RecentValues<HintsKey, [(key: String, label: String)]>(capacity: 16)

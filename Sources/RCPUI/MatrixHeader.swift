@@ -1,5 +1,4 @@
 import RCPCore
-import Synchronization
 
 /// Where the matrix header puts each visible column's label: its process's short name, whole, on one of
 /// `rows` label rows above the number row.
@@ -42,24 +41,18 @@ struct MatrixHeaderLayout: Equatable {
         // once: the search below can take thousands of tries.
         let key = LayoutKey(
             texts: items.map(\.text), centers: items.map { $0.center - minX }, span: maxX - minX, maxRows: maxRows)
-        if let hit = recentLayouts.withLock({ $0.first { $0.key == key } }) {
-            return hit.layout.map { $0.shifted(by: minX - hit.minX, columns: items.map(\.column)) }
-        }
-        let made = layOut(items, minX: minX, maxX: maxX, maxRows: maxRows)
-        recentLayouts.withLock { recent in
-            recent.insert((key, minX, made), at: 0)
-            if recent.count > 32 { recent.removeLast() }
-        }
-        return made
+        let laidOut = recentLayouts.value(key) { (minX, layOut(items, minX: minX, maxX: maxX, maxRows: maxRows)) }
+        return laidOut.layout.map { $0.shifted(by: minX - laidOut.minX, columns: items.map(\.column)) }
     }
 
-    private struct LayoutKey: Hashable {
+    private struct LayoutKey: Hashable, Sendable {
         var texts: [String]
         var centers: [Int]
         var span, maxRows: Int
     }
 
-    private static let recentLayouts = Mutex<[(key: LayoutKey, minX: Int, layout: MatrixHeaderLayout?)]>([])
+    /// Layouts by labels and places, with the `minX` each was made at.
+    private static let recentLayouts = RecentValues<LayoutKey, (minX: Int, layout: MatrixHeaderLayout?)>(capacity: 32)
 
     /// The layout with every x moved by `dx`, for items of these columns (a label per item, in their order).
     func shifted(by dx: Int, columns: [Int]) -> MatrixHeaderLayout {

@@ -1,5 +1,4 @@
 import RCPCore
-import Synchronization
 
 /// Which parties the matrix rows show.
 public enum MatrixRowKind: String, CaseIterable, Sendable, Hashable {
@@ -38,9 +37,9 @@ public final class MatrixView: Sendable {
     let longestName: Int
     /// The label rows of the header for the geometries it was laid out in (-1: the labels do not fit whole);
     /// finding them tries every scroll position.
-    let headerRows = Mutex<[(key: HeaderKey, rows: Int)]>([])
+    let headerRows = RecentValues<HeaderKey, Int>(capacity: 16)
     /// The abbreviated labels (`MatrixPane.abbreviations`) for the widths they were made for.
-    private let abbreviated = Mutex<[AbbreviationKey: [String]]>([:])
+    private let abbreviated = RecentValues<AbbreviationKey, [String]>(capacity: 16)
 
     init(index: MatrixIndex, regionName: String?, env: DisplayEnvironment) {
         self.index = index
@@ -60,13 +59,9 @@ public final class MatrixView: Sendable {
     func abbreviations(width: Int, window: Range<Int>) -> [String] {
         let all = labelTexts.count <= MatrixGeometry.columnsForEveryOffset
         let key = AbbreviationKey(width: width, window: all ? nil : window)
-        if let hit = abbreviated.withLock({ $0[key] }) { return hit }
-        let made = MatrixPane.abbreviations(Array(labelTexts[all ? 0..<labelTexts.count : window]), width: width)
-        abbreviated.withLock { cache in
-            if cache.count > 16 { cache.removeAll() }
-            cache[key] = made
+        return abbreviated.value(key) {
+            MatrixPane.abbreviations(Array(labelTexts[all ? 0..<labelTexts.count : window]), width: width)
         }
-        return made
     }
     /// Every row with a cell for every column: costs the whole matrix, so for checks and exports, not frames.
     public var rows: [MatrixRow] { index.dense.rows }
@@ -82,7 +77,7 @@ private func partyNameWidths(_ env: DisplayEnvironment) -> [Int] {
 private struct NameWidthsKey: Hashable, Sendable { var ascii: Bool }
 
 /// The width of abbreviated labels, and the columns they are made for (nil: all).
-struct AbbreviationKey: Hashable {
+struct AbbreviationKey: Hashable, Sendable {
     var width: Int
     var window: Range<Int>?
 }
@@ -165,8 +160,8 @@ struct MatrixGeometry {
             let key = HeaderKey(
                 width: area.width, cellsX: labelWidth + countWidth, columnWidth: columnWidth,
                 visibleColumns: visibleColumns, budget: budget)
-            let known = view.headerRows.withLock { $0.first { $0.key == key } }
-            var rows = known?.rows ?? 0
+            let known = view.headerRows.remembered(key)
+            var rows = known ?? 0
             if view.columns.count > Self.columnsForEveryOffset {
                 // Very many columns: one row of abbreviations (whole labels would need every scroll position
                 // laid out to keep the body from jumping).
@@ -176,10 +171,7 @@ struct MatrixGeometry {
                     guard let layout = header(offset: o, rows: budget) else { rows = -1; break }
                     rows = max(rows, layout.rows)
                 }
-                view.headerRows.withLock { recent in
-                    recent.insert((key, rows), at: 0)
-                    if recent.count > 16 { recent.removeLast() }
-                }
+                view.headerRows.remember(rows, for: key)
             }
             abbreviated = rows < 0
             labelRows = abbreviated ? 1 : rows
@@ -210,7 +202,7 @@ struct MatrixGeometry {
 }
 
 /// What the number of label rows of a view depends on (positions relative to the pane).
-struct HeaderKey: Hashable {
+struct HeaderKey: Hashable, Sendable {
     var width, cellsX, columnWidth, visibleColumns, budget: Int
 }
 

@@ -38,7 +38,7 @@ public enum Wrap {
         let indent = min(max(0, firstIndent), width - 1)
         var total = indent
         for span in line {
-            if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            if TextWidth.isPrintableASCII(span.text) {
                 total += span.text.utf8.count
             } else {
                 // A character takes at most four bytes and at least one column: a span that long cannot fit.
