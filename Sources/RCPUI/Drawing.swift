@@ -124,9 +124,15 @@ extension Grid {
             put(Cell(String(c), width: UInt8(w), style: style), x: cx, y: y)
             if w == 2 { put(Cell("", width: 0, style: style), x: cx + 1, y: y) }
         }
-        if TextWidth.isPrintableASCII(text) || (!asciiOnly && TextWidth.isSimple(text)) {
-            // One-column scalars, each a cluster of its own (printable ASCII, which is most text; names with
-            // accents, dashes, box drawing): a cell per scalar, no grapheme breaking.
+        if TextWidth.isPrintableASCII(text) {
+            // Printable ASCII (most text): one cell per byte, no grapheme breaking.
+            for b in text.utf8 {
+                defer { cx += 1 }
+                guard cx >= area.x, cx < area.maxX else { continue }
+                put(Cell(scalar: Unicode.Scalar(b), style: style), x: cx, y: y)
+            }
+        } else if !asciiOnly && TextWidth.isSimple(text) {
+            // One-column scalars, each a cluster of its own (names with accents, dashes, box drawing).
             for scalar in text.unicodeScalars {
                 defer { cx += 1 }
                 guard cx >= area.x, cx < area.maxX else { continue }
