@@ -18,7 +18,8 @@ extension AppState {
         switch action {
         case .wheelUp, .wheelDown:
             var effects: [Effect] = []
-            for _ in 0..<3 { effects += paneAction(action == .wheelUp ? .up : .down, in: frame.pane) }
+            // Three lines of the view, as a desktop list scrolls; the selection stays while it shows.
+            for _ in 0..<3 { effects += paneAction(action == .wheelUp ? .scrollUp : .scrollDown, in: frame.pane) }
             return effects
         case .press:
             setFocus(frame.pane)

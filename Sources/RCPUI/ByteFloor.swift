@@ -24,7 +24,10 @@
 ///
 /// Things the model leaves out, so the floor stays a floor for this program: insert and delete of lines or
 /// characters and scroll regions (a scrolled list could cost less than its changed cells:
-/// `byteFloorScrolling` adds a scroll by a line), and blanks whose foreground does not show.
+/// `byteFloorScrolling` adds a scroll by a line), and blanks whose foreground does not show. (The backend
+/// gives short runs of those their neighbours' look, `mergingBlankGaps`, because ncurses writes short gaps
+/// rather than moving over them; the floor moves over them instead, keeping the look, which costs no more.
+/// So the floor is measured on the grid as rendered.)
 public struct ByteFloor: Sendable, Hashable, CustomStringConvertible {
     /// The bytes of the characters written (repeats included).
     public var text = 0
@@ -110,11 +113,14 @@ extension Grid {
     public func byteFloorScrolling(since previous: Grid, theme: Theme) -> ByteFloor {
         var best = byteFloor(since: previous, theme: theme)
         guard previous.width == width, previous.height == height, height > 2 else { return best }
-        // Up: the rows show what the row below showed (a list moved on); down: what the row above showed.
+        // Up: the rows show what the row below showed (a list moved on); down: what the row above showed. A row
+        // counts as moved when all but a few of its cells did (a pane's border or its scroll bar's thumb may
+        // differ): the floor after the scroll writes those cells anyway.
+        let few = max(2, width / 20)
         for shift in [1, -1] {
             let moved = (0..<height).map { y in
                 let from = y + shift
-                return from >= 0 && from < height && rowEquals(y, previous, from)
+                return from >= 0 && from < height && cellsDiffering(y, previous, from, atMost: few) <= few
             }
             var y = 0
             while y < height {
@@ -138,9 +144,15 @@ extension Grid {
         return best
     }
 
-    /// Whether row `y` holds the same cells as row `otherY` of `other` (of the same width).
-    func rowEquals(_ y: Int, _ other: Grid, _ otherY: Int) -> Bool {
-        cells[(y * width)..<((y + 1) * width)] == other.cells[(otherY * width)..<((otherY + 1) * width)]
+    /// How many cells of row `y` differ from row `otherY` of `other` (of the same width), counted up to one
+    /// more than `limit`.
+    func cellsDiffering(_ y: Int, _ other: Grid, _ otherY: Int, atMost limit: Int) -> Int {
+        var n = 0
+        for x in 0..<width where self[x, y] != other[x, otherY] {
+            n += 1
+            if n > limit { break }
+        }
+        return n
     }
 
     /// The screen after rows `top...bottom` scroll by a line (`shift` 1: up, -1: down), the row freed blank,

@@ -282,6 +282,21 @@ public struct CardPane: Pane, Hashable {
             } else {
                 offset = 0
             }
+        case .scrollUp, .scrollDown:
+            offset =
+                Scroll.scrolled(
+                    offset, by: Scroll.lines(action)!, selected: nil, count: layout.rows.count, visible: visible
+                )
+                .offset
+            // The cursor stays on its line while any of it shows, else goes to the nearest line that shows.
+            if span.upperBound < offset {
+                cursor = firstSelectable(from: offset, layout) ?? cursor
+            } else if span.lowerBound >= offset + visible {
+                cursor =
+                    (offset..<min(layout.rows.count, offset + visible)).reversed().lazy.compactMap {
+                        layout.rows[$0].index
+                    }.first(where: layout.selectable) ?? cursor
+            }
         case .pageDown:
             offset = min(maxOffset, offset + max(1, visible - 1))
             cursor = firstSelectable(from: offset, layout) ?? cursor

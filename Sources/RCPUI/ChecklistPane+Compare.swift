@@ -41,7 +41,12 @@ extension ChecklistPane {
     mutating func handleCompare(_ action: Action, _ context: PaneContext, _ c: ChecklistComparison) -> PaneOutcome {
         let g = ChecklistCompareGeometry(c, area: context.area)
         let ids = c.rows.map(\.itemID)
-        if let id = compareList.moved(action, in: ids, visible: compareVisibleRows(g, context.env)) {
+        let before = compareList.selected
+        let visible = compareVisibleRows(g, context.env)
+        if let id = compareList.moved(action, in: ids, visible: visible)
+            ?? compareList.scrolled(action, in: ids, visible: visible)
+        {
+            if Scroll.lines(action) != nil && id == before { return .none }
             compareList.selected = id
             return PaneOutcome(
                 show: c.rows.first { $0.itemID == id }.map { $0.isHeading ? .practice(id) : .practiceItem(id) })

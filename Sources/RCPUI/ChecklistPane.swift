@@ -112,6 +112,9 @@ public struct ChecklistPane: Pane, ListPane, Hashable {
         let i = list.index(in: rows) ?? 0
         let row = rows[i]
         if let r = list.moved(action, in: rows, visible: context.visibleItems) { return select(r) }
+        if let r = list.scrolled(action, in: rows, visible: context.visibleItems) {
+            return r == row ? .none : select(r)
+        }
         switch action {
         case .left:
             if case .heading = row, list.expanded.contains(row) { list.toggle(row); return select(row) }

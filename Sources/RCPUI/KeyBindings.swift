@@ -8,6 +8,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case nextSlide, previousSlide
     // Moving in a pane
     case up, down, left, right, pageUp, pageDown, top, bottom, activate
+    /// The view moved a line; the selection stays where it is while it shows.
+    case scrollUp, scrollDown
     // Matrix
     case toggleOrganizations, toggleSort, toggleRegionLimit, toggleFootnoteGroups
     // Tree and matrix
@@ -186,6 +188,9 @@ public enum KeyBindings {
         KeyBinding([.pageDown, .ctrl("f")], .pageDown, .navigation, "page down"),
         KeyBinding([.home] + c("g"), .top, .navigation, "go to the first line"),
         KeyBinding([.end] + c("G"), .bottom, .navigation, "go to the last line"),
+        KeyBinding(
+            [.ctrl("e")], .scrollDown, .navigation, "scroll the view down a line; the selection stays while it shows"),
+        KeyBinding([.ctrl("y")], .scrollUp, .navigation, "scroll the view up a line"),
 
         // Region tree
         KeyBinding([.left] + c("h"), .left, .tree, "collapse, or go to the parent"),

@@ -20,6 +20,17 @@ public struct ListState<Item: Hashable & Sendable>: Sendable, Hashable {
         Scroll.move(index(in: rows) ?? 0, action, count: rows.count, page: visible).map { rows[$0] }
     }
 
+    /// For `.scrollUp` and `.scrollDown`: the first row shown moved a line, and the selection, kept on screen
+    /// (`Scroll.scrolled`); nil for other actions.
+    public mutating func scrolled(_ action: Action, in rows: [Item], visible: Int) -> Item? {
+        guard let lines = Scroll.lines(action), !rows.isEmpty else { return nil }
+        let s = Scroll.scrolled(
+            shownOffset(in: rows, visible: visible), by: lines, selected: index(in: rows) ?? 0, count: rows.count,
+            visible: visible)
+        offset = s.offset
+        return s.selected.map { rows[$0] }
+    }
+
     public mutating func toggle(_ item: Item) {
         if expanded.contains(item) { expanded.remove(item) } else { expanded.insert(item) }
     }

@@ -138,8 +138,9 @@ public struct MapPane: Pane, Hashable {
         guard let d = drawn(context) else { return .none }
         let direction: MapDirection?
         switch action {
-        case .up: direction = .up
-        case .down: direction = .down
+        // The map has no lines to scroll: the wheel and Ctrl-E, Ctrl-Y move the cursor as the arrows do.
+        case .up, .scrollUp: direction = .up
+        case .down, .scrollDown: direction = .down
         case .left: direction = .left
         case .right: direction = .right
         case .activate:

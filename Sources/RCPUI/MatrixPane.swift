@@ -362,6 +362,14 @@ public struct MatrixPane: Pane, Hashable {
         case .bottom: r = last
         case .left: col = max(0, col - 1)
         case .right: col = min(view.columns.count - 1, col + 1)
+        case .scrollUp, .scrollDown:
+            // The header row (r = -1) always shows: a cursor there stays.
+            let s = Scroll.scrolled(
+                rowOffset, by: Scroll.lines(action)!, selected: r >= 0 ? r : nil, count: view.rowCount,
+                visible: g.visibleRows)
+            rowOffset = s.offset
+            if (s.selected ?? -1) == r { return .none }
+            r = s.selected ?? -1
         case .activate:
             return PaneOutcome(open: subject(view), focus: .card)
         default: return .none

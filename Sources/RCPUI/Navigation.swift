@@ -17,6 +17,26 @@ public enum Scroll {
         return min(max(0, target), count - 1)
     }
 
+    /// The lines a scroll action moves the view: -1 for `.scrollUp`, 1 for `.scrollDown`, nil for the others.
+    public static func lines(_ action: Action) -> Int? {
+        switch action {
+        case .scrollUp: return -1
+        case .scrollDown: return 1
+        default: return nil
+        }
+    }
+
+    /// The view scrolled by `lines` (negative: up): the first row shown moved as far as the rows allow, and the
+    /// selection left where it is unless that would take it off the screen, when it goes to the nearest row
+    /// that shows (as Ctrl-E and Ctrl-Y do in vi).
+    public static func scrolled(_ offset: Int, by lines: Int, selected: Int?, count: Int, visible: Int) -> (
+        offset: Int, selected: Int?
+    ) {
+        guard count > 0, visible > 0 else { return (0, selected) }
+        let o = min(max(0, offset + lines), max(0, count - visible))
+        return (o, selected.map { min(max($0, o), o + visible - 1, count - 1) })
+    }
+
     /// The first row to show so that `selected` is visible, moving `offset` as little as possible, and no
     /// emptier than needed at the end.
     public static func offset(_ offset: Int, selected: Int?, count: Int, visible: Int) -> Int {

@@ -118,8 +118,9 @@ public struct TimelinePane: Pane, Hashable {
         switch action {
         case .left: move = .left
         case .right: move = .right
-        case .up: move = .up
-        case .down: move = .down
+        // A time line has no lines to scroll: the wheel and Ctrl-E, Ctrl-Y move as the arrows do.
+        case .up, .scrollUp: move = .up
+        case .down, .scrollDown: move = .down
         case .top: selected = p.timeline.entries.first?.id; return show(p)
         case .bottom: selected = p.timeline.entries.last?.id; return show(p)
         case .activate:

@@ -110,8 +110,10 @@ public struct TreePane: Pane, ListPane, Hashable {
         guard !rows.isEmpty else { return .none }
         let i = index(in: rows) ?? 0
         let row = rows[i]
-        if let node = list.moved(action, in: rows.map(\.node), visible: columns(rows.count, context).capacity) {
-            return select(node)
+        let capacity = columns(rows.count, context).capacity
+        if let node = list.moved(action, in: rows.map(\.node), visible: capacity) { return select(node) }
+        if let node = list.scrolled(action, in: rows.map(\.node), visible: capacity) {
+            return node == row.node ? .none : select(node)
         }
         switch action {
         case .left:

@@ -18,8 +18,8 @@ struct ModelSession {
         state = AppState(catalog: .bundled, options: UIOptions())
         _ = App.update(&state, .resize(width: columns, height: rows))
         _ = App.update(&state, .checklistsListed(names: [], problems: []))
-        grid = App.render(state, width: columns, height: rows)
         theme = Theme.named(state.effectiveTheme, palette: .xterm256)
+        grid = App.render(state, width: columns, height: rows)
     }
 
     /// The first frame's floor: a clear screen and every cell that is not blank.
@@ -29,8 +29,8 @@ struct ModelSession {
     /// of rows first, and the number of rows it changed.
     mutating func press(_ key: Key) -> (floor: ByteFloor, scrolling: ByteFloor, rowsChanged: Int) {
         _ = App.update(&state, .key(key))
-        let next = App.render(state, width: columns, height: rows)
         let theme = Theme.named(state.effectiveTheme, palette: .xterm256)
+        let next = App.render(state, width: columns, height: rows)
         let floor = next.byteFloor(since: grid, theme: theme)
         let scrolling = next.byteFloorScrolling(since: grid, theme: theme)
         let rowsChanged = Set(next.changes(since: grid).map(\.y)).count
@@ -59,6 +59,8 @@ struct ModelSession {
         case "PgUp": return .pageUp
         case "Esc": return .escape
         case "Enter": return .enter
+        case "Ctrl-E": return .ctrl("e")
+        case "Ctrl-Y": return .ctrl("y")
         default:
             guard name.count == 1, let c = name.first else { fatal("no key for \(name)") }
             return .character(c)

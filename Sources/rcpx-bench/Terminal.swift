@@ -177,20 +177,23 @@ struct TerminalBench {
 
     struct ScrollResult {
         var what: String
-        var bytes: Int
-        /// The floor of the changed cells (no scrolling).
-        var floor: Int
-        /// The floor when a scroll region may move the list first (`Grid.byteFloorScrolling`).
-        var scrollingFloor: Int
+        /// Bytes of each one-line scroll measured (one, or each step of a walk down the list).
+        var bytes: [Int]
+        /// The floor of the changed cells (no scrolling), per scroll.
+        var floor: [Int]
+        /// The floor when a scroll region may move the list first (`Grid.byteFloorScrolling`), per scroll.
+        var scrollingFloor: [Int]
         var keysBefore: Int
     }
 
     /// Where a one-line scroll is measured: a pane zoomed to the full width (so a scroll is a scroll of whole
-    /// screen lines), the keys that set it up, and the key that moves the selection down.
+    /// screen lines), the keys that set it up, the key that scrolls, and how many scrolls in a row to measure.
     struct ScrollScene {
         var what: String
         var setup: [(name: String, bytes: String)]
         var step: (name: String, bytes: String)
+        /// One: the first key that scrolls. More: that many scrolls in a row, each bringing in another line.
+        var walk = 1
 
         /// The checklist zoomed (`4`, `z`), the first heading expanded (`l`): `j` down its practices and notes
         /// until the list scrolls.
@@ -201,10 +204,24 @@ struct TerminalBench {
         static let matrix = ScrollScene(
             what: "zoomed matrix, Down past the last row", setup: [("3", "3"), ("z", "z")],
             step: ("Down", "\u{1B}OB"))
+        /// The long list: the zoomed checklist with every heading open (`G`, then `l k` twenty times: about 330
+        /// rows of headings, practices and process notes), the selection on the 31st row, then `Ctrl-E` 25
+        /// times: each scroll moves the view a line and leaves the selection where it is.
+        static let checklistView = ScrollScene(
+            what: "zoomed checklist, all open, Ctrl-E ×25 (view moves, selection stays)",
+            setup: [("4", "4"), ("z", "z"), ("G", "G")]
+                + Array(repeating: [("l", "l"), ("k", "k")], count: 20).flatMap { $0 } + [("g", "g")]
+                + Array(repeating: ("j", "j"), count: 30),
+            step: ("Ctrl-E", "\u{05}"), walk: 25)
+        /// The zoomed matrix with the crosshair 30 states down, scrolled by `Ctrl-E` 25 times.
+        static let matrixView = ScrollScene(
+            what: "zoomed matrix, Ctrl-E ×25 (view moves, crosshair stays)",
+            setup: [("3", "3"), ("z", "z")] + Array(repeating: ("Down", "\u{1B}OB"), count: 30),
+            step: ("Ctrl-E", "\u{05}"), walk: 25)
     }
 
-    /// The selection moved down to the last row that shows, then one key more: the list scrolls by one line.
-    /// Its bytes, and the floor of its changed cells (which knows nothing of scrolling).
+    /// The scene's key pressed until the list scrolls by one line (then `walk - 1` more scrolls): the bytes of
+    /// each scroll, and the floors of its changed cells without and with a scroll region.
     func oneLineScroll(_ scene: ScrollScene) -> ScrollResult {
         let child = start()
         let first = child.readBurst(
@@ -218,21 +235,29 @@ struct TerminalBench {
             return (burst.bytes.count, step.floor.total, step.scrolling.total, step.rowsChanged)
         }
         for (name, bytes) in scene.setup { _ = press(name, bytes) }
+        var result = ScrollResult(what: scene.what, bytes: [], floor: [], scrollingFloor: [], keysBefore: 0)
         var keys = 0
-        while keys < 200 {
+        while keys < 200 + scene.walk {
             let step = press(scene.step.name, scene.step.bytes)
             keys += 1
             // A move within the page changes the rows of the old and the new selection and the lines about it;
             // a scroll moves every row of the list.
             if step.rows > 6 {
-                child.send("q")
-                child.finish()
-                return ScrollResult(
-                    what: scene.what, bytes: step.bytes, floor: step.floor, scrollingFloor: step.scrolling,
-                    keysBefore: keys - 1)
+                if result.bytes.isEmpty { result.keysBefore = keys - 1 }
+                result.bytes.append(step.bytes)
+                result.floor.append(step.floor)
+                result.scrollingFloor.append(step.scrolling)
+                if result.bytes.count == scene.walk { break }
+            } else if !result.bytes.isEmpty {
+                fatal("\(scene.what): key \(keys) did not scroll the list")
             }
         }
-        fatal("\(scene.what): no scroll within 200 keys")
+        child.send("q")
+        child.finish()
+        guard result.bytes.count == scene.walk else {
+            fatal("\(scene.what): \(result.bytes.count) scrolls, not \(scene.walk)")
+        }
+        return result
     }
 
     /// Peak RSS of the explorer over a big data file (`--data`), after a few keys.

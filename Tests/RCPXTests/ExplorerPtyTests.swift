@@ -89,6 +89,22 @@ import Testing
         #expect(rcpx.exitStatus() == 0)
     }
 
+    /// xterm's terminfo resets the character set (`ESC ( B`) with every change of look; rcpx never uses the
+    /// alternate set, so it sends the reset once and the frames after it go without.
+    @Test func theCharacterSetIsResetOnceNotWithEveryChangeOfLook() throws {
+        let rcpx = try PtyExplorer()
+        let first = rcpx.waitFor("Budapest")
+        try #require(first.contains("Budapest"), "no first frame")
+        let whole = first + String(decoding: rcpx.drain(), as: UTF8.self)
+        #expect(whole.components(separatedBy: "\u{1B}(B").count - 1 == 1)
+        var keys = ""
+        for k in ["j", "j", "\t", "j", "3", "z"] { keys += String(decoding: rcpx.response(to: k), as: UTF8.self) }
+        #expect(keys.contains("\u{1B}["), "no attributes or moves sent")
+        #expect(!keys.contains("\u{1B}(B"))
+        rcpx.send("q")
+        #expect(rcpx.exitStatus() == 0)
+    }
+
     /// A resize repaints the screen once, in the new layout: before, reading the next key refreshed the
     /// resized window (the old layout) and then the erased one, each with a clear screen, before the frame.
     @Test func aResizeRepaintsOnce() throws {
@@ -115,8 +131,12 @@ import Testing
         rcpx.send("\u{1B}[<0;\(target.x + 1);\(target.y + 1)M\u{1B}[<0;\(target.x + 1);\(target.y + 1)m")
         let after = rcpx.waitFor("Process: Budapest")
         #expect(after.contains("Process: Budapest"), "a click on Budapest did not select it")
-        // The wheel scrolls (something changes on screen).
-        #expect(!rcpx.response(to: "\u{1B}[<65;\(target.x + 1);\(target.y + 1)M").isEmpty, "the wheel changed nothing")
+        // The wheel over Budapest's card (fifty members: longer than the pane) scrolls it.
+        var state = AppState(catalog: .bundled, options: UIOptions())
+        _ = App.update(&state, .resize(width: Self.width, height: Self.height))
+        _ = App.update(&state, .mouse(.press, x: target.x, y: target.y))
+        let card = try #require(state.layout.frame(of: .card)).content
+        #expect(!rcpx.response(to: "\u{1B}[<65;\(card.x + 2);\(card.y + 2)M").isEmpty, "the wheel changed nothing")
         rcpx.send("q")
         #expect(rcpx.exitStatus() == 0)
     }

@@ -61,6 +61,7 @@ final class TerminalScreen {
         keypad(window, true)
         set_escdelay(25)
         leaveok(window, false)
+        _ = rcpx_send_charset_reset_once()
 
         if wantColor && has_colors() {
             start_color()
@@ -140,11 +141,14 @@ final class TerminalScreen {
     /// Back from being stopped by someone else: the shell may have changed the terminal modes.
     func reenter() {
         reset_prog_mode()
+        rcpx_send_charset_reset()
         invalidate()
     }
 
     /// Draws a frame.
-    func draw(_ grid: Grid, theme: Theme) {
+    func draw(_ frame: Grid, theme: Theme) {
+        // Short runs of blanks take their neighbours' look where it cannot show: fewer attribute changes sent.
+        let grid = frame.mergingBlankGaps(theme: theme)
         let (width, height) = size
         if previousTheme != theme { previous = nil; previousTheme = theme }
         if let prev = previous, prev.width != grid.width || prev.height != grid.height { previous = nil }
