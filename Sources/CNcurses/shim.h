@@ -46,6 +46,16 @@ static inline WINDOW *rcpx_curscr(void) { return curscr; }
 static inline int rcpx_colors(void) { return COLORS; }
 static inline int rcpx_color_pairs(void) { return COLOR_PAIRS; }
 
+// Writes a terminfo string straight to standard output (its padding expanded by tputs), a byte at a time, ahead
+// of whatever ncurses holds in its own buffer: putp's bytes were lost when written between endwin and the next
+// refresh. For the few bytes sent at start and after a suspend.
+static inline int rcpx_write_byte(int c) {
+    char b = (char)c;
+    (void)!write(STDOUT_FILENO, &b, 1);
+    return c;
+}
+static inline void rcpx_write_capability(const char *s) { tputs(s, 1, rcpx_write_byte); }
+
 // The terminal's reset of the character set (terminfo `rmacs`: `ESC ( B` for xterm, SI for screen and tmux) rides
 // on every attribute reset in `sgr0` and `sgr`, in case the alternate character set was on. rcpx never turns it on
 // (its lines are Unicode or ASCII, never A_ALTCHARSET), so the reset is sent once here and taken out of those
@@ -71,7 +81,7 @@ static inline int rcpx_send_charset_reset_once(void) {
             }
         }
     }
-    if (changed > 0) putp(rmacs);
+    if (changed > 0) rcpx_write_capability(rmacs);
     return changed;
 }
 
@@ -79,7 +89,7 @@ static inline int rcpx_send_charset_reset_once(void) {
 // alternate set on).
 static inline void rcpx_send_charset_reset(void) {
     const char *rmacs = tigetstr("rmacs");
-    if (rmacs != NULL && rmacs != (char *)-1) putp(rmacs);
+    if (rmacs != NULL && rmacs != (char *)-1) rcpx_write_capability(rmacs);
 }
 
 // From <term.h>, which is not included: its capability macros (`lines`, `columns`, `bell`, …) would leak.

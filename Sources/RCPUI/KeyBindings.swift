@@ -189,7 +189,9 @@ public enum KeyBindings {
         KeyBinding([.home] + c("g"), .top, .navigation, "go to the first line"),
         KeyBinding([.end] + c("G"), .bottom, .navigation, "go to the last line"),
         KeyBinding(
-            [.ctrl("e")], .scrollDown, .navigation, "scroll the view down a line; the selection stays while it shows"),
+            [.ctrl("e")], .scrollDown, .navigation,
+            "scroll the view down a line; the selection stays while it shows (the mouse wheel scrolls three lines; in the map and the time line both move the cursor)"
+        ),
         KeyBinding([.ctrl("y")], .scrollUp, .navigation, "scroll the view up a line"),
 
         // Region tree

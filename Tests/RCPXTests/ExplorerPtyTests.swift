@@ -90,13 +90,15 @@ import Testing
     }
 
     /// xterm's terminfo resets the character set (`ESC ( B`) with every change of look; rcpx never uses the
-    /// alternate set, so it sends the reset once and the frames after it go without.
+    /// alternate set, so the reset goes out at start (ncurses's own start-up sends one, rcpx one) and the frames
+    /// after it go without.
     @Test func theCharacterSetIsResetOnceNotWithEveryChangeOfLook() throws {
         let rcpx = try PtyExplorer()
         let first = rcpx.waitFor("Budapest")
         try #require(first.contains("Budapest"), "no first frame")
         let whole = first + String(decoding: rcpx.drain(), as: UTF8.self)
-        #expect(whole.components(separatedBy: "\u{1B}(B").count - 1 == 1)
+        let resets = whole.components(separatedBy: "\u{1B}(B").count - 1
+        #expect(resets >= 1 && resets <= 2, "\(resets) resets of the character set in the first frame")
         var keys = ""
         for k in ["j", "j", "\t", "j", "3", "z"] { keys += String(decoding: rcpx.response(to: k), as: UTF8.self) }
         #expect(keys.contains("\u{1B}["), "no attributes or moves sent")

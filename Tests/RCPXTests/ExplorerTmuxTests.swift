@@ -379,9 +379,14 @@ import Testing
         }
         let modes = try session.waitFor(timeout: Self.patience) { !modeLines($0).isEmpty }
         #expect(modeLines(modes) == ["icanon"], "terminal not sane while stopped:\n\(modes)")
+        // Something run while stopped leaves the line-drawing set on (SO, as a stray `cat` of a binary file
+        // might); the explorer resets it when it comes back, or its letters would be drawn as lines.
+        try session.send("printf '\\016'", "Enter")
         try session.send("fg", "Enter")
         let back = try session.waitFor(timeout: Self.patience) { Self.showsFirstScreen($0) && !$0.contains("Stopped") }
         #expect(Self.showsFirstScreen(back) && !back.contains("Stopped"), "fg did not redraw the full screen:\n\(back)")
+        let drawn = try session.capture(escapes: true)
+        #expect(!drawn.contains("\u{0E}"), "drawn in the line-drawing set after fg:\n\(drawn)")
         try session.send("q")
         #expect(try Self.waitForForeground(session, "bash"), "the explorer did not exit after fg and q")
         try session.send("echo \"exit=$?\"", "Enter")
