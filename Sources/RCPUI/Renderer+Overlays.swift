@@ -182,14 +182,16 @@ extension Renderer {
 
     mutating func drawPicker(_ p: Picker) {
         let screen = layout.screen
-        let box = screen.centered(width: min(screen.width - 4, 60), height: min(screen.height - 2, p.names.count + 4))
         let ascii = state.options.ascii
         let k = { (a: Action) in KeyBindings.firstKey(a, in: .picker, ascii: ascii) }
-        let title =
+        let title = env.shown(
             p.purpose == .compare
-            ? "Compare checklists — \(k(.toggleChoice)) marks 2–\(ChecklistComparison.maxColumns), \(k(.commit)) compares, \(k(.cancel)) cancels"
-            : "Switch checklist — \(k(.commit)) opens, \(k(.cancel)) cancels"
-        let inner = Widgets.floatingBlock(&grid, box, title: env.shown(title), symbols: s)
+                ? "Compare checklists — \(k(.toggleChoice)) marks 2–\(ChecklistComparison.maxColumns), \(k(.commit)) compares, \(k(.cancel)) cancels"
+                : "Switch checklist — \(k(.commit)) opens, \(k(.cancel)) cancels")
+        // Wide enough for the title (its keys are the instructions) where the screen allows.
+        let width = min(screen.width - 4, max(60, TextWidth.of(title) + 6))
+        let box = screen.centered(width: width, height: min(screen.height - 2, p.names.count + 4))
+        let inner = Widgets.floatingBlock(&grid, box, title: title, symbols: s)
         let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height)
         if p.names.isEmpty {
             Widgets.centeredMessage(

@@ -231,13 +231,20 @@ public struct TimelinePane: Pane, Hashable {
         }
         // The footer: the selected record, whole, and (where there is room) what the marks mean.
         let rows = Self.footerRows(area)
-        let legendParts: [Line] = [
-            ("●", "*", "a process or mechanism starts"), ("◆", "o", "event"), ("▲", "!", "status change"),
-            ("◌", "?", "year inferred, not printed (editorial)"),
-        ].map { glyph, ascii, words in
-            [Span((env.ascii ? ascii : glyph) + " ", Style(.heading, bold: true)), Span(words)]
+        // Every mark explained: in the longest words the row has room for (a narrow pane used to drop the last).
+        let marks: [(glyph: String, ascii: String, words: [String])] = [
+            ("●", "*", ["a process or mechanism starts", "a process or mechanism starts", "starts"]),
+            ("◆", "o", ["event", "event", "event"]), ("▲", "!", ["status change", "status change", "status"]),
+            ("◌", "?", ["year inferred, not printed (editorial)", "year inferred", "year inferred"]),
+        ]
+        let wordings = (0..<3).map { w in
+            marks.map { m in
+                [Span((env.ascii ? m.ascii : m.glyph) + " ", Style(.heading, bold: true)), Span(m.words[w])]
+            }
         }
-        let legend = Widgets.fittingParts(legendParts, width: area.width)
+        let whole = wordings.map { Widgets.fittingParts($0, width: .max) }
+        let legend =
+            whole.first { $0.displayWidth <= area.width } ?? Widgets.fittingParts(wordings[2], width: area.width)
         if let e = entry(selected, p) {
             grid.write(
                 env.shown(describe(e)), x: area.x, y: area.maxY - rows, style: Style(.normal, bold: true),

@@ -45,6 +45,13 @@ struct ChecklistCompareTests {
         return s
     }
 
+    @Test func thePickerSaysAllItsKeysAt80Columns() {
+        var s = checklistState(80, 24)
+        _ = App.update(&s, .checklistsListed(names: ["Ghana", "Senegal"], problems: []))
+        s.press(.character("v"))
+        #expect(s.screen.contains("Compare checklists — Space marks 2–8, Enter compares, Esc cancels"))
+    }
+
     @Test func theDifferencesAreMarkedAndTheNoteUnderTheCursorShows() {
         var s = comparing(132, 43)
         #expect(s.comparedChecklists.map(\.name) == ["Ghana", "Senegal", "Mali"])

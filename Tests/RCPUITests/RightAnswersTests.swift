@@ -598,3 +598,21 @@ import Testing
         #expect(cells(0, 0, of: 0) == (0, 0, 18))
     }
 }
+
+/// The time line's footer explains every mark it draws, at any width a facilitator may have (the narrow pane
+/// used to drop "▲ status change" and "◌ year inferred").
+@Suite struct TimelineLegendTests {
+    @Test(arguments: [(80, 24), (100, 30), (120, 40), (132, 43), (200, 60)])
+    func everyMarkIsExplained(_ size: (Int, Int)) {
+        for zoomed in [false, true] {
+            var s = makeState(size.0, size.1)
+            s.press(.character("6"))
+            if zoomed { s.press(.character("z")) }
+            let screen = s.screen
+            for mark in ["● ", "◆ ", "▲ ", "◌ "] {
+                let legend = screen.split(separator: "\n").last { $0.contains("◆ event") } ?? ""
+                #expect(legend.contains(mark), "\(size) zoomed \(zoomed): \(mark) not in \(legend)")
+            }
+        }
+    }
+}
