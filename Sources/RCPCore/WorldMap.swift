@@ -344,8 +344,7 @@ extension WorldMap {
         var previous = 0.0
         var ringBox = ProjectedWorld.Box()
         for i in stride(from: 0, to: ring.count, by: 2) {
-            var lon = wrapLongitude(ring[i] - meridian)
-            if i > 0 { lon = previous + wrapLongitude(lon - previous) }
+            let lon = continuousLongitude(ring[i], meridian: meridian, previous: i > 0 ? previous : nil)
             previous = lon
             // Rings drawn right up to the antimeridian (Russia's east, Fiji) may end at exactly ±180.
             guard lon >= -180.0001 && lon <= 180.0001 else { return nil }
@@ -357,14 +356,22 @@ extension WorldMap {
         return projected
     }
 
+    /// A vertex's longitude relative to `meridian`, within 180° of the ring's previous one (so a ring crossing
+    /// the seam stays in one piece, reaching past ±180 instead).
+    @inline(__always)
+    static func continuousLongitude(_ lon: Double, meridian: Double, previous: Double?) -> Double {
+        let relative = wrapLongitude(lon - meridian)
+        guard let previous else { return relative }
+        return previous + wrapLongitude(relative - previous)
+    }
+
     /// A ring's longitudes made relative to `meridian` and continuous (latitudes as they were).
     static func unwrapped(_ ring: [Double], meridian: Double) -> [Double] {
         var unwrapped = [Double]()
         unwrapped.reserveCapacity(ring.count)
         var previous = 0.0
         for i in stride(from: 0, to: ring.count, by: 2) {
-            var lon = wrapLongitude(ring[i] - meridian)
-            if i > 0 { lon = previous + wrapLongitude(lon - previous) }
+            let lon = continuousLongitude(ring[i], meridian: meridian, previous: i > 0 ? previous : nil)
             previous = lon
             unwrapped.append(lon); unwrapped.append(ring[i + 1])
         }

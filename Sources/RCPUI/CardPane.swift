@@ -292,10 +292,7 @@ public struct CardPane: Pane, Hashable {
             if span.upperBound < offset {
                 cursor = firstSelectable(from: offset, layout) ?? cursor
             } else if span.lowerBound >= offset + visible {
-                cursor =
-                    (offset..<min(layout.rows.count, offset + visible)).reversed().lazy.compactMap {
-                        layout.rows[$0].index
-                    }.first(where: layout.selectable) ?? cursor
+                cursor = lastSelectable(through: offset + visible - 1, layout) ?? cursor
             }
         case .pageDown:
             offset = min(maxOffset, offset + max(1, visible - 1))
@@ -321,6 +318,14 @@ public struct CardPane: Pane, Hashable {
     func firstSelectable(from row: Int, _ layout: CardLayout) -> Int? {
         guard row >= 0, row < layout.rows.count else { return nil }
         for r in row..<layout.rows.count {
+            if let i = layout.rows[r].index, layout.selectable(i) { return i }
+        }
+        return nil
+    }
+
+    /// The last line with text on a display row up to `row`.
+    func lastSelectable(through row: Int, _ layout: CardLayout) -> Int? {
+        for r in stride(from: min(row, layout.rows.count - 1), through: 0, by: -1) {
             if let i = layout.rows[r].index, layout.selectable(i) { return i }
         }
         return nil

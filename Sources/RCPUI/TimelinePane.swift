@@ -231,20 +231,24 @@ public struct TimelinePane: Pane, Hashable {
         }
         // The footer: the selected record, whole, and (where there is room) what the marks mean.
         let rows = Self.footerRows(area)
-        // Every mark explained: in the longest words the row has room for (a narrow pane used to drop the last).
-        let marks: [(glyph: String, ascii: String, words: [String])] = [
-            ("●", "*", ["a process or mechanism starts", "a process or mechanism starts", "starts"]),
-            ("◆", "o", ["event", "event", "event"]), ("▲", "!", ["status change", "status change", "status"]),
-            ("◌", "?", ["year inferred, not printed (editorial)", "year inferred", "year inferred"]),
+        // Every mark explained: the longest wordings are shortened first until all fit (a narrow pane used to
+        // drop the last marks).
+        let marks: [(glyph: String, ascii: String, long: String, short: String)] = [
+            ("●", "*", "a process or mechanism starts", "starts"), ("◆", "o", "event", "event"),
+            ("▲", "!", "status change", "status"),
+            ("◌", "?", "year inferred, not printed (editorial)", "year inferred"),
         ]
-        let wordings = (0..<3).map { w in
-            marks.map { m in
-                [Span((env.ascii ? m.ascii : m.glyph) + " ", Style(.heading, bold: true)), Span(m.words[w])]
+        func parts(_ words: [String]) -> [Line] {
+            zip(marks, words).map { m, w in
+                [Span((env.ascii ? m.ascii : m.glyph) + " ", Style(.heading, bold: true)), Span(w)]
             }
         }
-        let whole = wordings.map { Widgets.fittingParts($0, width: .max) }
-        let legend =
-            whole.first { $0.displayWidth <= area.width } ?? Widgets.fittingParts(wordings[2], width: area.width)
+        var words = marks.map(\.long)
+        for i in marks.indices.sorted(by: { marks[$0].long.count > marks[$1].long.count })
+        where Widgets.fittingParts(parts(words), width: .max).displayWidth > area.width {
+            words[i] = marks[i].short
+        }
+        let legend = Widgets.fittingParts(parts(words), width: area.width)
         if let e = entry(selected, p) {
             grid.write(
                 env.shown(describe(e)), x: area.x, y: area.maxY - rows, style: Style(.normal, bold: true),

@@ -110,12 +110,11 @@ public struct TreePane: Pane, ListPane, Hashable {
         guard !rows.isEmpty else { return .none }
         let i = index(in: rows) ?? 0
         let row = rows[i]
-        let capacity = columns(rows.count, context).capacity
-        if Scroll.lines(action) != nil {
-            guard let node = list.scrolled(action, in: rows.map(\.node), visible: capacity) else { return .none }
+        let nodes = rows.map(\.node), capacity = columns(rows.count, context).capacity
+        if let node = list.moved(action, in: nodes, visible: capacity) { return select(node) }
+        if let node = list.scrolled(action, in: nodes, visible: capacity) {
             return node == row.node ? .none : select(node)
         }
-        if let node = list.moved(action, in: rows.map(\.node), visible: capacity) { return select(node) }
         switch action {
         case .left:
             if row.expanded && env.filter == nil {
